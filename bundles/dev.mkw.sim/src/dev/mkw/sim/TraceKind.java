@@ -1,0 +1,15 @@
+package dev.mkw.sim;
+
+/** What a trace event records. */
+public enum TraceKind {
+    KERNEL_ENTRY, KERNEL_EXIT,
+    IPC_SEND, IPC_RECEIVE,
+    THREAD_SWITCH,
+    PAGE_FAULT, MAP, GRANT, UNMAP,
+    IRQ_RAISED, IRQ_DELIVERED,
+    TLB_FLUSH,
+    EXCEPTION,
+    NOTIFY,
+    THREAD_STATE,
+    USER_ERROR
+}
