@@ -87,6 +87,12 @@ public final class SimEngine {
 
     public boolean isStopped() { return stopped; }
 
+    /** The cycle of the next live event, or -1 if none is queued. */
+    public long nextEventCycle() {
+        SimEvent e = peekLive();
+        return e == null ? -1 : e.cycle();
+    }
+
     /** Whether anything is left to fire before the cycle limit. */
     public boolean hasWork() {
         SimEvent e = peekLive();

@@ -1,0 +1,105 @@
+package dev.mkw.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.mkw.cli.commands.BenchCommand;
+import dev.mkw.cli.commands.CheckCommand;
+import dev.mkw.cli.commands.LspCommand;
+import dev.mkw.cli.commands.PresetsCommand;
+import dev.mkw.cli.commands.RunCommand;
+import dev.mkw.cli.commands.SweepCommand;
+
+/**
+ * The {@code mkw} command line: dispatches to a {@link Command}. Works as a plain
+ * {@code main} (core bundles as jars) and inside the headless Equinox product
+ * ({@link MkwApplication}). Exit codes: 0 ok, 1 the run found errors (a user program broke
+ * a rule, a deadlock), 2 bad input (usage, malformed scenario), 3 an internal failure.
+ */
+public final class Mkw {
+
+    private final List<Command> commands;
+
+    public Mkw() {
+        this.commands = List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
+                new SweepCommand(), new BenchCommand(), new LspCommand());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Mkw().run(Arrays.asList(args), CliContext.fromSystem(System.out, System.err)));
+    }
+
+    public int run(List<String> argv, CliContext ctx) {
+        if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("-h") || argv.get(0).equals("help")) {
+            if (argv.size() >= 2) return helpOf(argv.get(1), ctx);
+            ctx.out().print(usage());
+            return 0;
+        }
+        if (argv.get(0).equals("--version")) {
+            ctx.out().println("mkw " + Version.get());
+            return 0;
+        }
+        Command c = find(argv.get(0));
+        if (c == null) {
+            ctx.err().println("mkw: unknown command '" + argv.get(0) + "'\n");
+            ctx.err().print(usage());
+            return 2;
+        }
+        List<String> rest = new ArrayList<>(argv.subList(1, argv.size()));
+        if (rest.contains("--help") || rest.contains("-h")) {
+            ctx.out().print(c.help());
+            return 0;
+        }
+        try {
+            return c.run(rest, ctx);
+        } catch (CliException e) {
+            ctx.err().println("mkw " + c.name() + ": " + e.getMessage());
+            return e.exitCode();
+        } catch (RuntimeException | LinkageError e) {
+            // A bug in MKW, not the user's fault: say so, keep the stack trace for the report.
+            ctx.err().println("mkw " + c.name() + ": internal error: " + e);
+            e.printStackTrace(ctx.err());
+            return 3;
+        }
+    }
+
+    private int helpOf(String name, CliContext ctx) {
+        Command c = find(name);
+        if (c == null) {
+            ctx.err().println("mkw: unknown command '" + name + "'");
+            return 2;
+        }
+        ctx.out().print(c.help());
+        return 0;
+    }
+
+    private Command find(String name) {
+        for (Command c : commands) if (c.name().equals(name)) return c;
+        return null;
+    }
+
+    String usage() {
+        StringBuilder b = new StringBuilder();
+        b.append("mkw — the Microkernel Workbench\n\n");
+        b.append("Usage: mkw COMMAND [ARGS]   (mkw COMMAND --help for details)\n\n");
+        b.append("Commands:\n");
+        for (Command c : commands) b.append(String.format("  %-8s %s%n", c.name(), c.summary()));
+        b.append(String.format("  %-8s %s%n", "ide", "open the MKW workbench (the IDE product)"));
+        b.append(String.format("  %-8s %s%n", "test", "build everything and run every test (what CI runs)"));
+        b.append(String.format("  %-8s %s%n", "build", "build the products and the p2 update site without tests"));
+        b.append("\nExamples:\n");
+        b.append("  mkw run ping-pong                      run examples/scenarios/ping-pong.mkw\n");
+        b.append("  mkw run my.mkw --seed 7 --perfetto t.json   run a file, write a Perfetto trace\n");
+        b.append("  mkw check my.mkw                       validate a scenario, print FILE:LINE:COL messages\n");
+        b.append("  mkw sweep ping-pong --sweep kernel.scheduling=eager,lazy,benno\n");
+        return b.toString();
+    }
+
+    /** Helper to print to a stream and flush, used by commands that stream long output. */
+    static void println(PrintStream s, String text) {
+        s.println(text);
+        s.flush();
+    }
+}

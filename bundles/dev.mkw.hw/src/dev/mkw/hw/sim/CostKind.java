@@ -1,0 +1,28 @@
+package dev.mkw.hw.sim;
+
+/** The primitive operations whose cycle cost a machine model states (from data sheets and papers). */
+public enum CostKind {
+    /** Trap into the kernel with the machine's system-call mechanism (int / sysenter / syscall / svc). */
+    KERNEL_ENTRY,
+    /** Return to user mode (iret / sysexit / sysret / eret). */
+    KERNEL_EXIT,
+    /** Save the user register set the kernel must preserve. */
+    REGISTER_SAVE,
+    REGISTER_RESTORE,
+    /** Load the page-table root (mov cr3 / TTBR write), without the TLB flush it may imply. */
+    PAGE_TABLE_ROOT_LOAD,
+    /** A whole-TLB flush. */
+    TLB_FLUSH,
+    /** Invalidate one TLB entry (invlpg / TLBI by VA). */
+    TLB_FLUSH_ENTRY,
+    FPU_SAVE,
+    FPU_RESTORE,
+    /** The device-not-available trap taken on the first FPU use after a switch. */
+    FPU_TRAP,
+    /** Entry of a hardware interrupt into the kernel. */
+    INTERRUPT_ENTRY,
+    /** Acknowledge/unmask at the interrupt controller. */
+    INTERRUPT_ACK,
+    /** One simple ALU instruction: kernel paths state instruction counts times this. */
+    INSTRUCTION
+}

@@ -1,0 +1,68 @@
+package dev.mkw.hw.sim;
+
+import java.util.function.IntConsumer;
+
+/**
+ * A programmable interrupt controller in the manner of the 8259A: numbered lines, a mask
+ * bit and a pending bit per line, and fixed priorities (a lower line number wins, as on
+ * the 8259A in fully nested mode). The kernel masks a line while its interrupt is
+ * delivered and unmasks it on acknowledge.
+ */
+public final class InterruptController {
+    private final int lines;
+    private final long ackCycles;
+    private final boolean[] masked;
+    private final boolean[] pending;
+    private final long[] raised;
+    private IntConsumer listener = line -> {};
+
+    public InterruptController(int lines, long ackCycles) {
+        if (lines <= 0 || lines > 1024) throw new IllegalArgumentException("interrupt controller: " + lines + " lines is out of range 1..1024");
+        this.lines = lines;
+        this.ackCycles = ackCycles;
+        this.masked = new boolean[lines];
+        this.pending = new boolean[lines];
+        this.raised = new long[lines];
+    }
+
+    public int lines() { return lines; }
+    public long ackCost() { return ackCycles; }
+
+    /** A device asserts {@code line}. The listener hears of it if the line is not masked. */
+    public void raise(int line) {
+        check(line);
+        raised[line]++;
+        pending[line] = true;
+        if (!masked[line]) listener.accept(line);
+    }
+
+    public void mask(int line) { check(line); masked[line] = true; }
+
+    /** Unmask; a pending interrupt is re-signalled. */
+    public void unmask(int line) {
+        check(line);
+        masked[line] = false;
+        if (pending[line]) listener.accept(line);
+    }
+
+    public boolean masked(int line) { check(line); return masked[line]; }
+    public boolean pending(int line) { check(line); return pending[line]; }
+    public long raisedCount(int line) { check(line); return raised[line]; }
+
+    /** The deliverable line of highest priority, or -1. */
+    public int highestPending() {
+        for (int l = 0; l < lines; l++) if (pending[l] && !masked[l]) return l;
+        return -1;
+    }
+
+    public void acknowledge(int line) { check(line); pending[line] = false; }
+
+    /** Lower line number, higher priority (8259A fully nested mode). */
+    public int priority(int line) { check(line); return lines - line; }
+
+    public void setListener(IntConsumer onRaise) { this.listener = onRaise; }
+
+    private void check(int line) {
+        if (line < 0 || line >= lines) throw new IllegalArgumentException("IRQ line " + line + " does not exist (the controller has lines 0.." + (lines - 1) + ")");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mkw.hw.sim;
+
+/**
+ * A multi-level page-table format: x86-32 (2 levels of 10 bits, 4-byte entries, 4 KiB and
+ * 4 MiB pages; Intel SDM vol. 3 §4.3), x86-64 (4 levels of 9 bits, 8-byte entries, 4 KiB,
+ * 2 MiB, 1 GiB pages; SDM §4.5) and ARM long descriptors (ARMv8 4 KiB granule: same shape
+ * as x86-64; ARM ARM D5.2) share one walker.
+ *
+ * <p>Entry layout (MKW's own, simulated; the walker and the kernel agree on it): bit 0
+ * present, 1 writable, 2 user, 3 global, 4 leaf (a large page above the last level),
+ * 5 executable, bits 12 and up the physical address of the next table or the frame.
+ */
+public final class PageTableFormat {
+    public static final long PRESENT = 1, WRITABLE = 2, USER = 4, GLOBAL = 8, LEAF = 16, EXECUTABLE = 32;
+    private static final long ADDRESS_MASK = ~0xFFFL;
+
+    private final int[] indexBits;
+    private final int pageShift;
+    private final int entryBytes;
+
+    public PageTableFormat(int pageShift, int entryBytes, int... indexBits) {
+        if (entryBytes != 4 && entryBytes != 8) throw new IllegalArgumentException("page-table entries are 4 or 8 bytes, not " + entryBytes);
+        if (indexBits.length == 0) throw new IllegalArgumentException("a page table needs at least one level");
+        this.pageShift = pageShift;
+        this.entryBytes = entryBytes;
+        this.indexBits = indexBits.clone();
+    }
+
+    public static PageTableFormat x86_32() { return new PageTableFormat(12, 4, 10, 10); }
+    public static PageTableFormat x86_64() { return new PageTableFormat(12, 8, 9, 9, 9, 9); }
+
+    public int levels() { return indexBits.length; }
+    public int indexBits(int level) { return indexBits[level]; }
+    public int entryBytes() { return entryBytes; }
+    public int pageShift() { return pageShift; }
+
+    /** Bytes of one table at {@code level}. */
+    public long tableBytes(int level) { return (long) entryBytes << indexBits[level]; }
+
+    /** The address bits translated by the levels below {@code level}, plus the page offset. */
+    public int shiftAt(int level) {
+        int s = pageShift;
+        for (int l = indexBits.length - 1; l > level; l--) s += indexBits[l];
+        return s;
+    }
+
+    /** The highest virtual address + 1 the format translates. */
+    public long addressSpaceSize() {
+        int bits = shiftAt(0) + indexBits[0];
+        return bits >= 63 ? Long.MAX_VALUE : 1L << bits;
+    }
+
+    public int index(long vaddr, int level) {
+        return (int) ((vaddr >>> shiftAt(level)) & ((1L << indexBits[level]) - 1));
+    }
+
+    public long encode(long paddr, boolean writable, boolean user, boolean executable, boolean global, boolean leaf) {
+        long e = (paddr & ADDRESS_MASK) | PRESENT;
+        if (writable) e |= WRITABLE;
+        if (user) e |= USER;
+        if (executable) e |= EXECUTABLE;
+        if (global) e |= GLOBAL;
+        if (leaf) e |= LEAF;
+        return e;
+    }
+
+    public boolean present(long pte) { return (pte & PRESENT) != 0; }
+    public boolean writable(long pte) { return (pte & WRITABLE) != 0; }
+    public boolean user(long pte) { return (pte & USER) != 0; }
+    public boolean executable(long pte) { return (pte & EXECUTABLE) != 0; }
+    public boolean global(long pte) { return (pte & GLOBAL) != 0; }
+    /** Whether the entry maps a page at {@code level} (always at the last level). */
+    public boolean leaf(long pte, int level) { return level == indexBits.length - 1 || (pte & LEAF) != 0; }
+    public long address(long pte) { return pte & ADDRESS_MASK; }
+}

@@ -1,0 +1,266 @@
+package dev.mkw.kernel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.mkw.hw.sim.CostKind;
+import dev.mkw.hw.sim.CostTable;
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.hw.sim.SimMachine;
+import dev.mkw.kernel.ipc.IpcPath;
+import dev.mkw.kernel.memory.AddressSpace;
+import dev.mkw.kernel.memory.FrameAllocator;
+import dev.mkw.kernel.memory.KernelMemory;
+import dev.mkw.kernel.memory.MappingDb;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.kernel.sched.Scheduler;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.TcbLookup;
+import dev.mkw.kernel.tcb.ThreadState;
+import dev.mkw.sim.CycleAccounting;
+import dev.mkw.sim.SimEngine;
+import dev.mkw.sim.Trace;
+import dev.mkw.sim.TraceEvent;
+import dev.mkw.sim.TraceKind;
+
+/**
+ * The kernel's state and the services its paths share: charging cycles, switching threads,
+ * the scheduler, the memory objects. The mechanisms themselves are in their own classes
+ * ({@link IpcPath}, {@link FaultPath}, {@link UserOps}, {@link Boot}).
+ *
+ * <p>This version simulates one CPU: every thread runs on CPU 0.
+ */
+public final class Kernel {
+    public static final int CPU = 0;
+
+    public final SimMachine machine;
+    public final KernelConfig config;
+    public final SimEngine engine;
+    public final CycleAccounting accounting;
+    public final Trace trace;
+    public final MemoryHierarchy mem;
+    public final CostTable costs;
+    public final Scheduler scheduler;
+    public final FrameAllocator frames;
+    public final KernelMemory kernelMemory;
+    public final MappingDb mappingDb;
+    public final AddressSpace sigma0;
+    public final TcbLookup tcbLookup;
+    public final List<Tcb> threads = new ArrayList<>();
+    public final Map<String, Tcb> byName = new LinkedHashMap<>();
+    public final Map<String, AddressSpace> spaces = new LinkedHashMap<>();
+    public final Map<String, PathStats> paths = new TreeMap<>();
+    public final List<KernelError> errors = new ArrayList<>();
+    /** One-way IPC path cycles by untyped words. */
+    public final Map<Integer, List<Long>> ipcLatency = new TreeMap<>();
+    /** IRQ raise → handler delivery, by line. */
+    public final Map<Integer, List<Long>> irqLatency = new TreeMap<>();
+    public final Map<Integer, Tcb> irqHandlers = new TreeMap<>();
+    public final long[] irqRaisedAt;
+    public final IpcPath ipc;
+    public final FaultPath faults;
+    public final UserOps userOps;
+    public final boolean[] irqPending;
+    /** The timer line the kernel programs for preemption. */
+    public int timerLine = 0;
+    /** Pager and exception handler of each task (qualified thread names), from the scenario. */
+    public final Map<AddressSpace, String> taskPagers = new LinkedHashMap<>();
+    public final Map<AddressSpace, String> taskExceptionHandlers = new LinkedHashMap<>();
+    public Tcb current;
+    public Tcb fpuOwner;
+    public AddressSpace loadedSpace;
+    public int activeTimeouts;
+    public boolean finished;
+
+    public Kernel(SimMachine machine, KernelConfig config, SimEngine engine, Trace trace) {
+        this.machine = machine;
+        this.config = config;
+        this.engine = engine;
+        this.trace = trace;
+        this.accounting = new CycleAccounting(machine.cpuCount());
+        this.mem = machine.mem(CPU);
+        this.costs = machine.costs();
+        this.scheduler = new Scheduler(config.scheduling());
+        this.frames = new FrameAllocator(machine.memory(), 0x10_0000);
+        this.kernelMemory = new KernelMemory(machine.memory(), machine.mmu().format(), frames);
+        this.mappingDb = new MappingDb(frames);
+        this.sigma0 = new AddressSpace("sigma0", 1, machine.memory(), machine.mmu().format(), frames);
+        kernelMemory.attach(sigma0);
+        this.tcbLookup = new TcbLookup(config.tcbLookup(), KernelLayout.tcbTable(kernelMemory.base));
+        this.irqRaisedAt = new long[machine.interruptController().lines()];
+        this.irqPending = new boolean[machine.interruptController().lines()];
+        this.ipc = new IpcPath(this);
+        this.faults = new FaultPath(this);
+        this.userOps = new UserOps(this);
+    }
+
+    /** Create tasks, threads and attachments from the scenario (see {@link Boot}). */
+    public void bootFrom(dev.mkw.kernel.scenario.Scenario s) {
+        Boot.boot(this, s);
+    }
+
+    public long now() {
+        return engine.cpuClock(CPU);
+    }
+
+    /** Start a kernel path on behalf of the running thread. */
+    public KernelPath path(String name) {
+        return new KernelPath(name, mem, costs, this::kernelFault);
+    }
+
+    /** Charge a finished path: advance the CPU clock, account the cycles, record statistics. */
+    public void charge(KernelPath p, Tcb onBehalf) {
+        long c = p.cycles();
+        accounting.chargeKernel(CPU, p.name(), onBehalf == null ? null : onBehalf.name, c);
+        engine.advanceCpu(CPU, c);
+        paths.computeIfAbsent(p.name(), k -> new PathStats()).add(c);
+        if (onBehalf != null) onBehalf.kernelCycles += c;
+        if (trace.isRecording()) {
+            String who = onBehalf == null ? "" : onBehalf.name;
+            trace.record(new TraceEvent(now() - c, CPU, TraceKind.KERNEL_ENTRY, who, "", p.name(), 0, ""));
+            trace.record(new TraceEvent(now(), CPU, TraceKind.KERNEL_EXIT, who, "", p.name(), c, ""));
+        }
+    }
+
+    public void chargeUser(Tcb t, long cycles) {
+        accounting.chargeUser(CPU, t.name, cycles);
+        engine.advanceCpu(CPU, cycles);
+        t.userCycles += cycles;
+        t.quantum -= cycles;
+    }
+
+    public void chargeIdle(long cycles) {
+        accounting.chargeIdle(CPU, cycles);
+        engine.advanceCpu(CPU, cycles);
+    }
+
+    public void record(TraceKind kind, Tcb t, String partner, String path, long value, String detail) {
+        if (trace.isRecording()) trace.record(new TraceEvent(now(), CPU, kind, t == null ? "" : t.name, partner, path, value, detail));
+    }
+
+    /**
+     * Switch the CPU to {@code next} inside path {@code p}: kernel stack switch, and an
+     * address-space switch (page-table root load; an untagged TLB is flushed by it).
+     */
+    public void switchTo(Tcb next, KernelPath p) {
+        ensureTcb(next);
+        if (current == next) {
+            next.state = ThreadState.RUNNING;
+            return;
+        }
+        p.instructions(PathLengths.SWITCH);
+        if (current != null) p.touch(current.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.WRITE);
+        p.touch(next.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.READ);
+        p.touch(next.address + Tcb.SIZE - 64, MemoryHierarchy.READ);
+        if (next.space != loadedSpace) {
+            p.touch(next.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
+            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
+            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
+            loadedSpace = next.space;
+        }
+        if (config.fpuSwitch() == KernelConfig.FpuSwitch.EAGER && next.spec != null && next.spec.usesFpu() && fpuOwner != next) {
+            if (fpuOwner != null) p.cost(CostKind.FPU_SAVE);
+            p.cost(CostKind.FPU_RESTORE);
+            fpuOwner = next;
+        }
+        record(TraceKind.THREAD_SWITCH, current, next.name, p.name(), 0, "");
+        current = next;
+        next.state = ThreadState.RUNNING;
+        next.switchesIn++;
+    }
+
+    /**
+     * Virtual TCB array: a TCB page is faulted in on first touch, inside the path that
+     * touched it. The other lookup variants map TCBs at creation, so only the TCB area
+     * may fault; anything else is a kernel bug.
+     */
+    private long kernelFault(long vaddr, long walkCycles) {
+        long area = KernelLayout.tcbArea(kernelMemory.base);
+        if (vaddr < area || vaddr >= area + (1L << 18) * Tcb.SIZE) {
+            throw new IllegalStateException(String.format("kernel fault at 0x%x outside the TCB area", vaddr));
+        }
+        tcbFaults++;
+        return walkCycles + costs.cost(CostKind.INTERRUPT_ENTRY) + PathLengths.PAGEFAULT * costs.cost(CostKind.INSTRUCTION)
+                + kernelMemory.mapFresh(vaddr & -4096L, mem) + costs.cost(CostKind.KERNEL_EXIT);
+    }
+
+    /** TCB pages faulted in (virtual-array lookup). */
+    public long tcbFaults;
+
+    public void ensureTcb(Tcb t) {
+        // Kept for readability at call sites: with the virtual array the touch itself faults the page in.
+    }
+
+    /** Pick the next thread with the scheduler (path "schedule"); null when nothing is ready. */
+    public Tcb dispatch(Tcb onBehalf) {
+        KernelPath p = path("schedule");
+        long skipped = scheduler.skippedBlocked();
+        Tcb n = scheduler.pick(current != null && current.state == ThreadState.RUNNING ? current : null);
+        p.instructions(PathLengths.SCHEDULE * (int) (1 + scheduler.skippedBlocked() - skipped));
+        if (n != null) {
+            p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
+            if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;
+            switchTo(n, p);
+        } else if (current != null && current.state != ThreadState.RUNNING) {
+            current = null;
+        }
+        charge(p, onBehalf);
+        return n;
+    }
+
+    /** Block the running thread; the caller dispatches afterwards. */
+    public void block(Tcb t, ThreadState s) {
+        t.state = s;
+        scheduler.block(t);
+    }
+
+    public void error(Tcb t, SourceRef at, String message, boolean fatal) {
+        errors.add(new KernelError(t == null ? "" : t.name, now(), at, message, fatal));
+        record(TraceKind.USER_ERROR, t, "", "", 0, message);
+        if (fatal) {
+            finished = true;
+            engine.stop();
+        }
+    }
+
+    public Tcb thread(String qualifiedName) {
+        return byName.get(qualifiedName);
+    }
+
+    /** Set by the CPU loop: makes an idle CPU look for work again (a timeout or IRQ woke a thread). */
+    public Runnable cpuWaker = () -> {};
+
+    public void wakeCpu() {
+        cpuWaker.run();
+    }
+
+    public String taskPager(Tcb t) { return taskPagers.get(t.space); }
+
+    public String taskExceptionHandler(Tcb t) { return taskExceptionHandlers.get(t.space); }
+
+    /** I/O permission bitmap check (x86): ports the task's scenario grants. */
+    public final Map<AddressSpace, List<long[]>> ioPorts = new LinkedHashMap<>();
+
+    public boolean ioPermitted(Tcb t, long port) {
+        for (long[] r : ioPorts.getOrDefault(t.space, List.of())) if (port >= r[0] && port <= r[1]) return true;
+        return false;
+    }
+
+    /** Lines of devices that will raise interrupts later; set by the simulation. */
+    public final java.util.Set<Integer> deviceLines = new java.util.TreeSet<>();
+
+    /** Whether a device interrupt could still wake a blocked thread (its line has a handler). */
+    public boolean devicesCanWake() {
+        for (int line : deviceLines) if (irqHandlers.containsKey(line)) return true;
+        return false;
+    }
+
+    public boolean allDead() {
+        for (Tcb t : threads) if (t.state != ThreadState.DEAD) return false;
+        return true;
+    }
+}

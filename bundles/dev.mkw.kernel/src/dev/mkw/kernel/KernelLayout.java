@@ -1,0 +1,21 @@
+package dev.mkw.kernel;
+
+/**
+ * Where the kernel keeps its objects in the kernel region (the top quarter of every space),
+ * and where the UTCBs sit in user space.
+ */
+public final class KernelLayout {
+    private KernelLayout() {}
+
+    /** The TCB pointer table (TABLE lookup variant). */
+    public static long tcbTable(long kernelBase) { return kernelBase + 0x10_0000; }
+
+    /** The virtual TCB array: TCB of thread number n at tcbArea + n × Tcb.SIZE. */
+    public static long tcbArea(long kernelBase) { return kernelBase + 0x100_0000; }
+
+    /** User address of the UTCB area of a task: one 512-byte UTCB per thread. */
+    public static final long UTCB_AREA = 0x7000_0000L;
+    public static final int UTCB_SIZE = 512;
+    /** Offset of MR0 in a UTCB (L4 X.2 ia32: the message registers start at offset 64... MKW uses 64). */
+    public static final int UTCB_MR0 = 64;
+}

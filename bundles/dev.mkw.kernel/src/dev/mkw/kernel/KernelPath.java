@@ -1,0 +1,82 @@
+package dev.mkw.kernel;
+
+import dev.mkw.hw.sim.CostKind;
+import dev.mkw.hw.sim.CostTable;
+import dev.mkw.hw.sim.MemoryHierarchy;
+
+/**
+ * The cycles of one execution of a named kernel path, added up from what it does: the trap
+ * in and out, its instructions, and every memory access to kernel objects through the
+ * memory hierarchy. Nothing here is a fixed "IPC costs N" constant: a path costs what its
+ * steps cost on the machine it runs on.
+ */
+public final class KernelPath {
+    private final String name;
+    private final MemoryHierarchy mem;
+    private final CostTable costs;
+    private long cycles;
+
+    private final KernelFaultHandler faults;
+
+    KernelPath(String name, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults) {
+        this.name = name;
+        this.mem = mem;
+        this.costs = costs;
+        this.faults = faults;
+    }
+
+    /** Resolves a kernel-mode fault (a virtual-array TCB page touched for the first time); returns its cycles. */
+    public interface KernelFaultHandler {
+        long resolve(long vaddr, long walkCycles);
+    }
+
+    public String name() { return name; }
+
+    public long cycles() { return cycles; }
+
+    public KernelPath cost(CostKind k) {
+        cycles += costs.cost(k);
+        return this;
+    }
+
+    /** {@code n} simple instructions (the path's length; see {@link PathLengths}). */
+    public KernelPath instructions(int n) {
+        cycles += n * costs.cost(CostKind.INSTRUCTION);
+        return this;
+    }
+
+    /** A kernel-mode access to a kernel virtual address (TCB, kernel stack): through the TLB and caches. */
+    public KernelPath touch(long vaddr, int kind) {
+        long c = mem.access(vaddr, kind, false);
+        if (c == MemoryHierarchy.PAGE_FAULT) {
+            cycles += faults.resolve(vaddr, mem.faultCycles());
+            c = mem.access(vaddr, kind, false);
+            if (c == MemoryHierarchy.PAGE_FAULT) throw new KernelFault(vaddr, mem.faultCycles());
+        }
+        cycles += c;
+        return this;
+    }
+
+    /** An access by physical address (mapping-database nodes, page tables, physical TCB pointers). */
+    public KernelPath touchPhysical(long paddr, int kind) {
+        cycles += mem.accessPhysical(paddr, kind);
+        return this;
+    }
+
+    public KernelPath add(long c) {
+        cycles += c;
+        return this;
+    }
+
+    /** A kernel access to an unmapped kernel address (a virtual-array TCB page not yet present). */
+    public static final class KernelFault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public final long address;
+        public final long walkCycles;
+        KernelFault(long address, long walkCycles) {
+            super(null, null, false, false);
+            this.address = address;
+            this.walkCycles = walkCycles;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.mkw.kernel;
+
+/**
+ * Instruction counts of the kernel paths, beyond the memory accesses they make (which are
+ * simulated one by one). These are MKW's estimates of path length, stated here so an
+ * experiment can see and question them; they are not fitted to any published cycle count.
+ * Liedtke (1993) describes the L3 short-IPC path as a few dozen instructions once the
+ * hardware costs are paid; Pistachio's ia32 fast path is of the same order.
+ */
+public final class PathLengths {
+    private PathLengths() {}
+
+    /** Short register-only IPC between two threads in a legal state. */
+    public static final int IPC_FASTPATH = 40;
+    /** The general IPC path: typed items, queueing, timeouts, all checks. */
+    public static final int IPC_SLOWPATH = 160;
+    /** Per untyped word copied from the sender's to the receiver's message registers. */
+    public static final int PER_WORD = 2;
+    /** Handling a page fault exception before the fault IPC. */
+    public static final int PAGEFAULT = 60;
+    /** Installing one page during map/grant (besides the page-table writes). */
+    public static final int MAP_PAGE = 30;
+    /** The scheduler's selection, per queue entry inspected. */
+    public static final int SCHEDULE = 20;
+    /** Timer or device interrupt entry handling. */
+    public static final int IRQ = 40;
+    /** Thread switch bookkeeping besides stack and address-space switch. */
+    public static final int SWITCH = 15;
+}

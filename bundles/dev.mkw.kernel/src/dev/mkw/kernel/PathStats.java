@@ -1,0 +1,18 @@
+package dev.mkw.kernel;
+
+/** Count and cycles of one kernel path. */
+public final class PathStats {
+    public long count;
+    public long cycles;
+    public long min = Long.MAX_VALUE;
+    public long max;
+
+    void add(long c) {
+        count++;
+        cycles += c;
+        min = Math.min(min, c);
+        max = Math.max(max, c);
+    }
+
+    public double mean() { return count == 0 ? 0 : (double) cycles / count; }
+}

@@ -1,0 +1,221 @@
+package dev.mkw.kernel.ipc;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import dev.mkw.hw.sim.CostKind;
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelLayout;
+import dev.mkw.kernel.KernelPath;
+import dev.mkw.kernel.PathLengths;
+import dev.mkw.kernel.memory.Fpage;
+import dev.mkw.kernel.memory.MappingDb;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadId;
+import dev.mkw.kernel.tcb.ThreadState;
+import dev.mkw.sim.SimEvent;
+import dev.mkw.sim.TraceKind;
+
+/**
+ * Synchronous IPC as in L4 X.2 (Microkernel Construction I.12, "IPC"; Advanced OS week 6):
+ * a send meets a waiting receiver or blocks in the receiver's send queue; a receive takes
+ * the first matching queued sender or blocks; call = send + closed receive from the same
+ * partner without a window in between; reply-and-wait = reply with zero timeout + open wait.
+ *
+ * <p>The fast path handles a short message to a receiver that is already waiting; all else
+ * goes through the slow path. Both are charged through the memory hierarchy.
+ */
+public final class IpcPath {
+    private final Kernel k;
+
+    public IpcPath(Kernel k) {
+        this.k = k;
+    }
+
+    /** Result of a send attempt. */
+    public enum SendResult { DELIVERED, BLOCKED, FAILED }
+
+    /**
+     * The running thread {@code s} sends {@code m} to {@code d}. With {@code call} it then
+     * waits for d's reply. {@code timeoutCycles}: 0 = zero (poll), -1 = never.
+     */
+    public SendResult send(Tcb s, Tcb d, int targetId, Message m, boolean call, long timeoutCycles, String bindAs) {
+        k.ensureTcb(s);
+        k.ensureTcb(d);
+        boolean waiting = d != null && d.state == ThreadState.RECEIVING && (d.partner == ThreadId.NIL || d.partner == s.id);
+        boolean fast = k.config.fastpath() && waiting && m.isShort() && d.priority >= s.priority;
+        KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
+        p.cost(CostKind.KERNEL_ENTRY).instructions(fast ? PathLengths.IPC_FASTPATH : PathLengths.IPC_SLOWPATH);
+        if (!fast) p.cost(CostKind.REGISTER_SAVE);
+        p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
+        Tcb found = k.tcbLookup.lookup(targetId, d, p, this::physical);
+        if (found == null || found.state == ThreadState.DEAD) {
+            finish(p, s, fast);
+            k.error(s, null, "IPC to non-existing partner " + ThreadId.format(targetId) + (d != null && d.id != targetId ? " (stale thread ID: " + d.name + " is now " + ThreadId.format(d.id) + ")" : ""), false);
+            s.received.put(bindAs == null ? "_" : bindAs, Message.timeout("error: non-existing partner"));
+            return SendResult.FAILED;
+        }
+        s.sendStart = k.now();
+        if (waiting) {
+            transfer(s, d, m, p, d.bindAs);
+            s.ipcsSent++;
+            wake(d);
+            if (call) {
+                s.state = ThreadState.RECEIVING;
+                s.partner = d.id;
+                s.bindAs = bindAs;
+                s.calling = false;
+                k.scheduler.block(s);
+                k.scheduler.directSwitch(null, d);
+                k.switchTo(d, p);
+            } else if (d.priority > s.priority) {
+                s.state = ThreadState.READY;
+                k.scheduler.directSwitch(s, d);
+                k.switchTo(d, p);
+            } else {
+                k.scheduler.makeReady(d);
+            }
+            finish(p, k.current, fast);
+            k.ipcLatency.computeIfAbsent(m.words().length, x -> new ArrayList<>()).add(p.cycles());
+            return SendResult.DELIVERED;
+        }
+        if (timeoutCycles == 0) {
+            finish(p, s, fast);
+            s.received.put(bindAs == null ? "_" : bindAs, Message.timeout(d.name));
+            return SendResult.FAILED;
+        }
+        s.state = ThreadState.SENDING;
+        s.outgoing = m;
+        s.calling = call;
+        s.partner = d.id;
+        s.bindAs = bindAs;
+        d.sendQueue.addLast(s);
+        p.touch(d.address + Tcb.OFF_QUEUE, MemoryHierarchy.WRITE);
+        k.scheduler.block(s);
+        armTimeout(s, timeoutCycles);
+        finish(p, s, fast);
+        return SendResult.BLOCKED;
+    }
+
+    /** The running thread {@code r} receives from {@code fromId} (NIL: open wait). Returns true if a message arrived at once. */
+    public boolean receive(Tcb r, int fromId, long timeoutCycles, String bindAs) {
+        KernelPath p = k.path("ipc.slowpath");
+        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+        p.touch(r.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE).touch(r.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
+        if (k.faults.deliverPendingIrq(r, fromId, bindAs, p)) {
+            finish(p, r, false);
+            return true;
+        }
+        for (Iterator<Tcb> it = r.sendQueue.iterator(); it.hasNext();) {
+            Tcb s = it.next();
+            if (fromId != ThreadId.NIL && s.id != fromId) continue;
+            it.remove();
+            p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.READ);
+            cancelTimeout(s);
+            transfer(s, r, s.outgoing, p, bindAs);
+            s.ipcsSent++;
+            if (s.state == ThreadState.PAGE_FAULT) {
+                // A fault or exception IPC: the sender now waits for the handler's reply.
+            } else if (s.calling) {
+                s.state = ThreadState.RECEIVING;
+                s.partner = r.id;
+                s.calling = false;
+            } else {
+                k.scheduler.makeReady(s);
+            }
+            s.outgoing = null;
+            finish(p, r, false);
+            return true;
+        }
+        if (timeoutCycles == 0) {
+            r.received.put(bindAs == null ? "_" : bindAs, Message.timeout("nobody"));
+            finish(p, r, false);
+            return true;
+        }
+        r.state = ThreadState.RECEIVING;
+        r.partner = fromId;
+        r.bindAs = bindAs;
+        k.scheduler.block(r);
+        armTimeout(r, timeoutCycles);
+        finish(p, r, false);
+        return false;
+    }
+
+    /** Copy the message into the receiver: untyped words through both UTCBs, then map items. */
+    public void transfer(Tcb s, Tcb r, Message m, KernelPath p, String bindAs) {
+        p.touch(r.address + Tcb.OFF_PARTNER, MemoryHierarchy.WRITE);
+        int inRegisters = Math.min(m.words().length, Message.REGISTER_WORDS);
+        for (int i = inRegisters; i < m.words().length; i++) {
+            long off = KernelLayout.UTCB_MR0 + 8L * (i + 1);
+            p.touch(s.utcb + off, MemoryHierarchy.READ);
+            long dst = r.space.translate(r.utcb + off);
+            if (dst >= 0) p.touchPhysical(dst, MemoryHierarchy.WRITE);
+            p.instructions(PathLengths.PER_WORD);
+        }
+        for (Message.MapRequest mr : m.maps()) k.faults.mapItem(s, r, mr, p);
+        r.received.put(bindAs == null ? "_" : bindAs, m);
+        r.ipcsReceived++;
+        cancelTimeout(r);
+        k.record(TraceKind.IPC_SEND, s, r.name, p.name(), m.words().length, m.protocol() == null ? "label " + m.label() : m.protocol());
+        k.record(TraceKind.IPC_RECEIVE, r, s.name, p.name(), m.words().length, "");
+    }
+
+    /** A receiver got its message: it becomes runnable (the caller decides whether it runs now). */
+    private void wake(Tcb d) {
+        d.state = ThreadState.READY;
+        d.partner = ThreadId.NIL;
+    }
+
+    private void finish(KernelPath p, Tcb onBehalf, boolean fast) {
+        if (!fast) p.cost(CostKind.REGISTER_RESTORE);
+        p.cost(CostKind.KERNEL_EXIT);
+        k.charge(p, onBehalf);
+    }
+
+    void armTimeout(Tcb t, long cycles) {
+        if (cycles < 0) return;
+        k.activeTimeouts++;
+        t.timeoutEvent = k.engine.schedule(k.now() + cycles, Kernel.CPU, 1, "timeout " + t.name, () -> expire(t));
+    }
+
+    public void cancelTimeout(Tcb t) {
+        if (t.timeoutEvent != null) {
+            k.engine.cancel(t.timeoutEvent);
+            t.timeoutEvent = null;
+            k.activeTimeouts--;
+        }
+    }
+
+    private void expire(Tcb t) {
+        SimEvent e = t.timeoutEvent;
+        if (e == null) return;
+        t.timeoutEvent = null;
+        k.activeTimeouts--;
+        if (t.state == ThreadState.SENDING) {
+            for (Tcb d : k.threads) d.sendQueue.remove(t);
+            t.outgoing = null;
+        } else if (t.state != ThreadState.RECEIVING && t.state != ThreadState.WAITING_NOTIFY) {
+            return;
+        }
+        t.received.put(t.bindAs == null ? "_" : t.bindAs, Message.timeout(t.name));
+        t.partner = ThreadId.NIL;
+        k.scheduler.makeReady(t);
+        k.record(TraceKind.THREAD_STATE, t, "", "", 0, "timeout");
+        k.wakeCpu();
+    }
+
+    private long physical(Tcb t) {
+        return k.kernelMemory.template().translate(t.address);
+    }
+
+    /** Mapping requests of a message spec, evaluated. */
+    public static List<Message.MapRequest> none() {
+        return List.of();
+    }
+
+    static int rights(MappingDb.Node n) {
+        return n.rights & Fpage.RWX;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mkw.kernel.ipc;
+
+import java.util.List;
+
+/**
+ * A message as it travels: the tag (label, untyped and typed counts) and the evaluated
+ * words and map items. {@link #sender} is the sending thread's ID as the receiver sees it.
+ */
+public record Message(long label, long[] words, List<MapRequest> maps, int sender, String senderName, String protocol,
+        long faultAddress, int faultKind, boolean timedOut) {
+
+    /** A map or grant item with the sender's fpage evaluated. */
+    public record MapRequest(long base, int sizeLog2, int rights, boolean grant, long sendBase) {}
+
+    public static Message timeout(String name) {
+        return new Message(0, new long[0], List.of(), 0, name, null, 0, 0, true);
+    }
+
+    /** The message tag word MR0: label in bits 16..63, typed count 6..11, untyped count 0..5 (L4 X.2). */
+    public long tag() {
+        return (label << 16) | ((long) (maps.size() * 2) << 6) | words.length;
+    }
+
+    /** Short: fits the registers of the fast path (no typed items, at most {@link #REGISTER_WORDS} words). */
+    public boolean isShort() {
+        return maps.isEmpty() && words.length <= REGISTER_WORDS;
+    }
+
+    /** Untyped words the x86 fast path passes in registers (Pistachio ia32: MR0..MR2 in registers). */
+    public static final int REGISTER_WORDS = 2;
+}

@@ -1,0 +1,153 @@
+package dev.mkw.kernel.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mkw.hw.sim.MemoryHierarchy;
+
+/**
+ * The mapping database (Microkernel Construction I.12, "Mapping Database"): for every
+ * physical frame a derivation tree whose root is sigma0's mapping and whose children are
+ * mappings derived by map; grant moves a node; unmap revokes a subtree. Nodes live in
+ * kernel memory ({@link #NODE_SIZE} bytes each), so walking a large tree costs cache misses.
+ */
+public final class MappingDb {
+    public static final int NODE_SIZE = 32;
+
+    /** One mapping: (space, page) → frame with rights, derived from {@link #parent}. */
+    public static final class Node {
+        public final long frame;
+        public AddressSpace space;
+        public long vaddr;
+        public int rights;
+        public Node parent;
+        public final List<Node> children = new ArrayList<>();
+        final long address;
+
+        Node(long frame, AddressSpace space, long vaddr, int rights, Node parent, long address) {
+            this.frame = frame;
+            this.space = space;
+            this.vaddr = vaddr;
+            this.rights = rights;
+            this.parent = parent;
+            this.address = address;
+        }
+
+        public int subtreeSize() {
+            int n = 1;
+            for (Node c : children) n += c.subtreeSize();
+            return n;
+        }
+    }
+
+    private final Map<Long, Node> roots = new HashMap<>();
+    private final Map<AddressSpace, Map<Long, Node>> bySpace = new HashMap<>();
+    private final FrameAllocator frames;
+    private long nodeArea = -1;
+    private int nodeAreaUsed;
+    private long revokedNodes;
+
+    public MappingDb(FrameAllocator frames) {
+        this.frames = frames;
+    }
+
+    private long nodeAddress() {
+        if (nodeArea < 0 || nodeAreaUsed + NODE_SIZE > 4096) {
+            nodeArea = frames.allocate(4096);
+            nodeAreaUsed = 0;
+        }
+        long a = nodeArea + nodeAreaUsed;
+        nodeAreaUsed += NODE_SIZE;
+        return a;
+    }
+
+    /** sigma0's node for a frame, created on first use (sigma0 maps idempotently). */
+    public Node root(long frame, AddressSpace sigma0) {
+        return roots.computeIfAbsent(frame, f -> {
+            Node n = new Node(f, sigma0, f, Fpage.RWX, null, nodeAddress());
+            index(n);
+            return n;
+        });
+    }
+
+    public Node lookup(AddressSpace space, long vaddr) {
+        Map<Long, Node> m = bySpace.get(space);
+        return m == null ? null : m.get(vaddr >>> 12);
+    }
+
+    /** Derive a mapping of {@code parent}'s frame into {@code space} at {@code vaddr}. */
+    public Node map(Node parent, AddressSpace space, long vaddr, int rights, MemoryHierarchy mem, long[] cycles) {
+        cycles[0] += mem.accessPhysical(parent.address, MemoryHierarchy.READ);
+        Node n = new Node(parent.frame, space, vaddr, rights & parent.rights, parent, nodeAddress());
+        parent.children.add(n);
+        index(n);
+        cycles[0] += mem.accessPhysical(n.address, MemoryHierarchy.WRITE) + mem.accessPhysical(parent.address, MemoryHierarchy.WRITE);
+        return n;
+    }
+
+    /** Grant: the node moves to {@code space}; the sender loses the mapping. */
+    public Node grant(Node node, AddressSpace space, long vaddr, int rights, MemoryHierarchy mem, long[] cycles) {
+        unindex(node);
+        node.space = space;
+        node.vaddr = vaddr;
+        node.rights &= rights;
+        index(node);
+        cycles[0] += mem.accessPhysical(node.address, MemoryHierarchy.WRITE);
+        return node;
+    }
+
+    /**
+     * Revoke {@code rights} from everything derived from {@code node} (and from the node
+     * itself if {@code self}); full revocation removes the mappings. The visitor sees each
+     * changed mapping so the kernel can update page tables and TLBs. Returns nodes visited.
+     */
+    public int unmap(Node node, int rights, boolean self, MemoryHierarchy mem, long[] cycles, Revoker revoker) {
+        int visited = 0;
+        for (Node c : new ArrayList<>(node.children)) visited += unmap(c, rights, true, mem, cycles, revoker);
+        visited++;
+        cycles[0] += mem.accessPhysical(node.address, MemoryHierarchy.READ);
+        if (self) {
+            int remaining = node.rights & ~rights;
+            if ((remaining & Fpage.R) == 0) {
+                revoker.removed(node);
+                unindex(node);
+                if (node.parent != null) node.parent.children.remove(node);
+                for (Node c : node.children) c.parent = node.parent;
+                revokedNodes++;
+            } else {
+                node.rights = remaining;
+                revoker.reduced(node);
+            }
+            cycles[0] += mem.accessPhysical(node.address, MemoryHierarchy.WRITE);
+        }
+        return visited;
+    }
+
+    /** Called for each mapping unmap changes. */
+    public interface Revoker {
+        void removed(Node n);
+        void reduced(Node n);
+    }
+
+    private void index(Node n) {
+        bySpace.computeIfAbsent(n.space, s -> new HashMap<>()).put(n.vaddr >>> 12, n);
+    }
+
+    private void unindex(Node n) {
+        Map<Long, Node> m = bySpace.get(n.space);
+        if (m != null) m.remove(n.vaddr >>> 12);
+    }
+
+    public long revokedNodes() { return revokedNodes; }
+
+    /** Every node of a space, ordered by address (for the inspect views). */
+    public List<Node> mappingsOf(AddressSpace space) {
+        Map<Long, Node> m = bySpace.get(space);
+        if (m == null) return List.of();
+        List<Node> l = new ArrayList<>(m.values());
+        l.sort((a, b) -> Long.compare(a.vaddr, b.vaddr));
+        return l;
+    }
+}

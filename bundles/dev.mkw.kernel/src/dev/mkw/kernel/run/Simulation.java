@@ -1,0 +1,144 @@
+package dev.mkw.kernel.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.mkw.hw.sim.Device;
+import dev.mkw.hw.sim.DeviceContext;
+import dev.mkw.hw.sim.DeviceTypes;
+import dev.mkw.hw.sim.InterruptController;
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.hw.sim.SimMachine;
+import dev.mkw.kernel.CpuLoop;
+import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.inspect.ThreadInfo;
+import dev.mkw.kernel.scenario.DeviceSpec;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadId;
+import dev.mkw.sim.SimEngine;
+import dev.mkw.sim.SimRandom;
+import dev.mkw.sim.Trace;
+
+/**
+ * One run of a scenario on a machine: boots the kernel, starts devices and the timer, and
+ * drives the engine. Run control ({@link #run}, {@link #step}, {@link #stepCycles},
+ * {@link #requestPause}, {@link #stop}) is what the CLI and the workbench use.
+ */
+public final class Simulation {
+    private final Scenario scenario;
+    private final SimMachine machine;
+    private final SimEngine engine;
+    private final Kernel kernel;
+    private final List<Device> devices = new ArrayList<>();
+
+    private Simulation(Scenario scenario, SimMachine machine, DeviceTypes deviceTypes) {
+        if (!scenario.kernel().schedulerPolicy().equals(KernelConfig.DEFAULT_POLICY)) {
+            throw new IllegalArgumentException("unknown scheduler policy '" + scenario.kernel().schedulerPolicy() + "'; this version has only " + KernelConfig.DEFAULT_POLICY);
+        }
+        this.scenario = scenario;
+        this.machine = machine;
+        RunSpec run = scenario.run();
+        this.engine = new SimEngine(machine.cpuCount(), run.seed());
+        Trace trace = switch (run.trace()) {
+            case OFF -> Trace.off();
+            case ON -> new Trace(Trace.Mode.ON, 0);
+            case RING -> new Trace(Trace.Mode.RING, run.traceRing());
+        };
+        this.kernel = new Kernel(machine, scenario.kernel(), engine, trace);
+        kernel.bootFrom(scenario);
+        if (run.untilCycles() > 0) engine.setCycleLimit(run.untilCycles());
+        InterruptController pic = machine.interruptController();
+        pic.setListener(line -> {
+            kernel.irqRaisedAt[line] = engine.now();
+            kernel.wakeCpu();
+        });
+        SimRandom deviceRandom = engine.random().split();
+        long tick = scenario.kernel().timesliceCycles();
+        if (tick > 0) devices.add(new dev.mkw.hw.sim.PeriodicDevice("timer", kernel.timerLine, tick, 0, false));
+        for (DeviceSpec d : scenario.devices()) {
+            try {
+                devices.add(deviceTypes.get(d.type()).create(d.name(), d.irq(), d.parameters()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(d.at() + ": " + e.getMessage(), e);
+            }
+            kernel.deviceLines.add(d.irq());
+        }
+        for (Device d : devices) {
+            SimRandom r = deviceRandom.split();
+            d.start(new DeviceContext() {
+                @Override public long now() { return engine.now(); }
+                @Override public void at(long cycle, Runnable action) { engine.schedule(cycle, SimEngine.GLOBAL, 0, d.name(), action); }
+                @Override public void raiseIrq(int line) { pic.raise(line); }
+                @Override public SimRandom random() { return r; }
+                @Override public Map<String, String> parameters() { return Map.of(); }
+            });
+        }
+        new CpuLoop(kernel).start();
+    }
+
+    /** Create a run; throws IllegalArgumentException with a clear message for an impossible configuration. */
+    public static Simulation create(Scenario scenario, SimMachine machine) {
+        return new Simulation(scenario, machine, DeviceTypes.standard());
+    }
+
+    public static Simulation create(Scenario scenario, SimMachine machine, DeviceTypes devices) {
+        return new Simulation(scenario, machine, devices);
+    }
+
+    /** Run until the scenario's stop condition (all threads ended, cycle limit), a pause or an error. */
+    public SimEngine.StopReason run() {
+        return engine.run(null);
+    }
+
+    public SimEngine.StopReason step(long events) { return engine.step(events); }
+
+    public SimEngine.StopReason stepCycles(long cycles) { return engine.stepCycles(cycles); }
+
+    public void requestPause() { engine.requestPause(); }
+
+    public void stop() { engine.stop(); }
+
+    public boolean isFinished() { return kernel.finished || engine.isStopped() || !engine.hasWork(); }
+
+    public SimEngine engine() { return engine; }
+
+    public Kernel kernel() { return kernel; }
+
+    /** Snapshot of the threads (for views; call while the run is paused or finished). */
+    public List<ThreadInfo> threads() {
+        List<ThreadInfo> l = new ArrayList<>();
+        for (Tcb t : kernel.threads) {
+            String partner = "";
+            if (t.partner != ThreadId.NIL) {
+                for (Tcb o : kernel.threads) if (o.id == t.partner) partner = o.name;
+            }
+            l.add(new ThreadInfo(ThreadId.format(t.id), t.name, t.space.name, t.state.name(), t.priority, t.quantum, partner,
+                    t.userCycles, t.kernelCycles, t.ipcsSent, t.ipcsReceived, t.pageFaults, t.switchesIn));
+        }
+        return l;
+    }
+
+    public RunResult result(Map<String, String> settings) {
+        kernel.accounting.check(Kernel.CPU, engine.cpuClock(Kernel.CPU));
+        MemoryHierarchy mem = machine.mem(Kernel.CPU);
+        Map<String, Long> hw = new LinkedHashMap<>();
+        hw.put("tlb.hits", mem.tlb().hits());
+        hw.put("tlb.misses", mem.tlb().misses());
+        hw.put("tlb.flushes", mem.tlb().flushes());
+        hw.put("page.walks", mem.pageWalks());
+        for (int i = 0; i < mem.cacheLevels(); i++) {
+            hw.put(mem.cache(i).name() + ".hits", mem.cache(i).hits());
+            hw.put(mem.cache(i).name() + ".misses", mem.cache(i).misses());
+        }
+        hw.put("memory.accesses", mem.memoryAccesses());
+        return new RunResult(scenario.name(), machine.name(), scenario.run().seed(), new TreeMap<>(settings), engine.cpuClock(Kernel.CPU),
+                machine.clockMhz(), kernel.accounting, kernel.paths, threads(), kernel.ipcLatency, kernel.irqLatency, hw,
+                List.copyOf(kernel.errors), kernel.trace);
+    }
+}

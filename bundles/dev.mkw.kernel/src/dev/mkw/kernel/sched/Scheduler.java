@@ -1,0 +1,127 @@
+package dev.mkw.kernel.sched;
+
+import java.util.ArrayDeque;
+
+import dev.mkw.kernel.scenario.KernelConfig.Scheduling;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadState;
+
+/**
+ * Fixed-priority round robin over 256 ready queues, with the three queue-management
+ * variants of Microkernel Construction I.12:
+ * <ul>
+ * <li>EAGER: a thread leaves the queue when it blocks and enters it when it wakes;</li>
+ * <li>LAZY ("lazy dispatching"): a blocking thread stays queued; the scheduler removes
+ * blocked threads only when it meets them, which makes a schedule() O(n) in the worst case;</li>
+ * <li>BENNO: the running thread is not in the queue; a thread enters the queue only when it
+ * is preempted or woken without being switched to, so an IPC that switches directly to the
+ * partner touches no queue at all.</li>
+ * </ul>
+ * Every queue operation is counted; the kernel charges each as memory accesses to TCB queue links.
+ */
+public final class Scheduler {
+    private final Scheduling variant;
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Tcb>[] queues = new ArrayDeque[256];
+    private long queueOps;
+    private long skippedBlocked;
+
+    public Scheduler(Scheduling variant) {
+        this.variant = variant;
+        for (int i = 0; i < queues.length; i++) queues[i] = new ArrayDeque<>();
+    }
+
+    public Scheduling variant() { return variant; }
+
+    /** A thread became ready (woken or created). Returns the queue operations done. */
+    public int makeReady(Tcb t) {
+        t.state = ThreadState.READY;
+        if (t.inReadyQueue) return 0;
+        enqueue(t);
+        return 1;
+    }
+
+    /** A thread blocks: eager dequeues, lazy and Benno leave the queue alone. */
+    public int block(Tcb t) {
+        if (variant == Scheduling.EAGER && t.inReadyQueue) {
+            queues[t.priority].remove(t);
+            t.inReadyQueue = false;
+            queueOps++;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The running thread switches directly to {@code next} (IPC partner). Returns queue ops. */
+    public int directSwitch(Tcb from, Tcb next) {
+        int ops = 0;
+        if (variant == Scheduling.BENNO) {
+            // Benno: the running thread is not queued; switching to a partner touches no queue.
+            if (from != null && from.state == ThreadState.READY && !from.inReadyQueue) { enqueue(from); ops++; }
+            if (next.inReadyQueue) { queues[next.priority].remove(next); next.inReadyQueue = false; queueOps++; ops++; }
+            return ops;
+        }
+        if (from != null && from.state == ThreadState.READY && !from.inReadyQueue) { enqueue(from); ops++; }
+        if (!next.inReadyQueue) { enqueue(next); ops++; }
+        return ops;
+    }
+
+    /** Pick the next thread to run (highest priority, round robin), or null. Counts the queue entries inspected. */
+    public Tcb pick(Tcb current) {
+        if (variant == Scheduling.BENNO && current != null && current.state == ThreadState.READY && !current.inReadyQueue) {
+            enqueue(current);
+        }
+        for (int p = 255; p >= 0; p--) {
+            ArrayDeque<Tcb> q = queues[p];
+            while (!q.isEmpty()) {
+                Tcb t = q.peekFirst();
+                if (t.state == ThreadState.READY || t.state == ThreadState.RUNNING) {
+                    if (variant == Scheduling.BENNO) {
+                        q.pollFirst();
+                        t.inReadyQueue = false;
+                        queueOps++;
+                    }
+                    return t;
+                }
+                // Lazy dispatching: a thread that blocked while queued is removed only now.
+                q.pollFirst();
+                t.inReadyQueue = false;
+                queueOps++;
+                skippedBlocked++;
+            }
+        }
+        return null;
+    }
+
+    /** Round robin: move {@code t} to the tail of its priority's queue (its timeslice ended). */
+    public void rotate(Tcb t) {
+        if (t.inReadyQueue) queues[t.priority].remove(t);
+        t.inReadyQueue = false;
+        enqueue(t);
+    }
+
+    public void remove(Tcb t) {
+        if (t.inReadyQueue) {
+            queues[t.priority].remove(t);
+            t.inReadyQueue = false;
+            queueOps++;
+        }
+    }
+
+    private void enqueue(Tcb t) {
+        queues[t.priority].addLast(t);
+        t.inReadyQueue = true;
+        queueOps++;
+    }
+
+    public long queueOps() { return queueOps; }
+
+    /** Blocked threads the lazy scheduler had to skip (its O(n) cost). */
+    public long skippedBlocked() { return skippedBlocked; }
+
+    public int queued() {
+        int n = 0;
+        for (ArrayDeque<Tcb> q : queues) n += q.size();
+        return n;
+    }
+}

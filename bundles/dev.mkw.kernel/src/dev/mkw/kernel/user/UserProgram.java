@@ -1,0 +1,77 @@
+package dev.mkw.kernel.user;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+import dev.mkw.kernel.scenario.Op;
+
+/**
+ * The control state of a thread's behaviour: a stack of blocks with a program counter and
+ * repeat counters. {@link #next} resolves Repeat/If/Let and returns the next operation the
+ * CPU must execute; the kernel asks {@link Evaluator} for expression values.
+ */
+public final class UserProgram {
+    private static final class Frame {
+        final List<Op> ops;
+        int pc;
+        long remaining;
+        final String indexVar;
+        long index;
+        final boolean loop;
+
+        Frame(List<Op> ops, long remaining, String indexVar, boolean loop) {
+            this.ops = ops;
+            this.remaining = remaining;
+            this.indexVar = indexVar;
+            this.loop = loop;
+        }
+    }
+
+    private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+    /** Cycles left of a Compute/Fpu op interrupted by an event. */
+    public long pendingCycles;
+    /** Next address of a Touch op in progress, or -1. */
+    public long touchCursor = -1;
+
+    public UserProgram(List<Op> body) {
+        stack.push(new Frame(body, 1, null, false));
+    }
+
+    /** The next primitive operation, or null when the program has ended. */
+    public Op next(Evaluator eval) {
+        while (!stack.isEmpty()) {
+            Frame f = stack.peek();
+            if (f.pc >= f.ops.size()) {
+                if (f.loop && (f.remaining == Op.Repeat.FOREVER || --f.remaining > 0)) {
+                    f.pc = 0;
+                    f.index++;
+                    if (f.indexVar != null) eval.set(f.indexVar, f.index);
+                    continue;
+                }
+                stack.pop();
+                continue;
+            }
+            Op op = f.ops.get(f.pc++);
+            if (op instanceof Op.Repeat r) {
+                long n = eval.value(r.count(), r.at());
+                if (n == 0 || r.body().isEmpty()) continue;
+                if (r.indexVar() != null) eval.set(r.indexVar(), 0);
+                stack.push(new Frame(r.body(), n < 0 ? Op.Repeat.FOREVER : n, r.indexVar(), true));
+            } else if (op instanceof Op.If i) {
+                List<Op> branch = eval.test(i.cond(), i.at()) ? i.then() : i.otherwise();
+                if (!branch.isEmpty()) stack.push(new Frame(branch, 1, null, false));
+            } else if (op instanceof Op.Let l) {
+                eval.set(l.var(), eval.value(l.value(), l.at()));
+            } else {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    /** Step back one operation: the current op must be executed again (after a page fault). */
+    public void retry() {
+        Frame f = stack.peek();
+        if (f != null && f.pc > 0) f.pc--;
+    }
+}

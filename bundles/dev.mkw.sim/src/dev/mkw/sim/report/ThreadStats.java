@@ -1,0 +1,35 @@
+package dev.mkw.sim.report;
+
+/**
+ * What one thread did in a run.
+ *
+ * @param name         display name {@code task.thread}
+ * @param userCycles   cycles its user code ran
+ * @param kernelCycles cycles the kernel spent on its behalf
+ * @param ipcSent      IPC messages it sent
+ * @param ipcReceived  IPC messages it received
+ * @param pageFaults   page faults it took
+ * @param switches     times a CPU switched to it
+ */
+public record ThreadStats(String name, long userCycles, long kernelCycles, long ipcSent, long ipcReceived,
+        long pageFaults, long switches) {
+
+    /** A thread's running tally; the kernel keeps one per thread (e.g. in its TCB). */
+    public static final class Counter {
+        private final String name;
+        public long userCycles;
+        public long kernelCycles;
+        public long ipcSent;
+        public long ipcReceived;
+        public long pageFaults;
+        public long switches;
+
+        public Counter(String name) { this.name = name; }
+
+        public String name() { return name; }
+
+        public ThreadStats snapshot() {
+            return new ThreadStats(name, userCycles, kernelCycles, ipcSent, ipcReceived, pageFaults, switches);
+        }
+    }
+}
