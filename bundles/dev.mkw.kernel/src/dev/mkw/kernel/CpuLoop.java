@@ -58,7 +58,8 @@ public final class CpuLoop {
                 return;
             }
             k.userOps.step(cur, budget());
-            if (cur.state != ThreadState.RUNNING && !k.finished) {
+            // An IPC may already have switched to the partner (direct switch): only schedule if nobody runs.
+            if (!k.finished && (k.current == null || k.current.state != ThreadState.RUNNING)) {
                 k.dispatch(cur);
             }
         }
@@ -85,7 +86,13 @@ public final class CpuLoop {
             return;
         }
         if (k.activeTimeouts == 0 && !k.devicesCanWake()) {
-            k.error(null, null, Deadlock.describe(k), true);
+            if (Deadlock.onlyServersWaiting(k)) {
+                // Servers in an open wait with no client left: the experiment is over, not stuck.
+                k.finished = true;
+                k.engine.stop();
+            } else {
+                k.error(null, null, Deadlock.describe(k), true);
+            }
             return;
         }
         idle = true;

@@ -8,6 +8,15 @@ import dev.mkw.kernel.tcb.ThreadState;
 final class Deadlock {
     private Deadlock() {}
 
+    /** Every thread left is a server in an open wait (receive from anybody, no timeout). */
+    static boolean onlyServersWaiting(Kernel k) {
+        for (Tcb t : k.threads) {
+            if (t.state == ThreadState.DEAD) continue;
+            if (t.state != ThreadState.RECEIVING || t.partner != ThreadId.NIL || t.timeoutEvent != null) return false;
+        }
+        return true;
+    }
+
     static String describe(Kernel k) {
         StringBuilder b = new StringBuilder("deadlock: every thread is blocked and no timeout or interrupt can wake one:");
         for (Tcb t : k.threads) {

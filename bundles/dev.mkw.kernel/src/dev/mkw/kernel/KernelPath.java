@@ -74,7 +74,7 @@ public final class KernelPath {
         public final long address;
         public final long walkCycles;
         KernelFault(long address, long walkCycles) {
-            super(null, null, false, false);
+            super(String.format("kernel fault at 0x%x", address), null, false, true);
             this.address = address;
             this.walkCycles = walkCycles;
         }

@@ -87,9 +87,16 @@ public final class UserOps {
             }
             case Op.Reply r -> reply(t, r.to(), message(t, r.msg(), ev, r.at()), r.at());
             case Op.ReplyWait rw -> {
-                reply(t, rw.to(), message(t, rw.msg(), ev, rw.at()), rw.at());
+                Tcb d = target(t, rw.to(), rw.at());
+                Message m = message(t, rw.msg(), ev, rw.at());
                 t.window = window(rw.acceptor(), ev, rw.at());
-                if (t.state == ThreadState.RUNNING) k.ipc.receive(t, ThreadId.NIL, timeout(rw.timeout()), rw.bindAs());
+                if (d.state == ThreadState.PAGE_FAULT && d.partner == t.id) {
+                    // Answering a page fault or exception: reply (installs mappings), then wait.
+                    reply(t, rw.to(), m, rw.at());
+                    if (t.state == ThreadState.RUNNING) k.ipc.receive(t, ThreadId.NIL, timeout(rw.timeout()), rw.bindAs());
+                } else {
+                    k.ipc.replyWait(t, d, m, timeout(rw.timeout()), rw.bindAs());
+                }
             }
             case Op.Notify n -> notify(t, target(t, n.to(), n.at()), ev.value(n.bits(), n.at()));
             case Op.WaitNotify w -> {

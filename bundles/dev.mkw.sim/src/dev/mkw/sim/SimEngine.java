@@ -1,6 +1,5 @@
 package dev.mkw.sim;
 
-import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,7 +20,7 @@ public final class SimEngine {
     /** The CPU index of events that belong to no CPU (devices, the timer). */
     public static final int GLOBAL = -1;
 
-    private final PriorityQueue<SimEvent> queue = new PriorityQueue<>();
+    private final EventQueue queue = new EventQueue();
     private final long[] cpuClock;
     private final SimRandom random;
     private long now;

@@ -22,6 +22,7 @@ public final class SimEvent implements Comparable<SimEvent> {
     public long cycle() { return cycle; }
     public int priority() { return priority; }
     public int cpu() { return cpu; }
+    long sequence() { return sequence; }
     public String label() { return label; }
     public boolean isCancelled() { return cancelled; }
 

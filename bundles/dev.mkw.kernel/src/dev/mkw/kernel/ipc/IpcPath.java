@@ -108,6 +108,26 @@ public final class IpcPath {
             finish(p, r, false);
             return true;
         }
+        if (takeQueued(r, fromId, bindAs, p)) {
+            finish(p, r, false);
+            return true;
+        }
+        if (timeoutCycles == 0) {
+            r.received.put(bindAs == null ? "_" : bindAs, Message.timeout("nobody"));
+            finish(p, r, false);
+            return true;
+        }
+        r.state = ThreadState.RECEIVING;
+        r.partner = fromId;
+        r.bindAs = bindAs;
+        k.scheduler.block(r);
+        armTimeout(r, timeoutCycles);
+        finish(p, r, false);
+        return false;
+    }
+
+    /** Take the first queued sender matching {@code fromId} (NIL: any); false if none. */
+    private boolean takeQueued(Tcb r, int fromId, String bindAs, KernelPath p) {
         for (Iterator<Tcb> it = r.sendQueue.iterator(); it.hasNext();) {
             Tcb s = it.next();
             if (fromId != ThreadId.NIL && s.id != fromId) continue;
@@ -126,21 +146,48 @@ public final class IpcPath {
                 k.scheduler.makeReady(s);
             }
             s.outgoing = null;
-            finish(p, r, false);
             return true;
         }
-        if (timeoutCycles == 0) {
-            r.received.put(bindAs == null ? "_" : bindAs, Message.timeout("nobody"));
-            finish(p, r, false);
-            return true;
-        }
-        r.state = ThreadState.RECEIVING;
-        r.partner = fromId;
-        r.bindAs = bindAs;
-        k.scheduler.block(r);
-        armTimeout(r, timeoutCycles);
-        finish(p, r, false);
         return false;
+    }
+
+    /**
+     * Reply to {@code d} and open-wait, in one system call (L4 ReplyWait): one kernel
+     * entry, one exit. When nothing is queued for the server it blocks and the CPU
+     * switches straight to the client it answered.
+     */
+    public void replyWait(Tcb s, Tcb d, Message m, long timeoutCycles, String bindAs) {
+        boolean deliverable = d != null && d.state == ThreadState.RECEIVING && d.partner == s.id;
+        boolean queued = !s.sendQueue.isEmpty();
+        boolean fast = k.config.fastpath() && deliverable && m.isShort() && !queued;
+        KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
+        p.cost(CostKind.KERNEL_ENTRY).instructions(fast ? PathLengths.IPC_FASTPATH : PathLengths.IPC_SLOWPATH);
+        if (!fast) p.cost(CostKind.REGISTER_SAVE);
+        p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
+        if (d != null) k.tcbLookup.lookup(d.id, d, p, this::physical);
+        if (deliverable) {
+            transfer(s, d, m, p, d.bindAs);
+            s.ipcsSent++;
+            wake(d);
+        } else if (d != null) {
+            k.record(TraceKind.IPC_SEND, s, d.name, p.name(), 0, "reply dropped: partner not waiting");
+        }
+        if (k.faults.deliverPendingIrq(s, ThreadId.NIL, bindAs, p) || takeQueued(s, ThreadId.NIL, bindAs, p)) {
+            if (deliverable) k.scheduler.makeReady(d);
+            finish(p, s, false);
+            return;
+        }
+        s.state = ThreadState.RECEIVING;
+        s.partner = ThreadId.NIL;
+        s.bindAs = bindAs;
+        k.scheduler.block(s);
+        armTimeout(s, timeoutCycles);
+        if (deliverable) {
+            k.scheduler.directSwitch(null, d);
+            k.switchTo(d, p);
+        }
+        finish(p, deliverable ? d : s, fast);
+        if (deliverable) k.ipcLatency.computeIfAbsent(m.words().length, x -> new ArrayList<>()).add(p.cycles());
     }
 
     /** Copy the message into the receiver: untyped words through both UTCBs, then map items. */

@@ -110,6 +110,10 @@ public final class Simulation {
 
     public Kernel kernel() { return kernel; }
 
+    public Scenario scenario() { return scenario; }
+
+    public SimMachine machine() { return machine; }
+
     /** Snapshot of the threads (for views; call while the run is paused or finished). */
     public List<ThreadInfo> threads() {
         List<ThreadInfo> l = new ArrayList<>();

@@ -1,0 +1,70 @@
+package dev.mkw.sim.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import dev.mkw.sim.export.Decimals;
+import dev.mkw.sim.report.CacheLevelCounters;
+import dev.mkw.sim.report.KernelPathStats;
+import dev.mkw.sim.report.RunReport;
+
+/**
+ * The metrics a sweep can tabulate. {@link #standard()} is the default column set; {@link
+ * #parse} also understands {@code path:NAME} (a kernel path's total cycles), {@code
+ * path-count:NAME}, {@code thread:NAME} (a thread's user cycles) and {@code cache:LEVEL}
+ * (a cache level's misses over all CPUs).
+ */
+public final class Metrics {
+    private Metrics() {}
+
+    public static List<Metric> standard() {
+        List<Metric> m = new ArrayList<>();
+        m.add(count("cycles", RunReport::cycles));
+        m.add(new Metric("simulated_us", r -> Decimals.format(r.simulatedMicros(), 3)));
+        m.add(count("user_cycles", r -> r.cyclesOf(RunReport.AccountKind.USER, -1)));
+        m.add(count("kernel_cycles", r -> r.cyclesOf(RunReport.AccountKind.KERNEL, -1)));
+        m.add(count("idle_cycles", r -> r.cyclesOf(RunReport.AccountKind.IDLE, -1)));
+        m.add(count("ipc_count", RunReport::ipcCount));
+        m.add(new Metric("ipc_avg_cycles", r -> Decimals.format(r.ipcLatency().mean(), 3)));
+        m.add(count("ipc_min_cycles", r -> r.ipcLatency().min()));
+        m.add(count("ipc_p50_cycles", r -> r.ipcLatency().p50()));
+        m.add(count("ipc_p99_cycles", r -> r.ipcLatency().p99()));
+        m.add(count("ipc_max_cycles", r -> r.ipcLatency().max()));
+        m.add(count("page_faults", RunReport::pageFaults));
+        m.add(count("tlb_misses", RunReport::tlbMisses));
+        m.add(count("tlb_flushes", RunReport::tlbFlushes));
+        m.add(count("memory_accesses", RunReport::memoryAccesses));
+        m.add(count("irqs_delivered", RunReport::irqsDelivered));
+        m.add(new Metric("irq_avg_latency_cycles", r -> Decimals.format(r.irqLatency().mean(), 3)));
+        return m;
+    }
+
+    /** A metric by name: a standard one or a {@code prefix:NAME} one. */
+    public static Metric parse(String name) {
+        for (Metric m : standard()) if (m.name().equals(name)) return m;
+        int colon = name.indexOf(':');
+        String arg = colon < 0 ? "" : name.substring(colon + 1);
+        if (!arg.isEmpty()) {
+            switch (name.substring(0, colon)) {
+                case "path": return count(name, r -> path(r, arg).total());
+                case "path-count": return count(name, r -> path(r, arg).count());
+                case "thread": return count(name, r -> r.threads().containsKey(arg) ? r.threads().get(arg).userCycles() : 0);
+                case "cache": return count(name, r -> r.cacheTotals().getOrDefault(arg, new CacheLevelCounters(0, 0)).misses());
+                default: break;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (Metric m : standard()) known.add(m.name());
+        throw new IllegalArgumentException("no metric '" + name + "'; known: " + String.join(", ", known)
+                + ", path:NAME, path-count:NAME, thread:NAME, cache:LEVEL");
+    }
+
+    private static KernelPathStats path(RunReport r, String name) {
+        return r.kernelPaths().getOrDefault(name, new KernelPathStats(name, 0, 0, 0, 0));
+    }
+
+    private static Metric count(String name, ToLongFunction<RunReport> f) {
+        return new Metric(name, r -> Long.toString(f.applyAsLong(r)));
+    }
+}

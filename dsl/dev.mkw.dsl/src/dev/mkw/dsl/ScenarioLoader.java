@@ -1,0 +1,105 @@
+package dev.mkw.dsl;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+
+import com.google.inject.Injector;
+
+import dev.mkw.dsl.mkw.Model;
+import dev.mkw.dsl.translate.ScenarioTranslator;
+
+/**
+ * Loads a scenario file headless: parse, link (with imports), validate, translate. Works
+ * from plain jars and inside OSGi; the CLI, the workbench and the tests all use it. It never
+ * throws for bad input: everything wrong is a {@link Diagnostic} with file:line:column.
+ */
+public final class ScenarioLoader {
+    private static Injector shared;
+    private final Injector injector;
+
+    public ScenarioLoader(Injector injector) {
+        this.injector = injector;
+    }
+
+    /** A loader with the language's standalone injector (created once per JVM). */
+    public static synchronized ScenarioLoader standalone() {
+        if (shared == null) shared = new MkwStandaloneSetup().createInjectorAndDoEMFRegistration();
+        return new ScenarioLoader(shared);
+    }
+
+    public LoadResult load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new LoadResult(null, List.of(new Diagnostic(file.toString(), 0, 0, Diagnostic.Severity.ERROR, "cannot read the file: " + e.getMessage(), "io")));
+        }
+        return load(text, file.toAbsolutePath().normalize().toString());
+    }
+
+    /** Load {@code text} as if it were the file {@code fileName} (imports resolve relative to it). */
+    public LoadResult load(String text, String fileName) {
+        XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+        XtextResource resource = (XtextResource) rs.createResource(URI.createFileURI(fileName));
+        try {
+            resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
+        } catch (IOException e) {
+            return new LoadResult(null, List.of(new Diagnostic(fileName, 0, 0, Diagnostic.Severity.ERROR, e.getMessage(), "io")));
+        }
+        EcoreUtil.resolveAll(rs);
+        IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Resource r : new ArrayList<>(rs.getResources())) {
+            if (!(r instanceof XtextResource xr)) continue;
+            String file = r == resource ? fileName : r.getURI().toFileString();
+            if (r != resource && !r.getErrors().isEmpty() && r.getContents().isEmpty()) {
+                diagnostics.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "cannot import " + file + ": " + r.getErrors().get(0).getMessage(), "import"));
+                continue;
+            }
+            for (Issue i : validator.validate(xr, CheckMode.ALL, CancelIndicator.NullImpl)) diagnostics.add(of(file, i));
+        }
+        diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        if (resource.getContents().isEmpty() || diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            return new LoadResult(null, diagnostics);
+        }
+        Model model = (Model) resource.getContents().get(0);
+        List<Model> imported = new ArrayList<>();
+        for (Resource r : rs.getResources()) {
+            if (r != resource && !r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m) imported.add(m);
+        }
+        try {
+            return new LoadResult(new ScenarioTranslator(fileName).translate(model, imported), diagnostics);
+        } catch (RuntimeException e) {
+            diagnostics.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "cannot translate the scenario: " + e.getMessage(), "translate"));
+            return new LoadResult(null, diagnostics);
+        }
+    }
+
+    private static Diagnostic of(String file, Issue i) {
+        Diagnostic.Severity s = switch (i.getSeverity()) {
+            case ERROR -> Diagnostic.Severity.ERROR;
+            case WARNING -> Diagnostic.Severity.WARNING;
+            default -> Diagnostic.Severity.INFO;
+        };
+        int line = i.getLineNumber() == null ? 0 : i.getLineNumber();
+        int column = i.getColumn() == null ? 0 : i.getColumn();
+        return new Diagnostic(file, line, column, s, i.getMessage(), i.getCode() == null ? "" : i.getCode());
+    }
+}

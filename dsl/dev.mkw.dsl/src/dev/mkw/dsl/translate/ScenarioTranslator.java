@@ -1,0 +1,154 @@
+package dev.mkw.dsl.translate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+
+import dev.mkw.dsl.mkw.Device;
+import dev.mkw.dsl.mkw.DeviceParam;
+import dev.mkw.dsl.mkw.Element;
+import dev.mkw.dsl.mkw.IoPorts;
+import dev.mkw.dsl.mkw.IrqAttach;
+import dev.mkw.dsl.mkw.Kernel;
+import dev.mkw.dsl.mkw.KernelSetting;
+import dev.mkw.dsl.mkw.Machine;
+import dev.mkw.dsl.mkw.MachineSetting;
+import dev.mkw.dsl.mkw.Model;
+import dev.mkw.dsl.mkw.PagerRef;
+import dev.mkw.dsl.mkw.Region;
+import dev.mkw.dsl.mkw.Run;
+import dev.mkw.dsl.mkw.Task;
+import dev.mkw.dsl.mkw.TaskMember;
+import dev.mkw.dsl.mkw.Thread;
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.scenario.DeviceSpec;
+import dev.mkw.kernel.scenario.IrqAttachment;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.MachineSpec;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.kernel.scenario.TaskSpec;
+import dev.mkw.kernel.scenario.ThreadSpec;
+
+/**
+ * Maps a validated scenario AST onto the kernel's {@link Scenario} model, with the source
+ * position of every task, thread and operation. Elements of imported files are merged in
+ * (protocols and tasks of a shared library file, for example).
+ */
+public final class ScenarioTranslator {
+    private final Positions at;
+    private double clockMhz = 1;
+
+    public ScenarioTranslator(String file) {
+        this.at = new Positions(file);
+    }
+
+    public Scenario translate(Model model, List<Model> imported) {
+        List<Element> elements = new ArrayList<>();
+        for (Model m : imported) elements.addAll(m.getElements());
+        elements.addAll(model.getElements());
+        MachineSpec machine = MachineSpec.preset("i486_50");
+        KernelConfig kernel = KernelConfig.defaults();
+        RunSpec run = RunSpec.defaults();
+        List<TaskSpec> tasks = new ArrayList<>();
+        List<IrqAttachment> irqs = new ArrayList<>();
+        List<DeviceSpec> devices = new ArrayList<>();
+        for (Element e : elements) {
+            if (e instanceof Machine m) machine = machine(m);
+        }
+        if (MachinePresets.get().exists(machine.preset())) clockMhz = MachinePresets.get().description(machine.preset()).clockMhz();
+        OpTranslator ops = new OpTranslator(at, clockMhz);
+        for (Element e : elements) {
+            if (e instanceof Kernel k) kernel = kernel(k, kernel);
+            else if (e instanceof Task t) tasks.add(task(t, ops));
+            else if (e instanceof IrqAttach a) irqs.add(new IrqAttachment(a.getLine(), qualified(a.getHandler()), at.of(a)));
+            else if (e instanceof Device d) devices.add(device(d));
+            else if (e instanceof Run r) run = run(r);
+        }
+        return new Scenario(model.getTitle(), model.getDescription() == null ? "" : model.getDescription(), at.of(model).file(),
+                machine, kernel, tasks, irqs, devices, run);
+    }
+
+    private MachineSpec machine(Machine m) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (MachineSetting s : m.getSettings()) overrides.put(s.getKey(), Long.toString(Numbers.parse(s.getValue())));
+        return new MachineSpec(m.getPreset(), overrides);
+    }
+
+    private KernelConfig kernel(Kernel k, KernelConfig c) {
+        for (KernelSetting s : k.getSettings()) {
+            switch (s.getKey()) {
+                case "scheduling" -> c = c.withScheduling(KernelConfig.Scheduling.valueOf(s.getScheduling().getName().toUpperCase()));
+                case "scheduler" -> c = c.withSchedulerPolicy(s.getPolicy());
+                case "tcb-lookup" -> c = c.withTcbLookup(switch (s.getLookup()) {
+                    case TABLE -> KernelConfig.TcbLookup.TABLE;
+                    case VIRTUAL_ARRAY -> KernelConfig.TcbLookup.VIRTUAL_ARRAY;
+                    case PHYSICAL -> KernelConfig.TcbLookup.PHYSICAL;
+                });
+                case "string-copy" -> c = c.withStringCopy(switch (s.getStringCopy()) {
+                    case COPY_IN_OUT -> KernelConfig.StringCopy.COPY_IN_OUT;
+                    case TEMPORARY_MAPPING -> KernelConfig.StringCopy.TEMPORARY_MAPPING;
+                });
+                case "irq-delivery" -> c = c.withIrqDelivery(KernelConfig.IrqDelivery.valueOf(s.getIrqDelivery().getName().toUpperCase()));
+                case "fastpath" -> c = c.withFastpath(s.getFastpath().getName().equals("on"));
+                case "fpu" -> c = c.withFpuSwitch(s.getFpu().getLiteral().equals("lazy") ? KernelConfig.FpuSwitch.LAZY : KernelConfig.FpuSwitch.EAGER);
+                case "naming" -> c = c.withNaming(s.getNaming().getLiteral().equals("capabilities") ? KernelConfig.Naming.CAPABILITIES : KernelConfig.Naming.THREAD_IDS);
+                case "timeslice" -> c = c.withTimesliceCycles(Numbers.parse(s.getTimeslice()));
+                case "invariants" -> c = c.withCheckInvariants(s.getInvariants().getName().equals("on"));
+                default -> throw new IllegalStateException("kernel setting " + s.getKey());
+            }
+        }
+        return c;
+    }
+
+    private TaskSpec task(Task t, OpTranslator ops) {
+        List<TaskSpec.RegionSpec> regions = new ArrayList<>();
+        List<TaskSpec.IoPortRange> ports = new ArrayList<>();
+        List<ThreadSpec> threads = new ArrayList<>();
+        for (TaskMember m : t.getMembers()) {
+            if (m instanceof Region r) {
+                regions.add(new TaskSpec.RegionSpec(Numbers.parse(r.getBase()), Numbers.size(r.getSize()), r.getRights() == null ? "rw" : r.getRights(), at.of(r)));
+            } else if (m instanceof IoPorts p) {
+                ports.add(new TaskSpec.IoPortRange((int) Numbers.parse(p.getFirst()), (int) Numbers.parse(p.getLast())));
+            } else if (m instanceof Thread th) {
+                threads.add(new ThreadSpec(th.getName(), th.getPriority(), th.getTimeslice() == null ? 0 : Numbers.parse(th.getTimeslice()),
+                        th.getCpu(), th.isUsesFpu(), pager(th.getPager()), th.getHandler() == null ? null : qualified(th.getHandler()),
+                        ops.block(th.getBody()), at.of(th)));
+            }
+        }
+        return new TaskSpec(t.getName(), pager(t.getPager()), t.getHandler() == null ? null : qualified(t.getHandler()),
+                regions, ports, List.of(), threads, at.of(t));
+    }
+
+    private static String pager(PagerRef p) {
+        if (p == null) return null;
+        return p.isRoot() ? TaskSpec.ROOT_PAGER : qualified(p.getThread());
+    }
+
+    /** {@code task.thread} of a thread declaration. */
+    public static String qualified(Thread t) {
+        EObject task = t.eContainer();
+        return (task instanceof Task tk ? tk.getName() + "." : "") + t.getName();
+    }
+
+    private DeviceSpec device(Device d) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (DeviceParam p : d.getParams()) params.put(p.getKey(), p.getNumber() != null ? Long.toString(Numbers.parse(p.getNumber())) : p.getWord());
+        return new DeviceSpec(d.getType(), d.getName(), d.getIrq(), params, at.of(d));
+    }
+
+    private RunSpec run(Run r) {
+        RunSpec s = RunSpec.defaults();
+        if (r.getUntilCycles() != null) s = new RunSpec(Numbers.parse(r.getUntilCycles()), false, s.seed(), s.trace(), s.traceRing());
+        if (r.getSeed() != null) s = s.withSeed(Numbers.parse(r.getSeed()));
+        switch (r.getTrace()) {
+            case TRACE_ON -> s = s.withTrace(RunSpec.Trace.ON, 0);
+            case TRACE_RING -> s = s.withTrace(RunSpec.Trace.RING, r.getRing() == null ? 10_000 : (int) Numbers.parse(r.getRing()));
+            default -> { }
+        }
+        return s;
+    }
+}
