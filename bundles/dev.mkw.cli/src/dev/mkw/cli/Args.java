@@ -86,6 +86,10 @@ public final class Args {
         return parseCount("--" + key, v);
     }
 
+    public static long parseCountPublic(String what, String text) throws CliException {
+        return parseCount(what, text);
+    }
+
     static long parseCount(String what, String text) throws CliException {
         String t = text.trim().replace("_", "");
         long mult = 1;

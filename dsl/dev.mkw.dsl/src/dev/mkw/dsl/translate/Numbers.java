@@ -6,14 +6,22 @@ import dev.mkw.dsl.mkw.Size;
 public final class Numbers {
     private Numbers() {}
 
+    /** The literal's value; one too large for 64 bits saturates to Long.MAX_VALUE (validation reports it). */
     public static long parse(String literal) {
+        if (literal == null) return 0;
         String t = literal.replace("_", "");
-        if (t.startsWith("0x") || t.startsWith("0X")) return Long.parseUnsignedLong(t.substring(2), 16);
-        return Long.parseLong(t);
+        try {
+            if (t.startsWith("0x") || t.startsWith("0X")) return t.length() == 2 ? 0 : Long.parseUnsignedLong(t.substring(2), 16);
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     public static long size(Size s) {
+        if (s == null) return 0;
         long v = parse(s.getValue());
+        if (s.getUnit() != null && v > (Long.MAX_VALUE >> 30)) return Long.MAX_VALUE;
         if (s.getUnit() == null) return v;
         return switch (s.getUnit()) {
             case "K" -> v << 10;

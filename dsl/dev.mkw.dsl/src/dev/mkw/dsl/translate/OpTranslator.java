@@ -129,6 +129,8 @@ final class OpTranslator {
                         mi.isGrant(), mi.getHotspot() == null ? null : expr(mi.getHotspot())));
             } else if (item instanceof StringItem si) {
                 items.add(new MessageSpec.StringItem(expr(si.getAddress()), expr(si.getLength())));
+            } else if (item instanceof dev.mkw.dsl.mkw.CapItem ci) {
+                items.add(new MessageSpec.CapItem(ci.getSlot(), ci.getRights() == null ? "sgr" : ci.getRights()));
             }
         }
         return new MessageSpec(protocol, label, words, items);
@@ -136,8 +138,11 @@ final class OpTranslator {
 
     private Op.Acceptor acceptor(Acceptor a) {
         if (a == null) return null;
-        if (a.isAll()) return Op.Acceptor.WHOLE_SPACE;
-        return new Op.Acceptor(expr(a.getBase()), Numbers.log2(Numbers.size(a.getSize())), null, null);
+        Expr buffer = a.getBuffer() == null ? null : expr(a.getBuffer());
+        Expr length = a.getBufferLength() == null ? null : expr(a.getBufferLength());
+        if (a.isAll()) return new Op.Acceptor(Op.Acceptor.WHOLE_SPACE.windowBase(), Op.Acceptor.WHOLE_SPACE.windowSizeLog2(), buffer, length);
+        if (a.getBase() == null) return new Op.Acceptor(null, 0, buffer, length);
+        return new Op.Acceptor(expr(a.getBase()), Numbers.log2(Numbers.size(a.getSize())), buffer, length);
     }
 
     private Timeout timeout(TimeoutSpec t) {

@@ -108,7 +108,12 @@ public final class ScenarioTranslator {
         List<TaskSpec.RegionSpec> regions = new ArrayList<>();
         List<TaskSpec.IoPortRange> ports = new ArrayList<>();
         List<ThreadSpec> threads = new ArrayList<>();
+        List<TaskSpec.CapSpec> caps = new ArrayList<>();
         for (TaskMember m : t.getMembers()) {
+            if (m instanceof dev.mkw.dsl.mkw.CapDecl c) {
+                caps.add(new TaskSpec.CapSpec(c.getSlot(), qualified(c.getTarget()), c.getBadge() == null ? 0 : Numbers.parse(c.getBadge()),
+                        c.getRights() == null ? "sgr" : c.getRights()));
+            }
             if (m instanceof Region r) {
                 regions.add(new TaskSpec.RegionSpec(Numbers.parse(r.getBase()), Numbers.size(r.getSize()), r.getRights() == null ? "rw" : r.getRights(), at.of(r)));
             } else if (m instanceof IoPorts p) {
@@ -120,7 +125,7 @@ public final class ScenarioTranslator {
             }
         }
         return new TaskSpec(t.getName(), pager(t.getPager()), t.getHandler() == null ? null : qualified(t.getHandler()),
-                regions, ports, List.of(), threads, at.of(t));
+                regions, ports, caps, threads, at.of(t));
     }
 
     private static String pager(PagerRef p) {

@@ -1,14 +1,29 @@
 package dev.mkw.dsl.validation;
 
-/** Issue codes of MKW's validation: stable names a quick fix or a test can refer to. */
+/**
+ * Issue codes of MKW's validation: stable names a quick fix ({@link IssueFixes}) or a test can
+ * refer to. Where a fix exists, the issue's data holds the replacement text.
+ */
 public final class IssueCodes {
     private IssueCodes() {}
 
     public static final String UNKNOWN_PRESET = "mkw.unknown-preset";
+    public static final String UNKNOWN_POLICY = "mkw.unknown-policy";
     public static final String PRIORITY_RANGE = "mkw.priority-range";
     public static final String ALIGNMENT = "mkw.alignment";
     public static final String FPAGE_SIZE = "mkw.fpage-size";
+    public static final String FPAGE_ALIGNMENT = "mkw.fpage-alignment";
+    public static final String REGION_OUTSIDE = "mkw.region-outside";
+    public static final String REGION_OVERLAP = "mkw.region-overlap";
     public static final String RIGHTS = "mkw.rights";
     public static final String PROTOCOL_WORDS = "mkw.protocol-words";
     public static final String UNBOUND_MESSAGE = "mkw.unbound-message";
+    public static final String IRQ_TWO_HANDLERS = "mkw.irq-two-handlers";
+    public static final String NEVER_RECEIVED = "mkw.never-received";
+    public static final String NO_PAGER = "mkw.no-pager";
+    public static final String TIMEOUT_RANGE = "mkw.timeout-range";
+    public static final String NEVER_RUNS = "mkw.never-runs";
+    public static final String IO_PORTS = "mkw.io-ports";
+    public static final String CAP_SLOT = "mkw.cap-slot";
+    public static final String NUMBER_RANGE = "mkw.number-range";
 }

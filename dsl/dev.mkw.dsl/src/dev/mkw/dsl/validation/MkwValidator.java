@@ -1,86 +1,308 @@
 package dev.mkw.dsl.validation;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 
+import dev.mkw.dsl.mkw.Acceptor;
+import dev.mkw.dsl.mkw.Attach;
 import dev.mkw.dsl.mkw.Call;
+import dev.mkw.dsl.mkw.CapDecl;
+import dev.mkw.dsl.mkw.CapItem;
+import dev.mkw.dsl.mkw.IoPorts;
+import dev.mkw.dsl.mkw.IrqAttach;
+import dev.mkw.dsl.mkw.KernelSetting;
+import dev.mkw.dsl.mkw.Load;
 import dev.mkw.dsl.mkw.Machine;
 import dev.mkw.dsl.mkw.MapItem;
 import dev.mkw.dsl.mkw.MessageBody;
 import dev.mkw.dsl.mkw.MkwPackage;
+import dev.mkw.dsl.mkw.Model;
+import dev.mkw.dsl.mkw.NumberLit;
+import dev.mkw.dsl.mkw.Protocol;
+import dev.mkw.dsl.mkw.ProtocolMessage;
 import dev.mkw.dsl.mkw.Receive;
 import dev.mkw.dsl.mkw.Region;
 import dev.mkw.dsl.mkw.Reply;
 import dev.mkw.dsl.mkw.ReplyWait;
+import dev.mkw.dsl.mkw.Store;
+import dev.mkw.dsl.mkw.Task;
 import dev.mkw.dsl.mkw.Thread;
+import dev.mkw.dsl.mkw.ThreadTarget;
+import dev.mkw.dsl.mkw.TimeUnit;
+import dev.mkw.dsl.mkw.TimeValue;
+import dev.mkw.dsl.mkw.Touch;
 import dev.mkw.dsl.mkw.Unmap;
 import dev.mkw.dsl.mkw.Wait;
 import dev.mkw.dsl.mkw.WaitNotify;
 import dev.mkw.dsl.translate.Numbers;
+import dev.mkw.dsl.translate.ScenarioTranslator;
 import dev.mkw.hw.model.MachinePresets;
 
 /**
- * The rules a scenario must follow beyond its syntax, each with an issue code a quick fix
- * can act on ({@link IssueCodes}).
+ * The rules a scenario must follow beyond its syntax. Each message names what is wrong and
+ * how to fix it; each carries an issue code, and where an obvious fix exists the issue data
+ * holds the replacement text for the flagged range ({@link IssueFixes} turns it into an edit).
  */
 public class MkwValidator extends AbstractMkwValidator {
 
+    /** User-level address space of the modelled 32-bit L4: the kernel owns the top gigabyte. */
+    public static final long USER_TOP = 0xC000_0000L;
+    /** Largest relative L4 timeout: mantissa 10 bits, exponent 5 bits, 2^e * m microseconds. */
+    public static final long MAX_TIMEOUT_US = 1023L << 31;
+    private static final long PAGE = 4096;
+
     @Check
     public void presetExists(Machine m) {
-        MachinePresets presets = MachinePresets.get();
-        if (!presets.exists(m.getPreset())) {
-            String best = Suggestions.closest(m.getPreset(), presets.ids());
-            error("unknown machine preset '" + m.getPreset() + "'" + (best == null ? "" : "; did you mean " + best + "?")
-                    + " (known: " + String.join(", ", presets.ids()) + ")",
-                    MkwPackage.Literals.MACHINE__PRESET, IssueCodes.UNKNOWN_PRESET, best == null ? new String[0] : new String[] {best});
-        }
+        if (m.getPreset() == null || KnownNames.presetExists(m.getPreset())) return;
+        List<String> known = KnownNames.presets();
+        String best = Suggestions.closest(m.getPreset(), known);
+        error("unknown machine preset '" + m.getPreset() + "'" + (best == null ? "" : "; did you mean " + best + "?")
+                + " (known: " + String.join(", ", known) + ")",
+                MkwPackage.Literals.MACHINE__PRESET, IssueCodes.UNKNOWN_PRESET, best == null ? new String[0] : new String[] {best});
+    }
+
+    @Check
+    public void schedulerPolicyExists(KernelSetting s) {
+        if (s.getPolicy() == null || KnownNames.schedulerPolicies().contains(s.getPolicy())) return;
+        String best = Suggestions.closest(s.getPolicy(), KnownNames.schedulerPolicies());
+        error("unknown scheduler policy '" + s.getPolicy() + "'" + (best == null ? "" : "; did you mean " + best + "?")
+                + " (known: " + String.join(", ", new TreeSet<>(KnownNames.schedulerPolicies())) + ")",
+                MkwPackage.Literals.KERNEL_SETTING__POLICY, IssueCodes.UNKNOWN_POLICY, best == null ? new String[0] : new String[] {best});
     }
 
     @Check
     public void priorityInRange(Thread t) {
         if (t.getPriority() < 0 || t.getPriority() > 255) {
-            error("priority " + t.getPriority() + " is outside 0..255", MkwPackage.Literals.THREAD__PRIORITY, IssueCodes.PRIORITY_RANGE);
+            error("priority " + t.getPriority() + " is outside 0..255", MkwPackage.Literals.THREAD__PRIORITY, IssueCodes.PRIORITY_RANGE, "255");
+        }
+    }
+
+    /** A thread bound to a CPU the machine does not have is never scheduled. */
+    @Check
+    public void threadCanRun(Thread t) {
+        int cpus = cpus(EcoreUtil2.getContainerOfType(t, Model.class));
+        if (cpus > 0 && t.getCpu() >= cpus) {
+            error("thread " + ScenarioTranslator.qualified(t) + " can never run: it is bound to cpu " + t.getCpu() + " but the machine has "
+                    + cpus + " CPU" + (cpus == 1 ? "" : "s") + " (cpu 0.." + (cpus - 1) + ")", MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
+        }
+    }
+
+    @Check
+    public void literalFits(NumberLit n) {
+        if (Numbers.parse(n.getValue()) == Long.MAX_VALUE && !n.getValue().replace("_", "").equals(Long.toString(Long.MAX_VALUE))) {
+            error("the number " + n.getValue() + " does not fit in 64 bits", MkwPackage.Literals.NUMBER_LIT__VALUE, IssueCodes.NUMBER_RANGE);
         }
     }
 
     @Check
     public void regionAligned(Region r) {
         long base = Numbers.parse(r.getBase()), size = Numbers.size(r.getSize());
-        if ((base & 0xFFF) != 0) error(String.format("region base 0x%x is not page aligned (4 KiB)", base), MkwPackage.Literals.REGION__BASE, IssueCodes.ALIGNMENT);
-        if (size <= 0 || (size & 0xFFF) != 0) error("region size " + size + " is not a positive multiple of 4 KiB", MkwPackage.Literals.REGION__SIZE, IssueCodes.ALIGNMENT);
-        rights(r.getRights(), MkwPackage.Literals.REGION__RIGHTS);
+        if ((base & (PAGE - 1)) != 0) {
+            error(String.format("region base 0x%x is not page aligned (4 KiB); did you mean 0x%x?", base, base & -PAGE),
+                    MkwPackage.Literals.REGION__BASE, IssueCodes.ALIGNMENT, String.format("0x%x", base & -PAGE));
+        }
+        if (size <= 0 || (size & (PAGE - 1)) != 0) {
+            error("region size " + size + " is not a positive multiple of 4 KiB", MkwPackage.Literals.REGION__SIZE, IssueCodes.ALIGNMENT);
+        } else if (base < 0 || base >= USER_TOP || size > USER_TOP - base) {
+            error(String.format("region 0x%x size %d ends beyond the user address space 0x0..0x%x (the kernel owns the top 1 GiB)", base, size, USER_TOP - 1),
+                    MkwPackage.Literals.REGION__SIZE, IssueCodes.REGION_OUTSIDE);
+        }
+        rights(r.getRights(), "rwx", MkwPackage.Literals.REGION__RIGHTS);
     }
 
     @Check
-    public void fpageSize(MapItem m) {
-        long size = Numbers.size(m.getSize());
-        if (Numbers.log2(size) < 12) error("a flexpage is 2^s bytes with s >= 12 (4 KiB); " + size + " is not", MkwPackage.Literals.MAP_ITEM__SIZE, IssueCodes.FPAGE_SIZE);
-        rights(m.getRights(), MkwPackage.Literals.MAP_ITEM__RIGHTS);
+    public void regionsDisjoint(Task t) {
+        List<Region> seen = new ArrayList<>();
+        for (var m : t.getMembers()) {
+            if (!(m instanceof Region r)) continue;
+            long base = Numbers.parse(r.getBase()), end = base + Numbers.size(r.getSize());
+            for (Region o : seen) {
+                long ob = Numbers.parse(o.getBase()), oe = ob + Numbers.size(o.getSize());
+                if (base < oe && ob < end) {
+                    error(String.format("region 0x%x overlaps region 0x%x (line %d) of task %s", base, ob, line(o), t.getName()),
+                            r, MkwPackage.Literals.REGION__BASE, IssueCodes.REGION_OVERLAP);
+                    break;
+                }
+            }
+            seen.add(r);
+        }
     }
 
     @Check
-    public void unmapSize(Unmap u) {
-        long size = Numbers.size(u.getSize());
-        if (Numbers.log2(size) < 12) error("a flexpage is 2^s bytes with s >= 12 (4 KiB); " + size + " is not", MkwPackage.Literals.UNMAP__SIZE, IssueCodes.FPAGE_SIZE);
-        rights(u.getRights(), MkwPackage.Literals.UNMAP__RIGHTS);
+    public void fpage(MapItem m) {
+        fpage(m.getSize(), m.getBase(), MkwPackage.Literals.MAP_ITEM__SIZE, MkwPackage.Literals.MAP_ITEM__BASE);
+        rights(m.getRights(), "rwx", MkwPackage.Literals.MAP_ITEM__RIGHTS);
     }
 
-    private void rights(String r, org.eclipse.emf.ecore.EStructuralFeature f) {
-        if (r != null && !r.matches("[rwx]+")) error("rights are letters of rwx, not '" + r + "'", f, IssueCodes.RIGHTS);
+    @Check
+    public void fpage(Unmap u) {
+        fpage(u.getSize(), u.getBase(), MkwPackage.Literals.UNMAP__SIZE, MkwPackage.Literals.UNMAP__BASE);
+        rights(u.getRights(), "rwx", MkwPackage.Literals.UNMAP__RIGHTS);
+    }
+
+    @Check
+    public void fpage(Acceptor a) {
+        if (a.getSize() != null) fpage(a.getSize(), a.getBase(), MkwPackage.Literals.ACCEPTOR__SIZE, MkwPackage.Literals.ACCEPTOR__BASE);
+    }
+
+    /** A flexpage is 2^s bytes (s >= 12) at a base aligned to its size. */
+    private void fpage(dev.mkw.dsl.mkw.Size sizeNode, dev.mkw.dsl.mkw.Expr baseExpr, EStructuralFeature sizeF, EStructuralFeature baseF) {
+        long size = Numbers.size(sizeNode);
+        if (Numbers.log2(size) < 12) {
+            long fix = size < PAGE ? PAGE : Long.highestOneBit(size - 1) << 1;
+            error("a flexpage is 2^s bytes with s >= 12 (4 KiB); " + size + " is not" + (fix > 0 ? "; did you mean " + sizeText(fix) + "?" : ""),
+                    sizeF, IssueCodes.FPAGE_SIZE, fix > 0 ? new String[] {sizeText(fix)} : new String[0]);
+            return;
+        }
+        Long base = Constants.value(baseExpr);
+        if (base != null && (base & (size - 1)) != 0) {
+            error(String.format("flexpage base 0x%x is not aligned to its size %s; did you mean 0x%x?", base, sizeText(size), base & -size),
+                    baseF, IssueCodes.FPAGE_ALIGNMENT, String.format("0x%x", base & -size));
+        }
+    }
+
+    static String sizeText(long size) {
+        if (size >= 1L << 30 && size % (1L << 30) == 0) return (size >> 30) + "G";
+        if (size >= 1L << 20 && size % (1L << 20) == 0) return (size >> 20) + "M";
+        if (size >= 1L << 10 && size % (1L << 10) == 0) return (size >> 10) + "K";
+        return Long.toString(size);
+    }
+
+    @Check
+    public void ioPorts(IoPorts p) {
+        long first = Numbers.parse(p.getFirst()), last = Numbers.parse(p.getLast());
+        if (first > last || last > 0xFFFF) {
+            error("an I/O port range is first..last within 0..0xffff, not " + p.getFirst() + ".." + p.getLast(),
+                    MkwPackage.Literals.IO_PORTS__LAST, IssueCodes.IO_PORTS);
+        }
+    }
+
+    @Check
+    public void capabilities(Task t) {
+        Set<Integer> slots = new HashSet<>();
+        for (var m : t.getMembers()) {
+            if (!(m instanceof CapDecl c)) continue;
+            if (!slots.add(c.getSlot())) {
+                error("task " + t.getName() + " already holds a capability in slot " + c.getSlot(), c, MkwPackage.Literals.CAP_DECL__SLOT, IssueCodes.CAP_SLOT);
+            }
+            rights(c.getRights(), "sgr", c, MkwPackage.Literals.CAP_DECL__RIGHTS);
+        }
+    }
+
+    @Check
+    public void capItem(CapItem c) {
+        rights(c.getRights(), "sgr", MkwPackage.Literals.CAP_ITEM__RIGHTS);
+    }
+
+    private void rights(String r, String letters, EStructuralFeature f) {
+        if (r != null && !r.matches("[" + letters + "]+")) error("rights are letters of " + letters + ", not '" + r + "'", f, IssueCodes.RIGHTS);
+    }
+
+    private void rights(String r, String letters, EObject o, EStructuralFeature f) {
+        if (r != null && !r.matches("[" + letters + "]+")) error("rights are letters of " + letters + ", not '" + r + "'", o, f, IssueCodes.RIGHTS);
     }
 
     @Check
     public void protocolWords(MessageBody m) {
-        if (m.getType() == null || m.getWords().isEmpty() && m.getType().getWords() == 0) return;
+        if (m.getType() == null || m.getType().eIsProxy() || m.getWords().isEmpty() && m.getType().getWords() == 0) return;
         int declared = m.getType().getWords();
         if (m.getWords().size() != declared) {
             error("protocol message " + m.getType().getName() + " has " + declared + " words, this one " + m.getWords().size(),
                     MkwPackage.Literals.MESSAGE_BODY__WORDS, IssueCodes.PROTOCOL_WORDS);
+        }
+    }
+
+    /** One IRQ line has one handler thread, whether attached at the top level or by an 'attach irq' statement. */
+    @Check
+    public void oneHandlerPerIrq(Model model) {
+        Map<Integer, String> handlers = new HashMap<>();
+        Map<Integer, Integer> firstLine = new HashMap<>();
+        for (EObject o : EcoreUtil2.eAllContentsAsList(model)) {
+            int irq;
+            String handler;
+            EStructuralFeature f;
+            if (o instanceof IrqAttach a && a.getHandler() != null && !a.getHandler().eIsProxy()) {
+                irq = a.getLine();
+                handler = ScenarioTranslator.qualified(a.getHandler());
+                f = MkwPackage.Literals.IRQ_ATTACH__LINE;
+            } else if (o instanceof Attach a && EcoreUtil2.getContainerOfType(a, Thread.class) != null) {
+                irq = a.getLine();
+                handler = ScenarioTranslator.qualified(EcoreUtil2.getContainerOfType(a, Thread.class));
+                f = MkwPackage.Literals.ATTACH__LINE;
+            } else {
+                continue;
+            }
+            String first = handlers.putIfAbsent(irq, handler);
+            if (first == null) firstLine.put(irq, line(o));
+            else if (!first.equals(handler)) {
+                error("IRQ " + irq + " is already attached to " + first + " (line " + firstLine.get(irq) + "); an IRQ line has one handler thread",
+                        o, f, IssueCodes.IRQ_TWO_HANDLERS);
+            }
+        }
+    }
+
+    /** A call to a thread that never receives its protocol blocks until its timeout (forever by default). */
+    @Check
+    public void partnerReceives(Call c) {
+        if (!(c.getTo() instanceof ThreadTarget tt) || tt.getThread() == null || tt.getThread().eIsProxy()) return;
+        ProtocolMessage type = c.getMsg() == null ? null : c.getMsg().getType();
+        if (type == null || type.eIsProxy() || !(type.eContainer() instanceof Protocol protocol)) return;
+        Thread partner = tt.getThread();
+        for (EObject o : EcoreUtil2.eAllContentsAsList(partner)) {
+            if (o instanceof ReplyWait) return;
+            ProtocolMessage accepted = o instanceof Wait w ? w.getType() : o instanceof Receive r ? r.getType() : null;
+            boolean receives = o instanceof Wait || o instanceof Receive;
+            if (receives && (accepted == null || accepted.eIsProxy() || accepted.eContainer() == protocol)) return;
+        }
+        warning("thread " + ScenarioTranslator.qualified(partner) + " never receives protocol " + protocol.getName()
+                + ": this call blocks until its timeout; let it receive with 'wait any as m : " + protocol.getName() + "." + type.getName() + "'",
+                MkwPackage.Literals.CALL__TO, IssueCodes.NEVER_RECEIVED);
+    }
+
+    /** Memory accesses of a thread without a pager fault, and no one resolves the fault. */
+    @Check
+    public void pagerForMemoryAccess(Task t) {
+        if (t.getPager() != null) return;
+        for (var m : t.getMembers()) {
+            if (!(m instanceof Thread th) || th.getPager() != null) continue;
+            for (EObject o : EcoreUtil2.eAllContentsAsList(th)) {
+                if (o instanceof Touch || o instanceof Load || o instanceof Store) {
+                    warning("task " + t.getName() + " has no pager, but thread " + th.getName() + " touches memory (line " + line(o)
+                            + "): the page fault has no one to resolve it; add 'pager root' or a pager thread",
+                            MkwPackage.Literals.TASK__NAME, IssueCodes.NO_PAGER, t.getName() + " pager root");
+                    return;
+                }
+            }
+        }
+    }
+
+    @Check
+    public void timeoutEncodable(TimeValue v) {
+        if (v.isNever() || v.isZero()) return;
+        Long amount = Constants.value(v.getAmount());
+        if (amount == null) {
+            error("a timeout must be a constant (never, zero, N cycles or N us)", MkwPackage.Literals.TIME_VALUE__AMOUNT, IssueCodes.TIMEOUT_RANGE);
+            return;
+        }
+        double mhz = clockMhz(EcoreUtil2.getContainerOfType(v, Model.class));
+        double us = v.getUnit() == TimeUnit.US ? amount : amount / mhz;
+        if (amount <= 0 || us < 1) {
+            error("timeout " + amount + " " + v.getUnit().getLiteral() + " is shorter than 1 us, the smallest encodable L4 timeout; use 'zero'",
+                    MkwPackage.Literals.TIME_VALUE__AMOUNT, IssueCodes.TIMEOUT_RANGE, "zero");
+        } else if (us > MAX_TIMEOUT_US) {
+            error("timeout " + amount + " " + v.getUnit().getLiteral() + " exceeds the largest encodable L4 timeout (1023 * 2^31 us, about 25 days); use 'never'",
+                    MkwPackage.Literals.TIME_VALUE__AMOUNT, IssueCodes.TIMEOUT_RANGE, "never");
         }
     }
 
@@ -95,10 +317,10 @@ public class MkwValidator extends AbstractMkwValidator {
         bound(r, r.getTo(), MkwPackage.Literals.REPLY_WAIT__TO);
     }
 
-    private void bound(EObject stmt, String name, org.eclipse.emf.ecore.EStructuralFeature f) {
+    private void bound(EObject stmt, String name, EStructuralFeature f) {
         Thread t = EcoreUtil2.getContainerOfType(stmt, Thread.class);
-        if (t == null) return;
-        Set<String> names = new HashSet<>();
+        if (t == null || name == null) return;
+        Set<String> names = new TreeSet<>();
         for (EObject o : EcoreUtil2.eAllContentsAsList(t)) {
             if (o instanceof Receive x && x.getBind() != null) names.add(x.getBind());
             if (o instanceof Wait x && x.getBind() != null) names.add(x.getBind());
@@ -107,9 +329,35 @@ public class MkwValidator extends AbstractMkwValidator {
             if (o instanceof WaitNotify x && x.getBind() != null) names.add(x.getBind());
         }
         if (!names.contains(name)) {
+            String best = Suggestions.closest(name, names);
             error("'" + name + "' is not a received message of thread " + t.getName() + "; bind one with 'as " + name + "'"
-                    + (names.isEmpty() ? "" : " (received: " + String.join(", ", List.copyOf(new java.util.TreeSet<>(names))) + ")"),
-                    f, IssueCodes.UNBOUND_MESSAGE);
+                    + (names.isEmpty() ? "" : " (received: " + String.join(", ", names) + ")"),
+                    f, IssueCodes.UNBOUND_MESSAGE, best == null ? new String[0] : new String[] {best});
         }
+    }
+
+    private static int line(EObject o) {
+        var n = NodeModelUtils.findActualNodeFor(o);
+        return n == null ? 0 : n.getStartLine();
+    }
+
+    private static Machine machine(Model model) {
+        if (model == null) return null;
+        for (var e : model.getElements()) if (e instanceof Machine m) return m;
+        return null;
+    }
+
+    /** The machine's CPU count: its 'cpus' override, else the preset's; 0 when unknown. */
+    static int cpus(Model model) {
+        Machine m = machine(model);
+        if (m == null) return 1;
+        for (var s : m.getSettings()) if ("cpus".equals(s.getKey())) return (int) Math.min(Integer.MAX_VALUE, Numbers.parse(s.getValue()));
+        return KnownNames.presetExists(m.getPreset()) ? MachinePresets.get().description(m.getPreset()).cpus() : 0;
+    }
+
+    static double clockMhz(Model model) {
+        Machine m = machine(model);
+        String preset = m == null ? "i486_50" : m.getPreset();
+        return KnownNames.presetExists(preset) ? MachinePresets.get().description(preset).clockMhz() : 1;
     }
 }

@@ -1,0 +1,110 @@
+package dev.mkw.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mkw.cli.CliContext;
+import dev.mkw.cli.Mkw;
+
+/** The mkw commands end to end, as a user calls them (in-process, against the repository's examples). */
+class MkwCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private static Path home() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("examples/scenarios"))) p = p.getParent();
+        return p;
+    }
+
+    private int mkw(Path cwd, String... args) {
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), cwd, home());
+        return new Mkw().run(List.of(args), ctx);
+    }
+
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+    private String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void runsTheFirstExampleByName() {
+        assertEquals(0, mkw(home(), "run", "ping-pong"), err());
+        assertTrue(out().contains("ipc.fastpath"), out());
+    }
+
+    @Test
+    void sameSeedSameReportByteForByte(@TempDir Path dir) throws Exception {
+        assertEquals(0, mkw(dir, "run", "ping-pong", "--quiet", "--report", "a.json", "--perfetto", "a.trace.json"), err());
+        assertEquals(0, mkw(dir, "run", "ping-pong", "--quiet", "--report", "b.json", "--perfetto", "b.trace.json"), err());
+        assertEquals(Files.readString(dir.resolve("a.json")), Files.readString(dir.resolve("b.json")));
+        assertEquals(Files.readString(dir.resolve("a.trace.json")), Files.readString(dir.resolve("b.trace.json")));
+        assertTrue(Files.readString(dir.resolve("a.trace.json")).contains("\"traceEvents\""));
+    }
+
+    @Test
+    void missingFileIsOneLineAndExitTwo() {
+        assertEquals(2, mkw(home(), "run", "missing.mkw"));
+        assertEquals(1, err().strip().lines().count(), err());
+        assertTrue(err().startsWith("mkw run: no scenario file 'missing.mkw'"), err());
+    }
+
+    @Test
+    void unknownCommandPrintsUsage() {
+        assertEquals(2, mkw(home(), "frobnicate"));
+        assertTrue(err().startsWith("mkw: unknown command 'frobnicate'"), err());
+        assertTrue(err().contains("Usage: mkw COMMAND"), err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : List.of("run", "check", "presets", "sweep", "bench", "lsp")) {
+            out.reset();
+            assertEquals(0, mkw(home(), c, "--help"));
+            assertTrue(out().startsWith("Usage: mkw " + c), c + ": " + out());
+        }
+    }
+
+    @Test
+    void checkReportsFileLineColumn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.mkw"), "scenario Bad\nmachine preset pentium_99\ntask t { thread a priority 300 { exit } }\n");
+        assertEquals(2, mkw(dir, "check", "bad.mkw"));
+        assertTrue(out().contains("bad.mkw:2:16: error: unknown machine preset 'pentium_99'; did you mean pentium_100?"), out());
+        assertTrue(out().contains("bad.mkw:3:"), out());
+        assertTrue(out().contains("priority 300 is outside 0..255"), out());
+    }
+
+    @Test
+    void presetsListsTheMachines() {
+        assertEquals(0, mkw(home(), "presets"));
+        for (String id : List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9")) assertTrue(out().contains(id), out());
+    }
+
+    @Test
+    void sweepWritesOneRowPerPoint(@TempDir Path dir) throws Exception {
+        assertEquals(0, mkw(dir, "sweep", home().resolve("examples/scenarios/ping-pong.mkw").toString(),
+                "--vary", "kernel.scheduling=eager,lazy,benno", "--vary", "kernel.fastpath=on,off", "--jobs", "2", "--out", "r.csv"), err());
+        List<String> rows = Files.readAllLines(dir.resolve("r.csv"));
+        assertEquals(1 + 6, rows.size(), String.join("\n", rows));
+    }
+
+    @Test
+    void deadlockEndsTheRunWithExitOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("dead.mkw"), """
+                scenario Dead
+                task a { thread x priority 10 { receive from b.y as m } }
+                task b { thread y priority 10 { receive from a.x as m } }
+                """);
+        assertEquals(1, mkw(dir, "run", "dead.mkw", "--quiet"));
+        assertTrue(err().contains("deadlock"), err());
+        assertTrue(err().contains("a.x receives from b.y"), err());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mkw.cli.bench;
+
+import java.util.List;
+
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.Expr;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.MachineSpec;
+import dev.mkw.kernel.scenario.MessageSpec;
+import dev.mkw.kernel.scenario.Op;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.kernel.scenario.Target;
+import dev.mkw.kernel.scenario.TaskSpec;
+import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.sim.bench.Benchmark;
+
+/** Simulated short IPCs (one-way) per host second: a call/reply-wait ping-pong between two address spaces. */
+public final class IpcBenchmark implements Benchmark {
+    private final boolean trace;
+
+    public IpcBenchmark(boolean trace) {
+        this.trace = trace;
+    }
+
+    public static String name(boolean trace) {
+        return "kernel.short-ipc" + (trace ? ".trace-on" : ".trace-off");
+    }
+
+    @Override public String name() { return name(trace); }
+    @Override public String unit() { return "IPCs"; }
+
+    @Override
+    public long run(long iterations) {
+        long rounds = Math.max(1, iterations / 2);
+        Simulation sim = Simulation.create(scenario(rounds), MachinePresets.get().machine("i486_50", 1));
+        sim.run();
+        return sim.engine().cpuClock(0);
+    }
+
+    private Scenario scenario(long rounds) {
+        SourceRef at = SourceRef.NONE;
+        Expr one = new Expr.Const(1);
+        MessageSpec msg = new MessageSpec(null, one, List.of(one, one), List.of());
+        ThreadSpec server = new ThreadSpec("pong", 100, 0, 0, false, null, null, List.of(
+                new Op.Receive(new Target.Any(), null, "req", Timeout.NEVER, at),
+                new Op.Repeat(new Expr.Const(rounds), null, List.of(new Op.ReplyWait(new Target.Sender("req"), msg, null, "req", Timeout.NEVER, at)), at)), at);
+        ThreadSpec client = new ThreadSpec("ping", 100, 0, 0, false, null, null, List.of(
+                new Op.Repeat(new Expr.Const(rounds), null, List.of(new Op.Call(new Target.Thread("server.pong"), msg, null, "r", Timeout.NEVER, at)), at)), at);
+        RunSpec run = RunSpec.defaults().withTrace(trace ? RunSpec.Trace.RING : RunSpec.Trace.OFF, trace ? 100_000 : 0);
+        return new Scenario("bench", "", "", MachineSpec.preset("i486_50"), KernelConfig.defaults().withTimesliceCycles(0),
+                List.of(new TaskSpec("server", null, null, List.of(), List.of(), List.of(), List.of(server), at),
+                        new TaskSpec("client", null, null, List.of(), List.of(), List.of(), List.of(client), at)),
+                List.of(), List.of(), run);
+    }
+}

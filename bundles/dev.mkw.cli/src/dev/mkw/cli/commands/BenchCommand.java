@@ -1,0 +1,53 @@
+package dev.mkw.cli.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.mkw.cli.Args;
+import dev.mkw.cli.CliContext;
+import dev.mkw.cli.CliException;
+import dev.mkw.cli.Command;
+import dev.mkw.cli.bench.DslParseBenchmark;
+import dev.mkw.cli.bench.IpcBenchmark;
+import dev.mkw.cli.bench.MemoryHierarchyBenchmark;
+import dev.mkw.sim.bench.BenchReport;
+import dev.mkw.sim.bench.BenchRunner;
+import dev.mkw.sim.bench.Benchmark;
+import dev.mkw.sim.bench.Benchmarks;
+
+/**
+ * {@code mkw bench}: MKW's speed targets, measured in one run and reported as rates and
+ * ratios (never asserted by a timed unit test).
+ */
+public final class BenchCommand implements Command {
+    @Override public String name() { return "bench"; }
+
+    @Override public String summary() { return "measure simulator speed (IPC/s, accesses/s, events/s, parses/s) as ratios"; }
+
+    @Override public String help() {
+        return "Usage: mkw bench [--quick]\n\n"
+                + "Runs the benchmarks (the engine, the memory hierarchy, short IPC with trace off and on, DSL parsing)\n"
+                + "in this JVM, several rounds each, and prints rates and the ratios the README reports.\n"
+                + "--quick: shorter rounds (for a smoke check; less stable numbers).\n";
+    }
+
+    @Override
+    public int run(List<String> argv, CliContext ctx) throws CliException {
+        Args a = Args.parse(name(), argv, Set.of(), Set.of("quick"));
+        List<String> problems = new ArrayList<>();
+        List<Benchmark> all = new ArrayList<>(Benchmarks.discover(problems));
+        all.add(new MemoryHierarchyBenchmark());
+        all.add(new IpcBenchmark(false));
+        all.add(new IpcBenchmark(true));
+        all.add(new DslParseBenchmark());
+        BenchRunner runner = a.flag("quick") ? new BenchRunner(1, 3, 50_000_000L, System::nanoTime) : new BenchRunner();
+        BenchReport r = runner.run(all, Benchmarks.BASELINE);
+        ctx.out().print(r.table());
+        ctx.out().printf("%nshort IPC, trace on / trace off: %.2f (goal: at least 0.33)%n", r.ratio(IpcBenchmark.name(true), IpcBenchmark.name(false)));
+        ctx.out().printf("short IPCs per host second, trace off: %.2f M (goal 10 M, floor 1 M)%n", r.get(IpcBenchmark.name(false)).perSecond() / 1e6);
+        ctx.out().printf("memory-hierarchy accesses per host second: %.1f M (goal 50 M)%n", r.get(MemoryHierarchyBenchmark.NAME).perSecond() / 1e6);
+        for (String p : problems) ctx.err().println("bench: " + p);
+        return 0;
+    }
+}

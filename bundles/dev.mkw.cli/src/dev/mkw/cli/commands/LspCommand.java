@@ -1,0 +1,58 @@
+package dev.mkw.cli.commands;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+
+import dev.mkw.cli.Args;
+import dev.mkw.cli.CliContext;
+import dev.mkw.cli.CliException;
+import dev.mkw.cli.Command;
+import dev.mkw.dsl.ide.MkwIdeSetup;
+
+/**
+ * {@code mkw lsp}: a Language Server for .mkw files on stdin/stdout, so editors other than
+ * the workbench (VS Code, Neovim, Emacs) get diagnostics, completion and navigation.
+ */
+public final class LspCommand implements Command {
+    @Override public String name() { return "lsp"; }
+
+    @Override public String summary() { return "serve the scenario language over LSP on stdin/stdout (for other editors)"; }
+
+    @Override public String help() {
+        return "Usage: mkw lsp\n\n"
+                + "Starts a Language Server Protocol server for .mkw files on stdin/stdout: diagnostics,\n"
+                + "completion, hover, go to definition, document symbols. Point your editor's LSP client at './mkw lsp'.\n";
+    }
+
+    @Override
+    public int run(List<String> argv, CliContext ctx) throws CliException {
+        Args.parse(name(), argv, Set.of(), Set.of());
+        new MkwIdeSetup().createInjectorAndDoEMFRegistration();
+        // The server finds languages through the global registry (filled above), not ServiceLoader, so it works in OSGi too.
+        Injector injector = Guice.createInjector(Modules.override(new ServerModule())
+                .with(b -> b.bind(IResourceServiceProvider.Registry.class).toInstance(IResourceServiceProvider.Registry.INSTANCE)));
+        LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, System.in, System.out);
+        server.connect(launcher.getRemoteProxy());
+        try {
+            launcher.startListening().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new CliException("the language server stopped: " + e.getCause(), 3);
+        }
+        return 0;
+    }
+}

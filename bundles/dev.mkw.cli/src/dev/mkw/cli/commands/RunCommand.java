@@ -1,0 +1,110 @@
+package dev.mkw.cli.commands;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.mkw.cli.Args;
+import dev.mkw.cli.CliContext;
+import dev.mkw.cli.CliException;
+import dev.mkw.cli.Command;
+import dev.mkw.cli.ScenarioRunner;
+import dev.mkw.cli.VariantSettings;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.sim.analysis.Analyses;
+import dev.mkw.sim.export.Exporters;
+import dev.mkw.sim.export.TextReportExporter;
+import dev.mkw.sim.report.RunReport;
+
+/** {@code mkw run FILE.mkw}: the main job. */
+public final class RunCommand implements Command {
+    private static final Set<String> VALUED = Set.of("seed", "until-cycles", "preset", "set", "trace", "perfetto", "stats", "report", "analysis", "export");
+    private static final Set<String> FLAGS = Set.of("quiet", "list");
+
+    @Override public String name() { return "run"; }
+
+    @Override public String summary() { return "run a scenario and print where the cycles went"; }
+
+    @Override public String help() {
+        StringBuilder b = new StringBuilder();
+        b.append("Usage: mkw run (FILE.mkw | EXAMPLE) [options]\n\n");
+        b.append("Runs the scenario on its machine and prints the report: cycles per kernel path and thread,\n");
+        b.append("IPC latency, cache/TLB counters, errors. EXAMPLE is a name from examples/scenarios (mkw run --list).\n\n");
+        b.append("Options:\n");
+        b.append("  --seed N              random seed (default: the scenario's, else 42)\n");
+        b.append("  --until-cycles N      stop after N cycles (10k, 2M accepted)\n");
+        b.append("  --preset ID           run on another machine preset (mkw presets)\n");
+        b.append("  --set KEY=VALUE       override a variant; repeatable. Keys:\n");
+        VariantSettings.KEYS.forEach((k, v) -> b.append(String.format("                          %-20s %s%n", k, v)));
+        b.append("  --trace off|on|ring:N record the trace (default off, on when an export needs it)\n");
+        b.append("  --perfetto FILE       write a Chrome/Perfetto trace (open in ui.perfetto.dev)\n");
+        b.append("  --stats FILE          write per-path and per-thread statistics as CSV\n");
+        b.append("  --report FILE         write the machine-readable JSON run report\n");
+        b.append("  --export ID=FILE      write with any exporter, built in or from a plugin\n");
+        b.append("  --analysis ID         print an analysis; repeatable (ipc-latency, kernel-paths, cache-tlb, irq-latency, plugins')\n");
+        b.append("  --quiet               print nothing but errors\n");
+        b.append("\nExit codes: 0 ok; 1 the run ended in an error (deadlock, unhandled exception, ...); 2 bad input.\n");
+        return b.toString();
+    }
+
+    @Override
+    public int run(List<String> argv, CliContext ctx) throws CliException {
+        Args a = Args.parse(name(), argv, VALUED, FLAGS);
+        if (a.flag("list")) return list(ctx);
+        Path file = ctx.scenario(a.onePositional("a scenario file or example name"));
+        Scenario s = ScenarioRunner.load(file, ctx);
+        s = VariantSettings.apply(s, a.values("set"));
+        if (a.has("seed")) s = s.withRun(s.run().withSeed(a.longValue("seed", 42)));
+        if (a.has("until-cycles")) s = VariantSettings.apply(s, "run.until-cycles", a.value("until-cycles", "0"));
+        if (a.has("preset")) s = VariantSettings.apply(s, "machine.preset", a.value("preset", ""));
+        s = s.withRun(trace(s.run(), a));
+        RunReport r = ScenarioRunner.run(s);
+        if (!a.flag("quiet")) {
+            ctx.out().print(TextReportExporter.render(r));
+            for (String id : a.values("analysis")) ctx.out().print("\n" + Analyses.discover().get(id).analyze(r).toText());
+        }
+        Exporters exporters = Exporters.discover();
+        try {
+            if (a.has("perfetto")) exporters.get("perfetto").write(r, ctx.resolve(a.value("perfetto", "")));
+            if (a.has("stats")) exporters.get("csv").write(r, ctx.resolve(a.value("stats", "")));
+            if (a.has("report")) exporters.get("json").write(r, ctx.resolve(a.value("report", "")));
+            for (String e : a.values("export")) {
+                int eq = e.indexOf('=');
+                if (eq <= 0) throw new CliException("--export takes ID=FILE, got '" + e + "'");
+                exporters.get(e.substring(0, eq)).write(r, ctx.resolve(e.substring(eq + 1)));
+            }
+        } catch (IOException e) {
+            throw new CliException("cannot write output: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        if (r.failed()) {
+            for (String line : r.errorLines()) ctx.err().println(line);
+            return 1;
+        }
+        return 0;
+    }
+
+    private static RunSpec trace(RunSpec run, Args a) throws CliException {
+        String t = a.value("trace", null);
+        if (t == null) return a.has("perfetto") && run.trace() == RunSpec.Trace.OFF ? run.withTrace(RunSpec.Trace.ON, 0) : run;
+        if (t.equals("off")) return run.withTrace(RunSpec.Trace.OFF, 0);
+        if (t.equals("on")) return run.withTrace(RunSpec.Trace.ON, 0);
+        if (t.startsWith("ring:")) return run.withTrace(RunSpec.Trace.RING, (int) Args.parseCountPublic("--trace ring", t.substring(5)));
+        throw new CliException("--trace takes off, on or ring:N, got '" + t + "'");
+    }
+
+    private static int list(CliContext ctx) throws CliException {
+        try (Stream<Path> files = Files.list(ctx.examples())) {
+            files.filter(p -> p.toString().endsWith(".mkw")).sorted()
+                    .forEach(p -> ctx.out().println(p.getFileName().toString().replace(".mkw", "")));
+        } catch (IOException e) {
+            throw new CliException("no examples folder at " + ctx.examples());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.mkw.ui;
+
+import org.eclipse.ui.IFolderLayout;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/**
+ * The MKW perspective: scenarios on the left, the editor in the middle, the inspect view
+ * (Threads) on the right, profile data (Kernel Paths) and the console below.
+ */
+public final class MkwPerspective implements IPerspectiveFactory {
+    public static final String ID = "dev.mkw.ui.perspective";
+    public static final String THREADS = "dev.mkw.ui.views.threads";
+    public static final String KERNEL_PATHS = "dev.mkw.ui.views.kernelPaths";
+
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        String editor = layout.getEditorArea();
+        layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.2f, editor);
+        IFolderLayout right = layout.createFolder("dev.mkw.ui.right", IPageLayout.RIGHT, 0.6f, editor);
+        right.addView(THREADS);
+        IFolderLayout bottom = layout.createFolder("dev.mkw.ui.bottom", IPageLayout.BOTTOM, 0.6f, editor);
+        bottom.addView(KERNEL_PATHS);
+        bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
+        bottom.addView("org.eclipse.ui.console.ConsoleView");
+        layout.addShowViewShortcut(THREADS);
+        layout.addShowViewShortcut(KERNEL_PATHS);
+        layout.addPerspectiveShortcut(ID);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mkw.ui.run;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+import dev.mkw.dsl.Diagnostic;
+import dev.mkw.dsl.LoadResult;
+import dev.mkw.dsl.ScenarioLoader;
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.run.ReportAssembler;
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.sim.SimEngine;
+
+/**
+ * Runs one scenario file headless (the UI only presents the result): load, refuse with the
+ * DSL's messages if invalid, simulate in slices so cancel works, publish to {@link RunResults}.
+ */
+public final class ScenarioRun {
+    private ScenarioRun() {}
+
+    /** Thrown for a scenario that cannot run; the message is what the user should read. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        public Refused(String m) { super(m); }
+    }
+
+    public static RunResults.Run run(Path file, java.util.function.BooleanSupplier cancelled) throws Refused {
+        LoadResult loaded = ScenarioLoader.standalone().load(file);
+        if (loaded.hasErrors()) {
+            throw new Refused(loaded.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+        }
+        Scenario s = loaded.scenario();
+        Simulation sim;
+        try {
+            sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), 0));
+        } catch (IllegalArgumentException e) {
+            throw new Refused("impossible configuration: " + e.getMessage());
+        }
+        SimEngine.StopReason why;
+        do {
+            why = sim.step(100_000);
+        } while (why == SimEngine.StopReason.PAUSED && !cancelled.getAsBoolean());
+        String end = cancelled.getAsBoolean() ? "cancelled" : why.name().toLowerCase();
+        RunResults.Run run = new RunResults.Run(file.toString(), ReportAssembler.report(sim, java.util.Map.of(), end), sim.threads());
+        RunResults.get().publish(run);
+        return run;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.mkw.ui.views;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mkw.sim.report.KernelPathStats;
+import dev.mkw.ui.run.RunResults;
+
+/** Cycles per kernel path of the latest run: how often each path ran and what it cost. */
+public final class KernelPathsView extends RunTableView<KernelPathStats> {
+    public static final String ID = "dev.mkw.ui.views.kernelPaths";
+
+    @Override
+    protected List<Column<KernelPathStats>> columns() {
+        return List.of(
+                new Column<>("Kernel path", 140, KernelPathStats::name),
+                new Column<>("Count", 80, p -> Long.toString(p.count())),
+                new Column<>("Total cycles", 100, p -> Long.toString(p.total())),
+                new Column<>("Mean", 80, p -> String.format("%.1f", p.mean())),
+                new Column<>("Min", 70, p -> Long.toString(p.min())),
+                new Column<>("Max", 70, p -> Long.toString(p.max())));
+    }
+
+    @Override
+    protected List<KernelPathStats> rows(RunResults.Run run) {
+        return new ArrayList<>(run.report().kernelPaths().values());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mkw.dsl.validation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.scenario.KernelConfig;
+
+/**
+ * The names a scenario may use that live outside the language: machine presets (from the
+ * hardware model) and scheduler policy ids (from the kernel's registry). Validation, content
+ * assist and quick fixes ask here, so a plugin that contributes a preset or a policy only
+ * has to be registered with its owner.
+ */
+public final class KnownNames {
+    private KnownNames() {}
+
+    /** The kernel has no policy registry API yet: until one is wired, only the built-in policy is known. */
+    private static volatile Supplier<Collection<String>> schedulerPolicies = () -> List.of(KernelConfig.DEFAULT_POLICY);
+
+    public static List<String> presets() {
+        return MachinePresets.get().ids();
+    }
+
+    public static boolean presetExists(String id) {
+        return id != null && MachinePresets.get().exists(id);
+    }
+
+    public static Collection<String> schedulerPolicies() {
+        return schedulerPolicies.get();
+    }
+
+    /** Wire the kernel's scheduler-policy registry (the CLI/workbench calls this once at start). */
+    public static void setSchedulerPolicies(Supplier<Collection<String>> source) {
+        schedulerPolicies = source;
+    }
+}
