@@ -57,7 +57,7 @@ class ScenarioLoaderTest {
         Op.Call call = (Op.Call) loop.body().get(0);
         assertEquals("Echo.request", call.msg().protocol());
         assertEquals(2, call.msg().words().size());
-        assertEquals(29, call.at().line());
+        assertEquals(33, call.at().line());
         assertEquals(13, call.at().column());
         Op.Touch touch = (Op.Touch) ping.body().get(1);
         assertTrue(touch.write());
