@@ -32,6 +32,7 @@ public final class Mkw {
     }
 
     public int run(List<String> argv, CliContext ctx) {
+        QuietLogging.apply();
         if (argv.isEmpty() || argv.get(0).equals("--help") || argv.get(0).equals("-h") || argv.get(0).equals("help")) {
             if (argv.size() >= 2) return helpOf(argv.get(1), ctx);
             ctx.out().print(usage());
