@@ -1,0 +1,97 @@
+package dev.mkw.kernel.tests;
+
+import static dev.mkw.kernel.tests.Scenarios.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.Op;
+import dev.mkw.kernel.scenario.Target;
+import dev.mkw.kernel.scenario.Timeout;
+
+/** Synchronous IPC: call/reply-wait round trips, fast and slow path, timeouts, deadlock. */
+class IpcTest {
+
+    @Test
+    void callAndReplyWaitRoundTrips() {
+        Simulation sim = run(pingPong("i486_50", KernelConfig.defaults(), 100));
+        var threads = sim.threads();
+        assertEquals(100, threads.get(1).ipcsSent(), "client calls");
+        assertEquals(100, threads.get(1).ipcsReceived(), "client gets every reply");
+        assertEquals("DEAD", threads.get(1).state());
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+    }
+
+    @Test
+    void fastpathCanBeSwitchedOffAndCostsLess() {
+        Simulation fast = run(pingPong("i486_50", KernelConfig.defaults(), 100));
+        Simulation slow = run(pingPong("i486_50", KernelConfig.defaults().withFastpath(false), 100));
+        assertTrue(fast.kernel().paths.get("ipc.fastpath").count >= 199);
+        assertFalse(slow.kernel().paths.containsKey("ipc.fastpath"));
+        assertTrue(fast.engine().cpuClock(0) < slow.engine().cpuClock(0), "the fast path is cheaper");
+    }
+
+    @Test
+    void receiveTimeoutFiresAndTheThreadGoesOn() {
+        var t = thread("sleeper", 10,
+                new Op.Receive(new Target.Thread("other.x"), null, "m", Timeout.cycles(5000), AT),
+                new Op.Compute(c(10), AT));
+        var other = thread("x", 5, new Op.Compute(c(1), AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("s", null, t), task("other", null, other)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.engine().cpuClock(0) >= 5000, "waited out the timeout");
+        assertEquals(1, sim.kernel().thread("s.sleeper").received.get("m").timedOut() ? 1 : 0);
+    }
+
+    @Test
+    void deadlockIsReportedWithWhoWaitsForWhom() {
+        var a = thread("x", 10, new Op.Receive(new Target.Thread("b.y"), null, "m", Timeout.NEVER, AT));
+        var b = thread("y", 10, new Op.Receive(new Target.Thread("a.x"), null, "m", Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("a", null, a), task("b", null, b)));
+        assertEquals(1, sim.kernel().errors.size());
+        String msg = sim.kernel().errors.get(0).message();
+        assertTrue(msg.startsWith("deadlock"), msg);
+        assertTrue(msg.contains("a.x receives from b.y") && msg.contains("b.y receives from a.x"), msg);
+    }
+
+    @Test
+    void sameSeedSameRunCycleForCycle() {
+        Simulation one = run(pingPong("pentium_100", KernelConfig.defaults(), 50));
+        Simulation two = run(pingPong("pentium_100", KernelConfig.defaults(), 50));
+        assertEquals(one.engine().cpuClock(0), two.engine().cpuClock(0));
+        assertEquals(one.kernel().accounting.totals(), two.kernel().accounting.totals());
+    }
+
+    @Test
+    void accountingAddsUpToElapsedCycles() {
+        Simulation sim = run(pingPong("x86_64_pcid", KernelConfig.defaults(), 50));
+        long sum = sim.kernel().accounting.totals().values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(sim.engine().cpuClock(0), sum);
+        sim.result(Map.of()); // checks again, throws on a mismatch
+    }
+
+    @Test
+    void invariantsHoldThroughARun() {
+        Simulation sim = run(pingPong("i486_50", KernelConfig.defaults().withCheckInvariants(true), 50));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+    }
+
+    @Test
+    void taggedTlbAvoidsTheFlushOnAddressSpaceSwitch() {
+        Simulation untagged = run(pingPong("i486_50", KernelConfig.defaults(), 50));
+        Simulation tagged = run(pingPong("x86_64_pcid", KernelConfig.defaults(), 50));
+        assertTrue(untagged.machine().mem(0).tlb().flushes() >= 100, "i486: a flush per switch");
+        assertEquals(0, tagged.machine().mem(0).tlb().flushes(), "PCID: no flush");
+    }
+
+    static List<String> names(Simulation s) {
+        return s.threads().stream().map(t -> t.name()).toList();
+    }
+}

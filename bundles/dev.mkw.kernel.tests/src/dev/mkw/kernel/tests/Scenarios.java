@@ -1,0 +1,63 @@
+package dev.mkw.kernel.tests;
+
+import java.util.List;
+
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.Expr;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.MachineSpec;
+import dev.mkw.kernel.scenario.MessageSpec;
+import dev.mkw.kernel.scenario.Op;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.kernel.scenario.Target;
+import dev.mkw.kernel.scenario.TaskSpec;
+import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.kernel.scenario.Timeout;
+
+/** Small scenario builders for kernel tests (the DSL is tested apart). */
+final class Scenarios {
+    static final SourceRef AT = new SourceRef("test.mkw", 1, 1);
+
+    private Scenarios() {}
+
+    static Expr c(long v) { return new Expr.Const(v); }
+
+    static MessageSpec words(long... w) {
+        return new MessageSpec(null, c(1), java.util.Arrays.stream(w).mapToObj(Scenarios::c).map(Expr.class::cast).toList(), List.of());
+    }
+
+    static ThreadSpec thread(String name, int prio, Op... body) {
+        return new ThreadSpec(name, prio, 0, 0, false, null, null, List.of(body), AT);
+    }
+
+    static TaskSpec task(String name, String pager, ThreadSpec... threads) {
+        return new TaskSpec(name, pager, null, List.of(), List.of(), List.of(), List.of(threads), AT);
+    }
+
+    static Op repeat(long n, Op... body) { return new Op.Repeat(c(n), null, List.of(body), AT); }
+
+    static Op call(String to, MessageSpec m) { return new Op.Call(new Target.Thread(to), m, null, "r", Timeout.NEVER, AT); }
+
+    static Op waitAny(String as) { return new Op.Receive(new Target.Any(), null, as, Timeout.NEVER, AT); }
+
+    static Op replyWait(String var, MessageSpec m) { return new Op.ReplyWait(new Target.Sender(var), m, null, var, Timeout.NEVER, AT); }
+
+    /** The classic ping-pong: a client calls a server {@code rounds} times. */
+    static Scenario pingPong(String preset, KernelConfig k, long rounds) {
+        return scenario(preset, k, task("server", null, thread("pong", 100, waitAny("req"), repeat(rounds, replyWait("req", words(1, 2))))),
+                task("client", null, thread("ping", 100, repeat(rounds, call("server.pong", words(1, 2))))));
+    }
+
+    static Scenario scenario(String preset, KernelConfig k, TaskSpec... tasks) {
+        return new Scenario("test", "", "test.mkw", MachineSpec.preset(preset), k, List.of(tasks), List.of(), List.of(), RunSpec.defaults());
+    }
+
+    static Simulation run(Scenario s) {
+        Simulation sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), 0));
+        sim.run();
+        return sim;
+    }
+}

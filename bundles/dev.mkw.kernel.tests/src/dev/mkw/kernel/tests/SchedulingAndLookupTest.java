@@ -1,0 +1,84 @@
+package dev.mkw.kernel.tests;
+
+import static dev.mkw.kernel.tests.Scenarios.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.KernelConfig.Scheduling;
+import dev.mkw.kernel.scenario.KernelConfig.TcbLookup;
+import dev.mkw.kernel.scenario.Op;
+import dev.mkw.kernel.scenario.Target;
+import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.kernel.tcb.ThreadId;
+
+/** Scheduling variants and TCB lookup variants: same behaviour, different costs, from the memory hierarchy. */
+class SchedulingAndLookupTest {
+
+    @Test
+    void lazyAndBennoGiveTheSameScheduleAtDifferentQueueCost() {
+        Simulation lazy = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(Scheduling.LAZY), 100));
+        Simulation benno = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(Scheduling.BENNO), 100));
+        Simulation eager = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(Scheduling.EAGER), 100));
+        assertEquals(lazy.threads().get(1).ipcsSent(), benno.threads().get(1).ipcsSent());
+        assertEquals(lazy.threads().get(0).ipcsReceived(), eager.threads().get(0).ipcsReceived());
+        assertTrue(benno.kernel().scheduler.queueOps() < lazy.kernel().scheduler.queueOps(),
+                "Benno switches to the IPC partner without queue operations: " + benno.kernel().scheduler.queueOps() + " vs " + lazy.kernel().scheduler.queueOps());
+    }
+
+    @Test
+    void lazyDispatchingPaysForBlockedThreadsLeftInTheQueue() {
+        // n threads block in receive; with lazy dispatching they stay queued until the scheduler meets them.
+        int n = 20;
+        var tasks = new java.util.ArrayList<dev.mkw.kernel.scenario.TaskSpec>();
+        for (int i = 0; i < n; i++) {
+            tasks.add(task("w" + i, null, thread("t", 50, new Op.Receive(new Target.Any(), null, "m", Timeout.cycles(1_000_000), AT))));
+        }
+        tasks.add(task("main", null, thread("m", 10, new Op.Compute(c(100), AT))));
+        var arr = tasks.toArray(dev.mkw.kernel.scenario.TaskSpec[]::new);
+        Simulation lazy = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.LAZY), arr));
+        Simulation eager = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.EAGER), arr));
+        assertTrue(lazy.kernel().scheduler.skippedBlocked() >= n, "lazy skipped " + lazy.kernel().scheduler.skippedBlocked());
+        assertEquals(0, eager.kernel().scheduler.skippedBlocked());
+    }
+
+    @Test
+    void lookupVariantsCostDifferentlyThroughTheMemoryHierarchy() {
+        long table = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.TABLE), 100)).engine().cpuClock(0);
+        long virtual = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.VIRTUAL_ARRAY), 100)).engine().cpuClock(0);
+        long physical = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.PHYSICAL), 100)).engine().cpuClock(0);
+        assertNotEquals(table, virtual);
+        assertNotEquals(virtual, physical);
+        assertTrue(physical < table, "no table read, no TLB for the physical pointer: " + physical + " vs " + table);
+    }
+
+    @Test
+    void virtualArrayFaultsTcbPagesInOnFirstTouch() {
+        Simulation sim = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.VIRTUAL_ARRAY), 10));
+        assertTrue(sim.kernel().tcbFaults >= 1, "TCB pages faulted in: " + sim.kernel().tcbFaults);
+        Simulation table = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.TABLE), 10));
+        assertEquals(0, table.kernel().tcbFaults);
+    }
+
+    @Test
+    void threadIdsCarryAVersion() {
+        int id = ThreadId.of(5, 1);
+        assertEquals(5, ThreadId.number(id));
+        assertEquals(1, ThreadId.version(id));
+        assertNotEquals(id, ThreadId.of(5, 2), "a reused slot gets a new ID; the old one is stale");
+        assertEquals("0x00014001", ThreadId.format(id));
+    }
+
+    @Test
+    void timerPreemptsRoundRobinAtEqualPriority() {
+        var a = thread("a", 10, new Op.Compute(c(100_000), AT));
+        var b = thread("b", 10, new Op.Compute(c(100_000), AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults().withTimesliceCycles(10_000), task("t", null, a, b)));
+        assertTrue(sim.kernel().paths.get("irq.timer").count >= 10);
+        assertTrue(sim.threads().get(0).switchesIn() > 2 && sim.threads().get(1).switchesIn() > 2, "both ran in turns");
+    }
+}
