@@ -82,6 +82,7 @@ public final class Kernel {
         this.engine = engine;
         this.trace = trace;
         this.accounting = new CycleAccounting(machine.cpuCount());
+        this.idle = accounting.account(CycleAccounting.IDLE);
         this.mem = machine.mem(CPU);
         this.costs = machine.costs();
         this.scheduler = new Scheduler(config.scheduling());
@@ -109,16 +110,33 @@ public final class Kernel {
 
     /** Start a kernel path on behalf of the running thread. */
     public KernelPath path(String name) {
-        return new KernelPath(name, mem, costs, this::kernelFault);
+        PathHandle h = pathHandles.get(name);
+        if (h == null) {
+            h = new PathHandle(accounting.kernelAccount(name), paths.computeIfAbsent(name, n -> new PathStats()));
+            pathHandles.put(name, h);
+        }
+        return new KernelPath(name, h, mem, costs, this::kernelFault);
     }
+
+    /** A kernel path's account and statistics, resolved once per path name (the charging path does no lookups). */
+    record PathHandle(CycleAccounting.Account account, PathStats stats) {}
+
+    private final Map<String, PathHandle> pathHandles = new java.util.HashMap<>();
+    private final CycleAccounting.Account idle;
 
     /** Charge a finished path: advance the CPU clock, account the cycles, record statistics. */
     public void charge(KernelPath p, Tcb onBehalf) {
         long c = p.cycles();
-        accounting.chargeKernel(CPU, p.name(), onBehalf == null ? null : onBehalf.name, c);
+        accounting.charge(CPU, p.handle.account(), c);
         engine.advanceCpu(CPU, c);
-        paths.computeIfAbsent(p.name(), k -> new PathStats()).add(c);
-        if (onBehalf != null) onBehalf.kernelCycles += c;
+        p.handle.stats().add(c);
+        if (onBehalf != null) {
+            onBehalf.kernelCycles += c;
+            if (c > 0) {
+                if (onBehalf.kernelCounter == null) onBehalf.kernelCounter = accounting.threadKernelCounter(onBehalf.name);
+                onBehalf.kernelCounter[0] += c;
+            }
+        }
         if (trace.isRecording()) {
             String who = onBehalf == null ? "" : onBehalf.name;
             trace.record(new TraceEvent(now() - c, CPU, TraceKind.KERNEL_ENTRY, who, "", p.name(), 0, ""));
@@ -127,14 +145,16 @@ public final class Kernel {
     }
 
     public void chargeUser(Tcb t, long cycles) {
-        accounting.chargeUser(CPU, t.name, cycles);
+        CycleAccounting.Account a = t.userAccount;
+        if (a == null) a = t.userAccount = accounting.userAccount(t.name);
+        accounting.charge(CPU, a, cycles);
         engine.advanceCpu(CPU, cycles);
         t.userCycles += cycles;
         t.quantum -= cycles;
     }
 
     public void chargeIdle(long cycles) {
-        accounting.chargeIdle(CPU, cycles);
+        accounting.charge(CPU, idle, cycles);
         engine.advanceCpu(CPU, cycles);
     }
 

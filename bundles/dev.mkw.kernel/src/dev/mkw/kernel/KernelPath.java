@@ -17,9 +17,11 @@ public final class KernelPath {
     private long cycles;
 
     private final KernelFaultHandler faults;
+    final Kernel.PathHandle handle;
 
-    KernelPath(String name, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults) {
+    KernelPath(String name, Kernel.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults) {
         this.name = name;
+        this.handle = handle;
         this.mem = mem;
         this.costs = costs;
         this.faults = faults;

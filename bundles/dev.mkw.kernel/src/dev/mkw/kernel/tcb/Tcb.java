@@ -57,6 +57,10 @@ public final class Tcb {
     /** The virtual interrupt flag of a user-level driver: false holds its interrupts pending. */
     public boolean virtualInterrupts = true;
     public long userCycles;
+    /** This thread's user-cycle account, resolved on first use. */
+    public dev.mkw.sim.CycleAccounting.Account userAccount;
+    /** Kernel cycles spent on this thread's behalf, as the accounting counts them (resolved on first use). */
+    public long[] kernelCounter;
     public long kernelCycles;
     public long ipcsSent, ipcsReceived, pageFaults, switchesIn;
     /** Cycle at which the current send began (for latency). */
