@@ -70,6 +70,16 @@ final class Boot {
                 t.pager = p;
             }
         }
+        for (TaskSpec task : s.tasks()) {
+            AddressSpace space = k.spaces.get(task.name());
+            dev.mkw.kernel.cap.CapSpace caps = new dev.mkw.kernel.cap.CapSpace(task.name());
+            k.capSpaces.put(space, caps);
+            for (TaskSpec.CapSpec c : task.caps()) {
+                Tcb target = k.thread(c.target());
+                if (target == null) problems.add("task " + task.name() + ": capability " + c.slot() + " names unknown thread " + c.target());
+                else caps.install(c.slot(), target, c.badge(), dev.mkw.kernel.cap.Cap.rights(c.rights()));
+            }
+        }
         for (IrqAttachment a : s.irqs()) {
             Tcb t = k.thread(a.thread());
             if (t == null) problems.add(a.at() + ": IRQ " + a.line() + " attached to unknown thread " + a.thread());

@@ -70,6 +70,8 @@ public final class Kernel {
     /** Pager and exception handler of each task (qualified thread names), from the scenario. */
     public final Map<AddressSpace, String> taskPagers = new LinkedHashMap<>();
     public final Map<AddressSpace, String> taskExceptionHandlers = new LinkedHashMap<>();
+    /** Capability spaces per task (naming variant CAPABILITIES). */
+    public final Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces = new LinkedHashMap<>();
     public Tcb current;
     public Tcb fpuOwner;
     public AddressSpace loadedSpace;

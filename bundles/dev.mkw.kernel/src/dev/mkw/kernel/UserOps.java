@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.cap.Cap;
+import dev.mkw.kernel.cap.CapSpace;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.kernel.memory.Fpage;
 import dev.mkw.kernel.scenario.Expr;
@@ -72,10 +74,10 @@ public final class UserOps {
                 int kind = a.kind() == Op.AccessKind.WRITE ? MemoryHierarchy.WRITE : a.kind() == Op.AccessKind.EXECUTE ? MemoryHierarchy.EXECUTE : MemoryHierarchy.READ;
                 if (!access(t, addr, kind, a.at())) t.program.retry();
             }
-            case Op.Send s -> k.ipc.send(t, target(t, s.to(), s.at()), targetId(t, s.to(), s.at()), message(t, s.msg(), ev, s.at()), false, timeout(s.timeout()), null);
+            case Op.Send s -> k.ipc.send(t, target(t, s.to(), s.at()), targetId(t, s.to(), s.at()), badged(t, s.to(), message(t, s.msg(), ev, s.at()), s.at()), false, timeout(s.timeout()), null);
             case Op.Call c -> {
                 t.window = window(c.acceptor(), ev, c.at());
-                k.ipc.send(t, target(t, c.to(), c.at()), targetId(t, c.to(), c.at()), message(t, c.msg(), ev, c.at()), true, timeout(c.timeout()), c.bindAs());
+                k.ipc.send(t, target(t, c.to(), c.at()), targetId(t, c.to(), c.at()), badged(t, c.to(), message(t, c.msg(), ev, c.at()), c.at()), true, timeout(c.timeout()), c.bindAs());
             }
             case Op.Receive r -> {
                 t.window = window(r.acceptor(), ev, r.at());
@@ -128,7 +130,7 @@ public final class UserOps {
             case Op.AckIrq a -> k.faults.acknowledge(t, a.line(), a.at());
             case Op.SetInterruptFlag f -> { t.virtualInterrupts = f.enabled(); k.chargeUser(t, 1); }
             case Op.Unmap u -> k.faults.unmap(t, ev.value(u.base(), u.at()), u.sizeLog2(), Fpage.rights(u.rights()), u.flush());
-            case Op.RevokeCap rc -> fail(t, rc.at(), "capabilities (naming variant CAPABILITIES) are not implemented in this version of MKW");
+            case Op.RevokeCap rc -> revoke(t, rc.slot(), rc.at());
             case Op.Exit e -> exit(t);
             default -> fail(t, op.at(), "operation " + op.getClass().getSimpleName() + " cannot run here");
         }
@@ -230,9 +232,41 @@ public final class UserOps {
         t.state = ThreadState.DEAD;
     }
 
+    /** The capability in slot {@code slot} of t's space; a slot it does not hold names nothing (no forging). */
+    private Cap cap(Tcb t, int slot, SourceRef at) {
+        CapSpace space = k.capSpaces.get(t.space);
+        Cap c = space == null ? null : space.get(slot);
+        if (c == null) throw new Evaluator.UserError("capability slot " + slot + " of task " + t.space.name + " is empty: a thread can only name what its capability space holds", at);
+        return c;
+    }
+
+    /** A message sent through an IPC gate carries the gate's badge. */
+    private Message badged(Tcb t, Target to, Message m, SourceRef at) {
+        if (!(to instanceof Target.CapSlot cs)) return m;
+        Cap c = cap(t, cs.slot(), at);
+        if (!c.can(Cap.SEND)) throw new Evaluator.UserError("capability slot " + cs.slot() + " has no send right (" + Cap.rightsText(c.rights) + ")", at);
+        return m.withBadge(c.badge);
+    }
+
+    private void revoke(Tcb t, int slot, SourceRef at) {
+        Cap c = cap(t, slot, at);
+        var p = k.path("cap.revoke");
+        p.cost(dev.mkw.hw.sim.CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+        int n = CapSpace.revokeDerived(c);
+        p.instructions(n * PathLengths.MAP_PAGE).cost(dev.mkw.hw.sim.CostKind.KERNEL_EXIT);
+        k.record(TraceKind.UNMAP, t, "", "cap.revoke", n, "capability slot " + slot);
+        k.charge(p, t);
+    }
+
     Tcb target(Tcb t, Target to, SourceRef at) {
         switch (to) {
+            case Target.CapSlot cs -> {
+                return cap(t, cs.slot(), at).target;
+            }
             case Target.Thread th -> {
+                if (k.config.naming() == dev.mkw.kernel.scenario.KernelConfig.Naming.CAPABILITIES) {
+                    throw new Evaluator.UserError("the kernel names partners by capability (naming capabilities): use 'cap N' instead of the thread name " + th.qualifiedName(), at);
+                }
                 Tcb d = k.thread(th.qualifiedName());
                 if (d == null) throw new Evaluator.UserError("no thread named " + th.qualifiedName(), at);
                 return d;
@@ -256,15 +290,18 @@ public final class UserOps {
         long[] words = new long[spec.words().size()];
         for (int i = 0; i < words.length; i++) words[i] = ev.value(spec.words().get(i), at);
         List<Message.MapRequest> maps = new ArrayList<>();
+        List<Message.CapRequest> caps = new ArrayList<>();
         for (MessageSpec.Item item : spec.items()) {
             if (item instanceof MessageSpec.MapItem mi) {
                 long base = ev.value(mi.base(), at);
                 maps.add(new Message.MapRequest(base, mi.sizeLog2(), Fpage.rights(mi.rights()), mi.grant(), mi.sendBase() == null ? base : ev.value(mi.sendBase(), at)));
+            } else if (item instanceof MessageSpec.CapItem ci) {
+                caps.add(new Message.CapRequest(ci.slot(), Cap.rights(ci.rights())));
             } else {
                 throw new Evaluator.UserError(item.getClass().getSimpleName() + " items are not implemented in this version of MKW", at);
             }
         }
-        return new Message(ev.value(spec.label(), at), words, maps, t.id, t.name, spec.protocol(), 0, 0, false);
+        return new Message(ev.value(spec.label(), at), words, maps, t.id, t.name, spec.protocol(), 0, 0, false, 0, caps, -1);
     }
 
     private Fpage window(Op.Acceptor a, Evaluator ev, SourceRef at) {

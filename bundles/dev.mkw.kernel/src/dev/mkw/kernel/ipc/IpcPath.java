@@ -202,11 +202,30 @@ public final class IpcPath {
             p.instructions(PathLengths.PER_WORD);
         }
         for (Message.MapRequest mr : m.maps()) k.faults.mapItem(s, r, mr, p);
+        if (!m.caps().isEmpty()) m = m.withCapSlot(transferCaps(s, r, m, p));
         r.received.put(bindAs == null ? "_" : bindAs, m);
         r.ipcsReceived++;
         cancelTimeout(r);
         k.record(TraceKind.IPC_SEND, s, r.name, p.name(), m.words().length, m.protocol() == null ? "label " + m.label() : m.protocol());
         k.record(TraceKind.IPC_RECEIVE, r, s.name, p.name(), m.words().length, "");
+    }
+
+    /** Copy the capabilities a message carries into the receiver's space; returns the first new slot or -1. */
+    private int transferCaps(Tcb s, Tcb r, Message m, KernelPath p) {
+        var from = k.capSpaces.get(s.space);
+        var to = k.capSpaces.get(r.space);
+        int first = -1;
+        for (Message.CapRequest cr : m.caps()) {
+            var cap = from == null ? null : from.get(cr.slot());
+            p.instructions(PathLengths.MAP_PAGE);
+            if (cap == null) {
+                k.error(s, null, "capability item names slot " + cr.slot() + ", which " + s.name + "'s capability space does not hold", false);
+                continue;
+            }
+            var copy = to.derive(cap, cr.rights());
+            if (first < 0) first = copy.slot();
+        }
+        return first;
     }
 
     /** A receiver got its message: it becomes runnable (the caller decides whether it runs now). */

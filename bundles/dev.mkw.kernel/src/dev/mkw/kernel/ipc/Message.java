@@ -7,7 +7,26 @@ import java.util.List;
  * words and map items. {@link #sender} is the sending thread's ID as the receiver sees it.
  */
 public record Message(long label, long[] words, List<MapRequest> maps, int sender, String senderName, String protocol,
-        long faultAddress, int faultKind, boolean timedOut) {
+        long faultAddress, int faultKind, boolean timedOut, long badge, List<CapRequest> caps, int capSlot) {
+
+    /** A message without capability naming: no badge, no capabilities. */
+    public Message(long label, long[] words, List<MapRequest> maps, int sender, String senderName, String protocol,
+            long faultAddress, int faultKind, boolean timedOut) {
+        this(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, 0, List.of(), -1);
+    }
+
+    /** A capability item: copy the sender's capability in {@code slot} with at most {@code rights}. */
+    public record CapRequest(int slot, int rights) {}
+
+    /** The message as sent through a gate with {@code badge}. */
+    public Message withBadge(long b) {
+        return new Message(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, b, caps, capSlot);
+    }
+
+    /** The message as delivered, with the receiver's slot of the first transferred capability. */
+    public Message withCapSlot(int slot) {
+        return new Message(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, badge, caps, slot);
+    }
 
     /** A map or grant item with the sender's fpage evaluated. */
     public record MapRequest(long base, int sizeLog2, int rights, boolean grant, long sendBase) {}
@@ -23,7 +42,7 @@ public record Message(long label, long[] words, List<MapRequest> maps, int sende
 
     /** Short: fits the registers of the fast path (no typed items, at most {@link #REGISTER_WORDS} words). */
     public boolean isShort() {
-        return maps.isEmpty() && words.length <= REGISTER_WORDS;
+        return maps.isEmpty() && caps.isEmpty() && words.length <= REGISTER_WORDS;
     }
 
     /** Untyped words the x86 fast path passes in registers (Pistachio ia32: MR0..MR2 in registers). */

@@ -62,6 +62,8 @@ public final class Evaluator {
             case "access": return m.faultKind();
             case "timedout": return m.timedOut() ? 1 : 0;
             case "sender": return m.sender();
+            case "badge": return m.badge();
+            case "cap": return m.capSlot();
             default: throw new UserError("messages have no field '" + n + "'", at);
         }
     }
