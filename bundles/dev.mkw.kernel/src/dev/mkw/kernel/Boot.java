@@ -27,6 +27,8 @@ final class Boot {
         int asid = 2;
         int number = 1;
         List<String> problems = new ArrayList<>();
+        // The kernel's string-copy buffer (COPY_IN_OUT variant) is always present.
+        k.kernelMemory.mapFresh(KernelLayout.stringBuffer(k.kernelMemory.base), k.mem);
         for (TaskSpec task : s.tasks()) {
             AddressSpace space = new AddressSpace(task.name(), asid++, k.machine.memory(), k.machine.mmu().format(), k.frames);
             k.kernelMemory.attach(space);

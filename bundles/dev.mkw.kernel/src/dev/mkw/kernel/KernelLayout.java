@@ -13,6 +13,9 @@ public final class KernelLayout {
     /** The virtual TCB array: TCB of thread number n at tcbArea + n × Tcb.SIZE. */
     public static long tcbArea(long kernelBase) { return kernelBase + 0x100_0000; }
 
+    /** The kernel buffer string items pass through (COPY_IN_OUT variant); one page, reused. */
+    public static long stringBuffer(long kernelBase) { return kernelBase + 0x20_0000; }
+
     /** User address of the UTCB area of a task: one 512-byte UTCB per thread. */
     public static final long UTCB_AREA = 0x7000_0000L;
     public static final int UTCB_SIZE = 512;

@@ -76,11 +76,11 @@ public final class UserOps {
             }
             case Op.Send s -> k.ipc.send(t, target(t, s.to(), s.at()), targetId(t, s.to(), s.at()), badged(t, s.to(), message(t, s.msg(), ev, s.at()), s.at()), false, timeout(s.timeout()), null);
             case Op.Call c -> {
-                t.window = window(c.acceptor(), ev, c.at());
+                t.window = window(t, c.acceptor(), ev, c.at());
                 k.ipc.send(t, target(t, c.to(), c.at()), targetId(t, c.to(), c.at()), badged(t, c.to(), message(t, c.msg(), ev, c.at()), c.at()), true, timeout(c.timeout()), c.bindAs());
             }
             case Op.Receive r -> {
-                t.window = window(r.acceptor(), ev, r.at());
+                t.window = window(t, r.acceptor(), ev, r.at());
                 if (r.from() instanceof Target.Nil) {
                     k.ipc.receive(t, ThreadId.NIL - 1, timeout(r.timeout()), r.bindAs());
                 } else {
@@ -91,7 +91,7 @@ public final class UserOps {
             case Op.ReplyWait rw -> {
                 Tcb d = target(t, rw.to(), rw.at());
                 Message m = message(t, rw.msg(), ev, rw.at());
-                t.window = window(rw.acceptor(), ev, rw.at());
+                t.window = window(t, rw.acceptor(), ev, rw.at());
                 if (d.state == ThreadState.PAGE_FAULT && d.partner == t.id) {
                     // Answering a page fault or exception: reply (installs mappings), then wait.
                     reply(t, rw.to(), m, rw.at());
@@ -291,20 +291,28 @@ public final class UserOps {
         for (int i = 0; i < words.length; i++) words[i] = ev.value(spec.words().get(i), at);
         List<Message.MapRequest> maps = new ArrayList<>();
         List<Message.CapRequest> caps = new ArrayList<>();
+        List<Message.StringRequest> strings = new ArrayList<>();
         for (MessageSpec.Item item : spec.items()) {
             if (item instanceof MessageSpec.MapItem mi) {
                 long base = ev.value(mi.base(), at);
                 maps.add(new Message.MapRequest(base, mi.sizeLog2(), Fpage.rights(mi.rights()), mi.grant(), mi.sendBase() == null ? base : ev.value(mi.sendBase(), at)));
+            } else if (item instanceof MessageSpec.StringItem si) {
+                strings.add(new Message.StringRequest(ev.value(si.address(), at), ev.value(si.length(), at)));
             } else if (item instanceof MessageSpec.CapItem ci) {
                 caps.add(new Message.CapRequest(ci.slot(), Cap.rights(ci.rights())));
             } else {
                 throw new Evaluator.UserError(item.getClass().getSimpleName() + " items are not implemented in this version of MKW", at);
             }
         }
-        return new Message(ev.value(spec.label(), at), words, maps, t.id, t.name, spec.protocol(), 0, 0, false, 0, caps, -1);
+        return new Message(ev.value(spec.label(), at), words, maps, t.id, t.name, spec.protocol(), 0, 0, false, 0, caps, -1, strings, 0);
     }
 
-    private Fpage window(Op.Acceptor a, Evaluator ev, SourceRef at) {
+    /** The receive window for mappings; also records the string buffer of the acceptor on {@code t}. */
+    private Fpage window(Tcb t, Op.Acceptor a, Evaluator ev, SourceRef at) {
+        if (t != null) {
+            t.stringBuffer = a != null && a.acceptsStrings() ? ev.value(a.stringBuffer(), at) : -1;
+            t.stringLength = a != null && a.acceptsStrings() ? ev.value(a.stringLength(), at) : 0;
+        }
         if (a == null || !a.acceptsMappings()) return null;
         if (a.windowSizeLog2() >= 63) return Fpage.COMPLETE;
         return new Fpage(ev.value(a.windowBase(), at), a.windowSizeLog2(), Fpage.RWX);

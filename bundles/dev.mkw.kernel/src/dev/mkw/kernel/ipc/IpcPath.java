@@ -29,9 +29,11 @@ import dev.mkw.sim.TraceKind;
  */
 public final class IpcPath {
     private final Kernel k;
+    private final StringCopy strings;
 
     public IpcPath(Kernel k) {
         this.k = k;
+        this.strings = new StringCopy(k);
     }
 
     /** Result of a send attempt. */
@@ -203,6 +205,18 @@ public final class IpcPath {
         }
         for (Message.MapRequest mr : m.maps()) k.faults.mapItem(s, r, mr, p);
         if (!m.caps().isEmpty()) m = m.withCapSlot(transferCaps(s, r, m, p));
+        if (!m.strings().isEmpty()) {
+            long bytes = 0;
+            for (Message.StringRequest sr : m.strings()) {
+                String err = strings.copy(s, sr.address(), sr.length(), r, p);
+                if (err != null) {
+                    k.error(s, null, "string IPC to " + r.name + ": " + err, false);
+                    break;
+                }
+                bytes += sr.length();
+            }
+            m = m.withStringBytes(bytes);
+        }
         r.received.put(bindAs == null ? "_" : bindAs, m);
         r.ipcsReceived++;
         cancelTimeout(r);

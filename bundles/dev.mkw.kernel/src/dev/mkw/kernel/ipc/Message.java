@@ -7,12 +7,21 @@ import java.util.List;
  * words and map items. {@link #sender} is the sending thread's ID as the receiver sees it.
  */
 public record Message(long label, long[] words, List<MapRequest> maps, int sender, String senderName, String protocol,
-        long faultAddress, int faultKind, boolean timedOut, long badge, List<CapRequest> caps, int capSlot) {
+        long faultAddress, int faultKind, boolean timedOut, long badge, List<CapRequest> caps, int capSlot,
+        List<StringRequest> strings, long stringBytes) {
 
     /** A message without capability naming: no badge, no capabilities. */
     public Message(long label, long[] words, List<MapRequest> maps, int sender, String senderName, String protocol,
             long faultAddress, int faultKind, boolean timedOut) {
-        this(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, 0, List.of(), -1);
+        this(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, 0, List.of(), -1, List.of(), 0);
+    }
+
+    /** A string item: {@code length} bytes at the sender's {@code address}. */
+    public record StringRequest(long address, long length) {}
+
+    /** The message as delivered, with the bytes of string items copied. */
+    public Message withStringBytes(long n) {
+        return new Message(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, badge, caps, capSlot, strings, n);
     }
 
     /** A capability item: copy the sender's capability in {@code slot} with at most {@code rights}. */
@@ -20,12 +29,12 @@ public record Message(long label, long[] words, List<MapRequest> maps, int sende
 
     /** The message as sent through a gate with {@code badge}. */
     public Message withBadge(long b) {
-        return new Message(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, b, caps, capSlot);
+        return new Message(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, b, caps, capSlot, strings, stringBytes);
     }
 
     /** The message as delivered, with the receiver's slot of the first transferred capability. */
     public Message withCapSlot(int slot) {
-        return new Message(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, badge, caps, slot);
+        return new Message(label, words, maps, sender, senderName, protocol, faultAddress, faultKind, timedOut, badge, caps, slot, strings, stringBytes);
     }
 
     /** A map or grant item with the sender's fpage evaluated. */
@@ -42,7 +51,7 @@ public record Message(long label, long[] words, List<MapRequest> maps, int sende
 
     /** Short: fits the registers of the fast path (no typed items, at most {@link #REGISTER_WORDS} words). */
     public boolean isShort() {
-        return maps.isEmpty() && caps.isEmpty() && words.length <= REGISTER_WORDS;
+        return maps.isEmpty() && caps.isEmpty() && strings.isEmpty() && words.length <= REGISTER_WORDS;
     }
 
     /** Untyped words the x86 fast path passes in registers (Pistachio ia32: MR0..MR2 in registers). */

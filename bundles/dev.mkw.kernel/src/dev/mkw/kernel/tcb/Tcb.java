@@ -54,6 +54,9 @@ public final class Tcb {
     public int faultKind;
     /** The receive window of a pending receive (null: accepts no mappings). */
     public dev.mkw.kernel.memory.Fpage window;
+    /** The string buffer of a pending receive (-1: accepts no strings) and its length. */
+    public long stringBuffer = -1;
+    public long stringLength;
     /** The virtual interrupt flag of a user-level driver: false holds its interrupts pending. */
     public boolean virtualInterrupts = true;
     public long userCycles;

@@ -64,6 +64,7 @@ public final class Evaluator {
             case "sender": return m.sender();
             case "badge": return m.badge();
             case "cap": return m.capSlot();
+            case "string": return m.stringBytes();
             default: throw new UserError("messages have no field '" + n + "'", at);
         }
     }
