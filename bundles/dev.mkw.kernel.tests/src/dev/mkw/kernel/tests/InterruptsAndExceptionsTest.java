@@ -1,0 +1,98 @@
+package dev.mkw.kernel.tests;
+
+import static dev.mkw.kernel.tests.Scenarios.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.DeviceSpec;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.Op;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.kernel.scenario.Target;
+import dev.mkw.kernel.scenario.TaskSpec;
+import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.kernel.scenario.Timeout;
+
+/** Interrupts as IPC (sync) or notification (async), exception IPC, lazy vs eager FPU, the I/O bitmap. */
+class InterruptsAndExceptionsTest {
+
+    private static Simulation withUart(KernelConfig k, ThreadSpec driver) {
+        Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.kernel.scenario.MachineSpec.preset("i486_50"), k,
+                List.of(task("drv", null, driver), task("app", null, thread("work", 10, new Op.Compute(c(2_000_000), AT)))),
+                List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)), RunSpec.defaults());
+        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
+        sim.run();
+        return sim;
+    }
+
+    @Test
+    void synchronousDeliveryIsAnIpcFromTheIrqThreadAndMeasuresLatency() {
+        var driver = thread("h", 200, new Op.AttachIrq(4, AT),
+                repeat(5, new Op.Receive(new Target.Irq(4), null, "i", Timeout.NEVER, AT), new Op.AckIrq(4, AT)));
+        Simulation sim = withUart(KernelConfig.defaults(), driver);
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(5, sim.kernel().thread("drv.h").ipcsReceived);
+        assertEquals(4, sim.kernel().thread("drv.h").received.get("i").label(), "the IRQ line is the label");
+        assertTrue(sim.kernel().irqLatency.get(4).size() >= 5);
+        assertTrue(sim.kernel().irqLatency.get(4).stream().allMatch(l -> l >= 0));
+    }
+
+    @Test
+    void asynchronousDeliverySetsANotificationBit() {
+        var driver = thread("h", 200, new Op.AttachIrq(4, AT),
+                repeat(3, new Op.WaitNotify(c(1 << 4), "n", Timeout.NEVER, AT), new Op.AckIrq(4, AT)));
+        Simulation sim = withUart(KernelConfig.defaults().withIrqDelivery(KernelConfig.IrqDelivery.ASYNC), driver);
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(1 << 4, sim.kernel().thread("drv.h").received.get("n").label());
+    }
+
+    @Test
+    void anExceptionBecomesIpcToTheHandlerWhichResumesTheThread() {
+        var faulty = new ThreadSpec("f", 50, 0, 0, false, null, "sup.h", List.of(new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT), new Op.Compute(c(5), AT)), AT);
+        var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), words(), AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("app", null, faulty), task("sup", null, handler)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals("DEAD", sim.threads().get(0).state(), "resumed and ran to the end");
+        assertEquals(1, sim.kernel().paths.get("exception").count);
+    }
+
+    @Test
+    void anUnhandledExceptionEndsTheRunNamingThreadAndPosition() {
+        var faulty = thread("f", 50, new Op.Raise(Op.ExceptionKind.INVALID_OPCODE, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("app", null, faulty)));
+        assertEquals("unhandled exception INVALID_OPCODE: the thread has no exception handler", sim.kernel().errors.get(0).message());
+        assertEquals("app.f", sim.kernel().errors.get(0).thread());
+        assertEquals(AT, sim.kernel().errors.get(0).at());
+    }
+
+    @Test
+    void lazyFpuTrapsOnFirstUseEagerSwitchesAlways() {
+        KernelConfig lazy = KernelConfig.defaults();
+        KernelConfig eager = KernelConfig.defaults().withFpuSwitch(KernelConfig.FpuSwitch.EAGER);
+        TaskSpec[] tasks = {
+            task("a", null, new ThreadSpec("x", 10, 0, 0, true, null, null, List.of(repeat(5, new Op.Fpu(c(100), AT), call("b.y", words(1)))), AT)),
+            task("b", null, new ThreadSpec("y", 10, 0, 0, true, null, null, List.of(waitAny("m"), repeat(5, new Op.Fpu(c(100), AT), replyWait("m", words(1)))), AT))};
+        Simulation l = run(scenario("i486_50", lazy, tasks));
+        Simulation e = run(scenario("i486_50", eager, tasks));
+        assertTrue(l.kernel().paths.get("fpu.trap").count >= 2, "lazy: traps");
+        assertFalse(e.kernel().paths.containsKey("fpu.trap"), "eager: no trap");
+    }
+
+    @Test
+    void ioPortsOutsideTheBitmapFault() {
+        var t = thread("d", 10, new Op.IoAccess(c(0x3f8), false, AT), new Op.IoAccess(c(0x60), false, AT));
+        TaskSpec task = new TaskSpec("drv", null, null, List.of(), List.of(new TaskSpec.IoPortRange(0x3f8, 0x3ff)), List.of(), List.of(t), AT);
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task));
+        assertEquals(1, sim.kernel().errors.size());
+        assertTrue(sim.kernel().errors.get(0).message().contains("I/O port 0x60 not in the task's I/O bitmap"), sim.kernel().errors.toString());
+    }
+}
