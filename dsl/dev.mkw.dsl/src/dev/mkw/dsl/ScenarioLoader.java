@@ -13,6 +13,11 @@ import java.util.Map;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EValidator;
+import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -22,7 +27,9 @@ import org.eclipse.xtext.validation.Issue;
 
 import com.google.inject.Injector;
 
+import dev.mkw.dsl.mkw.MkwPackage;
 import dev.mkw.dsl.mkw.Model;
+import dev.mkw.dsl.validation.MkwValidator;
 import dev.mkw.dsl.translate.ScenarioTranslator;
 
 /**
@@ -56,7 +63,11 @@ public final class ScenarioLoader {
 
     /** Load {@code text} as if it were the file {@code fileName} (imports resolve relative to it). */
     public LoadResult load(String text, String fileName) {
+        ensureRegistered();
         XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+        // The resource set's own factory, not EMF's global registry: tests (and other tools in one
+        // OSGi runtime) reset or change the global registry, and .mkw must still load as Xtext.
+        rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("mkw", injector.getInstance(IResourceFactory.class));
         XtextResource resource = (XtextResource) rs.createResource(URI.createFileURI(fileName));
         try {
             resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
@@ -90,6 +101,20 @@ public final class ScenarioLoader {
             diagnostics.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "cannot translate the scenario: " + e.getMessage(), "translate"));
             return new LoadResult(null, diagnostics);
         }
+    }
+
+    /**
+     * EMF's global registries can be reset or changed behind our back (test harnesses restore
+     * them after each test; several languages share one OSGi runtime): put the language's
+     * package, validator and resource services back before each load.
+     */
+    private void ensureRegistered() {
+        if (!EPackage.Registry.INSTANCE.containsKey(MkwPackage.eNS_URI)) EPackage.Registry.INSTANCE.put(MkwPackage.eNS_URI, MkwPackage.eINSTANCE);
+        if (EValidator.Registry.INSTANCE.getEValidator(MkwPackage.eINSTANCE) == null) {
+            injector.getInstance(MkwValidator.class).register(injector.getInstance(EValidatorRegistrar.class));
+        }
+        var services = IResourceServiceProvider.Registry.INSTANCE.getExtensionToFactoryMap();
+        if (!services.containsKey("mkw")) services.put("mkw", injector.getInstance(IResourceServiceProvider.class));
     }
 
     private static Diagnostic of(String file, Issue i) {

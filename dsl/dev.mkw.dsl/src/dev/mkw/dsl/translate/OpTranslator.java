@@ -99,7 +99,7 @@ final class OpTranslator {
             case Revoke x -> new Op.RevokeCap(x.getSlot(), p);
             case Repeat x -> new Op.Repeat(x.isForever() ? new Expr.Const(Op.Repeat.FOREVER) : expr(x.getCount()), x.getIndex(), block(x.getBody()), p);
             case If x -> new Op.If(new Op.Cond(expr(x.getLeft()), x.getOp(), expr(x.getRight())), block(x.getThen()), block(x.getElse()), p);
-            case Let x -> new Op.Let(x.getName(), expr(x.getValue()), p);
+            case Let x -> new Op.Let(x.getVar(), expr(x.getValue()), p);
             case Exit x -> new Op.Exit(p);
             default -> throw new IllegalStateException("statement " + s.eClass().getName() + " has no translation");
         };
@@ -164,7 +164,7 @@ final class OpTranslator {
     Expr expr(dev.mkw.dsl.mkw.Expr e) {
         return switch (e) {
             case NumberLit n -> new Expr.Const(Numbers.parse(n.getValue()));
-            case VarRef v -> v.getField() == null ? new Expr.Var(v.getName()) : new Expr.Field(v.getName(), v.getField());
+            case VarRef v -> v.getField() == null ? new Expr.Var(v.getVar()) : new Expr.Field(v.getVar(), v.getField());
             case RandomExpr r -> new Expr.Random(expr(r.getLo()), expr(r.getHi()));
             case Binary b -> new Expr.Binary(b.getOp(), expr(b.getLeft()), expr(b.getRight()));
             default -> throw new IllegalStateException("expression " + e);

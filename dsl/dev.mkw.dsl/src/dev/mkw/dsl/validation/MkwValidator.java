@@ -299,10 +299,10 @@ public class MkwValidator extends AbstractMkwValidator {
         double us = v.getUnit() == TimeUnit.US ? amount : amount / mhz;
         if (amount <= 0 || us < 1) {
             error("timeout " + amount + " " + v.getUnit().getLiteral() + " is shorter than 1 us, the smallest encodable L4 timeout; use 'zero'",
-                    MkwPackage.Literals.TIME_VALUE__AMOUNT, IssueCodes.TIMEOUT_RANGE, "zero");
+                    v, null, IssueCodes.TIMEOUT_RANGE, "zero");
         } else if (us > MAX_TIMEOUT_US) {
             error("timeout " + amount + " " + v.getUnit().getLiteral() + " exceeds the largest encodable L4 timeout (1023 * 2^31 us, about 25 days); use 'never'",
-                    MkwPackage.Literals.TIME_VALUE__AMOUNT, IssueCodes.TIMEOUT_RANGE, "never");
+                    v, null, IssueCodes.TIMEOUT_RANGE, "never");
         }
     }
 

@@ -1,0 +1,151 @@
+package dev.mkw.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.dsl.Diagnostic;
+import dev.mkw.dsl.LoadResult;
+import dev.mkw.dsl.ScenarioLoader;
+import dev.mkw.dsl.validation.IssueCodes;
+
+/** Every validation rule with its exact message, position and issue code. */
+class ValidationTest {
+    static final ScenarioLoader LOADER = ScenarioLoader.standalone();
+
+    private static Diagnostic only(String text) {
+        LoadResult r = LOADER.load(text, "/t/v.mkw");
+        assertEquals(1, r.diagnostics().size(), () -> String.join("\n", Scenarios.formatted(r)));
+        return r.diagnostics().get(0);
+    }
+
+    private static void is(Diagnostic d, int line, int column, Diagnostic.Severity s, String code, String message) {
+        assertEquals(message, d.message());
+        assertEquals(code, d.code());
+        assertEquals(s, d.severity());
+        assertEquals(line + ":" + column, d.line() + ":" + d.column(), "position");
+    }
+
+    @Test
+    void unknownPresetSuggestsTheClosest() {
+        Diagnostic d = only("scenario T\nmachine preset i486_05\n");
+        assertTrue(d.message().startsWith("unknown machine preset 'i486_05'; did you mean i486_50? (known: "), d.message());
+        assertEquals(IssueCodes.UNKNOWN_PRESET, d.code());
+        assertEquals("/t/v.mkw:2:16: error: " + d.message(), d.format());
+    }
+
+    @Test
+    void unknownSchedulerPolicy() {
+        is(only("scenario T\nkernel { scheduler priority-r }\n"), 2, 20, Diagnostic.Severity.ERROR, IssueCodes.UNKNOWN_POLICY,
+                "unknown scheduler policy 'priority-r'; did you mean priority-rr? (known: priority-rr)");
+    }
+
+    @Test
+    void unknownVariantValueIsASyntaxError() {
+        LoadResult r = LOADER.load("scenario T\nkernel { scheduling fifo }\n", "/t/v.mkw");
+        assertTrue(r.hasErrors());
+        assertEquals(2, r.diagnostics().get(0).line());
+    }
+
+    @Test
+    void priorityOutOfRange() {
+        is(only(Scenarios.with("task a pager root { thread t priority 300 { exit } }")), 3, 39, Diagnostic.Severity.ERROR,
+                IssueCodes.PRIORITY_RANGE, "priority 300 is outside 0..255");
+    }
+
+    @Test
+    void fpageSizeNotPowerOfTwo() {
+        is(only(Scenarios.with("task a pager root { thread t { unmap 0x10000 size 12K } }")), 3, 51, Diagnostic.Severity.ERROR,
+                IssueCodes.FPAGE_SIZE, "a flexpage is 2^s bytes with s >= 12 (4 KiB); 12288 is not; did you mean 16K?");
+    }
+
+    @Test
+    void fpageBaseNotAlignedToItsSize() {
+        is(only(Scenarios.with("task a pager root { thread t { unmap 0x11000 size 64K } }")), 3, 38, Diagnostic.Severity.ERROR,
+                IssueCodes.FPAGE_ALIGNMENT, "flexpage base 0x11000 is not aligned to its size 64K; did you mean 0x10000?");
+    }
+
+    @Test
+    void regionNotPageAligned() {
+        is(only(Scenarios.with("task a pager root { region 0x10010 size 4K }")), 3, 28, Diagnostic.Severity.ERROR,
+                IssueCodes.ALIGNMENT, "region base 0x10010 is not page aligned (4 KiB); did you mean 0x10000?");
+    }
+
+    @Test
+    void regionOutsideTheAddressSpace() {
+        is(only(Scenarios.with("task a pager root { region 0xBFFFF000 size 8K }")), 3, 44, Diagnostic.Severity.ERROR,
+                IssueCodes.REGION_OUTSIDE, "region 0xbffff000 size 8192 ends beyond the user address space 0x0..0xbfffffff (the kernel owns the top 1 GiB)");
+    }
+
+    @Test
+    void overlappingRegions() {
+        is(only(Scenarios.with("task a pager root {\nregion 0x10000 size 64K\nregion 0x18000 size 4K }")), 5, 8, Diagnostic.Severity.ERROR,
+                IssueCodes.REGION_OVERLAP, "region 0x18000 overlaps region 0x10000 (line 4) of task a");
+    }
+
+    @Test
+    void twoThreadsOnOneIrq() {
+        is(only(Scenarios.with("task d pager root { thread a { exit } thread b { attach irq 3 } }\nirq 3 -> d.a")), 4, 5,
+                Diagnostic.Severity.ERROR, IssueCodes.IRQ_TWO_HANDLERS, "IRQ 3 is already attached to d.b (line 3); an IRQ line has one handler thread");
+    }
+
+    @Test
+    void callToAPartnerThatNeverReceivesTheProtocol() {
+        Diagnostic d = only(Scenarios.with("protocol P { q words 0 }\nprotocol Q { x }\n"
+                + "task s pager root { thread t { wait any as m : Q.x } }\n"
+                + "task c pager root { thread t { call s.t P.q as r } }"));
+        is(d, 6, 37, Diagnostic.Severity.WARNING, IssueCodes.NEVER_RECEIVED,
+                "thread s.t never receives protocol P: this call blocks until its timeout; let it receive with 'wait any as m : P.q'");
+    }
+
+    @Test
+    void memoryAccessWithoutPager() {
+        is(only(Scenarios.with("task a { thread t { touch 0x1000 .. 0x2000 stride 4K } }")), 3, 6, Diagnostic.Severity.WARNING,
+                IssueCodes.NO_PAGER, "task a has no pager, but thread t touches memory (line 3): the page fault has no one to resolve it; add 'pager root' or a pager thread");
+    }
+
+    @Test
+    void timeoutBeyondTheEncodableRange() {
+        is(only(Scenarios.with("task a pager root { thread t { wait any timeout 3000000000000 us } }")), 3, 49, Diagnostic.Severity.ERROR,
+                IssueCodes.TIMEOUT_RANGE, "timeout 3000000000000 us exceeds the largest encodable L4 timeout (1023 * 2^31 us, about 25 days); use 'never'");
+        is(only(Scenarios.with("task a pager root { thread t { wait any timeout 10 cycles } }")), 3, 49, Diagnostic.Severity.ERROR,
+                IssueCodes.TIMEOUT_RANGE, "timeout 10 cycles is shorter than 1 us, the smallest encodable L4 timeout; use 'zero'");
+    }
+
+    @Test
+    void threadThatCanNeverRun() {
+        is(only(Scenarios.with("task a pager root { thread t cpu 2 { exit } }")), 3, 34, Diagnostic.Severity.ERROR,
+                IssueCodes.NEVER_RUNS, "thread a.t can never run: it is bound to cpu 2 but the machine has 1 CPU (cpu 0..0)");
+    }
+
+    @Test
+    void replyToAnUnboundMessage() {
+        is(only(Scenarios.with("task a pager root { thread t { wait any as req reply rq } }")), 3, 54, Diagnostic.Severity.ERROR,
+                IssueCodes.UNBOUND_MESSAGE, "'rq' is not a received message of thread t; bind one with 'as rq' (received: req)");
+    }
+
+    @Test
+    void wrongNumberOfProtocolWords() {
+        is(only(Scenarios.with("protocol P { q words 2 }\ntask a pager root { thread t { send a.t P.q words (1) } }")), 4, 52,
+                Diagnostic.Severity.ERROR, IssueCodes.PROTOCOL_WORDS, "protocol message q has 2 words, this one 1");
+    }
+
+    @Test
+    void capabilitySlotsAndRights() {
+        List<Diagnostic> ds = LOADER.load(Scenarios.with("task a pager root { cap 1 -> a.t rights sx cap 1 -> a.t thread t { exit } }"), "/t/v.mkw").diagnostics();
+        assertEquals(List.of("rights are letters of sgr, not 'sx'", "task a already holds a capability in slot 1"),
+                ds.stream().map(Diagnostic::message).toList());
+    }
+
+    @Test
+    void unresolvedThreadIsALinkingError() {
+        LoadResult r = LOADER.load(Scenarios.with("task a pager root { thread t { call nobody.t } }"), "/t/v.mkw");
+        assertTrue(r.hasErrors());
+        assertNull(r.scenario());
+        assertTrue(r.diagnostics().get(0).message().contains("nobody.t"), r.diagnostics().get(0).message());
+    }
+}
