@@ -52,18 +52,12 @@ public final class FaultPath {
             // sigma0 (inside the kernel in this version): a fault IPC to sigma0 and its reply,
             // charged as two IPC paths, and an idempotent mapping of a fresh frame.
             p.cost(CostKind.KERNEL_EXIT).cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH);
-            long frame = k.frames.allocate(k.machine.memory().frameSize());
-            MappingDb.Node root = k.mappingDb.root(frame, k.sigma0);
-            long page = addr & -(long) k.machine.memory().frameSize();
-            long[] c = {0};
-            MappingDb.Node old = k.mappingDb.lookup(t.space, page);
-            if (old != null) {
+            if (k.mappingDb.lookup(t.space, addr & -(long) k.machine.memory().frameSize()) != null) {
                 k.charge(p, t);
                 k.error(t, at, String.format("protection fault at 0x%x: the page is mapped without %s rights", addr, kind == MemoryHierarchy.WRITE ? "write" : "read"), true);
                 return false;
             }
-            k.mappingDb.map(root, t.space, page, Fpage.RWX, k.mem, c);
-            p.add(c[0]).add(t.space.map(page, frame, Fpage.RWX, true, false, k.mem)).instructions(PathLengths.MAP_PAGE);
+            sigma0Map(t, addr, p);
             p.cost(CostKind.REGISTER_RESTORE).cost(CostKind.KERNEL_EXIT);
             k.charge(p, t);
             return true;
@@ -74,6 +68,37 @@ public final class FaultPath {
         Message m = new Message(PAGE_FAULT_LABEL | (kind == MemoryHierarchy.WRITE ? 2 : 4), new long[] {addr, 0}, List.of(), t.id, t.name, "page-fault", addr, kind, false);
         kernelIpc(t, handler, m, p);
         return false;
+    }
+
+    /**
+     * sigma0 maps a fresh frame at the page of {@code addr} into t's space (idempotently: a
+     * frame it has handed out stays in the mapping database under sigma0's root node).
+     */
+    void sigma0Map(Tcb t, long addr, KernelPath p) {
+        long frame = k.frames.allocate(k.machine.memory().frameSize());
+        MappingDb.Node root = k.mappingDb.root(frame, k.sigma0);
+        long page = addr & -(long) k.machine.memory().frameSize();
+        long[] c = {0};
+        k.mappingDb.map(root, t.space, page, Fpage.RWX, k.mem, c);
+        p.add(c[0]).add(t.space.map(page, frame, Fpage.RWX, true, false, k.mem)).instructions(PathLengths.MAP_PAGE);
+    }
+
+    /** Whether t's faults go to sigma0. */
+    public boolean pagedBySigma0(Tcb t) {
+        return t.spec != null && "root".equals(effectivePager(t));
+    }
+
+    /**
+     * A page the kernel must touch on t's behalf (a string buffer) is missing: resolve it
+     * through sigma0 when sigma0 is t's pager. Returns false when it cannot.
+     */
+    public boolean resolveForKernel(Tcb t, long addr, KernelPath p) {
+        if (t.space.translate(addr) >= 0) return true;
+        if (!pagedBySigma0(t)) return false;
+        t.pageFaults++;
+        p.instructions(PathLengths.PAGEFAULT).cost(CostKind.KERNEL_EXIT).cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH);
+        sigma0Map(t, addr, p);
+        return true;
     }
 
     private String effectivePager(Tcb t) {
@@ -93,8 +118,17 @@ public final class FaultPath {
             return;
         }
         t.faultAddress = -1;
-        Message m = new Message(-5L << 4, new long[] {0, 0}, List.of(), t.id, t.name, "exception " + name, 0, 0, false);
+        Message m = new Message(-5L << 4, new long[] {0, 0}, List.of(), t.id, t.name, "exception " + name, 0, vector(name), false);
         kernelIpc(t, k.thread(h), m, p);
+    }
+
+    /** The x86 exception vector of an exception (the field {@code exception} of an exception IPC). */
+    static int vector(String name) {
+        if (name.startsWith("DIVIDE_ERROR")) return 0;
+        if (name.startsWith("BREAKPOINT")) return 3;
+        if (name.startsWith("INVALID_OPCODE")) return 6;
+        if (name.startsWith("PROTECTION_FAULT")) return 13;
+        return -1;
     }
 
     /** Send a kernel-generated message from {@code t} to {@code handler}; t waits for the reply in PAGE_FAULT state. */

@@ -41,6 +41,20 @@ class MkwCommandTest {
         assertTrue(out().contains("ipc.fastpath"), out());
     }
 
+    /** Every shipped example runs to its end without a run-time error: the examples are the users' templates. */
+    @Test
+    void everyExampleRuns() throws Exception {
+        List<Path> examples;
+        try (var files = Files.list(home().resolve("examples/scenarios"))) {
+            examples = files.filter(f -> f.toString().endsWith(".mkw")).sorted().toList();
+        }
+        assertTrue(examples.size() >= 10, examples.toString());
+        for (Path f : examples) {
+            err.reset();
+            assertEquals(0, mkw(home(), "run", f.toString(), "--quiet"), f + ": " + err());
+        }
+    }
+
     @Test
     void sameSeedSameReportByteForByte(@TempDir Path dir) throws Exception {
         assertEquals(0, mkw(dir, "run", "ping-pong", "--quiet", "--report", "a.json", "--perfetto", "a.trace.json"), err());

@@ -34,11 +34,12 @@ public final class StringCopy {
         if (r.stringBuffer < 0) return "the receiver " + r.name + " accepts no string items";
         if (length > r.stringLength) return "message overflow: a string of " + length + " bytes for a buffer of " + r.stringLength;
         MemoryHierarchy mem = k.mem;
+        // Pages missing on either side fault during the copy; sigma0-paged tasks get them mapped at once.
         for (long a = r.stringBuffer & -4096L; a < r.stringBuffer + length; a += 4096) {
-            if (r.space.translate(a) < 0) return String.format("the receiver's string buffer at 0x%x is not mapped", a);
+            if (!k.faults.resolveForKernel(r, a, p)) return String.format("the receiver's string buffer at 0x%x is not mapped (and its pager is not sigma0)", a);
         }
         for (long a = address & -4096L; a < address + length; a += 4096) {
-            if (s.space.translate(a) < 0) return String.format("the sender's string at 0x%x is not mapped", a);
+            if (!k.faults.resolveForKernel(s, a, p)) return String.format("the sender's string at 0x%x is not mapped (and its pager is not sigma0)", a);
         }
         boolean twice = k.config.stringCopy() == KernelConfig.StringCopy.COPY_IN_OUT;
         long kernelBuffer = KernelLayout.stringBuffer(k.kernelMemory.base);

@@ -65,6 +65,9 @@ public final class Evaluator {
             case "badge": return m.badge();
             case "cap": return m.capSlot();
             case "string": return m.stringBytes();
+            case "bits": return m.label();
+            case "irq": return m.label();
+            case "exception": return m.faultKind();
             default: throw new UserError("messages have no field '" + n + "'", at);
         }
     }
