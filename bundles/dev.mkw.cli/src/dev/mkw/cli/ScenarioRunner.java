@@ -36,11 +36,8 @@ public final class ScenarioRunner {
         if (!presets.exists(s.machine().preset())) {
             throw new CliException("unknown machine preset '" + s.machine().preset() + "'; known: " + String.join(", ", presets.ids()));
         }
-        int cpus = 0;
-        String c = s.machine().overrides().get("cpus");
-        if (c != null) cpus = Integer.parseInt(c);
         try {
-            return presets.machine(s.machine().preset(), cpus);
+            return presets.machine(s.machine().preset(), s.machine().overrides());
         } catch (IllegalArgumentException e) {
             throw new CliException("impossible machine: " + e.getMessage());
         }

@@ -53,6 +53,26 @@ class PresetsTest {
     }
 
     @Test
+    void anyFieldCanBeOverriddenByPath() {
+        var m = MachinePresets.get().machine("i486_50", java.util.Map.of("cpus", "2", "memory.latency", "20", "caches.L1.sizeBytes", "16384", "mmu.tlbEntries", "64"));
+        assertEquals(2, m.cpuCount());
+        assertEquals(20, m.description().memoryLatency());
+        assertEquals(16384, m.description().caches().get(0).sizeBytes());
+        assertEquals(64, m.description().mmu().tlbEntries());
+        assertEquals(8192, MachinePresets.get().description("i486_50").caches().get(0).sizeBytes(), "the preset itself is unchanged");
+    }
+
+    @Test
+    void aBadOverrideSaysWhatExists() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MachinePresets.get().machine("i486_50", java.util.Map.of("memory.latncy", "20")));
+        assertTrue(e.getMessage().startsWith("the machine has no field 'memory.latncy' (Memory has sizeMiB, latency)"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> MachinePresets.get().machine("i486_50", java.util.Map.of("caches.L1.sizeBytes", "1000")));
+        assertTrue(e2.getMessage().contains("size 1000 is not a multiple"), e2.getMessage());
+    }
+
+    @Test
     void unknownPresetListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MachinePresets.get().model("vax"));
         assertTrue(e.getMessage().contains("known: cortex_a9, i486_50, pentium_100, x86_64_pcid"), e.getMessage());

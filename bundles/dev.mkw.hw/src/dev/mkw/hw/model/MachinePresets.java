@@ -79,6 +79,11 @@ public final class MachinePresets {
         return new SimMachine(cpus > 0 ? d.withCpus(cpus) : d);
     }
 
+    /** A machine from a preset with field overrides ({@link MachineOverrides}); {@code cpus} among them. */
+    public SimMachine machine(String id, Map<String, String> overrides) {
+        return new SimMachine(MachineReader.read(MachineOverrides.apply(model(id), overrides)));
+    }
+
     /** A table of every preset for {@code mkw presets}. */
     public String describeAll() {
         StringBuilder b = new StringBuilder();

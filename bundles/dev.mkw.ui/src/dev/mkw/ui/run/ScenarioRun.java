@@ -33,7 +33,7 @@ public final class ScenarioRun {
         Scenario s = loaded.scenario();
         Simulation sim;
         try {
-            sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), 0));
+            sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), s.machine().overrides()));
         } catch (IllegalArgumentException e) {
             throw new Refused("impossible configuration: " + e.getMessage());
         }

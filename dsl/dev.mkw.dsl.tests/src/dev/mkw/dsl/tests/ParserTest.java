@@ -27,7 +27,7 @@ class ParserTest {
     static final String ALL = """
             // every construct once
             scenario All "all constructs"
-            machine preset i486_50 { cpus 1 memory 0x1000000 }
+            machine preset i486_50 { cpus 1 memory.sizeMiB 16 }
             kernel { scheduling benno scheduler priority-rr tcb-lookup physical string-copy copy-in-out
                      irq-delivery async fastpath off fpu eager naming capabilities timeslice 5000 cycles invariants on }
             protocol P { req label 1 words 2  rep label 0x2 words 1 items 1 }

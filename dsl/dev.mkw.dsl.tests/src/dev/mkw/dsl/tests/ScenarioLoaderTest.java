@@ -83,6 +83,16 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void machineOverridesNameFieldsOfThePreset() {
+        LoadResult ok = loader.load("scenario X\nmachine preset i486_50 { cpus 1 memory.latency 20 caches.L1.ways 2 }\n", "/tmp/m.mkw");
+        assertFalse(ok.hasErrors(), ok.diagnostics().toString());
+        assertEquals("20", ok.scenario().machine().overrides().get("memory.latency"));
+        LoadResult bad = loader.load("scenario X\nmachine preset i486_50 { memory.latncy 20 }\n", "/tmp/m.mkw");
+        assertTrue(bad.hasErrors());
+        assertTrue(bad.diagnostics().get(0).format().startsWith("/tmp/m.mkw:2:26: error: the machine has no field 'memory.latncy'"), bad.diagnostics().get(0).format());
+    }
+
+    @Test
     void replyNeedsABoundMessage() {
         LoadResult r = loader.load("scenario X\ntask t {\n  thread a { reply req }\n}\n", "/tmp/z.mkw");
         assertTrue(r.hasErrors());

@@ -8,6 +8,7 @@ public final class IssueCodes {
     private IssueCodes() {}
 
     public static final String UNKNOWN_PRESET = "mkw.unknown-preset";
+    public static final String UNKNOWN_MACHINE_FIELD = "mkw.unknown-machine-field";
     public static final String UNKNOWN_POLICY = "mkw.unknown-policy";
     public static final String PRIORITY_RANGE = "mkw.priority-range";
     public static final String ALIGNMENT = "mkw.alignment";

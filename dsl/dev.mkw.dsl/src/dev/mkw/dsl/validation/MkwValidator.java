@@ -62,6 +62,15 @@ public class MkwValidator extends AbstractMkwValidator {
     public static final long MAX_TIMEOUT_US = 1023L << 31;
     private static final long PAGE = 4096;
 
+    /** A machine override names a field of the preset's model ({@code memory.latency}). */
+    @Check
+    public void overrideNamesAField(dev.mkw.dsl.mkw.MachineSetting setting) {
+        Machine m = (Machine) setting.eContainer();
+        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset()) || setting.getKey() == null) return;
+        String problem = dev.mkw.hw.model.MachineOverrides.check(dev.mkw.hw.model.MachinePresets.get().model(m.getPreset()), setting.getKey());
+        if (problem != null) error(problem, MkwPackage.Literals.MACHINE_SETTING__KEY, IssueCodes.UNKNOWN_MACHINE_FIELD);
+    }
+
     @Check
     public void presetExists(Machine m) {
         if (m.getPreset() == null || KnownNames.presetExists(m.getPreset())) return;
