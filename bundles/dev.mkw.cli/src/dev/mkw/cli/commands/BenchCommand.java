@@ -11,6 +11,8 @@ import dev.mkw.cli.Command;
 import dev.mkw.cli.bench.DslParseBenchmark;
 import dev.mkw.cli.bench.IpcBenchmark;
 import dev.mkw.cli.bench.MemoryHierarchyBenchmark;
+import dev.mkw.dsl.ScenarioLoader;
+import dev.mkw.dsl.bench.ParseBenchmark;
 import dev.mkw.sim.bench.BenchReport;
 import dev.mkw.sim.bench.BenchRunner;
 import dev.mkw.sim.bench.Benchmark;
@@ -49,6 +51,9 @@ public final class BenchCommand implements Command {
         ctx.out().printf("short IPCs per host second, trace off: %.2f M (goal 10 M, floor 1 M)%n", r.get(IpcBenchmark.name(false)).perSecond() * IpcBenchmark.BATCH / 1e6);
         ctx.out().printf("memory-hierarchy accesses per host second: %.1f M (goal 50 M)%n", r.get(MemoryHierarchyBenchmark.NAME).perSecond() / 1e6);
         ctx.out().printf("scenario lines loaded (parse, link, validate, translate) per host second: %.0f%n", r.get(DslParseBenchmark.NAME).perSecond() * dsl.lines());
+        ParseBenchmark.Result big = ParseBenchmark.run(ScenarioLoader.standalone(), 10_000, a.flag("quick") ? 1 : 3, a.flag("quick") ? 2 : 5);
+        ctx.out().printf("a generated %d-line scenario: parse + validate + translate best %.0f ms, mean %.0f ms (goal: under 1 s)%n",
+                big.lines(), big.bestMillis(), big.meanMillis());
         for (String p : problems) ctx.err().println("bench: " + p);
         return 0;
     }

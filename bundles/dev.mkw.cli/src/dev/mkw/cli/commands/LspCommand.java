@@ -4,22 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
-import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.ServerModule;
-import org.eclipse.xtext.resource.IResourceServiceProvider;
-
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.util.Modules;
-
 import dev.mkw.cli.Args;
 import dev.mkw.cli.CliContext;
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.Command;
-import dev.mkw.dsl.ide.MkwIdeSetup;
+import dev.mkw.dsl.ide.server.MkwLanguageServer;
 
 /**
  * {@code mkw lsp}: a Language Server for .mkw files on stdin/stdout, so editors other than
@@ -39,15 +28,8 @@ public final class LspCommand implements Command {
     @Override
     public int run(List<String> argv, CliContext ctx) throws CliException {
         Args.parse(name(), argv, Set.of(), Set.of());
-        new MkwIdeSetup().createInjectorAndDoEMFRegistration();
-        // The server finds languages through the global registry (filled above), not ServiceLoader, so it works in OSGi too.
-        Injector injector = Guice.createInjector(Modules.override(new ServerModule())
-                .with(b -> b.bind(IResourceServiceProvider.Registry.class).toInstance(IResourceServiceProvider.Registry.INSTANCE)));
-        LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, System.in, System.out);
-        server.connect(launcher.getRemoteProxy());
         try {
-            launcher.startListening().get();
+            MkwLanguageServer.start(System.in, System.out).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
