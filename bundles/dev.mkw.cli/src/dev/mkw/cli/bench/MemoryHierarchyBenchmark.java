@@ -2,7 +2,7 @@ package dev.mkw.cli.bench;
 
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.hw.sim.MemoryHierarchy;
-import dev.mkw.hw.sim.PageTableFormat;
+import dev.mkw.hw.sim.PageTableBuilder;
 import dev.mkw.hw.sim.SimMachine;
 import dev.mkw.sim.bench.Benchmark;
 
@@ -13,24 +13,10 @@ public final class MemoryHierarchyBenchmark implements Benchmark {
 
     public MemoryHierarchyBenchmark() {
         SimMachine m = MachinePresets.get().machine("x86_64_pcid", 1);
-        PageTableFormat f = m.mmu().format();
-        // An identity-mapped 4 MiB region with real page tables, walked by the hardware model.
-        long root = 0x10_0000, next = root + 4096;
-        for (long va = 0; va < (4 << 20); va += 4096) {
-            long table = root;
-            for (int level = 0; level < f.levels() - 1; level++) {
-                long pteAddr = table + (long) f.index(va, level) * f.entryBytes();
-                long pte = m.memory().readEntry(pteAddr, f.entryBytes());
-                if (!f.present(pte)) {
-                    pte = f.encode(next, true, true, true, false, false);
-                    m.memory().writeEntry(pteAddr, f.entryBytes(), pte);
-                    next += 4096;
-                }
-                table = f.address(pte);
-            }
-            m.memory().writeEntry(table + (long) f.index(va, f.levels() - 1) * f.entryBytes(), f.entryBytes(),
-                    f.encode(0x80_0000 + va, true, true, true, false, true));
-        }
+        // An identity-offset 4 MiB region with real page tables, walked by the hardware model.
+        long root = 0x10_0000;
+        PageTableBuilder tables = new PageTableBuilder(m.memory(), m.mmu().format(), root + 4096);
+        for (long va = 0; va < (4 << 20); va += 4096) tables.map(root, va, 0x80_0000 + va, true);
         mem = m.mem(0);
         mem.loadPageTableRoot(root, 1);
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.hw.sim.PageTableBuilder;
 import dev.mkw.hw.sim.PageTableFormat;
 import dev.mkw.hw.sim.PhysicalMemory;
 import dev.mkw.hw.sim.SimMachine;
@@ -16,18 +17,8 @@ class MemoryHierarchyTest {
 
     /** Map vaddr → paddr in a table rooted at root, allocating tables from next[0]. */
     static void map(PhysicalMemory m, PageTableFormat f, long root, long vaddr, long paddr, boolean writable, long[] next) {
-        long table = root;
-        for (int level = 0; level < f.levels() - 1; level++) {
-            long a = table + (long) f.index(vaddr, level) * f.entryBytes();
-            long pte = m.readEntry(a, f.entryBytes());
-            if (!f.present(pte)) {
-                pte = f.encode(next[0], true, true, true, false, false);
-                m.writeEntry(a, f.entryBytes(), pte);
-                next[0] += 4096;
-            }
-            table = f.address(pte);
-        }
-        m.writeEntry(table + (long) f.index(vaddr, f.levels() - 1) * f.entryBytes(), f.entryBytes(), f.encode(paddr, writable, true, false, false, true));
+        new PageTableBuilder(m, f, next[0]).map(root, vaddr, paddr, writable);
+        next[0] += 0x10_0000; // the next call's tables start in fresh frames
     }
 
     @Test
