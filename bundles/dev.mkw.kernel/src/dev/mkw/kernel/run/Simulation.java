@@ -112,6 +112,9 @@ public final class Simulation {
 
     public Scenario scenario() { return scenario; }
 
+    /** Snapshots of address spaces, IRQs, capabilities and messages for the inspect views. */
+    public dev.mkw.kernel.inspect.Inspector inspector() { return new dev.mkw.kernel.inspect.Inspector(kernel); }
+
     public SimMachine machine() { return machine; }
 
     /** Snapshot of the threads (for views; call while the run is paused or finished). */

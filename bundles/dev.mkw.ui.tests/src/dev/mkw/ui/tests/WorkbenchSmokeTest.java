@@ -16,7 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.mkw.ui.MkwPerspective;
 import dev.mkw.ui.run.ScenarioRun;
+import dev.mkw.ui.views.AddressSpacesView;
+import dev.mkw.ui.views.CapabilitiesView;
+import dev.mkw.ui.views.IrqsView;
 import dev.mkw.ui.views.KernelPathsView;
+import dev.mkw.ui.views.MessageLogView;
 import dev.mkw.ui.views.ThreadsView;
 
 /**
@@ -53,7 +57,8 @@ class WorkbenchSmokeTest {
         KernelPathsView paths = (KernelPathsView) page.showView(KernelPathsView.ID);
         ScenarioRun.run(example("ping-pong.mkw"), () -> false);
         Table table = threads.viewer().getTable();
-        UiTools.waitFor(() -> table.getItemCount() == 2, 5000);
+        // The view refreshes asynchronously and may still show an earlier run: wait for this one.
+        UiTools.waitFor(() -> table.getItemCount() == 2 && table.getItem(0).getText(1).equals("server.pong"), 5000);
         assertEquals("server.pong", table.getItem(0).getText(1));
         assertEquals("client.ping", table.getItem(1).getText(1));
         assertEquals("1000", table.getItem(1).getText(9), "ping sent 1000 calls");
@@ -63,6 +68,43 @@ class WorkbenchSmokeTest {
         assertTrue(fastpath, "the kernel-path table lists ipc.fastpath");
         page.activate(threads);
         UiTools.screenshot("threads-after-run");
+    }
+
+    @Test
+    void inspectViewsShowMappingsMessagesCapabilitiesAndIrqs() throws Exception {
+        IWorkbenchPage page = page();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(MkwPerspective.ID));
+        AddressSpacesView spaces = (AddressSpacesView) page.showView(AddressSpacesView.ID);
+        MessageLogView log = (MessageLogView) page.showView(MessageLogView.ID);
+        ScenarioRun.run(example("ping-pong.mkw"), () -> false);
+        UiTools.waitFor(() -> log.viewer().getTable().getItemCount() > 0, 5000);
+        Table mappings = spaces.viewer().getTable();
+        assertTrue(mappings.getItemCount() >= 16, "client's touched pages: " + mappings.getItemCount());
+        assertEquals("sigma0", mappings.getItem(mappings.getItemCount() - 1).getText(4), "derived from sigma0");
+        int all = log.viewer().getTable().getItemCount();
+        assertEquals(2000, all, "1000 calls and 1000 replies");
+        log.filterField().setText("Echo.request");
+        UiTools.pump(200);
+        assertEquals(1000, log.viewer().getTable().getItemCount(), "the filter keeps the requests");
+        page.activate(log);
+        UiTools.screenshot("message-log");
+
+        CapabilitiesView caps = (CapabilitiesView) page.showView(CapabilitiesView.ID);
+        ScenarioRun.run(example("capabilities.mkw"), () -> false);
+        UiTools.waitFor(() -> caps.viewer().getTable().getItemCount() > 0 && caps.viewer().getTable().getItem(0).getText(2).equals("server.gate"), 5000);
+        assertTrue(caps.viewer().getTable().getItem(0).getText(2).equals("server.gate"), caps.viewer().getTable().getItem(0).getText(2));
+
+        IrqsView irqs = (IrqsView) page.showView(IrqsView.ID);
+        ScenarioRun.run(example("irq-driver.mkw"), () -> false);
+        UiTools.waitFor(() -> irqs.viewer().getTable().getItemCount() > 1 && irqs.viewer().getTable().getItem(1).getText(0).equals("4"), 5000);
+        boolean uart = false;
+        for (int i = 0; i < irqs.viewer().getTable().getItemCount(); i++) {
+            var row = irqs.viewer().getTable().getItem(i);
+            uart |= row.getText(0).equals("4") && Long.parseLong(row.getText(4)) > 0 && Long.parseLong(row.getText(5)) > 0;
+        }
+        assertTrue(uart, "IRQ 4 was raised and delivered (the driver detaches at its end)");
+        page.activate(irqs);
+        UiTools.screenshot("irqs");
     }
 
     @Test

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import dev.mkw.kernel.inspect.CapInfo;
+import dev.mkw.kernel.inspect.IrqInfo;
+import dev.mkw.kernel.inspect.MappingInfo;
+import dev.mkw.kernel.inspect.MessageInfo;
 import dev.mkw.kernel.inspect.ThreadInfo;
 import dev.mkw.sim.report.RunReport;
 
@@ -12,8 +16,9 @@ import dev.mkw.sim.report.RunReport;
  * new one (called on the thread that finished the run; views hop to the UI thread).
  */
 public final class RunResults {
-    /** One finished run: its report and the thread snapshot at the end. */
-    public record Run(String file, RunReport report, List<ThreadInfo> threads) {}
+    /** One finished run: its report and the kernel's state at the end. */
+    public record Run(String file, RunReport report, List<ThreadInfo> threads, List<MappingInfo> mappings,
+            List<IrqInfo> irqs, List<CapInfo> capabilities, List<MessageInfo> messages) {}
 
     private static final RunResults INSTANCE = new RunResults();
     private final List<Consumer<Run>> listeners = new CopyOnWriteArrayList<>();

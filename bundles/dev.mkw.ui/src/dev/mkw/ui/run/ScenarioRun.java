@@ -31,6 +31,10 @@ public final class ScenarioRun {
             throw new Refused(loaded.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         }
         Scenario s = loaded.scenario();
+        // The Message Log needs the trace: keep the last 100 000 events unless the scenario asks for more.
+        if (s.run().trace() == dev.mkw.kernel.scenario.RunSpec.Trace.OFF) {
+            s = s.withRun(s.run().withTrace(dev.mkw.kernel.scenario.RunSpec.Trace.RING, 100_000));
+        }
         Simulation sim;
         try {
             sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), s.machine().overrides()));
@@ -42,7 +46,9 @@ public final class ScenarioRun {
             why = sim.step(100_000);
         } while (why == SimEngine.StopReason.PAUSED && !cancelled.getAsBoolean());
         String end = cancelled.getAsBoolean() ? "cancelled" : why.name().toLowerCase();
-        RunResults.Run run = new RunResults.Run(file.toString(), ReportAssembler.report(sim, java.util.Map.of(), end), sim.threads());
+        var inspect = sim.inspector();
+        RunResults.Run run = new RunResults.Run(file.toString(), ReportAssembler.report(sim, java.util.Map.of(), end), sim.threads(),
+                inspect.mappings(), inspect.irqs(), inspect.capabilities(), inspect.messages());
         RunResults.get().publish(run);
         return run;
     }

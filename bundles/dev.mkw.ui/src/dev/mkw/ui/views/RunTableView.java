@@ -8,11 +8,14 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 
 import dev.mkw.ui.run.RunResults;
@@ -24,6 +27,7 @@ import dev.mkw.ui.run.RunResults;
  */
 public abstract class RunTableView<R> extends ViewPart {
     private TableViewer viewer;
+    private Text filterField;
     private Label status;
     private final Consumer<RunResults.Run> listener = run -> {
         if (viewer != null && !viewer.getControl().isDisposed()) {
@@ -38,12 +42,39 @@ public abstract class RunTableView<R> extends ViewPart {
 
     protected abstract List<R> rows(RunResults.Run run);
 
+    /** Whether the view offers a filter field (rows whose cells contain the text stay). */
+    protected boolean filterable() {
+        return false;
+    }
+
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         status = new Label(parent, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Text filter = null;
+        if (filterable()) {
+            filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+            filter.setMessage("Filter (thread, task, message, path)");
+            filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        }
         viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        if (filter != null) {
+            Text f = filter;
+            List<Column<R>> cols = columns();
+            viewer.addFilter(new ViewerFilter() {
+                @SuppressWarnings("unchecked")
+                @Override
+                public boolean select(Viewer v, Object parentElement, Object element) {
+                    String text = f.getText().trim();
+                    if (text.isEmpty()) return true;
+                    for (Column<R> c : cols) if (c.text().apply((R) element).contains(text)) return true;
+                    return false;
+                }
+            });
+            filter.addModifyListener(e -> viewer.refresh());
+            this.filterField = filter;
+        }
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -75,6 +106,11 @@ public abstract class RunTableView<R> extends ViewPart {
             viewer.setInput(rows(run));
         }
         status.getParent().layout();
+    }
+
+    /** The filter field, or null (for tests). */
+    public Text filterField() {
+        return filterField;
     }
 
     /** The table, for tests. */
