@@ -87,7 +87,8 @@ public final class Kernel {
         this.idle = accounting.account(CycleAccounting.IDLE);
         this.mem = machine.mem(CPU);
         this.costs = machine.costs();
-        this.scheduler = new Scheduler(config.scheduling());
+        this.scheduler = new Scheduler(config.scheduling(), dev.mkw.kernel.sched.SchedulerPolicies.get().forId(config.schedulerPolicy()),
+                () -> threads, this::now);
         this.frames = new FrameAllocator(machine.memory(), 0x10_0000);
         this.kernelMemory = new KernelMemory(machine.memory(), machine.mmu().format(), frames);
         this.mappingDb = new MappingDb(frames);

@@ -16,7 +16,6 @@ import dev.mkw.kernel.CpuLoop;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.inspect.ThreadInfo;
 import dev.mkw.kernel.scenario.DeviceSpec;
-import dev.mkw.kernel.scenario.KernelConfig;
 import dev.mkw.kernel.scenario.RunSpec;
 import dev.mkw.kernel.scenario.Scenario;
 import dev.mkw.kernel.tcb.Tcb;
@@ -38,9 +37,7 @@ public final class Simulation {
     private final List<Device> devices = new ArrayList<>();
 
     private Simulation(Scenario scenario, SimMachine machine, DeviceTypes deviceTypes) {
-        if (!scenario.kernel().schedulerPolicy().equals(KernelConfig.DEFAULT_POLICY)) {
-            throw new IllegalArgumentException("unknown scheduler policy '" + scenario.kernel().schedulerPolicy() + "'; this version has only " + KernelConfig.DEFAULT_POLICY);
-        }
+        dev.mkw.kernel.sched.SchedulerPolicies.get().forId(scenario.kernel().schedulerPolicy()); // fails clearly for an unknown id
         this.scenario = scenario;
         this.machine = machine;
         RunSpec run = scenario.run();

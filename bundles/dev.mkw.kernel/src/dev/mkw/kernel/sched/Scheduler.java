@@ -25,10 +25,43 @@ public final class Scheduler {
     private final ArrayDeque<Tcb>[] queues = new ArrayDeque[256];
     private long queueOps;
     private long skippedBlocked;
+    private final SchedulerPolicy policy;
+    private final java.util.function.Supplier<java.util.List<Tcb>> threads;
+    private final java.util.function.LongSupplier clock;
+    private Tcb chosen;
+    private long chosenAt;
 
     public Scheduler(Scheduling variant) {
+        this(variant, null, java.util.List::of, () -> 0);
+    }
+
+    /** With a contributed policy (null: the built-in priority round robin) that chooses among {@code threads}. */
+    public Scheduler(Scheduling variant, SchedulerPolicy policy, java.util.function.Supplier<java.util.List<Tcb>> threads, java.util.function.LongSupplier clock) {
         this.variant = variant;
+        this.policy = policy;
+        this.threads = threads;
+        this.clock = clock;
         for (int i = 0; i < queues.length; i++) queues[i] = new ArrayDeque<>();
+    }
+
+    /** The contributed policy in use, or null. */
+    public SchedulerPolicy policy() {
+        return policy;
+    }
+
+    /** A contributed policy chooses among the runnable threads; the queues are not used. */
+    private Tcb pickByPolicy() {
+        long now = clock.getAsLong();
+        if (chosen != null) policy.ran(chosen, now - chosenAt);
+        java.util.List<SchedThread> runnable = new java.util.ArrayList<>();
+        for (Tcb t : threads.get()) if (t.state == ThreadState.READY || t.state == ThreadState.RUNNING) runnable.add(t);
+        SchedThread c = policy.choose(java.util.Collections.unmodifiableList(runnable), now);
+        if (c != null && !runnable.contains(c)) {
+            throw new IllegalStateException("scheduler policy " + policy.id() + " chose " + c.name() + ", which is not runnable");
+        }
+        chosen = (Tcb) c;
+        chosenAt = now;
+        return chosen;
     }
 
     public Scheduling variant() { return variant; }
@@ -68,6 +101,7 @@ public final class Scheduler {
 
     /** Pick the next thread to run (highest priority, round robin), or null. Counts the queue entries inspected. */
     public Tcb pick(Tcb current) {
+        if (policy != null) return pickByPolicy();
         if (variant == Scheduling.BENNO && current != null && current.state == ThreadState.READY && !current.inReadyQueue) {
             enqueue(current);
         }

@@ -15,7 +15,7 @@ import dev.mkw.sim.SimEvent;
  * touch them through the memory hierarchy at the offsets in {@link #OFF_STATE} etc., so a
  * TCB that is not in the cache costs what it costs.
  */
-public final class Tcb {
+public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     /** Field offsets (bytes) of the hot fields, packed at the start as L3 did for cache locality (Liedtke 1993). */
     public static final int OFF_STATE = 0, OFF_PARTNER = 8, OFF_QUEUE = 16, OFF_SPACE = 24, OFF_STACK_PTR = 32, OFF_PRIORITY = 40, OFF_TIMESLICE = 48;
     /** Bytes of a TCB including its kernel stack (L4 X.2 on x86: TCB and kernel stack share one 2 KiB block... MKW uses 4 KiB). */
@@ -79,6 +79,10 @@ public final class Tcb {
         this.program = program;
         this.priority = spec == null ? 0 : spec.priority();
     }
+
+    @Override public String name() { return name; }
+    @Override public int priority() { return priority; }
+    @Override public long timesliceCycles() { return timeslice; }
 
     public boolean isBlocked() {
         return state == ThreadState.SENDING || state == ThreadState.RECEIVING || state == ThreadState.WAITING_NOTIFY || state == ThreadState.PAGE_FAULT;

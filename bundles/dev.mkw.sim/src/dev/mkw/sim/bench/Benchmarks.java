@@ -3,7 +3,7 @@ package dev.mkw.sim.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mkw.sim.internal.Contributions;
+import dev.mkw.sim.contrib.Contributions;
 
 /** Finds benchmarks: the engine's own plus contributions of other bundles. */
 public final class Benchmarks {

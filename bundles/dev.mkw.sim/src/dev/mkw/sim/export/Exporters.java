@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import dev.mkw.sim.internal.Contributions;
+import dev.mkw.sim.contrib.Contributions;
 
 /**
  * The exporters known to this process, by id. {@link #discover()} gives the built-ins plus

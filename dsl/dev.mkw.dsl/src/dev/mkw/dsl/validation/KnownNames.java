@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.mkw.hw.model.MachinePresets;
-import dev.mkw.kernel.scenario.KernelConfig;
 
 /**
  * The names a scenario may use that live outside the language: machine presets (from the
@@ -16,8 +15,8 @@ import dev.mkw.kernel.scenario.KernelConfig;
 public final class KnownNames {
     private KnownNames() {}
 
-    /** The kernel has no policy registry API yet: until one is wired, only the built-in policy is known. */
-    private static volatile Supplier<Collection<String>> schedulerPolicies = () -> List.of(KernelConfig.DEFAULT_POLICY);
+    /** The kernel's registry: the built-in policy and every contributed one. Replaceable for tests. */
+    private static volatile Supplier<Collection<String>> schedulerPolicies = () -> dev.mkw.kernel.sched.SchedulerPolicies.get().ids();
 
     public static List<String> presets() {
         return MachinePresets.get().ids();

@@ -1,4 +1,4 @@
-package dev.mkw.sim.internal;
+package dev.mkw.sim.contrib;
 
 import java.util.ArrayList;
 import java.util.Comparator;

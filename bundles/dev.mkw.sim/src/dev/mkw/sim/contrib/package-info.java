@@ -1,4 +1,4 @@
 /**
  * Not API: discovery of contributions through the Equinox extension registry or ServiceLoader.
  */
-package dev.mkw.sim.internal;
+package dev.mkw.sim.contrib;
