@@ -110,6 +110,15 @@ class MkwCommandTest {
         assertEquals(1 + 6, rows.size(), String.join("\n", rows));
     }
 
+    /** The deliberate user error among the examples prints exactly its expected message. */
+    @Test
+    void theDeadlockExamplePrintsItsExpectedMessage() throws Exception {
+        Path dir = home().resolve("examples/scenarios/errors");
+        assertEquals(1, mkw(home(), "run", dir.resolve("deadlock.mkw").toString(), "--quiet"));
+        String expected = Files.readString(dir.resolve("deadlock.expected")).replace("FILE", dir.resolve("deadlock.mkw").toString());
+        assertEquals(expected.strip(), err().strip());
+    }
+
     @Test
     void deadlockEndsTheRunWithExitOne(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("dead.mkw"), """

@@ -73,7 +73,10 @@ public final class ReportAssembler {
         List<String> last = events.subList(Math.max(0, events.size() - 10), events.size()).stream().map(ReportAssembler::line).toList();
         for (KernelError err : k.errors) {
             SourceLocation loc = err.at() == null || err.at().line() == 0 ? null : new SourceLocation(err.at().file(), err.at().line(), err.at().column());
-            b.error(new RunError(kind(err), err.message(), err.thread(), err.cycle(), loc, err.fatal() ? last : List.of()));
+            String kind = kind(err);
+            // The kind is printed before the message: don't say it twice ("deadlock: deadlock: ...").
+            String message = err.message().startsWith(kind + ": ") ? err.message().substring(kind.length() + 2) : err.message();
+            b.error(new RunError(kind, message, err.thread(), err.cycle(), loc, err.fatal() ? last : List.of()));
         }
         b.trace(k.trace);
         return b.build();
