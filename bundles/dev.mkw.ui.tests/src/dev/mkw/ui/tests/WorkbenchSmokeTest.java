@@ -30,8 +30,11 @@ import dev.mkw.ui.views.ThreadsView;
  */
 class WorkbenchSmokeTest {
 
+    /** The active page, switched to the MKW perspective. */
     private static IWorkbenchPage page() {
-        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(MkwPerspective.ID));
+        return page;
     }
 
     private static Path example(String name) {
@@ -41,7 +44,6 @@ class WorkbenchSmokeTest {
     @Test
     void perspectiveShowsTheMkwViews() throws Exception {
         IWorkbenchPage page = page();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(MkwPerspective.ID));
         UiTools.pump(500);
         assertEquals(MkwPerspective.ID, page.getPerspective().getId());
         assertNotNull(page.findView(ThreadsView.ID), "Threads view in the MKW perspective");
@@ -52,7 +54,6 @@ class WorkbenchSmokeTest {
     @Test
     void viewsShowARunOfTheFirstExample() throws Exception {
         IWorkbenchPage page = page();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(MkwPerspective.ID));
         ThreadsView threads = (ThreadsView) page.showView(ThreadsView.ID);
         KernelPathsView paths = (KernelPathsView) page.showView(KernelPathsView.ID);
         ScenarioRun.run(example("ping-pong.mkw"), () -> false);
@@ -73,7 +74,6 @@ class WorkbenchSmokeTest {
     @Test
     void inspectViewsShowMappingsMessagesCapabilitiesAndIrqs() throws Exception {
         IWorkbenchPage page = page();
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(MkwPerspective.ID));
         AddressSpacesView spaces = (AddressSpacesView) page.showView(AddressSpacesView.ID);
         MessageLogView log = (MessageLogView) page.showView(MessageLogView.ID);
         ScenarioRun.run(example("ping-pong.mkw"), () -> false);
