@@ -219,7 +219,7 @@ public final class UserOps {
         t.state = ThreadState.DEAD;
         k.scheduler.remove(t);
         for (Tcb s : new ArrayList<>(t.sendQueue)) {
-            s.received.put(s.bindAs == null ? "_" : s.bindAs, Message.timeout("dead partner"));
+            s.received.put(s.bindAs == null ? "_" : s.bindAs, Message.failed("dead partner", Message.ABORTED, Message.SEND_PHASE));
             k.ipc.cancelTimeout(s);
             k.scheduler.makeReady(s);
         }
@@ -304,7 +304,7 @@ public final class UserOps {
                 throw new Evaluator.UserError(item.getClass().getSimpleName() + " items are not implemented in this version of MKW", at);
             }
         }
-        return new Message(ev.value(spec.label(), at), words, maps, t.id, t.name, spec.protocol(), 0, 0, false, 0, caps, -1, strings, 0);
+        return new Message(ev.value(spec.label(), at), words, maps, t.id, t.name, spec.protocol(), 0, 0, false, 0, caps, -1, strings, 0, 0);
     }
 
     /** The receive window for mappings; also records the string buffer of the acceptor on {@code t}. */

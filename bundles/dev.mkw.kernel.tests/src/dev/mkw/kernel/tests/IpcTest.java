@@ -51,6 +51,17 @@ class IpcTest {
     }
 
     @Test
+    void failedIpcCarriesTheL4ErrorCodeWithItsPhase() {
+        // Receive timeout: reason 1, receive phase -> 3. Send with a zero timeout to a busy thread: reason 1, send phase -> 2.
+        var r = thread("r", 10, new Op.Receive(new Target.Thread("b.busy"), null, "m", Timeout.cycles(100), AT));
+        var s = thread("s", 10, new Op.Send(new Target.Thread("b.busy"), words(1), Timeout.ZERO, AT), new Op.Receive(new Target.Nil(), null, "unused", Timeout.cycles(1), AT));
+        var busy = thread("busy", 5, new Op.Compute(c(1000), AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("a", null, r, s), task("b", null, busy)));
+        assertEquals(3, sim.kernel().thread("a.r").received.get("m").error(), "receive-phase timeout");
+        assertEquals(2, sim.kernel().thread("a.s").received.get("_").error(), "send-phase timeout");
+    }
+
+    @Test
     void deadlockIsReportedWithWhoWaitsForWhom() {
         var a = thread("x", 10, new Op.Receive(new Target.Thread("b.y"), null, "m", Timeout.NEVER, AT));
         var b = thread("y", 10, new Op.Receive(new Target.Thread("a.x"), null, "m", Timeout.NEVER, AT));

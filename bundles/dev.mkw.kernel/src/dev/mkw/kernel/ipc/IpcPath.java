@@ -56,7 +56,7 @@ public final class IpcPath {
         if (found == null || found.state == ThreadState.DEAD) {
             finish(p, s, fast);
             k.error(s, null, "IPC to non-existing partner " + ThreadId.format(targetId) + (d != null && d.id != targetId ? " (stale thread ID: " + d.name + " is now " + ThreadId.format(d.id) + ")" : ""), false);
-            s.received.put(bindAs == null ? "_" : bindAs, Message.timeout("error: non-existing partner"));
+            s.received.put(bindAs == null ? "_" : bindAs, Message.failed("non-existing partner", Message.NON_EXISTING_PARTNER, Message.SEND_PHASE));
             return SendResult.FAILED;
         }
         s.sendStart = k.now();
@@ -85,7 +85,7 @@ public final class IpcPath {
         }
         if (timeoutCycles == 0) {
             finish(p, s, fast);
-            s.received.put(bindAs == null ? "_" : bindAs, Message.timeout(d.name));
+            s.received.put(bindAs == null ? "_" : bindAs, Message.failed(d.name, Message.TIMEOUT, Message.SEND_PHASE));
             return SendResult.FAILED;
         }
         s.state = ThreadState.SENDING;
@@ -211,6 +211,7 @@ public final class IpcPath {
                 String err = strings.copy(s, sr.address(), sr.length(), r, p);
                 if (err != null) {
                     k.error(s, null, "string IPC to " + r.name + ": " + err, false);
+                    if (err.startsWith("message overflow")) m = m.withError(Message.MESSAGE_OVERFLOW, Message.RECEIVE_PHASE);
                     break;
                 }
                 bytes += sr.length();
@@ -273,13 +274,15 @@ public final class IpcPath {
         if (e == null) return;
         t.timeoutEvent = null;
         k.activeTimeouts--;
+        int phase = Message.RECEIVE_PHASE;
         if (t.state == ThreadState.SENDING) {
             for (Tcb d : k.threads) d.sendQueue.remove(t);
             t.outgoing = null;
+            phase = Message.SEND_PHASE;
         } else if (t.state != ThreadState.RECEIVING && t.state != ThreadState.WAITING_NOTIFY) {
             return;
         }
-        t.received.put(t.bindAs == null ? "_" : t.bindAs, Message.timeout(t.name));
+        t.received.put(t.bindAs == null ? "_" : t.bindAs, Message.failed(t.name, Message.TIMEOUT, phase));
         t.partner = ThreadId.NIL;
         k.scheduler.makeReady(t);
         k.record(TraceKind.THREAD_STATE, t, "", "", 0, "timeout");

@@ -68,6 +68,7 @@ public final class Evaluator {
             case "bits": return m.label();
             case "irq": return m.label();
             case "exception": return m.faultKind();
+            case "error": return m.error();
             default: throw new UserError("messages have no field '" + n + "'", at);
         }
     }
