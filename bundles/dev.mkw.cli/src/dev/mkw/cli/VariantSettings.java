@@ -37,6 +37,7 @@ public final class VariantSettings {
         m.put("kernel.invariants", "on | off");
         m.put("run.seed", "a number");
         m.put("run.until-cycles", "cycles (0: no limit)");
+        m.put("run.trace", "off | on | ring:N");
         return m;
     }
 
@@ -67,6 +68,11 @@ public final class VariantSettings {
             case "kernel.invariants": return s.withKernel(k.withCheckInvariants(onOff(key, value)));
             case "run.seed": return s.withRun(r.withSeed(Args.parseCount(key, value)));
             case "run.until-cycles": return s.withRun(r.withUntilCycles(Args.parseCount(key, value)));
+            case "run.trace":
+                if (value.equals("off")) return s.withRun(r.withTrace(RunSpec.Trace.OFF, 0));
+                if (value.equals("on")) return s.withRun(r.withTrace(RunSpec.Trace.ON, 0));
+                if (value.startsWith("ring:")) return s.withRun(r.withTrace(RunSpec.Trace.RING, (int) Args.parseCount(key, value.substring(5))));
+                throw new CliException("run.trace must be off, on or ring:N, got '" + value + "'");
             default:
                 throw new CliException("unknown setting '" + key + "'; known: " + String.join(", ", KEYS.keySet()));
         }
@@ -89,6 +95,7 @@ public final class VariantSettings {
         m.put("kernel.invariants", k.checkInvariants() ? "on" : "off");
         m.put("run.seed", Long.toString(s.run().seed()));
         m.put("run.until-cycles", Long.toString(s.run().untilCycles()));
+        m.put("run.trace", s.run().trace() == RunSpec.Trace.RING ? "ring:" + s.run().traceRing() : word(s.run().trace()));
         return m;
     }
 

@@ -26,11 +26,21 @@ public final class ScenarioRun {
     }
 
     public static RunResults.Run run(Path file, java.util.function.BooleanSupplier cancelled) throws Refused {
+        return run(file, java.util.List.of(), cancelled);
+    }
+
+    /** Run with {@code key=value} settings applied (a launch configuration's machine, kernel and run tabs). */
+    public static RunResults.Run run(Path file, java.util.List<String> settings, java.util.function.BooleanSupplier cancelled) throws Refused {
         LoadResult loaded = ScenarioLoader.standalone().load(file);
         if (loaded.hasErrors()) {
             throw new Refused(loaded.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         }
         Scenario s = loaded.scenario();
+        try {
+            s = dev.mkw.cli.VariantSettings.apply(s, settings);
+        } catch (dev.mkw.cli.CliException e) {
+            throw new Refused(e.getMessage());
+        }
         // The Message Log needs the trace: keep the last 100 000 events unless the scenario asks for more.
         if (s.run().trace() == dev.mkw.kernel.scenario.RunSpec.Trace.OFF) {
             s = s.withRun(s.run().withTrace(dev.mkw.kernel.scenario.RunSpec.Trace.RING, 100_000));
