@@ -6,7 +6,6 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 import org.eclipse.emf.common.util.URI;
@@ -26,12 +25,16 @@ import dev.mkw.hw.sim.SimMachine;
  */
 public final class MachinePresets {
     private static final List<String> BUILT_IN = List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9");
+    public static final String EXTENSION_POINT = "dev.mkw.hw.presets";
     private static MachinePresets instance;
     private final Map<String, URL> presets = new TreeMap<>();
 
     private MachinePresets() {
         for (String id : BUILT_IN) presets.put(id, MachinePresets.class.getResource("/presets/" + id + ".xmi"));
-        for (PresetProvider p : ServiceLoader.load(PresetProvider.class, MachinePresets.class.getClassLoader())) register(p);
+        // Plugins: the extension point dev.mkw.hw.presets in OSGi, ServiceLoader as plain jars.
+        for (PresetProvider p : dev.mkw.sim.contrib.Contributions.discover(EXTENSION_POINT, PresetProvider.class, x -> x.getClass().getName()).items()) {
+            register(p);
+        }
     }
 
     public static synchronized MachinePresets get() {

@@ -2,25 +2,26 @@ package dev.mkw.hw.sim;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The registry of device types: the built-in timer, serial (uart) and block devices, plus
- * whatever plugins register (ServiceLoader as plain jars, the extension point in OSGi via
- * {@link #register}).
+ * what plugins contribute (extension point {@value #EXTENSION_POINT} in OSGi, ServiceLoader
+ * as plain jars, or {@link #register}).
  */
 public final class DeviceTypes {
+    public static final String EXTENSION_POINT = "dev.mkw.hw.deviceTypes";
     private final Map<String, DeviceType> types = new TreeMap<>();
 
-    /** The built-in types and those found by {@link ServiceLoader}. */
+    /** The built-in types and every contributed one. */
     public static DeviceTypes standard() {
         DeviceTypes t = new DeviceTypes();
         t.register(periodic("timer", "programmable interval timer: parameter interval (cycles)", 10_000));
         t.register(periodic("uart", "serial line: an IRQ per received character, parameters interval (cycles), distribution fixed|poisson", 50_000));
         t.register(periodic("block", "block device: completes a request every service-time cycles (parameter service-time)", 200_000));
-        for (DeviceType d : ServiceLoader.load(DeviceType.class, DeviceTypes.class.getClassLoader())) t.register(d);
+        // Plugins: the extension point dev.mkw.hw.deviceTypes in OSGi, ServiceLoader as plain jars.
+        for (DeviceType d : dev.mkw.sim.contrib.Contributions.discover(EXTENSION_POINT, DeviceType.class, DeviceType::id).items()) t.register(d);
         return t;
     }
 

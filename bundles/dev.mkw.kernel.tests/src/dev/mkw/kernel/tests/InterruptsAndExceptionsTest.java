@@ -46,6 +46,28 @@ class InterruptsAndExceptionsTest {
         assertTrue(sim.kernel().irqLatency.get(4).stream().allMatch(l -> l >= 0));
     }
 
+    /** A device type contributed from outside (as a plugin would) drives a driver like the built-in ones. */
+    @Test
+    void aContributedDeviceTypeRaisesItsIrq() {
+        var types = dev.mkw.hw.sim.DeviceTypes.standard();
+        types.register(new dev.mkw.hw.sim.DeviceType() {
+            @Override public String id() { return "test-nic"; }
+            @Override public String description() { return "a packet every 30000 cycles"; }
+            @Override public dev.mkw.hw.sim.Device create(String name, int irq, Map<String, String> p) {
+                return new dev.mkw.hw.sim.PeriodicDevice(name, irq, 30_000, 0, false);
+            }
+        });
+        var driver = thread("h", 200, new Op.AttachIrq(5, AT),
+                repeat(3, new Op.Receive(new Target.Irq(5), null, "i", Timeout.NEVER, AT), new Op.AckIrq(5, AT)));
+        Scenario s = new Scenario("nic", "", "t.mkw", dev.mkw.kernel.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
+                List.of(task("drv", null, driver)), List.of(), List.of(new DeviceSpec("test-nic", "eth0", 5, Map.of(), AT)), RunSpec.defaults());
+        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0), types);
+        sim.run();
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(3, sim.kernel().thread("drv.h").ipcsReceived);
+        assertEquals(5, sim.kernel().thread("drv.h").received.get("i").label());
+    }
+
     @Test
     void asynchronousDeliverySetsANotificationBit() {
         var driver = thread("h", 200, new Op.AttachIrq(4, AT),
