@@ -28,7 +28,7 @@ public final class SimEngine {
     private long firedEvents;
     private long cycleLimit = Long.MAX_VALUE;
     private volatile boolean pauseRequested;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     public SimEngine(int cpus, long seed) {
         this.cpuClock = new long[cpus];

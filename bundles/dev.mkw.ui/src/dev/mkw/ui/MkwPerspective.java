@@ -17,6 +17,7 @@ public final class MkwPerspective implements IPerspectiveFactory {
     public static final String CAPABILITIES = "dev.mkw.ui.views.capabilities";
     public static final String IRQS = "dev.mkw.ui.views.irqs";
     public static final String MESSAGE_LOG = "dev.mkw.ui.views.messageLog";
+    public static final String RUN_CONTROL = "dev.mkw.ui.views.runControl";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -30,6 +31,7 @@ public final class MkwPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("dev.mkw.ui.bottom", IPageLayout.BOTTOM, 0.6f, editor);
         bottom.addView(KERNEL_PATHS);
         bottom.addView(MESSAGE_LOG);
+        bottom.addView(RUN_CONTROL);
         bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
         bottom.addView("org.eclipse.ui.console.ConsoleView");
         layout.addShowViewShortcut(THREADS);
@@ -38,6 +40,7 @@ public final class MkwPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(CAPABILITIES);
         layout.addShowViewShortcut(IRQS);
         layout.addShowViewShortcut(MESSAGE_LOG);
+        layout.addShowViewShortcut(RUN_CONTROL);
         layout.addPerspectiveShortcut(ID);
     }
 }

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.mkw.ui.MkwPerspective;
+import dev.mkw.ui.run.RunResults;
 import dev.mkw.ui.run.ScenarioRun;
+import dev.mkw.ui.run.SimulationSession;
 import dev.mkw.ui.views.AddressSpacesView;
 import dev.mkw.ui.views.CapabilitiesView;
 import dev.mkw.ui.views.IrqsView;
 import dev.mkw.ui.views.KernelPathsView;
 import dev.mkw.ui.views.MessageLogView;
+import dev.mkw.ui.views.RunControlView;
 import dev.mkw.ui.views.ThreadsView;
 
 /**
@@ -77,8 +80,9 @@ class WorkbenchSmokeTest {
         AddressSpacesView spaces = (AddressSpacesView) page.showView(AddressSpacesView.ID);
         MessageLogView log = (MessageLogView) page.showView(MessageLogView.ID);
         ScenarioRun.run(example("ping-pong.mkw"), () -> false);
-        UiTools.waitFor(() -> log.viewer().getTable().getItemCount() > 0, 5000);
         Table mappings = spaces.viewer().getTable();
+        // The views refresh asynchronously and may still show an earlier state: wait for this run's.
+        UiTools.waitFor(() -> log.viewer().getTable().getItemCount() == 2000 && mappings.getItemCount() >= 16, 5000);
         assertTrue(mappings.getItemCount() >= 16, "client's touched pages: " + mappings.getItemCount());
         assertEquals("sigma0", mappings.getItem(mappings.getItemCount() - 1).getText(4), "derived from sigma0");
         int all = log.viewer().getTable().getItemCount();
@@ -105,6 +109,30 @@ class WorkbenchSmokeTest {
         assertTrue(uart, "IRQ 4 was raised and delivered (the driver detaches at its end)");
         page.activate(irqs);
         UiTools.screenshot("irqs");
+    }
+
+    @Test
+    void runControlStartsPausedStepsAndResumes() throws Exception {
+        IWorkbenchPage page = page();
+        RunControlView control = (RunControlView) page.showView(RunControlView.ID);
+        control.fileField().setText(example("ping-pong.mkw").toString());
+        control.start();
+        SimulationSession s = control.session();
+        assertEquals(SimulationSession.State.PAUSED, s.state());
+        assertEquals(0, RunResults.get().latest().report().cycles(), "paused before the first event");
+        s.step(50);
+        long afterEvents = RunResults.get().latest().report().cycles();
+        assertTrue(afterEvents > 0 && s.state() == SimulationSession.State.PAUSED, "50 events: " + afterEvents);
+        long before = s.cycle();
+        s.stepCycles(20_000);
+        assertEquals(before + 20_000, s.cycle(), "simulated time advanced by exactly 20 000 cycles");
+        ThreadsView threads = (ThreadsView) page.showView(ThreadsView.ID);
+        UiTools.waitFor(() -> threads.viewer().getTable().getItemCount() == 2, 5000);
+        page.activate(control);
+        UiTools.screenshot("run-control-paused");
+        s.resume();
+        assertEquals(SimulationSession.State.FINISHED, s.state());
+        assertEquals(576679, RunResults.get().latest().report().cycles(), "stepping does not change the result: same cycles as one run");
     }
 
     @Test

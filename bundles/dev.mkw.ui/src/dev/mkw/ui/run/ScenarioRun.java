@@ -31,6 +31,18 @@ public final class ScenarioRun {
 
     /** Run with {@code key=value} settings applied (a launch configuration's machine, kernel and run tabs). */
     public static RunResults.Run run(Path file, java.util.List<String> settings, java.util.function.BooleanSupplier cancelled) throws Refused {
+        Simulation sim = prepare(file, settings);
+        SimEngine.StopReason why;
+        do {
+            why = sim.step(100_000);
+        } while (why == SimEngine.StopReason.PAUSED && !cancelled.getAsBoolean());
+        RunResults.Run run = snapshot(file, sim, cancelled.getAsBoolean() ? "cancelled" : why.name().toLowerCase());
+        RunResults.get().publish(run);
+        return run;
+    }
+
+    /** Load, apply settings and build the simulation, not yet started; refuse what cannot run. */
+    public static Simulation prepare(Path file, java.util.List<String> settings) throws Refused {
         LoadResult loaded = ScenarioLoader.standalone().load(file);
         if (loaded.hasErrors()) {
             throw new Refused(loaded.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
@@ -45,21 +57,17 @@ public final class ScenarioRun {
         if (s.run().trace() == dev.mkw.kernel.scenario.RunSpec.Trace.OFF) {
             s = s.withRun(s.run().withTrace(dev.mkw.kernel.scenario.RunSpec.Trace.RING, 100_000));
         }
-        Simulation sim;
         try {
-            sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), s.machine().overrides()));
+            return Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), s.machine().overrides()));
         } catch (IllegalArgumentException e) {
             throw new Refused("impossible configuration: " + e.getMessage());
         }
-        SimEngine.StopReason why;
-        do {
-            why = sim.step(100_000);
-        } while (why == SimEngine.StopReason.PAUSED && !cancelled.getAsBoolean());
-        String end = cancelled.getAsBoolean() ? "cancelled" : why.name().toLowerCase();
+    }
+
+    /** The views' picture of a simulation as it is now (paused or over). */
+    public static RunResults.Run snapshot(Path file, Simulation sim, String state) {
         var inspect = sim.inspector();
-        RunResults.Run run = new RunResults.Run(file.toString(), ReportAssembler.report(sim, java.util.Map.of(), end), sim.threads(),
+        return new RunResults.Run(file.toString(), ReportAssembler.report(sim, java.util.Map.of(), state), sim.threads(),
                 inspect.mappings(), inspect.irqs(), inspect.capabilities(), inspect.messages());
-        RunResults.get().publish(run);
-        return run;
     }
 }

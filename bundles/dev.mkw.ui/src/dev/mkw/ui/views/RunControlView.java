@@ -1,0 +1,120 @@
+package dev.mkw.ui.views;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+
+import dev.mkw.ui.run.RunResults;
+import dev.mkw.ui.run.ScenarioRun;
+import dev.mkw.ui.run.SimulationSession;
+
+/**
+ * Run control: start a scenario paused, step N events or N cycles, resume, pause, stop. The
+ * inspect and profile views refresh at every pause, step and at the end.
+ */
+public final class RunControlView extends ViewPart {
+    public static final String ID = "dev.mkw.ui.views.runControl";
+    private Text file;
+    private Spinner count;
+    private Label status;
+    private SimulationSession session;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(2, false));
+        new Label(parent, SWT.NONE).setText("Scenario:");
+        file = new Text(parent, SWT.BORDER);
+        file.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        RunResults.Run last = RunResults.get().latest();
+        if (last != null) file.setText(last.file());
+        // The buttons wrap in a narrow view instead of being cut off.
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        row.center = true;
+        buttons.setLayout(row);
+        button(buttons, "Start paused", this::start);
+        count = new Spinner(buttons, SWT.BORDER);
+        count.setValues(1000, 1, 100_000_000, 0, 100, 10_000);
+        button(buttons, "Step events", () -> inSession(s -> s.step(count.getSelection())));
+        button(buttons, "Step cycles", () -> inSession(s -> s.stepCycles(count.getSelection())));
+        button(buttons, "Resume", this::resume);
+        button(buttons, "Pause", () -> { if (session != null) session.pause(); });
+        button(buttons, "Stop", () -> inSession(SimulationSession::stop));
+        status = new Label(parent, SWT.NONE);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        status.setText("No simulation: name a .mkw file and press Start paused.");
+    }
+
+    private static void button(Composite parent, String label, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(label);
+        b.addListener(SWT.Selection, e -> action.run());
+    }
+
+    /** Start the scenario in the file field, paused before its first event. */
+    public void start() {
+        try {
+            session = SimulationSession.start(Path.of(file.getText().trim()), List.of());
+            showState();
+        } catch (ScenarioRun.Refused e) {
+            MessageDialog.openError(getSite().getShell(), "MKW: scenario refused", e.getMessage());
+        } catch (RuntimeException e) {
+            MessageDialog.openError(getSite().getShell(), "MKW", "Cannot start " + file.getText() + ": " + e.getMessage());
+        }
+    }
+
+    private void inSession(java.util.function.Consumer<SimulationSession> action) {
+        if (session == null) return;
+        action.accept(session);
+        showState();
+    }
+
+    /** Resume in a job (the UI stays responsive; Pause interrupts it). */
+    private void resume() {
+        SimulationSession s = session;
+        if (s == null) return;
+        Job job = Job.create("MKW: running", monitor -> {
+            s.resume();
+            status.getDisplay().asyncExec(this::showState);
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        status.setText("running...");
+    }
+
+    private void showState() {
+        if (status.isDisposed() || session == null) return;
+        status.setText(session.state().name().toLowerCase() + " at cycle " + session.cycle());
+        status.getParent().layout();
+    }
+
+    /** The session, for tests. */
+    public SimulationSession session() {
+        return session;
+    }
+
+    /** The scenario field, for tests. */
+    public Text fileField() {
+        return file;
+    }
+
+    @Override
+    public void setFocus() {
+        file.setFocus();
+    }
+}
