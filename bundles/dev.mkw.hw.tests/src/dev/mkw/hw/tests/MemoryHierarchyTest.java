@@ -12,7 +12,7 @@ import dev.mkw.hw.sim.PageTableFormat;
 import dev.mkw.hw.sim.PhysicalMemory;
 import dev.mkw.hw.sim.SimMachine;
 
-/** Page-table walks in the machine's format, faults, and what an address-space switch does to the TLB. */
+/** Faults, and what an address-space switch does to the TLB: untagged loses everything, tagged keeps it. */
 class MemoryHierarchyTest {
 
     /** Map vaddr → paddr in a table rooted at root, allocating tables from next[0]. */
@@ -22,38 +22,8 @@ class MemoryHierarchyTest {
     }
 
     @Test
-    void twoLevelWalkOnTheI486ThenTlbHit() {
-        SimMachine m = MachinePresets.get().machine("i486_50", 1);
-        PageTableFormat f = m.mmu().format();
-        assertEquals(2, f.levels());
-        long[] next = {0x20_0000};
-        map(m.memory(), f, 0x10_0000, 0x40_1000, 0x80_0000, true, next);
-        MemoryHierarchy mem = m.mem(0);
-        mem.loadPageTableRoot(0x10_0000, 0);
-        long miss = mem.access(0x40_1004, MemoryHierarchy.READ, true);
-        long hit = mem.access(0x40_1008, MemoryHierarchy.READ, true);
-        assertEquals(1, mem.tlb().misses());
-        assertEquals(2, mem.pageWalks() + 1, "one walk");
-        assertTrue(miss > hit, "the walk costs: " + miss + " vs " + hit);
-    }
-
-    @Test
-    void fourLevelWalkOnX8664() {
-        SimMachine m = MachinePresets.get().machine("x86_64_pcid", 1);
-        PageTableFormat f = m.mmu().format();
-        assertEquals(4, f.levels());
-        long[] next = {0x20_0000};
-        map(m.memory(), f, 0x10_0000, 0x7f_0000_1000L, 0x80_0000, true, next);
-        MemoryHierarchy mem = m.mem(0);
-        mem.loadPageTableRoot(0x10_0000, 1);
-        assertTrue(mem.access(0x7f_0000_1000L, MemoryHierarchy.READ, true) > 0);
-        assertEquals(MemoryHierarchy.PAGE_FAULT, mem.access(0x7f_0000_2000L, MemoryHierarchy.READ, true));
-        assertEquals(0x7f_0000_2000L, mem.faultAddress());
-    }
-
-    @Test
     void writeToReadOnlyPageIsAProtectionFault() {
-        SimMachine m = MachinePresets.get().machine("i486_50", 1);
+        SimMachine m = MachinePresets.builtIn().machine("i486_50", 1);
         long[] next = {0x20_0000};
         map(m.memory(), m.mmu().format(), 0x10_0000, 0x5000, 0x9000, false, next);
         MemoryHierarchy mem = m.mem(0);
@@ -66,7 +36,7 @@ class MemoryHierarchyTest {
     @Test
     void switchFlushesUntaggedTlbButNotTaggedOne() {
         for (String preset : new String[] {"i486_50", "x86_64_pcid"}) {
-            SimMachine m = MachinePresets.get().machine(preset, 1);
+            SimMachine m = MachinePresets.builtIn().machine(preset, 1);
             long[] next = {0x40_0000};
             map(m.memory(), m.mmu().format(), 0x10_0000, 0x5000, 0x9000, true, next);
             map(m.memory(), m.mmu().format(), 0x20_0000, 0x5000, 0xA000, true, next);
@@ -79,6 +49,28 @@ class MemoryHierarchyTest {
             mem.resetStats();
             mem.access(0x5000, MemoryHierarchy.READ, true);
             assertEquals(m.mmu().taggedTlb() ? 0 : 1, mem.tlb().misses(), preset);
+        }
+    }
+
+    @Test
+    void untaggedSwitchLosesEveryEntryTaggedKeepsAll() {
+        for (String preset : new String[] {"i486_50", "cortex_a9"}) {
+            SimMachine m = MachinePresets.builtIn().machine(preset, 1);
+            long[] next = {0x40_0000};
+            for (long va = 0x1_0000; va < 0x1_8000; va += 0x1000) map(m.memory(), m.mmu().format(), 0x10_0000, va, 0x80_0000 + va, true, next);
+            map(m.memory(), m.mmu().format(), 0x20_0000, 0x5000, 0xA000, true, next);
+            MemoryHierarchy mem = m.mem(0);
+            mem.loadPageTableRoot(0x10_0000, 1);
+            for (long va = 0x1_0000; va < 0x1_8000; va += 0x1000) mem.access(va, MemoryHierarchy.READ, true);
+            int before = mem.tlb().validEntries();
+            assertEquals(8, before, preset);
+            mem.loadPageTableRoot(0x20_0000, 2);
+            assertEquals(m.mmu().taggedTlb() ? 8 : 0, mem.tlb().validEntries(), preset + ": entries after the switch");
+            mem.loadPageTableRoot(0x10_0000, 1);
+            assertEquals(m.mmu().taggedTlb() ? 0 : 3, mem.tlbFlushes(), preset + ": a flush per root load on the untagged TLB");
+            mem.resetStats();
+            for (long va = 0x1_0000; va < 0x1_8000; va += 0x1000) mem.access(va, MemoryHierarchy.READ, true);
+            assertEquals(m.mmu().taggedTlb() ? 0 : 8, mem.tlbMisses(), preset + ": misses on return");
         }
     }
 }

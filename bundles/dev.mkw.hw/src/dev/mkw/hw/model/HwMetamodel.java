@@ -1,48 +1,29 @@
 package dev.mkw.hw.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceFactoryImpl;
 
 /**
- * The hardware metamodel (model/hw.ecore), loaded once. MKW reads machine models through
- * EMF's reflective API against this package, so the same code reads presets shipped here,
- * presets contributed by plugins, and machines a user describes in XMI.
+ * The hardware metamodel (model/hw.ecore, generated as {@link HwPackage}) and resource sets
+ * that read machine XMI files with it, in OSGi and as plain jars alike (the package is put
+ * into each resource set, so nothing depends on the global registry).
  */
 public final class HwMetamodel {
     public static final String NS_URI = "http://mkw.dev/hw/1.0";
-    private static EPackage pkg;
 
     private HwMetamodel() {}
 
-    public static synchronized EPackage get() {
-        if (pkg == null) {
-            ResourceSet rs = new ResourceSetImpl();
-            rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("*", new XMIResourceFactoryImpl());
-            Resource r = rs.createResource(URI.createURI("platform:/mkw/hw.ecore"));
-            try (InputStream in = HwMetamodel.class.getResourceAsStream("/model/hw.ecore")) {
-                if (in == null) throw new IllegalStateException("model/hw.ecore is missing from dev.mkw.hw");
-                r.load(in, Map.of());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read model/hw.ecore: " + e.getMessage(), e);
-            }
-            pkg = (EPackage) r.getContents().get(0);
-        }
-        return pkg;
+    public static EPackage get() {
+        return HwPackage.eINSTANCE;
     }
 
-    /** A resource set that reads machine XMI files. */
+    /** A resource set that reads and writes machine XMI files. */
     public static ResourceSet newResourceSet() {
         ResourceSet rs = new ResourceSetImpl();
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("*", new XMIResourceFactoryImpl());
-        rs.getPackageRegistry().put(NS_URI, get());
+        rs.getPackageRegistry().put(NS_URI, HwPackage.eINSTANCE);
         return rs;
     }
 }

@@ -23,6 +23,8 @@ public enum CostKind {
     INTERRUPT_ENTRY,
     /** Acknowledge/unmask at the interrupt controller. */
     INTERRUPT_ACK,
+    /** Sending an inter-processor interrupt (APIC ICR write, GIC SGI), up to its delivery. */
+    IPI,
     /** One simple ALU instruction: kernel paths state instruction counts times this. */
     INSTRUCTION
 }

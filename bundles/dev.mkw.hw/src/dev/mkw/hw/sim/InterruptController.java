@@ -4,9 +4,10 @@ import java.util.function.IntConsumer;
 
 /**
  * A programmable interrupt controller in the manner of the 8259A: numbered lines, a mask
- * bit and a pending bit per line, and fixed priorities (a lower line number wins, as on
- * the 8259A in fully nested mode). The kernel masks a line while its interrupt is
- * delivered and unmasks it on acknowledge.
+ * bit and a pending bit per line, and priorities. By default a lower line number wins, as
+ * on the 8259A in fully nested mode (Intel 8259A data sheet, "Fully Nested Mode"); a GIC or
+ * APIC-like order can be set per line with {@link #setPriority}. The kernel masks a line
+ * while its interrupt is delivered and unmasks it on acknowledge.
  */
 public final class InterruptController {
     private final int lines;
@@ -14,6 +15,7 @@ public final class InterruptController {
     private final boolean[] masked;
     private final boolean[] pending;
     private final long[] raised;
+    private final int[] priority;
     private IntConsumer listener = line -> {};
 
     public InterruptController(int lines, long ackCycles) {
@@ -23,6 +25,8 @@ public final class InterruptController {
         this.masked = new boolean[lines];
         this.pending = new boolean[lines];
         this.raised = new long[lines];
+        this.priority = new int[lines];
+        for (int l = 0; l < lines; l++) priority[l] = lines - l;
     }
 
     public int lines() { return lines; }
@@ -49,16 +53,21 @@ public final class InterruptController {
     public boolean pending(int line) { check(line); return pending[line]; }
     public long raisedCount(int line) { check(line); return raised[line]; }
 
-    /** The deliverable line of highest priority, or -1. */
+    /** The deliverable line of highest priority (the lower line among equals), or -1. */
     public int highestPending() {
-        for (int l = 0; l < lines; l++) if (pending[l] && !masked[l]) return l;
-        return -1;
+        int best = -1;
+        for (int l = 0; l < lines; l++) {
+            if (pending[l] && !masked[l] && (best < 0 || priority[l] > priority[best])) best = l;
+        }
+        return best;
     }
 
     public void acknowledge(int line) { check(line); pending[line] = false; }
 
-    /** Lower line number, higher priority (8259A fully nested mode). */
-    public int priority(int line) { check(line); return lines - line; }
+    /** A larger number wins; by default lines - line (8259A fully nested mode). */
+    public int priority(int line) { check(line); return priority[line]; }
+
+    public void setPriority(int line, int value) { check(line); priority[line] = value; }
 
     public void setListener(IntConsumer onRaise) { this.listener = onRaise; }
 

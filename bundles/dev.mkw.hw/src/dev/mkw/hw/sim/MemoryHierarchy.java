@@ -1,15 +1,23 @@
 package dev.mkw.hw.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * One CPU's view of memory: TLB, page-table walker and caches in front of the shared
+ * One CPU's view of memory: TLB(s), page-table walker and caches in front of the shared
  * {@link PhysicalMemory}. Every access returns the cycles it cost, so kernel paths that
  * touch their objects (TCBs, stacks, UTCBs, page tables) pay for them through the same
  * caches and TLB the user code uses.
  *
  * <p>Simplifications, stated so experiments can weigh them: caches are private per CPU
- * (no coherence traffic); writes to a write-through first level cost its latency (the
- * i486 posts them to write buffers) and do not look further; the TLB holds 4 KiB-granular
- * entries even for large pages.
+ * (no coherence traffic); a write to a write-through level costs its latency and goes no
+ * further (the i486 posts it to its write buffers); dirty victims are counted, not charged
+ * (write buffers again); the TLB holds 4 KiB-granular entries even for large pages;
+ * reloading the current root is skipped, as kernels skip it.
+ *
+ * <p>Hot path ({@link #access}): a TLB hit and the cache walk, primitives only, nothing
+ * allocated. Misses take {@link #walk}, a separate method so the hit path stays small
+ * enough for the JIT to inline.
  */
 public final class MemoryHierarchy {
     public static final int READ = 0, WRITE = 1, EXECUTE = 2;
@@ -19,10 +27,18 @@ public final class MemoryHierarchy {
     private final PhysicalMemory memory;
     private final MmuSpec mmu;
     private final PageTableFormat format;
-    private final Tlb tlb;
+    private final Tlb dtlb;
+    private final Tlb itlb;
     private final Cache[] caches;
+    private final Cache[] dataPath;
+    private final Cache[] instructionPath;
     private final CostTable costs;
     private final int pageShift;
+    private final long pageMask;
+    private final long memoryLatency;
+    private final boolean tagged;
+    private final boolean noExecute;
+    private final int minLineBytes;
     private long root = -1;
     private int asid;
     private long faultAddress;
@@ -31,161 +47,234 @@ public final class MemoryHierarchy {
     private long faultCycles;
     private long memoryAccesses;
     private long walks;
+    // Results of the last walk (fields, not an object: no allocation on a TLB miss).
+    private long walkCycles;
+    private long walkPaddr;
+    private int walkFlags;
 
     public MemoryHierarchy(PhysicalMemory memory, MmuSpec mmu, Cache[] caches, CostTable costs) {
         this.memory = memory;
         this.mmu = mmu;
         this.format = mmu.format();
-        this.tlb = new Tlb(mmu.tlbEntries(), mmu.tlbWays(), mmu.taggedTlb());
+        this.dtlb = new Tlb(mmu.tlbEntries(), mmu.tlbWays(), mmu.taggedTlb());
+        this.itlb = mmu.splitTlb() ? new Tlb(mmu.itlbEntries(), mmu.itlbWays(), mmu.taggedTlb()) : dtlb;
         this.caches = caches.clone();
+        this.dataPath = path(caches, CacheSpec.Kind.INSTRUCTION);
+        this.instructionPath = path(caches, CacheSpec.Kind.DATA);
         this.costs = costs;
         this.pageShift = format.pageShift();
+        this.pageMask = (1L << pageShift) - 1;
+        this.memoryLatency = memory.latencyCycles();
+        this.tagged = mmu.taggedTlb();
+        this.noExecute = mmu.noExecute();
+        int line = Integer.MAX_VALUE;
+        for (Cache c : caches) line = Math.min(line, c.lineBytes());
+        this.minLineBytes = caches.length == 0 ? 8 : line;
+    }
+
+    /** The caches an access passes, first level first, leaving out those of the other kind. */
+    private static Cache[] path(Cache[] caches, CacheSpec.Kind skip) {
+        List<Cache> p = new ArrayList<>();
+        for (Cache c : caches) if (c.kind() != skip) p.add(c);
+        p.sort((a, b) -> Integer.compare(a.level(), b.level()));
+        return p.toArray(Cache[]::new);
     }
 
     /**
      * A virtual access in the current address space. Returns cycles, or {@link #PAGE_FAULT}
      * when the page is not mapped or the rights forbid it (user access to a supervisor page,
-     * write to a read-only page).
+     * write to a read-only page, fetch from a no-execute page).
      */
     public long access(long vaddr, int kind, boolean user) {
+        Tlb tlb = kind == EXECUTE ? itlb : dtlb;
         long page = vaddr >>> pageShift;
-        long cycles = 0;
-        long frame;
-        int flags;
         int e = tlb.lookup(page, asid);
+        long cycles;
+        long frameBase;
+        int flags;
         if (e >= 0) {
-            frame = tlb.frame(e);
+            cycles = 0;
+            frameBase = tlb.frame(e) << pageShift;
             flags = tlb.flags(e);
         } else {
-            long walk = walk(vaddr);
-            if (walk < 0) {
-                faultCycles = walkCycles;
-                faultAddress = vaddr;
-                faultKind = kind;
-                faultProtection = false;
-                return PAGE_FAULT;
-            }
-            cycles += walkCycles;
-            frame = walk >>> pageShift;
+            if (!walk(vaddr)) return fault(vaddr, kind, false, walkCycles);
+            cycles = walkCycles;
+            frameBase = walkPaddr & ~pageMask;
             flags = walkFlags;
-            tlb.insert(page, asid, frame, flags);
+            tlb.insert(page, asid, walkPaddr >>> pageShift, flags);
         }
-        if ((user && (flags & Tlb.USER) == 0) || (kind == WRITE && (flags & Tlb.WRITABLE) == 0)) {
-            faultCycles = cycles;
-            faultAddress = vaddr;
-            faultKind = kind;
-            faultProtection = true;
-            return PAGE_FAULT;
+        if ((user && (flags & Tlb.USER) == 0) || (kind == WRITE && (flags & Tlb.WRITABLE) == 0)
+                || (kind == EXECUTE && noExecute && (flags & Tlb.EXECUTABLE) == 0)) {
+            return fault(vaddr, kind, true, cycles);
         }
-        long paddr = (frame << pageShift) | (vaddr & ((1L << pageShift) - 1));
-        return cycles + cached(paddr, vaddr, kind == WRITE);
+        return cycles + cached(frameBase | (vaddr & pageMask), vaddr, kind);
     }
 
-    private long walkCycles;
-    private int walkFlags;
+    /**
+     * An access of {@code size} bytes: one that crosses a line (or page) boundary costs the
+     * access to each line it touches, like a misaligned access on the real machines.
+     */
+    public long access(long vaddr, int kind, boolean user, int size) {
+        long end = vaddr + Math.max(1, size) - 1;
+        long cycles = 0;
+        long lineMask = -(long) minLineBytes;
+        for (long a = vaddr; ; a = (a & lineMask) + minLineBytes) {
+            long c = access(a, kind, user);
+            if (c == PAGE_FAULT) return PAGE_FAULT;
+            cycles += c;
+            if ((a & lineMask) == (end & lineMask)) return cycles;
+        }
+    }
 
-    /** Walk the page table for {@code vaddr}; returns the physical address or -1; sets walkCycles/walkFlags. */
-    private long walk(long vaddr) {
+    private long fault(long vaddr, int kind, boolean protection, long cycles) {
+        faultAddress = vaddr;
+        faultKind = kind;
+        faultProtection = protection;
+        faultCycles = cycles;
+        return PAGE_FAULT;
+    }
+
+    /**
+     * Walk the page table for {@code vaddr}, reading each entry through the data caches.
+     * Returns whether a mapping was found; sets walkCycles, walkPaddr, walkFlags.
+     */
+    private boolean walk(long vaddr) {
         walks++;
         long cycles = mmu.walkExtraCycles();
-        if (root < 0) {
-            walkCycles = cycles;
-            return -1;
-        }
+        walkCycles = cycles;
+        if (root < 0) return false;
         long table = root;
         int eb = format.entryBytes();
-        for (int level = 0; level < format.levels(); level++) {
+        int levels = format.levels();
+        for (int level = 0; level < levels; level++) {
             long pteAddr = table + (long) format.index(vaddr, level) * eb;
-            cycles += cached(pteAddr, pteAddr, false);
+            if (pteAddr >= memory.size()) return false; // a corrupt table: the machine would fault too
+            cycles += cached(pteAddr, pteAddr, READ);
+            walkCycles = cycles;
             long pte = memory.readEntry(pteAddr, eb);
-            if (!format.present(pte)) {
-                walkCycles = cycles;
-                return -1;
-            }
+            if (!format.present(pte)) return false;
             if (format.leaf(pte, level)) {
-                int shift = format.shiftAt(level);
-                long paddr = format.address(pte) & ~((1L << shift) - 1) | (vaddr & ((1L << shift) - 1));
+                if (level < levels - 1 && !mmu.largePageAt(level)) return false; // no such page size here
+                long offsetMask = (1L << format.shiftAt(level)) - 1;
+                walkPaddr = (format.address(pte) & ~offsetMask) | (vaddr & offsetMask);
                 int f = 0;
                 if (format.writable(pte)) f |= Tlb.WRITABLE;
                 if (format.user(pte)) f |= Tlb.USER;
                 if (format.global(pte) && mmu.globalPages()) f |= Tlb.GLOBAL;
                 if (format.executable(pte)) f |= Tlb.EXECUTABLE;
-                walkCycles = cycles;
                 walkFlags = f;
-                return paddr;
+                return true;
             }
             table = format.address(pte);
         }
-        walkCycles = cycles;
-        return -1;
+        return false;
     }
 
-    /** A physical access through the caches only (page-table walks, DMA-free kernel data). */
+    /** A physical access through the caches only (page-table walks, kernel data at known frames). */
     public long accessPhysical(long paddr, int kind) {
-        return cached(paddr, paddr, kind == WRITE);
+        return cached(paddr, paddr, kind);
     }
 
-    private long cached(long paddr, long vaddr, boolean write) {
+    private long cached(long paddr, long vaddr, int kind) {
+        Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
+        boolean write = kind == WRITE;
         long cycles = 0;
-        for (Cache c : caches) {
+        for (int i = 0; i < path.length; i++) {
+            Cache c = path[i];
             cycles += c.latency();
-            if (c.access(c.virtuallyIndexed() ? vaddr : paddr, write)) return cycles;
+            if (c.access(paddr, vaddr, write)) return cycles;
             if (write && !c.writeBack()) return cycles;
         }
         memoryAccesses++;
-        return cycles + memory.latencyCycles();
+        return cycles + memoryLatency;
     }
 
     /**
      * Load the page-table root (CR3 / TTBR). An untagged TLB loses every non-global entry
      * (on the i486 every entry: no global pages); a tagged TLB switches tags and keeps all.
+     * Returns the cycles of the load itself ({@link CostKind#PAGE_TABLE_ROOT_LOAD}); the
+     * misses the flush causes are paid later, by the accesses that take them.
      */
     public long loadPageTableRoot(long rootPaddr, int space) {
         long cycles = costs.cost(CostKind.PAGE_TABLE_ROOT_LOAD);
-        if (rootPaddr == root && (space == asid || !mmu.taggedTlb())) return cycles;
+        if (rootPaddr == root && (space == asid || !tagged)) return cycles;
         root = rootPaddr;
-        asid = mmu.taggedTlb() ? space : 0;
-        if (!mmu.taggedTlb()) tlb.flushAll(mmu.globalPages());
-        for (Cache c : caches) if (c.virtuallyIndexed() && !mmu.taggedTlb()) c.invalidateAll();
+        asid = tagged ? space : 0;
+        if (!tagged) {
+            dtlb.flushAll(mmu.globalPages());
+            if (itlb != dtlb) itlb.flushAll(mmu.globalPages());
+        }
         return cycles;
     }
 
+    /** Flush every entry, global ones too. */
     public long flushTlb() {
-        tlb.flushAll(false);
+        dtlb.flushAll(false);
+        if (itlb != dtlb) itlb.flushAll(false);
         return costs.cost(CostKind.TLB_FLUSH);
     }
 
+    /** Invalidate one page's entry (invlpg / TLBI by VA and ASID). */
     public long flushTlbPage(long vaddr, int space) {
-        tlb.flushPage(vaddr >>> pageShift, mmu.taggedTlb() ? space : 0);
+        long page = vaddr >>> pageShift;
+        int tag = tagged ? space : 0;
+        dtlb.flushPage(page, tag);
+        if (itlb != dtlb) itlb.flushPage(page, tag);
         return costs.cost(CostKind.TLB_FLUSH_ENTRY);
     }
 
-    /** Drop one address space's entries: tagged TLBs by tag, untagged ones entirely. */
+    /** Drop one address space's entries: tagged TLBs by tag, untagged ones entirely (but globals). */
     public long flushTlbAsid(int space) {
-        if (mmu.taggedTlb()) {
-            tlb.flushAsid(space);
+        if (tagged) {
+            dtlb.flushAsid(space);
+            if (itlb != dtlb) itlb.flushAsid(space);
             return costs.cost(CostKind.TLB_FLUSH_ENTRY);
         }
-        tlb.flushAll(mmu.globalPages());
+        dtlb.flushAll(mmu.globalPages());
+        if (itlb != dtlb) itlb.flushAll(mmu.globalPages());
         return costs.cost(CostKind.TLB_FLUSH);
     }
 
     public long currentRoot() { return root; }
     public int currentAsid() { return asid; }
-    public boolean taggedTlb() { return mmu.taggedTlb(); }
+    public boolean taggedTlb() { return tagged; }
     public long faultAddress() { return faultAddress; }
     public int faultKind() { return faultKind; }
     public boolean faultWasProtection() { return faultProtection; }
+    /** Cycles spent before the fault was detected (the walk so far). */
     public long faultCycles() { return faultCycles; }
 
-    public Tlb tlb() { return tlb; }
+    /** The data TLB (the only one when the TLB is unified). */
+    public Tlb tlb() { return dtlb; }
+    /** The instruction TLB: {@link #tlb()} itself when the TLB is unified. */
+    public Tlb itlb() { return itlb; }
     public int cacheLevels() { return caches.length; }
+    /** The i-th cache of the machine description (not a level number: split caches are two). */
     public Cache cache(int i) { return caches[i]; }
     public long memoryAccesses() { return memoryAccesses; }
     public long pageWalks() { return walks; }
 
+    public long tlbHits() { return dtlb.hits() + (itlb != dtlb ? itlb.hits() : 0); }
+    public long tlbMisses() { return dtlb.misses() + (itlb != dtlb ? itlb.misses() : 0); }
+    /** Flush operations (counted once even when they hit a split TLB's two halves). */
+    public long tlbFlushes() { return dtlb.flushes(); }
+
+    /** Hits of the caches at {@code level} (1 = first level; both halves of a split level). */
+    public long cacheHits(int level) {
+        long n = 0;
+        for (Cache c : caches) if (c.level() == level) n += c.hits();
+        return n;
+    }
+
+    public long cacheMisses(int level) {
+        long n = 0;
+        for (Cache c : caches) if (c.level() == level) n += c.misses();
+        return n;
+    }
+
     public void resetStats() {
-        tlb.resetStats();
+        dtlb.resetStats();
+        if (itlb != dtlb) itlb.resetStats();
         for (Cache c : caches) c.resetStats();
         memoryAccesses = 0;
         walks = 0;

@@ -19,18 +19,45 @@ public final class PageTableBuilder {
 
     /** Map the page at {@code vaddr} to {@code paddr} (user, executable) in the table rooted at {@code root}. */
     public void map(long root, long vaddr, long paddr, boolean writable) {
+        map(root, vaddr, paddr, writable, true, true, false);
+    }
+
+    /** Map one smallest page with the given rights, creating the tables on the way. */
+    public void map(long root, long vaddr, long paddr, boolean writable, boolean user, boolean executable, boolean global) {
+        long table = tableAt(root, vaddr, format.levels() - 1);
+        int eb = format.entryBytes();
+        memory.writeEntry(table + (long) format.index(vaddr, format.levels() - 1) * eb, eb, format.encode(paddr, writable, user, executable, global, true));
+    }
+
+    /**
+     * Map a large page at {@code level} (above the last: 4 MiB at level 0 of x86-32, 2 MiB at
+     * level 2 of x86-64). Whether the MMU accepts it is the walker's business.
+     */
+    public void mapLarge(long root, int level, long vaddr, long paddr, boolean writable) {
+        long table = tableAt(root, vaddr, level);
+        int eb = format.entryBytes();
+        memory.writeEntry(table + (long) format.index(vaddr, level) * eb, eb, format.encode(paddr, writable, true, true, false, true));
+    }
+
+    /** The table at {@code level} on the way to {@code vaddr}, allocating the missing ones. */
+    private long tableAt(long root, long vaddr, int level) {
         int eb = format.entryBytes();
         long table = root;
-        for (int level = 0; level < format.levels() - 1; level++) {
-            long a = table + (long) format.index(vaddr, level) * eb;
+        for (int l = 0; l < level; l++) {
+            long a = table + (long) format.index(vaddr, l) * eb;
             long pte = memory.readEntry(a, eb);
             if (!format.present(pte)) {
                 pte = format.encode(nextTable, true, true, true, false, false);
                 memory.writeEntry(a, eb, pte);
-                nextTable += format.tableBytes(level + 1) < 4096 ? 4096 : format.tableBytes(level + 1);
+                nextTable += Math.max(4096, format.tableBytes(l + 1));
             }
             table = format.address(pte);
         }
-        memory.writeEntry(table + (long) format.index(vaddr, format.levels() - 1) * eb, eb, format.encode(paddr, writable, true, true, false, true));
+        return table;
+    }
+
+    /** The next frame tables would be taken from. */
+    public long nextFreeFrame() {
+        return nextTable;
     }
 }

@@ -15,19 +15,39 @@ public final class PageTableFormat {
     private static final long ADDRESS_MASK = ~0xFFFL;
 
     private final int[] indexBits;
+    private final int[] shifts;
     private final int pageShift;
     private final int entryBytes;
 
     public PageTableFormat(int pageShift, int entryBytes, int... indexBits) {
         if (entryBytes != 4 && entryBytes != 8) throw new IllegalArgumentException("page-table entries are 4 or 8 bytes, not " + entryBytes);
         if (indexBits.length == 0) throw new IllegalArgumentException("a page table needs at least one level");
+        if (pageShift < 12 || pageShift > 16) throw new IllegalArgumentException("page shift " + pageShift + " is outside 12..16 (4 KiB to 64 KiB pages)");
+        int total = pageShift;
+        for (int b : indexBits) {
+            if (b < 1 || b > 16) throw new IllegalArgumentException("a page-table level indexes 1..16 bits, not " + b);
+            total += b;
+        }
+        if (total > 64) throw new IllegalArgumentException("the levels translate " + total + " address bits, more than 64");
         this.pageShift = pageShift;
         this.entryBytes = entryBytes;
         this.indexBits = indexBits.clone();
+        this.shifts = new int[indexBits.length];
+        int s = pageShift;
+        for (int l = indexBits.length - 1; l >= 0; l--) {
+            shifts[l] = s;
+            s += indexBits[l];
+        }
     }
 
+    /** IA-32 without PAE: 2 levels of 1024 4-byte entries; 4 MiB pages in the directory (SDM vol. 3A §4.3). */
     public static PageTableFormat x86_32() { return new PageTableFormat(12, 4, 10, 10); }
+    /** IA-32e 4-level paging: 512 8-byte entries per level; 2 MiB and 1 GiB pages (SDM vol. 3A §4.5). */
     public static PageTableFormat x86_64() { return new PageTableFormat(12, 8, 9, 9, 9, 9); }
+    /** ARMv7 short descriptors: a 4096-entry first level (1 MiB sections), 256-entry second level (ARM ARM B3.5). */
+    public static PageTableFormat armShort() { return new PageTableFormat(12, 4, 12, 8); }
+    /** ARMv8 4 KiB granule, 48-bit VA: 4 levels of 512 8-byte descriptors (ARM ARM D5.2); same shape as x86-64. */
+    public static PageTableFormat armv8() { return new PageTableFormat(12, 8, 9, 9, 9, 9); }
 
     public int levels() { return indexBits.length; }
     public int indexBits(int level) { return indexBits[level]; }
@@ -39,9 +59,7 @@ public final class PageTableFormat {
 
     /** The address bits translated by the levels below {@code level}, plus the page offset. */
     public int shiftAt(int level) {
-        int s = pageShift;
-        for (int l = indexBits.length - 1; l > level; l--) s += indexBits[l];
-        return s;
+        return shifts[level];
     }
 
     /** The highest virtual address + 1 the format translates. */
@@ -51,7 +69,14 @@ public final class PageTableFormat {
     }
 
     public int index(long vaddr, int level) {
-        return (int) ((vaddr >>> shiftAt(level)) & ((1L << indexBits[level]) - 1));
+        return (int) ((vaddr >>> shifts[level]) & ((1L << indexBits[level]) - 1));
+    }
+
+    /** The page sizes this format can map, as shifts, smallest first: the last level's and each large-page level's. */
+    public int[] pageShifts() {
+        int[] r = new int[indexBits.length];
+        for (int l = 0; l < r.length; l++) r[l] = shifts[r.length - 1 - l];
+        return r;
     }
 
     public long encode(long paddr, boolean writable, boolean user, boolean executable, boolean global, boolean leaf) {

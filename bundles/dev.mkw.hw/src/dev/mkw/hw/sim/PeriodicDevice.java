@@ -1,11 +1,9 @@
 package dev.mkw.hw.sim;
 
-import java.util.Map;
-
 /**
  * A device that raises its IRQ at a fixed interval, or at exponentially distributed
- * intervals with the given mean ({@code distribution poisson}): the timer, a serial line
- * receiving characters, a disk completing requests.
+ * intervals with the given mean (Poisson arrivals): the programmable timer, and the
+ * building block of a serial line receiving characters.
  */
 public final class PeriodicDevice implements Device {
     private final String name;
@@ -17,6 +15,7 @@ public final class PeriodicDevice implements Device {
 
     public PeriodicDevice(String name, int irq, long interval, long startAt, boolean poisson) {
         if (interval <= 0) throw new IllegalArgumentException("device " + name + ": interval must be > 0 cycles, got " + interval);
+        if (startAt < 0) throw new IllegalArgumentException("device " + name + ": start must be >= 0 cycles, got " + startAt);
         this.name = name;
         this.irq = irq;
         this.interval = interval;
@@ -24,19 +23,10 @@ public final class PeriodicDevice implements Device {
         this.poisson = poisson;
     }
 
-    static long parameter(String device, Map<String, String> p, String key, long fallback) {
-        String v = p.get(key);
-        if (v == null) return fallback;
-        try {
-            return Long.decode(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("device " + device + ": parameter " + key + " must be a number, got '" + v + "'");
-        }
-    }
-
     @Override public String name() { return name; }
     @Override public int irq() { return irq; }
     @Override public long interruptsRaised() { return raised; }
+    public long interval() { return interval; }
 
     @Override
     public void start(DeviceContext ctx) {

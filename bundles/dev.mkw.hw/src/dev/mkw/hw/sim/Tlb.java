@@ -1,13 +1,28 @@
 package dev.mkw.hw.sim;
 
+import java.util.Arrays;
+
 /**
  * A set-associative TLB with LRU replacement. Untagged (i486, Pentium): an address-space
  * switch flushes every non-global entry. Tagged (ASID on ARM, PCID on x86-64): entries
- * carry the address-space tag and survive the switch (Microkernel Construction I.8 and the
- * forum discussion on ASIDs in shared/seeds).
+ * carry the address-space tag and survive the switch (Liedtke, "On µ-Kernel Construction",
+ * SOSP 1995, §4: the cost of untagged TLBs; Intel SDM vol. 3A §4.10.1 for PCIDs; ARM ARM
+ * B3.9 for ASIDs). Global entries match every tag and survive flushes that keep globals.
+ *
+ * <p>Entries are 4 KiB-granular even when the page table maps a large page (the walker
+ * inserts the 4 KiB piece that was touched): a simplification that over-counts misses for
+ * large pages and that the README states.
+ *
+ * <p>Hot path: the entry found last is remembered, so a run of accesses to one page costs
+ * one compare. That memo is not a modelled structure: it gives exactly the hits, misses and
+ * LRU order of the plain lookup, and every change to the TLB forgets it.
  */
 public final class Tlb {
-    private final int sets;
+    /** Entry flags. */
+    public static final int WRITABLE = 1, USER = 2, GLOBAL = 4, EXECUTABLE = 8;
+    private static final long EMPTY = -1;
+
+    private final int setMask;
     private final int ways;
     private final boolean tagged;
     private final long[] vpn;
@@ -16,17 +31,17 @@ public final class Tlb {
     private final int[] flags;
     private final long[] stamps;
     private long clock;
+    private long lastPage = EMPTY;
+    private int lastSpace;
+    private int lastIndex;
     private long hits;
     private long misses;
     private long flushes;
 
-    /** Entry flags. */
-    public static final int WRITABLE = 1, USER = 2, GLOBAL = 4, EXECUTABLE = 8;
-
     public Tlb(int entries, int ways, boolean tagged) {
-        if (ways <= 0 || entries % ways != 0) throw new IllegalArgumentException("TLB: " + entries + " entries is not a multiple of " + ways + " ways");
-        this.sets = entries / ways;
-        if (Integer.bitCount(sets) != 1) throw new IllegalArgumentException("TLB: " + sets + " sets is not a power of two");
+        String problem = geometryProblem(entries, ways);
+        if (problem != null) throw new IllegalArgumentException("TLB: " + problem);
+        this.setMask = entries / ways - 1;
         this.ways = ways;
         this.tagged = tagged;
         vpn = new long[entries];
@@ -34,16 +49,33 @@ public final class Tlb {
         frame = new long[entries];
         flags = new int[entries];
         stamps = new long[entries];
-        java.util.Arrays.fill(vpn, -1);
+        Arrays.fill(vpn, EMPTY);
     }
 
-    /** The entry index for (vpn, asid), or -1 on a miss. Global entries match every ASID. */
+    /** What is wrong with a TLB geometry, or null. */
+    public static String geometryProblem(int entries, int ways) {
+        if (entries <= 0) return "entries " + entries + " must be at least 1";
+        if (ways <= 0) return "ways " + ways + " must be at least 1";
+        if (entries % ways != 0) return entries + " entries is not a multiple of " + ways + " ways";
+        int sets = entries / ways;
+        if (Integer.bitCount(sets) != 1) return entries + " entries in " + ways + " ways gives " + sets + " sets, not a power of two";
+        return null;
+    }
+
+    /** The entry index for (page, tag), or -1 on a miss. Global entries match every tag. */
     public int lookup(long page, int space) {
-        int base = (int) (page & (sets - 1)) * ways;
+        if (page == lastPage && space == lastSpace) {
+            // No stamp update needed: the remembered entry was the last one touched, so it
+            // already holds the newest stamp and the LRU order is unchanged.
+            hits++;
+            return lastIndex;
+        }
+        int base = (int) (page & setMask) * ways;
         for (int i = base; i < base + ways; i++) {
             if (vpn[i] == page && (!tagged || asid[i] == space || (flags[i] & GLOBAL) != 0)) {
                 stamps[i] = ++clock;
                 hits++;
+                remember(page, space, i);
                 return i;
             }
         }
@@ -51,11 +83,22 @@ public final class Tlb {
         return -1;
     }
 
-    public void insert(long page, int space, long frameNumber, int entryFlags) {
-        int base = (int) (page & (sets - 1)) * ways;
+    private void remember(long page, int space, int index) {
+        lastPage = page;
+        lastSpace = space;
+        lastIndex = index;
+    }
+
+    private void forget() {
+        lastPage = EMPTY;
+    }
+
+    /** Insert a translation, replacing an empty or else the least recently used way of its set. Returns the entry index. */
+    public int insert(long page, int space, long frameNumber, int entryFlags) {
+        int base = (int) (page & setMask) * ways;
         int victim = base;
         for (int i = base; i < base + ways; i++) {
-            if (vpn[i] == -1) { victim = i; break; }
+            if (vpn[i] == EMPTY) { victim = i; break; }
             if (stamps[i] < stamps[victim]) victim = i;
         }
         vpn[victim] = page;
@@ -63,43 +106,56 @@ public final class Tlb {
         frame[victim] = frameNumber;
         flags[victim] = entryFlags;
         stamps[victim] = ++clock;
+        remember(page, space, victim);
+        return victim;
     }
 
     public long frame(int index) { return frame[index]; }
     public int flags(int index) { return flags[index]; }
 
-    /** Flush everything except global entries when {@code keepGlobal}. Returns the entries dropped. */
+    /** Flush everything, except global entries when {@code keepGlobal}. Returns the entries dropped. */
     public int flushAll(boolean keepGlobal) {
+        forget();
         flushes++;
         int n = 0;
         for (int i = 0; i < vpn.length; i++) {
-            if (vpn[i] != -1 && !(keepGlobal && (flags[i] & GLOBAL) != 0)) { vpn[i] = -1; n++; }
+            if (vpn[i] != EMPTY && !(keepGlobal && (flags[i] & GLOBAL) != 0)) { vpn[i] = EMPTY; n++; }
         }
         return n;
     }
 
-    /** Drop the entries of one address space (tagged TLBs). */
+    /** Drop the non-global entries of one address space (tagged TLBs). Returns the entries dropped. */
     public int flushAsid(int space) {
+        forget();
         flushes++;
         int n = 0;
         for (int i = 0; i < vpn.length; i++) {
-            if (vpn[i] != -1 && asid[i] == space && (flags[i] & GLOBAL) == 0) { vpn[i] = -1; n++; }
+            if (vpn[i] != EMPTY && asid[i] == space && (flags[i] & GLOBAL) == 0) { vpn[i] = EMPTY; n++; }
         }
         return n;
     }
 
-    /** Drop the entry of one page (invlpg). Returns 1 if one was there. */
+    /** Drop the entry of one page (invlpg / TLBI by VA and ASID). Returns 1 if one was there. */
     public int flushPage(long page, int space) {
-        int base = (int) (page & (sets - 1)) * ways;
+        forget();
+        int base = (int) (page & setMask) * ways;
         int n = 0;
         for (int i = base; i < base + ways; i++) {
-            if (vpn[i] == page && (!tagged || asid[i] == space || (flags[i] & GLOBAL) != 0)) { vpn[i] = -1; n++; }
+            if (vpn[i] == page && (!tagged || asid[i] == space || (flags[i] & GLOBAL) != 0)) { vpn[i] = EMPTY; n++; }
         }
+        return n;
+    }
+
+    /** Valid entries now held (for views and tests). */
+    public int validEntries() {
+        int n = 0;
+        for (long v : vpn) if (v != EMPTY) n++;
         return n;
     }
 
     public boolean tagged() { return tagged; }
     public int entries() { return vpn.length; }
+    public int ways() { return ways; }
     public long hits() { return hits; }
     public long misses() { return misses; }
     public long flushes() { return flushes; }
