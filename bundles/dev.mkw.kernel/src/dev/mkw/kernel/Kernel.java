@@ -57,10 +57,14 @@ public final class Kernel {
     public final List<KernelError> errors = new ArrayList<>();
     /** One-way IPC path cycles by untyped words. */
     public final Map<Integer, List<Long>> ipcLatency = new TreeMap<>();
+    /** The first IPCs of the run with sender, receiver and path, for the report's samples. */
+    public final List<dev.mkw.sim.report.IpcSample> ipcSamples = new ArrayList<>();
     /** IRQ raise → handler delivery, by line. */
     public final Map<Integer, List<Long>> irqLatency = new TreeMap<>();
     public final Map<Integer, Tcb> irqHandlers = new TreeMap<>();
     public final long[] irqRaisedAt;
+    /** How often a device raised each line (whether or not a handler got it). */
+    public final long[] irqRaisedCount;
     public final IpcPath ipc;
     public final FaultPath faults;
     public final UserOps userOps;
@@ -88,7 +92,7 @@ public final class Kernel {
         this.mem = machine.mem(CPU);
         this.costs = machine.costs();
         this.scheduler = new Scheduler(config.scheduling(), dev.mkw.kernel.sched.SchedulerPolicies.get().forId(config.schedulerPolicy()),
-                () -> threads, this::now);
+                () -> threads, this::now, message -> error(null, null, message, false));
         this.frames = new FrameAllocator(machine.memory(), 0x10_0000);
         this.kernelMemory = new KernelMemory(machine.memory(), machine.mmu().format(), frames);
         this.mappingDb = new MappingDb(frames);
@@ -96,6 +100,7 @@ public final class Kernel {
         kernelMemory.attach(sigma0);
         this.tcbLookup = new TcbLookup(config.tcbLookup(), KernelLayout.tcbTable(kernelMemory.base));
         this.irqRaisedAt = new long[machine.interruptController().lines()];
+        this.irqRaisedCount = new long[machine.interruptController().lines()];
         this.irqPending = new boolean[machine.interruptController().lines()];
         this.ipc = new IpcPath(this);
         this.faults = new FaultPath(this);
@@ -159,6 +164,14 @@ public final class Kernel {
     public void chargeIdle(long cycles) {
         accounting.charge(CPU, idle, cycles);
         engine.advanceCpu(CPU, cycles);
+    }
+
+    /** An IPC of {@code words} words from {@code s} reached {@code d} through path {@code p}. */
+    public void ipcDelivered(Tcb s, Tcb d, int words, KernelPath p) {
+        ipcLatency.computeIfAbsent(words, x -> new ArrayList<>()).add(p.cycles());
+        if (ipcSamples.size() < dev.mkw.sim.report.RunReportBuilder.DEFAULT_IPC_SAMPLE_LIMIT) {
+            ipcSamples.add(new dev.mkw.sim.report.IpcSample(now(), s.name, d.name, words, p.name(), p.cycles()));
+        }
     }
 
     public void record(TraceKind kind, Tcb t, String partner, String path, long value, String detail) {

@@ -65,7 +65,13 @@ public final class RunCommand implements Command {
         RunReport r = ScenarioRunner.run(s);
         if (!a.flag("quiet")) {
             ctx.out().print(TextReportExporter.render(r));
-            for (String id : a.values("analysis")) ctx.out().print("\n" + Analyses.discover().get(id).analyze(r).toText());
+            Analyses analyses = a.values("analysis").isEmpty() ? null : Analyses.discover();
+            for (String id : a.values("analysis")) {
+                Analyses.Outcome o = Analyses.run(analyses.find(id).orElseThrow(() -> new CliException("no analysis '" + id
+                        + "'; known: " + String.join(", ", analyses.all().stream().map(x -> x.id()).toList()))), r);
+                if (o.failed()) ctx.err().println("mkw run: " + o.failure());
+                else ctx.out().print("\n" + o.result().toText());
+            }
         }
         Exporters exporters = Exporters.discover();
         try {

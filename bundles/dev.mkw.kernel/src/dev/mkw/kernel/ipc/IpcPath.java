@@ -1,6 +1,5 @@
 package dev.mkw.kernel.ipc;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -80,7 +79,7 @@ public final class IpcPath {
                 k.scheduler.makeReady(d);
             }
             finish(p, k.current, fast);
-            k.ipcLatency.computeIfAbsent(m.words().length, x -> new ArrayList<>()).add(p.cycles());
+            k.ipcDelivered(s, d, m.words().length, p);
             return SendResult.DELIVERED;
         }
         if (timeoutCycles == 0) {
@@ -189,7 +188,7 @@ public final class IpcPath {
             k.switchTo(d, p);
         }
         finish(p, deliverable ? d : s, fast);
-        if (deliverable) k.ipcLatency.computeIfAbsent(m.words().length, x -> new ArrayList<>()).add(p.cycles());
+        if (deliverable) k.ipcDelivered(s, d, m.words().length, p);
     }
 
     /** Copy the message into the receiver: untyped words through both UTCBs, then map items. */

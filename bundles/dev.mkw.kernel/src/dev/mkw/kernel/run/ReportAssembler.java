@@ -64,7 +64,11 @@ public final class ReportAssembler {
             for (int i = 0; i < mem.cacheLevels(); i++) h.cache(mem.cache(i).name(), mem.cache(i).hits(), mem.cache(i).misses());
         }
         for (Map.Entry<Integer, List<Long>> e : k.ipcLatency.entrySet()) {
-            for (long l : e.getValue()) b.ipc(0, "", "", e.getKey(), l);
+            for (long l : e.getValue()) b.ipcLatency(e.getKey(), l);
+        }
+        k.ipcSamples.forEach(b::ipcSample);
+        for (int line = 0; line < k.irqRaisedCount.length; line++) {
+            if (k.irqRaisedCount[line] > 0) b.irqRaised(line, k.irqRaisedCount[line]);
         }
         for (Map.Entry<Integer, List<Long>> e : k.irqLatency.entrySet()) {
             for (long l : e.getValue()) b.irqDelivered(e.getKey(), l);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.mkw.hw.sim.Device;
-import dev.mkw.hw.sim.DeviceContext;
 import dev.mkw.hw.sim.DeviceTypes;
 import dev.mkw.hw.sim.InterruptController;
 import dev.mkw.hw.sim.MemoryHierarchy;
@@ -53,29 +52,35 @@ public final class Simulation {
         InterruptController pic = machine.interruptController();
         pic.setListener(line -> {
             kernel.irqRaisedAt[line] = engine.now();
+            kernel.irqRaisedCount[line]++;
             kernel.wakeCpu();
         });
         SimRandom deviceRandom = engine.random().split();
         long tick = scenario.kernel().timesliceCycles();
         if (tick > 0) devices.add(new dev.mkw.hw.sim.PeriodicDevice("timer", kernel.timerLine, tick, 0, false));
+        Map<Device, String> origins = new java.util.IdentityHashMap<>();
         for (DeviceSpec d : scenario.devices()) {
+            dev.mkw.hw.sim.DeviceType type;
+            // The plugin that contributed each device's type, to name it if the device throws.
             try {
-                devices.add(deviceTypes.get(d.type()).create(d.name(), d.irq(), d.parameters()));
+                type = deviceTypes.get(d.type());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(d.at() + ": " + e.getMessage(), e);
             }
+            try {
+                Device device = type.create(d.name(), d.irq(), d.parameters());
+                devices.add(device);
+                origins.put(device, dev.mkw.sim.contrib.Contributions.origin(type));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(d.at() + ": " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError e) {
+                // A plugin's bug, not the user's: say whose, leave the device out, run the rest.
+                kernel.error(null, d.at(), PluginFailure.message("device type '" + d.type() + "'", type, "creating device " + d.name(), e), false);
+                continue;
+            }
             kernel.deviceLines.add(d.irq());
         }
-        for (Device d : devices) {
-            SimRandom r = deviceRandom.split();
-            d.start(new DeviceContext() {
-                @Override public long now() { return engine.now(); }
-                @Override public void at(long cycle, Runnable action) { engine.schedule(cycle, SimEngine.GLOBAL, 0, d.name(), action); }
-                @Override public void raiseIrq(int line) { pic.raise(line); }
-                @Override public SimRandom random() { return r; }
-                @Override public Map<String, String> parameters() { return Map.of(); }
-            });
-        }
+        for (Device d : devices) new GuardedDeviceContext(d, origins.get(d), engine, pic, deviceRandom.split(), kernel).start();
         new CpuLoop(kernel).start();
     }
 

@@ -25,20 +25,28 @@ public final class Scheduler {
     private final ArrayDeque<Tcb>[] queues = new ArrayDeque[256];
     private long queueOps;
     private long skippedBlocked;
-    private final SchedulerPolicy policy;
+    private SchedulerPolicy policy;
+    private final java.util.function.Consumer<String> policyFailed;
     private final java.util.function.Supplier<java.util.List<Tcb>> threads;
     private final java.util.function.LongSupplier clock;
     private Tcb chosen;
     private long chosenAt;
 
     public Scheduler(Scheduling variant) {
-        this(variant, null, java.util.List::of, () -> 0);
+        this(variant, null, java.util.List::of, () -> 0, message -> {});
     }
 
-    /** With a contributed policy (null: the built-in priority round robin) that chooses among {@code threads}. */
-    public Scheduler(Scheduling variant, SchedulerPolicy policy, java.util.function.Supplier<java.util.List<Tcb>> threads, java.util.function.LongSupplier clock) {
+    /**
+     * With a contributed policy (null: the built-in priority round robin) that chooses among
+     * {@code threads}. When the policy throws, {@code policyFailed} gets a message naming the
+     * policy and its plugin, and the built-in policy schedules from then on: the queues are kept
+     * up to date under every policy, so it can take over at any decision.
+     */
+    public Scheduler(Scheduling variant, SchedulerPolicy policy, java.util.function.Supplier<java.util.List<Tcb>> threads,
+            java.util.function.LongSupplier clock, java.util.function.Consumer<String> policyFailed) {
         this.variant = variant;
-        this.policy = policy;
+        this.policy = policy == null ? null : policy.forRun();
+        this.policyFailed = policyFailed;
         this.threads = threads;
         this.clock = clock;
         for (int i = 0; i < queues.length; i++) queues[i] = new ArrayDeque<>();
@@ -49,15 +57,26 @@ public final class Scheduler {
         return policy;
     }
 
-    /** A contributed policy chooses among the runnable threads; the queues are not used. */
+    /** A contributed policy chooses among the runnable threads; the queues are not consulted. */
     private Tcb pickByPolicy() {
         long now = clock.getAsLong();
-        if (chosen != null) policy.ran(chosen, now - chosenAt);
         java.util.List<SchedThread> runnable = new java.util.ArrayList<>();
         for (Tcb t : threads.get()) if (t.state == ThreadState.READY || t.state == ThreadState.RUNNING) runnable.add(t);
-        SchedThread c = policy.choose(java.util.Collections.unmodifiableList(runnable), now);
-        if (c != null && !runnable.contains(c)) {
-            throw new IllegalStateException("scheduler policy " + policy.id() + " chose " + c.name() + ", which is not runnable");
+        SchedThread c;
+        try {
+            if (chosen != null) policy.ran(chosen, now - chosenAt);
+            c = policy.choose(java.util.Collections.unmodifiableList(runnable), now);
+            if (c != null && !runnable.contains(c)) {
+                throw new IllegalStateException("it chose " + c.name() + ", which is not runnable");
+            }
+        } catch (RuntimeException | LinkageError e) {
+            String id;
+            try { id = policy.id(); } catch (RuntimeException idFailed) { id = policy.getClass().getName(); }
+            policyFailed.accept("scheduler policy '" + id + "' (plugin " + dev.mkw.sim.contrib.Contributions.origin(policy) + ") failed: "
+                    + e + "; it is disabled and the built-in " + dev.mkw.kernel.scenario.KernelConfig.DEFAULT_POLICY + " schedules the rest of the run");
+            policy = null;
+            chosen = null;
+            return null;
         }
         chosen = (Tcb) c;
         chosenAt = now;
@@ -101,7 +120,11 @@ public final class Scheduler {
 
     /** Pick the next thread to run (highest priority, round robin), or null. Counts the queue entries inspected. */
     public Tcb pick(Tcb current) {
-        if (policy != null) return pickByPolicy();
+        if (policy != null) {
+            Tcb byPolicy = pickByPolicy();
+            if (policy != null) return byPolicy;
+            // The policy has just failed and is off: fall through to the built-in choice.
+        }
         if (variant == Scheduling.BENNO && current != null && current.state == ThreadState.READY && !current.inReadyQueue) {
             enqueue(current);
         }

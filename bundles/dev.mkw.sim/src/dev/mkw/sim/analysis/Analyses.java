@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.mkw.sim.contrib.Contributions;
+import dev.mkw.sim.report.RunReport;
 
 /**
  * The analyses known to this process, by id: built-ins plus contributions (extension point
@@ -55,6 +56,40 @@ public final class Analyses {
         Analysis a = byId.get(id);
         if (a == null) throw new IllegalArgumentException("no analysis '" + id + "'; known: " + String.join(", ", byId.keySet()));
         return a;
+    }
+
+    /**
+     * What running one analysis gave: its table, or (when the analysis threw) a message naming
+     * the analysis and the plugin it came from. Analyses come from plugins; one that throws
+     * must not take the others, or the run's report, down with it.
+     */
+    public record Outcome(String id, String plugin, AnalysisResult result, String failure) {
+        public boolean failed() { return failure != null; }
+    }
+
+    /** Run one analysis, catching what it throws. */
+    public static Outcome run(Analysis analysis, RunReport report) {
+        String plugin = Contributions.origin(analysis);
+        String id;
+        try {
+            id = analysis.id();
+        } catch (RuntimeException e) {
+            id = analysis.getClass().getName();
+        }
+        try {
+            AnalysisResult result = analysis.analyze(report);
+            if (result == null) throw new IllegalStateException("it returned no table");
+            return new Outcome(id, plugin, result, null);
+        } catch (RuntimeException | LinkageError e) {
+            return new Outcome(id, plugin, null, "analysis '" + id + "' (plugin " + plugin + ") failed: " + e + "; skipped");
+        }
+    }
+
+    /** Run every analysis on a finished run, in id order; failures are outcomes, not exceptions. */
+    public List<Outcome> runAll(RunReport report) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Analysis a : all()) outcomes.add(run(a, report));
+        return outcomes;
     }
 
     /** All analyses, sorted by id. */

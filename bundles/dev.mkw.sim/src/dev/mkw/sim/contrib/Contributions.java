@@ -3,8 +3,10 @@ package dev.mkw.sim.contrib;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -15,6 +17,9 @@ import java.util.function.Function;
  */
 public final class Contributions {
     private Contributions() {}
+
+    /** Contributed class → the plugin that contributed it, for messages that name the culprit. */
+    private static final Map<Class<?>, String> ORIGINS = new ConcurrentHashMap<>();
 
     /** What discovery found, in a deterministic order, and what went wrong on the way. */
     public record Found<T>(List<T> items, List<String> problems) {}
@@ -46,7 +51,9 @@ public final class Contributions {
             while (true) {
                 try {
                     if (!it.hasNext()) break;
-                    fromServices.add(it.next());
+                    T item = it.next();
+                    ORIGINS.putIfAbsent(item.getClass(), jarName(item.getClass()));
+                    fromServices.add(item);
                 } catch (ServiceConfigurationError e) {
                     problems.add(e.getMessage());
                 }
@@ -57,6 +64,41 @@ public final class Contributions {
         fromServices.sort(Comparator.comparing(key));
         items.addAll(fromServices);
         return new Found<>(items, problems);
+    }
+
+    /**
+     * The plugin a contribution came from: its bundle's symbolic name under Equinox, its jar
+     * (Bundle-SymbolicName, else the file name) as plain jars, else its package. Used when a
+     * contribution throws, so the message names whom to blame.
+     */
+    public static String origin(Object contribution) {
+        Class<?> c = contribution instanceof Class<?> k ? k : contribution.getClass();
+        String known = ORIGINS.get(c);
+        return known != null ? known : jarName(c);
+    }
+
+    static void noteOrigin(Class<?> c, String plugin) {
+        ORIGINS.putIfAbsent(c, plugin);
+    }
+
+    private static String jarName(Class<?> c) {
+        try {
+            var source = c.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                java.nio.file.Path p = java.nio.file.Path.of(source.getLocation().toURI());
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    try (var jar = new java.util.jar.JarFile(p.toFile())) {
+                        var mf = jar.getManifest();
+                        String bsn = mf == null ? null : mf.getMainAttributes().getValue("Bundle-SymbolicName");
+                        if (bsn != null) return bsn.split(";")[0].trim();
+                    }
+                }
+                return p.getFileName().toString();
+            }
+        } catch (Exception | LinkageError e) {
+            // No readable code source (OSGi bundle URLs, a security manager): fall back below.
+        }
+        return c.getPackageName();
     }
 
     /**

@@ -23,6 +23,7 @@ final class EclipseRegistry {
             try {
                 Object o = e.createExecutableExtension("class");
                 if (type.isInstance(o)) {
+                    Contributions.noteOrigin(o.getClass(), e.getContributor().getName());
                     into.add(type.cast(o));
                 } else {
                     problems.add(where + ": " + o.getClass().getName() + " is not a " + type.getName());

@@ -108,7 +108,7 @@ public final class JsonReportExporter implements Exporter {
         j.name("samples").beginArray();
         for (IpcSample s : r.ipcSamples()) {
             j.beginObject().field("sendCycle", s.sendCycle()).field("from", s.from()).field("to", s.to())
-                    .field("words", s.words()).field("latency", s.latency()).endObject();
+                    .field("words", s.words()).field("path", s.path()).field("latency", s.latency()).endObject();
         }
         j.endArray();
         j.endObject();

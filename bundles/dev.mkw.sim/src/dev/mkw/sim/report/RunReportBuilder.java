@@ -103,6 +103,23 @@ public final class RunReportBuilder {
 
     /** One IPC of {@code words} words that took {@code latency} cycles from send to receipt. */
     public RunReportBuilder ipc(long sendCycle, String from, String to, int words, long latency) {
+        return ipc(sendCycle, from, to, words, "", latency);
+    }
+
+    /** One IPC, with the kernel path that carried it: counted in the histograms and kept as a sample (up to the limit). */
+    public RunReportBuilder ipc(long sendCycle, String from, String to, int words, String path, long latency) {
+        ipcLatency(words, latency);
+        return ipcSample(new IpcSample(sendCycle, from, to, words, path, latency));
+    }
+
+    /** A sample of one IPC (kept up to the sample limit), without touching the histograms. */
+    public RunReportBuilder ipcSample(IpcSample sample) {
+        if (ipcSamples.size() < ipcSampleLimit) ipcSamples.add(sample);
+        return this;
+    }
+
+    /** One IPC's latency in the histograms only (all IPCs are counted, samples are bounded). */
+    public RunReportBuilder ipcLatency(int words, long latency) {
         if (words < 0) throw new IllegalArgumentException("message size " + words);
         ipcAll.record(latency);
         Histogram h;
@@ -113,12 +130,16 @@ public final class RunReportBuilder {
             h = ipcLarge.computeIfAbsent(words, k -> new Histogram());
         }
         h.record(latency);
-        if (ipcSamples.size() < ipcSampleLimit) ipcSamples.add(new IpcSample(sendCycle, from, to, words, latency));
         return this;
     }
 
     public RunReportBuilder irqRaised(int line) {
-        irqCounts.computeIfAbsent(line, k -> new long[2])[0]++;
+        return irqRaised(line, 1);
+    }
+
+    /** A device raised {@code line} {@code times} times. */
+    public RunReportBuilder irqRaised(int line, long times) {
+        irqCounts.computeIfAbsent(line, k -> new long[2])[0] += times;
         return this;
     }
 
