@@ -27,7 +27,7 @@ public final class VariantSettings {
         m.put("machine.preset", "a preset id (mkw presets)");
         m.put("kernel.scheduling", "eager | lazy | benno");
         m.put("kernel.scheduler", "a scheduler policy id (priority-rr or a plugin's)");
-        m.put("kernel.tcb-lookup", "table | virtual-array | physical");
+        m.put("kernel.tcb-lookup", "table | virtual-array | physical, or a plugin's");
         m.put("kernel.string-copy", "copy-in-out | temporary-mapping");
         m.put("kernel.irq-delivery", "sync | async");
         m.put("kernel.fastpath", "on | off");
@@ -58,7 +58,7 @@ public final class VariantSettings {
             case "machine.preset": return s.withMachine(new MachineSpec(value, s.machine().overrides()));
             case "kernel.scheduling": return s.withKernel(k.withScheduling(enumValue(key, value, KernelConfig.Scheduling.class)));
             case "kernel.scheduler": return s.withKernel(k.withSchedulerPolicy(value));
-            case "kernel.tcb-lookup": return s.withKernel(k.withTcbLookup(enumValue(key, value, KernelConfig.TcbLookup.class)));
+            case "kernel.tcb-lookup": return s.withKernel(k.withTcbLookup(tcbLookup(key, value)));
             case "kernel.string-copy": return s.withKernel(k.withStringCopy(enumValue(key, value, KernelConfig.StringCopy.class)));
             case "kernel.irq-delivery": return s.withKernel(k.withIrqDelivery(enumValue(key, value, KernelConfig.IrqDelivery.class)));
             case "kernel.fastpath": return s.withKernel(k.withFastpath(onOff(key, value)));
@@ -85,7 +85,7 @@ public final class VariantSettings {
         m.put("machine.preset", s.machine().preset());
         m.put("kernel.scheduling", word(k.scheduling()));
         m.put("kernel.scheduler", k.schedulerPolicy());
-        m.put("kernel.tcb-lookup", word(k.tcbLookup()));
+        m.put("kernel.tcb-lookup", k.tcbLookup());
         m.put("kernel.string-copy", word(k.stringCopy()));
         m.put("kernel.irq-delivery", word(k.irqDelivery()));
         m.put("kernel.fastpath", k.fastpath() ? "on" : "off");
@@ -100,6 +100,13 @@ public final class VariantSettings {
     }
 
     /** An enum constant as the scenario language writes it: VIRTUAL_ARRAY → virtual-array. */
+    /** A TCB lookup id the kernel knows (built in or a plugin's). */
+    private static String tcbLookup(String key, String value) throws CliException {
+        var known = dev.mkw.kernel.tcb.TcbLookupVariants.get().ids();
+        if (!known.contains(value)) throw new CliException(key + ": unknown value '" + value + "' (known: " + String.join(", ", known) + ")");
+        return value;
+    }
+
     public static String word(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

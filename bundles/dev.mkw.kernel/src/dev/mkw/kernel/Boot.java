@@ -46,14 +46,8 @@ final class Boot {
                 Tcb t = new Tcb(ThreadId.of(number, 1), name, th, space, tcbAddr, utcb, new UserProgram(th.body()));
                 t.timeslice = th.timesliceCycles() > 0 ? th.timesliceCycles() : k.config.timesliceCycles();
                 t.quantum = t.timeslice;
-                // TCB pages: eagerly for table and physical lookup; the virtual array faults them in on first touch.
-                if (k.config.tcbLookup() != KernelConfig.TcbLookup.VIRTUAL_ARRAY || !k.kernelMemory.mapped(tcbAddr)) {
-                    if (k.config.tcbLookup() != KernelConfig.TcbLookup.VIRTUAL_ARRAY) k.kernelMemory.mapFresh(tcbAddr, k.mem);
-                }
-                if (k.config.tcbLookup() == KernelConfig.TcbLookup.TABLE) {
-                    long slot = KernelLayout.tcbTable(k.kernelMemory.base) + (long) number * 8;
-                    if (!k.kernelMemory.mapped(slot)) k.kernelMemory.mapFresh(slot, k.mem);
-                }
+                // TCB pages and lookup tables as the lookup variant needs them (the virtual array faults them in later).
+                k.tcbLookup.threadCreated(number, k.kernelMemory, k.mem);
                 if (space.translate(utcb) < 0) {
                     long frame = k.frames.allocate(k.machine.memory().frameSize());
                     space.map(utcb & -4096L, frame, Fpage.R | Fpage.W, true, false, k.mem);

@@ -98,7 +98,8 @@ public final class Kernel {
         this.mappingDb = new MappingDb(frames);
         this.sigma0 = new AddressSpace("sigma0", 1, machine.memory(), machine.mmu().format(), frames);
         kernelMemory.attach(sigma0);
-        this.tcbLookup = new TcbLookup(config.tcbLookup(), KernelLayout.tcbTable(kernelMemory.base));
+        this.tcbLookup = new TcbLookup(dev.mkw.kernel.tcb.TcbLookupVariants.get().forId(config.tcbLookup()),
+                KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
         this.irqRaisedAt = new long[machine.interruptController().lines()];
         this.irqRaisedCount = new long[machine.interruptController().lines()];
         this.irqPending = new boolean[machine.interruptController().lines()];

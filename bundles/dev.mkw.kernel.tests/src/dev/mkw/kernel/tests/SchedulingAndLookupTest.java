@@ -56,6 +56,38 @@ class SchedulingAndLookupTest {
         assertTrue(physical < table, "no table read, no TLB for the physical pointer: " + physical + " vs " + table);
     }
 
+    /**
+     * A variant registered like a plugin's (a two-level table: directory, then leaf, as for a
+     * sparse thread-ID space) is selectable by id and costs more than the one-level table only
+     * because it reads more memory.
+     */
+    @Test
+    void aContributedLookupVariantRunsThroughTheSameSteps() {
+        dev.mkw.kernel.tcb.TcbLookupVariants.get().register(new dev.mkw.kernel.tcb.TcbLookupVariant() {
+            @Override public String id() { return "two-level-table"; }
+            @Override public String description() { return "directory and leaf tables"; }
+            @Override public void threadCreated(int n, TcbMemory m) {
+                m.mapKernelPage(m.tcbAddress(n));
+                m.mapKernelPage(m.tableSlot(n));
+                m.mapKernelPage(m.tableSlot(4096 + (n >> 9)));
+            }
+            @Override public void lookup(int n, LookupSteps s) {
+                s.read(s.tableSlot(4096 + (n >> 9)));
+                s.read(s.tableSlot(n));
+                s.instructions(5);
+            }
+        });
+        assertTrue(dev.mkw.kernel.tcb.TcbLookupVariants.get().ids().contains("two-level-table"));
+        Simulation twoLevel = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup("two-level-table"), 100));
+        Simulation table = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.TABLE), 100));
+        assertTrue(twoLevel.engine().cpuClock(0) > table.engine().cpuClock(0),
+                "two reads cost more than one: " + twoLevel.engine().cpuClock(0) + " vs " + table.engine().cpuClock(0));
+        assertEquals(0, twoLevel.kernel().tcbFaults, "its pages were mapped at boot");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.mkw.kernel.tcb.TcbLookupVariants.get().forId("hashed"));
+        assertTrue(e.getMessage().startsWith("unknown tcb lookup 'hashed'; known: table, virtual-array, physical"), e.getMessage());
+    }
+
     @Test
     void virtualArrayFaultsTcbPagesInOnFirstTouch() {
         Simulation sim = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.VIRTUAL_ARRAY), 10));

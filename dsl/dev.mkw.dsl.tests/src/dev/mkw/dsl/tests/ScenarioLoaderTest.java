@@ -50,7 +50,7 @@ class ScenarioLoaderTest {
         assertEquals("PingPong", s.name());
         assertEquals("i486_50", s.machine().preset());
         assertEquals(KernelConfig.Scheduling.BENNO, s.kernel().scheduling());
-        assertEquals(KernelConfig.TcbLookup.VIRTUAL_ARRAY, s.kernel().tcbLookup());
+        assertEquals(KernelConfig.TcbLookup.VIRTUAL_ARRAY.id(), s.kernel().tcbLookup());
         ThreadSpec ping = s.thread("client.ping");
         assertEquals(100, ping.priority());
         Op.Repeat loop = (Op.Repeat) ping.body().get(0);

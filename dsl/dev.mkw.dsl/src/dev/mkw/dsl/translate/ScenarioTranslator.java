@@ -83,11 +83,7 @@ public final class ScenarioTranslator {
             switch (s.getKey()) {
                 case "scheduling" -> c = c.withScheduling(KernelConfig.Scheduling.valueOf(s.getScheduling().getName().toUpperCase()));
                 case "scheduler" -> c = c.withSchedulerPolicy(s.getPolicy());
-                case "tcb-lookup" -> c = c.withTcbLookup(switch (s.getLookup()) {
-                    case TABLE -> KernelConfig.TcbLookup.TABLE;
-                    case VIRTUAL_ARRAY -> KernelConfig.TcbLookup.VIRTUAL_ARRAY;
-                    case PHYSICAL -> KernelConfig.TcbLookup.PHYSICAL;
-                });
+                case "tcb-lookup" -> c = c.withTcbLookup(s.getLookup());
                 case "string-copy" -> c = c.withStringCopy(switch (s.getStringCopy()) {
                     case COPY_IN_OUT -> KernelConfig.StringCopy.COPY_IN_OUT;
                     case TEMPORARY_MAPPING -> KernelConfig.StringCopy.TEMPORARY_MAPPING;

@@ -10,6 +10,7 @@ public final class IssueCodes {
     public static final String UNKNOWN_PRESET = "mkw.unknown-preset";
     public static final String UNKNOWN_MACHINE_FIELD = "mkw.unknown-machine-field";
     public static final String UNKNOWN_POLICY = "mkw.unknown-policy";
+    public static final String UNKNOWN_VARIANT = "mkw.unknown-variant";
     public static final String PRIORITY_RANGE = "mkw.priority-range";
     public static final String ALIGNMENT = "mkw.alignment";
     public static final String FPAGE_SIZE = "mkw.fpage-size";

@@ -24,6 +24,7 @@ public final class IssueFixes {
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry(IssueCodes.UNKNOWN_PRESET, "Change to preset '%s'"),
             Map.entry(IssueCodes.UNKNOWN_POLICY, "Change to scheduler policy '%s'"),
+            Map.entry(IssueCodes.UNKNOWN_VARIANT, "Change to '%s'"),
             Map.entry(IssueCodes.PRIORITY_RANGE, "Change the priority to %s"),
             Map.entry(IssueCodes.ALIGNMENT, "Align the base down to %s"),
             Map.entry(IssueCodes.FPAGE_SIZE, "Round the size up to %s"),

@@ -26,6 +26,11 @@ public final class KnownNames {
         return id != null && MachinePresets.get().exists(id);
     }
 
+    /** TCB lookup variants: the kernel's built-in ones and every contributed one. */
+    public static List<String> tcbLookups() {
+        return List.copyOf(dev.mkw.kernel.tcb.TcbLookupVariants.get().ids());
+    }
+
     public static Collection<String> schedulerPolicies() {
         return schedulerPolicies.get();
     }

@@ -91,6 +91,15 @@ public class MkwValidator extends AbstractMkwValidator {
     }
 
     @Check
+    public void tcbLookupExists(KernelSetting s) {
+        if (s.getLookup() == null || KnownNames.tcbLookups().contains(s.getLookup())) return;
+        String best = Suggestions.closest(s.getLookup(), KnownNames.tcbLookups());
+        error("unknown tcb lookup '" + s.getLookup() + "'" + (best == null ? "" : "; did you mean " + best + "?")
+                + " (known: " + String.join(", ", KnownNames.tcbLookups()) + ")",
+                MkwPackage.Literals.KERNEL_SETTING__LOOKUP, IssueCodes.UNKNOWN_VARIANT, best == null ? new String[0] : new String[] {best});
+    }
+
+    @Check
     public void priorityInRange(Thread t) {
         if (t.getPriority() < 0 || t.getPriority() > 255) {
             error("priority " + t.getPriority() + " is outside 0..255", MkwPackage.Literals.THREAD__PRIORITY, IssueCodes.PRIORITY_RANGE, "255");
