@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The install path of a third-party plugin, as the build tests it (see
-# org.l4lab.mkw.extras.repository/pom.xml; the p2 director step runs between these two):
-#   install-test.sh copy PRODUCTS_DIR INSTALLED_DIR
-#       copy MKW's materialized IDE and headless products, to install the plugin into
+# org.l4lab.mkw.extras.repository/pom.xml):
+#   install-test.sh install PRODUCTS_DIR INSTALLED_DIR REPOSITORY MKW_HOME
+#       copy MKW's materialized IDE and headless products and install the plugin's feature
+#       into each with the command README gives users: mkw install-plugin (the p2 director)
 #   install-test.sh check INSTALLED_DIR SCENARIOS_DIR OUT_DIR
 #       in each installed product, run scenarios/stride-nic.mkw headless with the plugin's
 #       analysis and check that the plugin's scheduler, device and analysis all took part
@@ -10,15 +11,16 @@ set -euo pipefail
 JAVA="${JAVA_HOME:?JAVA_HOME must be set}/bin/java"
 
 case "$1" in
-copy)
-  PRODUCTS="$2"; INSTALLED="$3"
+install)
+  PRODUCTS="$2"; INSTALLED="$3"; REPOSITORY="$4"; MKW_HOME="$5"
   rm -rf "$INSTALLED"; mkdir -p "$INSTALLED"
   for p in ide headless; do
     src="$PRODUCTS/dev.mkw.$p/linux/gtk/x86_64"
     [ -d "$src" ] || { echo "install test: no materialized $p product at $src (build releng first)"; exit 1; }
     cp -a "$src" "$INSTALLED/$p"
+    "$MKW_HOME/mkw" install-plugin --into "$INSTALLED/$p" "$REPOSITORY" org.l4lab.mkw.extras.feature
   done
-  echo "install test: products copied to $INSTALLED"
+  echo "install test: plugin installed into copies of both products under $INSTALLED"
   ;;
 check)
   INSTALLED="$2"; SCENARIOS="$3"; OUT="$4"
@@ -48,5 +50,5 @@ check)
   done
   ;;
 *)
-  echo "usage: install-test.sh copy PRODUCTS INSTALLED | check INSTALLED SCENARIOS OUT"; exit 2 ;;
+  echo "usage: install-test.sh install PRODUCTS INSTALLED REPOSITORY MKW_HOME | check INSTALLED SCENARIOS OUT"; exit 2 ;;
 esac

@@ -86,10 +86,11 @@ public final class Mkw {
         b.append("mkw — the Microkernel Workbench\n\n");
         b.append("Usage: mkw COMMAND [ARGS]   (mkw COMMAND --help for details)\n\n");
         b.append("Commands:\n");
-        for (Command c : commands) b.append(String.format("  %-8s %s%n", c.name(), c.summary()));
-        b.append(String.format("  %-8s %s%n", "ide", "open the MKW workbench (the IDE product)"));
-        b.append(String.format("  %-8s %s%n", "test", "build everything and run every test (what CI runs)"));
-        b.append(String.format("  %-8s %s%n", "build", "build the products and the p2 update site without tests"));
+        for (Command c : commands) b.append(String.format("  %-14s %s%n", c.name(), c.summary()));
+        b.append(String.format("  %-14s %s%n", "ide", "open the MKW workbench (the IDE product)"));
+        b.append(String.format("  %-14s %s%n", "install-plugin", "install a plugin's feature from its p2 repository into both products"));
+        b.append(String.format("  %-14s %s%n", "test", "build everything and run every test (what CI runs)"));
+        b.append(String.format("  %-14s %s%n", "build", "build the products and the p2 update site without tests"));
         b.append("\nExamples:\n");
         b.append("  mkw run ping-pong                      run examples/scenarios/ping-pong.mkw\n");
         b.append("  mkw run my.mkw --seed 7 --perfetto t.json   run a file, write a Perfetto trace\n");
