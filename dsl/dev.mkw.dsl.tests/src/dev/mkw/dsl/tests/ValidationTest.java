@@ -45,6 +45,18 @@ class ValidationTest {
     }
 
     @Test
+    void unknownTcbLookupNamesTheKnownOnes() {
+        is(only("scenario T\nkernel { tcb-lookup virtual-aray }\n"), 2, 21, Diagnostic.Severity.ERROR, IssueCodes.UNKNOWN_VARIANT,
+                "unknown tcb lookup 'virtual-aray'; did you mean virtual-array? (known: table, virtual-array, physical)");
+    }
+
+    @Test
+    void unknownDeviceTypeNamesTheKnownOnes() {
+        is(only("scenario T\ndevice uratt com1 irq 4\n"), 2, 8, Diagnostic.Severity.ERROR, IssueCodes.UNKNOWN_VARIANT,
+                "unknown device type 'uratt'; did you mean uart? (known: block, timer, uart)");
+    }
+
+    @Test
     void unknownVariantValueIsASyntaxError() {
         LoadResult r = LOADER.load("scenario T\nkernel { scheduling fifo }\n", "/t/v.mkw");
         assertTrue(r.hasErrors());

@@ -26,6 +26,15 @@ public final class KnownNames {
         return id != null && MachinePresets.get().exists(id);
     }
 
+    /** Device types: the hardware model's built-in ones and every contributed one (looked up once). */
+    public static List<String> deviceTypes() {
+        List<String> d = deviceTypes;
+        if (d == null) deviceTypes = d = List.copyOf(dev.mkw.hw.sim.DeviceTypes.standard().ids());
+        return d;
+    }
+
+    private static volatile List<String> deviceTypes;
+
     /** TCB lookup variants: the kernel's built-in ones and every contributed one. */
     public static List<String> tcbLookups() {
         return List.copyOf(dev.mkw.kernel.tcb.TcbLookupVariants.get().ids());

@@ -91,6 +91,15 @@ public class MkwValidator extends AbstractMkwValidator {
     }
 
     @Check
+    public void deviceTypeExists(dev.mkw.dsl.mkw.Device d) {
+        if (d.getType() == null || KnownNames.deviceTypes().contains(d.getType())) return;
+        String best = Suggestions.closest(d.getType(), KnownNames.deviceTypes());
+        error("unknown device type '" + d.getType() + "'" + (best == null ? "" : "; did you mean " + best + "?")
+                + " (known: " + String.join(", ", KnownNames.deviceTypes()) + ")",
+                MkwPackage.Literals.DEVICE__TYPE, IssueCodes.UNKNOWN_VARIANT, best == null ? new String[0] : new String[] {best});
+    }
+
+    @Check
     public void tcbLookupExists(KernelSetting s) {
         if (s.getLookup() == null || KnownNames.tcbLookups().contains(s.getLookup())) return;
         String best = Suggestions.closest(s.getLookup(), KnownNames.tcbLookups());
