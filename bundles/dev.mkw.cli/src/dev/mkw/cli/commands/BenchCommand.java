@@ -11,6 +11,8 @@ import dev.mkw.cli.Command;
 import dev.mkw.cli.bench.DslParseBenchmark;
 import dev.mkw.cli.bench.IpcBenchmark;
 import dev.mkw.cli.bench.MemoryHierarchyBenchmark;
+import dev.mkw.cli.bench.ThreadScaleCheck;
+import dev.mkw.cli.bench.UnmapCostTable;
 import dev.mkw.dsl.ScenarioLoader;
 import dev.mkw.dsl.bench.ParseBenchmark;
 import dev.mkw.sim.bench.BenchReport;
@@ -30,7 +32,9 @@ public final class BenchCommand implements Command {
     @Override public String help() {
         return "Usage: mkw bench [--quick]\n\n"
                 + "Runs the benchmarks (the engine, the memory hierarchy, short IPC with trace off and on, DSL parsing)\n"
-                + "in this JVM, several rounds each, and prints rates and the ratios the README reports.\n"
+                + "in this JVM, several rounds each, and prints rates and the ratios the README reports; then the\n"
+                + "unmap cost against mapping-tree size (1 to 100 k), the heap holding 1 M mappings and the heap of\n"
+                + "a run with 100 k threads.\n"
                 + "--quick: shorter rounds (for a smoke check; less stable numbers).\n";
     }
 
@@ -54,6 +58,17 @@ public final class BenchCommand implements Command {
         ParseBenchmark.Result big = ParseBenchmark.run(ScenarioLoader.standalone(), 10_000, a.flag("quick") ? 1 : 3, a.flag("quick") ? 2 : 5);
         ctx.out().printf("a generated %d-line scenario: parse + validate + translate best %.0f ms, mean %.0f ms (goal: under 1 s)%n",
                 big.lines(), big.bestMillis(), big.meanMillis());
+        boolean quick = a.flag("quick");
+        ctx.out().printf("%nunmap cost against the mapping tree's size (x86-64 preset; pager -> sub-pagers -> up to %d clients each):%n", 1000);
+        ctx.out().print(UnmapCostTable.render(UnmapCostTable.table(quick ? 10_000 : 100_000)));
+        int many = quick ? 100_000 : 1_000_000;
+        UnmapCostTable.Row held = UnmapCostTable.measure(many);
+        ctx.out().printf("heap while holding %d mappings: %d MiB (goal: under 2048 MiB); revoking them: %.0f ms host, %d simulated cycles%n",
+                many, held.heapBytes() >> 20, held.hostMillis(), held.simulatedCycles());
+        int tasks = quick ? 100 : 1000;
+        ThreadScaleCheck.Result threads = ThreadScaleCheck.run(tasks, 100);
+        ctx.out().printf("a run with %d threads: heap %d MiB after boot, %d MiB at the end (goal: under 2048 MiB); all ended: %s%n",
+                threads.threads(), threads.heapAfterBootBytes() >> 20, threads.heapAtEndBytes() >> 20, threads.allEnded());
         for (String p : problems) ctx.err().println("bench: " + p);
         return 0;
     }
