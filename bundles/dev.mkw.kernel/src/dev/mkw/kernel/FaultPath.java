@@ -152,15 +152,27 @@ public final class FaultPath {
 
     /** Install one map or grant item from {@code s} into {@code r} (path of the IPC that carries it). */
     public void mapItem(Tcb s, Tcb r, Message.MapRequest mr, KernelPath p) {
-        int shift = k.machine.memory().frameSize() == 4096 ? 12 : 12;
+        int shift = 12;
         long size = 1L << Math.max(mr.sizeLog2(), shift);
+        long srcBase = mr.base();
         long recvBase = (r.state == ThreadState.PAGE_FAULT ? r.faultAddress : mr.sendBase()) & -size;
         if (r.state != ThreadState.PAGE_FAULT && r.window != null && !r.window.isComplete()) {
-            recvBase = r.window.base() + ((mr.sendBase() & (r.window.size() - 1)) & -size);
+            // L4 X.2 (map and grant items): send fpage 2^s, receive window 2^r. If s <= r the
+            // fpage lands in the window at the send base (hot spot) modulo 2^r, aligned to 2^s;
+            // if s > r only the window-sized part of the fpage that holds the hot spot is sent,
+            // and it fills the window.
+            long window = r.window.size();
+            if (size > window) {
+                srcBase = mr.base() + ((mr.sendBase() & (size - 1)) & -window);
+                size = window;
+                recvBase = r.window.base();
+            } else {
+                recvBase = r.window.base() + ((mr.sendBase() & (window - 1)) & -size);
+            }
         }
         long[] c = {0};
         for (long off = 0; off < size; off += 1L << shift) {
-            long src = mr.base() + off;
+            long src = srcBase + off;
             MappingDb.Node from = k.mappingDb.lookup(s.space, src);
             if (from == null) {
                 k.error(s, null, String.format("%s item for 0x%x, which %s has not mapped itself", mr.grant() ? "grant" : "map", src, s.name), false);

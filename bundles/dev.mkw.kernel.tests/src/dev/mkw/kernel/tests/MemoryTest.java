@@ -63,6 +63,32 @@ class MemoryTest {
         assertTrue(sim.kernel().errors.get(0).message().contains("page fault at 0x5000"), sim.kernel().errors.get(0).message());
     }
 
+    /**
+     * Send fpage and receive window of different sizes (L4 X.2): a 64 KiB fpage into a 16 KiB
+     * window sends only the 16 KiB part holding the hot spot; a 4 KiB fpage into a 16 KiB
+     * window lands at the hot spot's offset in the window.
+     */
+    @Test
+    void mismatchedFpageAndWindowSizesFollowTheHotSpot() {
+        MessageSpec big = new MessageSpec(null, c(0), List.of(), List.of(new MessageSpec.MapItem(c(0x100000), 16, "rw", false, c(0x105000))));
+        MessageSpec small = new MessageSpec(null, c(0), List.of(), List.of(new MessageSpec.MapItem(c(0x100000), 12, "r", false, c(0x103000))));
+        var sender = thread("s", 100, new Op.Touch(c(0x100000), c(0x110000), c(4096), true, AT),
+                new Op.Send(new Target.Thread("app.r"), big, dev.mkw.kernel.scenario.Timeout.NEVER, AT),
+                new Op.Send(new Target.Thread("app.r"), small, dev.mkw.kernel.scenario.Timeout.NEVER, AT));
+        var receiver = thread("r", 50,
+                new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x200000), 14, null, null), "m", dev.mkw.kernel.scenario.Timeout.NEVER, AT),
+                new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x300000), 14, null, null), "n", dev.mkw.kernel.scenario.Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("mem", "root", sender), task("app", "root", receiver)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        var k = sim.kernel();
+        var got = k.mappingDb.mappingsOf(k.thread("app.r").space).stream().map(n -> Long.toHexString(n.vaddr)).toList();
+        // The hot spot 0x105000 lies in the second 16 KiB quarter of the 64 KiB fpage: 0x104000..0x107fff.
+        assertEquals(List.of("200000", "201000", "202000", "203000", "303000"), got);
+        var senderSpace = k.thread("mem.s").space;
+        assertEquals(k.mappingDb.lookup(senderSpace, 0x104000).frame, k.mappingDb.lookup(k.thread("app.r").space, 0x200000).frame);
+        assertEquals(k.mappingDb.lookup(senderSpace, 0x100000).frame, k.mappingDb.lookup(k.thread("app.r").space, 0x303000).frame);
+    }
+
     /** A pager maps its own pages (from sigma0) into a client on page-fault IPC, then revokes them. */
     @Test
     void userLevelPagerServesFaultsAndUnmapRevokesRecursively() {
