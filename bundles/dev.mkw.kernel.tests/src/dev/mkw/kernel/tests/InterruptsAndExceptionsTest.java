@@ -46,6 +46,51 @@ class InterruptsAndExceptionsTest {
         assertTrue(sim.kernel().irqLatency.get(4).stream().allMatch(l -> l >= 0));
     }
 
+    private static Simulation twoTimers(ThreadSpec low, ThreadSpec high, String highStart) {
+        Scenario s = new Scenario("nested", "", "t.mkw", dev.mkw.kernel.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults().withTimesliceCycles(0),
+                List.of(task("drv", null, low, high)), List.of(),
+                List.of(new DeviceSpec("timer", "slow", 9, Map.of("interval", "100000"), AT),
+                        new DeviceSpec("timer", "fast", 3, Map.of("interval", "100000", "start", highStart), AT)),
+                RunSpec.defaults());
+        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
+        sim.run();
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        return sim;
+    }
+
+    /**
+     * Both lines raised in the same cycle: the controller's order (on the i486's 8259 the
+     * lower line wins) decides which the kernel takes first, so line 3's handler always gets
+     * its interrupt IPC before line 9's.
+     */
+    @Test
+    void simultaneousInterruptsAreTakenInTheControllersPriorityOrder() {
+        var low = thread("low", 100, new Op.AttachIrq(9, AT), repeat(5, new Op.Receive(new Target.Irq(9), null, "i", Timeout.NEVER, AT), new Op.AckIrq(9, AT)));
+        var high = thread("high", 100, new Op.AttachIrq(3, AT), repeat(5, new Op.Receive(new Target.Irq(3), null, "i", Timeout.NEVER, AT), new Op.AckIrq(3, AT)));
+        Simulation sim = twoTimers(low, high, "0");
+        var l3 = sim.kernel().irqLatency.get(3);
+        var l9 = sim.kernel().irqLatency.get(9);
+        assertEquals(5, l3.size());
+        for (int i = 0; i < 5; i++) assertTrue(l3.get(i) < l9.get(i), "line 3 first each time: " + l3 + " vs " + l9);
+    }
+
+    /**
+     * Nesting at user level: while the slow line's handler works on its interrupt, the fast
+     * line's interrupt arrives; the kernel takes it at once and its (higher-priority) handler
+     * preempts the first one, so its latency does not include the other handler's work.
+     */
+    @Test
+    void aHigherPriorityInterruptPreemptsALowerHandlersWork() {
+        var low = thread("low", 100, new Op.AttachIrq(9, AT), repeat(3, new Op.Receive(new Target.Irq(9), null, "i", Timeout.NEVER, AT),
+                new Op.Compute(c(60_000), AT), new Op.AckIrq(9, AT)));
+        var high = thread("high", 200, new Op.AttachIrq(3, AT), repeat(3, new Op.Receive(new Target.Irq(3), null, "i", Timeout.NEVER, AT), new Op.AckIrq(3, AT)));
+        Simulation sim = twoTimers(low, high, "20000");
+        var l3 = sim.kernel().irqLatency.get(3);
+        assertEquals(3, l3.size());
+        assertTrue(l3.stream().allMatch(l -> l < 2_000), "the fast handler never waited for the slow one's 60000 cycles: " + l3);
+        assertEquals(3, sim.kernel().thread("drv.low").ipcsReceived, "and the slow handler still finished its work");
+    }
+
     /** A device type contributed from outside (as a plugin would) drives a driver like the built-in ones. */
     @Test
     void aContributedDeviceTypeRaisesItsIrq() {
