@@ -64,7 +64,10 @@ public final class CpuLoop {
             }
         }
         if (k.finished) return;
-        if (k.config.checkInvariants()) Invariants.check(k);
+        if (k.config.checkInvariants()) {
+            Invariants.check(k);
+            Invariants.checkResources(k);
+        }
         if (k.allDead()) {
             k.finished = true;
             k.engine.stop();

@@ -29,6 +29,11 @@ public final class Invariants {
         }
     }
 
+    /** Interrupts and capabilities: see {@link ResourceInvariants}. */
+    public static void checkResources(Kernel k) {
+        ResourceInvariants.check(k);
+    }
+
     private static void fail(Kernel k, Tcb t, String what) {
         k.error(t, null, "kernel invariant broken: " + t.name + " " + what, true);
     }

@@ -81,4 +81,17 @@ class CapabilityTest {
         assertEquals(1, dev.mkw.kernel.cap.CapSpace.revokeDerived(aliceCap));
         assertEquals(null, bobSpace.get(slot), "revoked");
     }
+
+    /** The checker itself can fail: an interrupt held for its handler on an unmasked line is reported. */
+    @Test
+    void brokenIrqAndCapabilityStatesAreCaught() {
+        var k = run(scenario("i486_50", KernelConfig.defaults(), task("a", null, thread("t", 10, new Op.Compute(c(100), AT))))).kernel();
+        var t = k.thread("a.t");
+        k.irqHandlers.put(7, t);
+        k.irqPending[7] = true;
+        k.machine.interruptController().unmask(7);
+        dev.mkw.kernel.Invariants.checkResources(k);
+        assertTrue(k.errors.stream().anyMatch(e -> e.message().equals("kernel invariant broken: a.t has IRQ 7 pending for it while the line is unmasked")),
+                k.errors.toString());
+    }
 }

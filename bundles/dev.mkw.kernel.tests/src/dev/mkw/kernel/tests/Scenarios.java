@@ -51,8 +51,9 @@ final class Scenarios {
                 task("client", null, thread("ping", 100, repeat(rounds, call("server.pong", words(1, 2))))));
     }
 
+    /** A scenario of these tasks; the kernel invariants are checked after every system call, as in all tests. */
     static Scenario scenario(String preset, KernelConfig k, TaskSpec... tasks) {
-        return new Scenario("test", "", "test.mkw", MachineSpec.preset(preset), k, List.of(tasks), List.of(), List.of(), RunSpec.defaults());
+        return new Scenario("test", "", "test.mkw", MachineSpec.preset(preset), k.withCheckInvariants(true), List.of(tasks), List.of(), List.of(), RunSpec.defaults());
     }
 
     static Simulation run(Scenario s) {

@@ -1,0 +1,49 @@
+package dev.mkw.kernel;
+
+import java.util.Map;
+
+import dev.mkw.hw.sim.InterruptController;
+import dev.mkw.kernel.cap.Cap;
+import dev.mkw.kernel.cap.CapSpace;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadState;
+
+/**
+ * The invariants of interrupts and capabilities (checked with the others in {@link
+ * Invariants}): an interrupt the kernel holds for its handler keeps the line masked until the
+ * handler acknowledges it; an attached handler is alive, or its line is masked for good;
+ * every capability sits in the slot it names, has at most its parent's rights, and hangs in
+ * its parent's derivation list; a capability derived from a revoked one is gone too, so
+ * nothing revoked can still be used.
+ */
+final class ResourceInvariants {
+    private ResourceInvariants() {}
+
+    static void check(Kernel k) {
+        InterruptController pic = k.machine.interruptController();
+        for (Map.Entry<Integer, Tcb> e : k.irqHandlers.entrySet()) {
+            int line = e.getKey();
+            Tcb h = e.getValue();
+            if (k.irqPending[line] && !pic.masked(line)) fail(k, h, "has IRQ " + line + " pending for it while the line is unmasked");
+            if (h.state == ThreadState.DEAD && !pic.masked(line)) fail(k, h, "is dead but still attached to unmasked IRQ " + line);
+        }
+        for (CapSpace space : k.capSpaces.values()) {
+            for (Cap c : space.all()) {
+                if (c.space() != space || space.get(c.slot()) != c) fail(k, c, space, "is not in the slot it names");
+                Cap p = c.parent;
+                if (p == null) continue;
+                if ((c.rights & ~p.rights) != 0) fail(k, c, space, "has rights its parent lacks");
+                if (!p.children.contains(c)) fail(k, c, space, "is missing from its parent's derivation list");
+                if (p.space() == null || p.space().get(p.slot()) != p) fail(k, c, space, "survives its revoked parent");
+            }
+        }
+    }
+
+    private static void fail(Kernel k, Tcb t, String what) {
+        k.error(t, null, "kernel invariant broken: " + t.name + " " + what, true);
+    }
+
+    private static void fail(Kernel k, Cap c, CapSpace space, String what) {
+        k.error(null, null, "kernel invariant broken: capability in slot " + c.slot() + " of " + space.task + " " + what, true);
+    }
+}
