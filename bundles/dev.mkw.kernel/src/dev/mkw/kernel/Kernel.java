@@ -30,7 +30,7 @@ import dev.mkw.sim.TraceKind;
 /**
  * The kernel's state and the services its paths share: charging cycles, switching threads,
  * the scheduler, the memory objects. The mechanisms themselves are in their own classes
- * ({@link IpcPath}, {@link FaultPath}, {@link UserOps}, {@link Boot}).
+ * ({@link IpcPath}, {@link FaultPath}, {@link ExchangeRegisters}, {@link UserOps}, {@link Boot}).
  *
  * <p>This version simulates one CPU: every thread runs on CPU 0.
  */
@@ -64,6 +64,7 @@ public final class Kernel {
     public final IpcPath ipc;
     public final FaultPath faults;
     public final UserOps userOps;
+    public final ExchangeRegisters exregs;
     public final boolean[] irqPending;
     /** The timer line the kernel programs for preemption. */
     public int timerLine = 0;
@@ -100,6 +101,7 @@ public final class Kernel {
         this.ipc = new IpcPath(this);
         this.faults = new FaultPath(this);
         this.userOps = new UserOps(this);
+        this.exregs = new ExchangeRegisters(this);
     }
 
     /** Create tasks, threads and attachments from the scenario (see {@link Boot}). */

@@ -131,6 +131,11 @@ public final class UserOps {
             case Op.SetInterruptFlag f -> { t.virtualInterrupts = f.enabled(); k.chargeUser(t, 1); }
             case Op.Unmap u -> k.faults.unmap(t, ev.value(u.base(), u.at()), u.sizeLog2(), Fpage.rights(u.rights()), u.flush());
             case Op.RevokeCap rc -> revoke(t, rc.slot(), rc.at());
+            case Op.CancelIpc c -> {
+                if (c.thread() instanceof Target.Irq) throw new Evaluator.UserError("an IRQ pseudo-thread has no IPC to cancel", c.at());
+                Tcb victim = target(t, c.thread(), c.at());
+                k.exregs.cancelIpc(t, victim, victimId(t, c.thread(), victim), c.abort(), c.at());
+            }
             case Op.Exit e -> exit(t);
             default -> fail(t, op.at(), "operation " + op.getClass().getSimpleName() + " cannot run here");
         }
@@ -279,6 +284,12 @@ public final class UserOps {
             }
             default -> throw new Evaluator.UserError("cannot send to " + to, at);
         }
+    }
+
+    /** The thread ID the program names: for the sender of a message, the ID the message carried (it may be stale). */
+    private int victimId(Tcb t, Target to, Tcb resolved) {
+        if (to instanceof Target.Sender s) return t.received.get(s.var()).sender();
+        return resolved.id;
     }
 
     int targetId(Tcb t, Target to, SourceRef at) {

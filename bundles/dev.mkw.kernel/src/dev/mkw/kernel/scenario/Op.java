@@ -83,6 +83,14 @@ public sealed interface Op {
     /** Revoke a capability and everything derived from it (naming variant CAPABILITIES). */
     record RevokeCap(int slot, SourceRef at) implements Op {}
 
+    /**
+     * Cancel ({@code abort} false) or abort another thread's ongoing IPC through
+     * ExchangeRegisters (L4 X.2): the victim's pending send or receive ends with error
+     * CANCELED or ABORTED and the phase it was in. Allowed on threads of the own task, and
+     * to the scenario's privileged root task (its first task, as L4's root server) on all.
+     */
+    record CancelIpc(Target thread, boolean abort, SourceRef at) implements Op {}
+
     /** Repeat the body {@code count} times; a count of {@link #FOREVER} loops until the run ends. */
     record Repeat(Expr count, String indexVar, List<Op> body, SourceRef at) implements Op {
         public static final long FOREVER = -1;
