@@ -3,7 +3,6 @@ package dev.mkw.kernel;
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.ipc.Message;
-import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.scenario.SourceRef;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
@@ -26,9 +25,9 @@ import dev.mkw.sim.TraceKind;
  * belongs to the kernel's fault protocol, and the faulting instruction could not go on
  * without the reply.
  *
- * <p>As in L4 X.2 a thread may only control threads of its own address space; the
- * scenario's first task plays L4's root server, whose threads are privileged and may control
- * any thread.
+ * <p>As in L4 X.2 a thread may only control threads of its own address space; the threads
+ * of the scenario's privileged root task (L4's root server, {@code TaskSpec.privileged}) may
+ * control any thread.
  */
 public final class ExchangeRegisters {
     private final Kernel k;
@@ -57,10 +56,10 @@ public final class ExchangeRegisters {
             return Outcome.REFUSED;
         }
         p.touch(victim.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
-        if (victim.space != caller.space && caller.space != rootSpace()) {
+        if (victim.space != caller.space && !k.privilegedSpaces.contains(caller.space)) {
             finish(p, caller);
             k.error(caller, at, op + " of " + victim.name + " refused: " + caller.name + " may only control threads of its own task "
-                    + caller.space.name + " (only threads of the root task " + rootSpace().name + " may control any thread)", false);
+                    + caller.space.name + " (only threads of the privileged root task may control any thread)", false);
             return Outcome.REFUSED;
         }
         int phase;
@@ -90,11 +89,6 @@ public final class ExchangeRegisters {
         k.record(TraceKind.EXREGS, caller, victim.name, "exregs", (reason << 1) | phase,
                 op + ": " + (phase == Message.SEND_PHASE ? "send" : "receive") + " phase");
         return abort ? Outcome.ABORTED : Outcome.CANCELED;
-    }
-
-    /** The privileged root task: the scenario's first task (L4's root server is the first task the kernel starts). */
-    private AddressSpace rootSpace() {
-        return k.spaces.values().iterator().next();
     }
 
     private void finish(KernelPath p, Tcb caller) {

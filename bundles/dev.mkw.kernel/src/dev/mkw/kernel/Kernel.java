@@ -71,6 +71,8 @@ public final class Kernel {
     /** Pager and exception handler of each task (qualified thread names), from the scenario. */
     public final Map<AddressSpace, String> taskPagers = new LinkedHashMap<>();
     public final Map<AddressSpace, String> taskExceptionHandlers = new LinkedHashMap<>();
+    /** Address spaces of privileged tasks (the scenario's root task): ExchangeRegisters may reach any thread from them. */
+    public final java.util.Set<AddressSpace> privilegedSpaces = new java.util.HashSet<>();
     /** Capability spaces per task (naming variant CAPABILITIES). */
     public final Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces = new LinkedHashMap<>();
     public Tcb current;

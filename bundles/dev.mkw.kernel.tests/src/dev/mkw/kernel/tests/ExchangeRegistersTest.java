@@ -120,20 +120,20 @@ class ExchangeRegistersTest {
 
     @Test
     void aThreadOfAnotherTaskIsRefusedUnlessTheCallerIsTheRootTask() {
-        // 'root' is the first task: privileged. 'b' is not and may not touch a's thread.
+        // 'root' is the privileged root task; 'b' is not and may not touch a's thread.
         var victim = thread("victim", 10, new Op.Receive(new Target.Thread("root.r"), null, "m", Timeout.cycles(50_000), AT), keepError("err", "m"));
         var foreign = thread("f", 5, cancel("a.victim"));
         var root = thread("r", 1, new Op.Compute(c(100), AT));
-        Simulation sim = runTraced(task("root", null, root), task("a", null, victim), task("b", null, foreign));
+        Simulation sim = runTraced(task("root", null, root).withPrivileged(true), task("a", null, victim), task("b", null, foreign));
         assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
         var e = sim.kernel().errors.get(0);
         assertEquals("b.f", e.thread());
-        assertEquals("cancel ipc of a.victim refused: b.f may only control threads of its own task b (only threads of the root task root may control any thread)", e.message());
+        assertEquals("cancel ipc of a.victim refused: b.f may only control threads of its own task b (only threads of the privileged root task may control any thread)", e.message());
         assertFalse(e.fatal());
         assertEquals((Message.TIMEOUT << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.victim").variables.get("err"), "the victim's IPC was left alone");
 
         var rootCancels = thread("r", 1, cancel("a.victim"));
-        Simulation ok = runTraced(task("root", null, rootCancels), task("a", null, victim));
+        Simulation ok = runTraced(task("a", null, victim), task("root", null, rootCancels).withPrivileged(true));
         assertTrue(ok.kernel().errors.isEmpty(), ok.kernel().errors.toString());
         assertEquals((Message.CANCELED << 1) | Message.RECEIVE_PHASE, ok.kernel().thread("a.victim").variables.get("err"));
     }

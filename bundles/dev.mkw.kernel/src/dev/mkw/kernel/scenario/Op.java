@@ -87,7 +87,7 @@ public sealed interface Op {
      * Cancel ({@code abort} false) or abort another thread's ongoing IPC through
      * ExchangeRegisters (L4 X.2): the victim's pending send or receive ends with error
      * CANCELED or ABORTED and the phase it was in. Allowed on threads of the own task, and
-     * to the scenario's privileged root task (its first task, as L4's root server) on all.
+     * to threads of the scenario's privileged root task (L4's root server) on all.
      */
     record CancelIpc(Target thread, boolean abort, SourceRef at) implements Op {}
 
