@@ -160,6 +160,16 @@ public final class Kernel {
         t.quantum -= cycles;
     }
 
+    /**
+     * Account as idle the cycles the engine moved the CPU's clock forward while nothing ran
+     * (an event for this CPU fires at its own time, past the idle already charged). Called
+     * first by every handler of such an event, so every cycle of the clock is in an account.
+     */
+    public void accountIdleGap() {
+        long gap = now() - accounting.total(CPU);
+        if (gap > 0) accounting.charge(CPU, idle, gap);
+    }
+
     public void chargeIdle(long cycles) {
         accounting.charge(CPU, idle, cycles);
         engine.advanceCpu(CPU, cycles);

@@ -107,10 +107,9 @@ public final class UserOps {
                 if ((t.notifyBits & t.notifyMask) != 0) completeNotifyWait(t);
                 else {
                     k.block(t, ThreadState.WAITING_NOTIFY);
-                    long to = timeout(w.timeout());
-                    if (to >= 0) k.engine.schedule(k.now() + to, Kernel.CPU, 1, "notify-timeout", () -> {
-                        if (t.state == ThreadState.WAITING_NOTIFY) { t.received.put(t.bindAs == null ? "_" : t.bindAs, Message.timeout(t.name)); k.scheduler.makeReady(t); k.wakeCpu(); }
-                    });
+                    // Through the IPC timeout (not an event of its own): it is cancelled when the
+                    // bits arrive, and the CPU loop counts it when it tells idling from deadlock.
+                    k.ipc.armTimeout(t, timeout(w.timeout()));
                 }
             }
             case Op.Raise r -> k.faults.exception(t, r.kind().name(), r.at());
@@ -217,6 +216,7 @@ public final class UserOps {
         long got = t.notifyBits & t.notifyMask;
         t.notifyBits &= ~got;
         t.received.put(t.bindAs == null ? "_" : t.bindAs, new Message(got, new long[] {got}, List.of(), 0, "notification", "notification", 0, 0, false));
+        k.ipc.cancelTimeout(t);
         if (t.state == ThreadState.WAITING_NOTIFY) t.state = ThreadState.READY;
     }
 
