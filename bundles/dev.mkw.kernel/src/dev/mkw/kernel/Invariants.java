@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.mkw.kernel.scenario.KernelConfig;
 import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
 
 /**
@@ -14,7 +15,8 @@ import dev.mkw.kernel.tcb.ThreadState;
  * Also the ones whose breach loses a thread for good: a ready thread is in a ready queue
  * (else no dispatch finds it again), a sending thread is in its partner's send queue (else
  * no receive takes its message), a timeout is armed only for a blocked IPC and the count of
- * armed timeouts is right (the CPU loop trusts it to tell an idle wait from a deadlock).
+ * armed timeouts is right (the CPU loop trusts it to tell an idle wait from a deadlock), and
+ * no receiver or notification waiter sleeps through what it waits for.
  */
 public final class Invariants {
     private Invariants() {}
@@ -33,6 +35,13 @@ public final class Invariants {
             }
             if (queues && t.state == ThreadState.READY && t != k.current && !t.inReadyQueue) fail(k, t, "is READY but in no ready queue");
             if (t.state == ThreadState.SENDING && !partnerQueues(k, t)) fail(k, t, "is SENDING but not in its partner's send queue");
+            if (t.state == ThreadState.RECEIVING) {
+                // A rendezvous missed: both sides blocked although they match.
+                for (Tcb s : t.sendQueue) {
+                    if (t.partner == ThreadId.NIL || t.partner == s.id) fail(k, t, "waits to receive while " + s.name + " waits in its send queue");
+                }
+            }
+            if (t.state == ThreadState.WAITING_NOTIFY && (t.notifyBits & t.notifyMask) != 0) fail(k, t, "waits for notification bits it already has");
             if (!tcbs.add(t.address)) fail(k, t, "shares its TCB at 0x" + Long.toHexString(t.address));
             if (t.state == ThreadState.RUNNING && t != k.current) fail(k, t, "is RUNNING but not the current thread");
             if (t.inReadyQueue && k.config.scheduling() == KernelConfig.Scheduling.EAGER && t.isBlocked()) fail(k, t, "is blocked but queued (eager scheduling)");

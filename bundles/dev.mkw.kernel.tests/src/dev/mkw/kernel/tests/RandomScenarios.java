@@ -35,6 +35,8 @@ import dev.mkw.kernel.scenario.Timeout;
 final class RandomScenarios {
     static final long CYCLE_LIMIT = 3_000_000;
     private static final int[] PRIORITIES = {10, 20, 30};
+    /** Short timeslices preempt threads between their system calls. */
+    private static final long[] TIMESLICES = {1_000, 10_000, 50_000};
 
     private RandomScenarios() {}
 
@@ -70,7 +72,8 @@ final class RandomScenarios {
         KernelConfig k = KernelConfig.defaults().withCheckInvariants(true)
                 .withScheduling(KernelConfig.Scheduling.values()[r.nextInt(3)])
                 .withFastpath(r.nextBoolean())
-                .withTcbLookup(KernelConfig.TcbLookup.values()[r.nextInt(3)]);
+                .withTcbLookup(KernelConfig.TcbLookup.values()[r.nextInt(3)])
+                .withTimesliceCycles(TIMESLICES[r.nextInt(TIMESLICES.length)]);
         RunSpec run = RunSpec.defaults().withSeed(seed).withUntilCycles(CYCLE_LIMIT).withTrace(RunSpec.Trace.ON, 0);
         return new Scenario("random-" + seed, "", "random.mkw", MachineSpec.preset("i486_50"), k, tasks, List.of(), List.of(), run);
     }
@@ -100,7 +103,7 @@ final class RandomScenarios {
     }
 
     private static Op operation(Random r, Partners p) {
-        return switch (r.nextInt(12)) {
+        return switch (r.nextInt(13)) {
             case 0 -> new Op.Send(new Target.Thread(p.peer(r)), words(r), timeout(r), AT);
             case 1 -> new Op.Receive(new Target.Thread(p.any(r)), null, "x", timeout(r), AT);
             case 2 -> new Op.Receive(new Target.Any(), null, "x", timeout(r), AT);
@@ -109,6 +112,7 @@ final class RandomScenarios {
             case 6 -> new Op.WaitNotify(c(1 + r.nextInt(15)), "n", timeout(r), AT);
             case 7 -> new Op.Compute(c(1 + r.nextInt(5000)), AT);
             case 8 -> new Op.Receive(new Target.Nil(), null, null, Timeout.cycles(100 + r.nextInt(5000)), AT);
+            case 9 -> r.nextInt(4) == 0 ? new Op.Exit(AT) : new Op.Compute(c(1 + r.nextInt(500)), AT);
             default -> new Op.CancelIpc(new Target.Thread(p.controllable().get(r.nextInt(p.controllable().size()))), r.nextBoolean(), AT);
         };
     }
@@ -132,7 +136,8 @@ final class RandomScenarios {
     static String describe(Scenario s) {
         StringBuilder b = new StringBuilder("scenario " + s.name() + "\nmachine preset " + s.machine().preset() + "\n");
         KernelConfig k = s.kernel();
-        b.append("kernel { scheduling ").append(k.scheduling().name().toLowerCase()).append(" fastpath ").append(k.fastpath() ? "on" : "off")
+        b.append("kernel { scheduling ").append(k.scheduling().name().toLowerCase()).append(" timeslice ").append(k.timesliceCycles())
+                .append(" fastpath ").append(k.fastpath() ? "on" : "off")
                 .append(" tcb-lookup ").append(k.tcbLookup().name().toLowerCase().replace('_', '-')).append(" invariants on }\n");
         for (TaskSpec t : s.tasks()) {
             b.append("task ").append(t.name()).append(t.privileged() ? " privileged" : "").append(" {\n");
@@ -160,6 +165,7 @@ final class RandomScenarios {
             case Op.WaitNotify x -> "wait-notify " + value(x.mask()) + " as " + x.bindAs() + timeout(x.timeout());
             case Op.Compute x -> "compute " + value(x.cycles()) + " cycles";
             case Op.CancelIpc x -> (x.abort() ? "abort" : "cancel") + " ipc of " + target(x.thread());
+            case Op.Exit x -> "exit";
             default -> op.toString();
         };
     }
