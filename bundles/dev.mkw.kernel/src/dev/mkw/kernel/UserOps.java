@@ -87,6 +87,7 @@ public final class UserOps {
                     k.ipc.receive(t, r.from() instanceof Target.Any ? ThreadId.NIL : targetId(t, r.from(), r.at()), timeout(r.timeout()), r.bindAs());
                 }
             }
+            case Op.Reply r when r.stop() -> stop(t, target(t, r.to(), r.at()), r.at());
             case Op.Reply r -> reply(t, r.to(), message(t, r.msg(), ev, r.at()), r.at());
             case Op.ReplyWait rw -> {
                 Tcb d = target(t, rw.to(), rw.at());
@@ -184,8 +185,11 @@ public final class UserOps {
             p.cost(dev.mkw.hw.sim.CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH);
             boolean pageFault = d.faultAddress >= 0;
             for (Message.MapRequest mr : m.maps()) k.faults.mapItem(t, d, mr, p);
+            // An exception reply carries the thread's new IP and registers.
+            String refused = pageFault ? null : ExceptionIpc.resume(k, t, d, m, p);
             p.cost(dev.mkw.hw.sim.CostKind.KERNEL_EXIT);
             k.charge(p, t);
+            if (refused != null) k.error(t, at, refused, false);
             if (pageFault && d.space.translate(d.faultAddress) < 0) {
                 k.error(d, null, String.format("pager %s replied to the page fault at 0x%x without a usable mapping", t.name, d.faultAddress), true);
                 return;
@@ -197,6 +201,16 @@ public final class UserOps {
             return;
         }
         k.ipc.send(t, d, d.id, m, false, 0, null);
+    }
+
+    /** A handler's "stop" reply: the thread waiting for its fault or exception reply ends. */
+    private void stop(Tcb t, Tcb d, SourceRef at) {
+        if (d.state != ThreadState.PAGE_FAULT || d.partner != t.id) {
+            k.error(t, at, "reply stop: " + d.name + " is not waiting for an exception or page-fault reply from " + t.name + "; nothing was stopped", false);
+            return;
+        }
+        ExceptionIpc.stop(k, t, d);
+        exit(d);
     }
 
     void notify(Tcb t, Tcb d, long bits) {

@@ -28,8 +28,15 @@ public sealed interface Op {
     /** Call: send, then closed receive from the same partner, atomically (no window for a race). */
     record Call(Target to, MessageSpec msg, Acceptor acceptor, String bindAs, Timeout timeout, SourceRef at) implements Op {}
 
-    /** Reply with a zero send timeout: never blocks the server. */
-    record Reply(Target to, MessageSpec msg, SourceRef at) implements Op {}
+    /**
+     * Reply with a zero send timeout: never blocks the server. With {@code stop}, the answer
+     * to an exception or page-fault IPC ends the faulting thread instead of resuming it.
+     */
+    record Reply(Target to, MessageSpec msg, boolean stop, SourceRef at) implements Op {
+        public Reply(Target to, MessageSpec msg, SourceRef at) {
+            this(to, msg, false, at);
+        }
+    }
 
     /** Reply to a client and open-wait for the next request in one system call. */
     record ReplyWait(Target to, MessageSpec msg, Acceptor acceptor, String bindAs, Timeout timeout, SourceRef at) implements Op {}
