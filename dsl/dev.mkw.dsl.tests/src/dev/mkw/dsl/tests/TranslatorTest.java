@@ -140,4 +140,29 @@ class TranslatorTest {
         // The waiter's own cancel met a thread in no IPC: nothing happened, no error.
         assertEquals(15L, sim.kernel().thread("app.waiter").variables.get("err"));
     }
+
+    @Test
+    void anExceptionHandlerSetsRegistersOrStopsTheThread() {
+        Scenario s = load("""
+                scenario T
+                task sup { thread h priority 100 {
+                  wait any as e  reply e words (e.ip + 1, e.w1 * 2)
+                  wait any as e  reply e stop
+                } }
+                task app exception-handler sup.h {
+                  thread f priority 10 { let r0 = 21  raise divide-error  let doubled = r0  raise breakpoint  let after = 1 }
+                }
+                run until all-done
+                """);
+        Op.Reply stop = assertInstanceOf(Op.Reply.class, s.tasks().get(0).threads().get(0).body().get(3));
+        assertTrue(stop.stop());
+        assertFalse(assertInstanceOf(Op.Reply.class, s.tasks().get(0).threads().get(0).body().get(1)).stop());
+        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
+        sim.run();
+        assertEquals(List.of(), sim.kernel().errors);
+        var f = sim.kernel().thread("app.f");
+        assertEquals(42L, f.variables.get("doubled"), "the handler's reply set r0");
+        assertFalse(f.variables.containsKey("after"), "the stop reply ended the thread at its second raise");
+        assertEquals("DEAD", f.state.name());
+    }
 }

@@ -75,7 +75,7 @@ final class OpTranslator {
             case Call x -> new Op.Call(target(x.getTo()), message(x.getMsg()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Receive x -> new Op.Receive(target(x.getFrom()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Wait x -> new Op.Receive(new Target.Any(), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
-            case Reply x -> new Op.Reply(new Target.Sender(x.getTo()), message(x.getMsg()), p);
+            case Reply x -> new Op.Reply(new Target.Sender(x.getTo()), message(x.getMsg()), x.isStop(), p);
             case ReplyWait x -> new Op.ReplyWait(new Target.Sender(x.getTo()), message(x.getMsg()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Sleep x -> new Op.Receive(new Target.Nil(), null, null, time(x.getDuration()), p);
             case Notify x -> new Op.Notify(target(x.getTo()), expr(x.getBits()), p);
