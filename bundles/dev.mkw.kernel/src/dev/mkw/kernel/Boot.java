@@ -33,6 +33,7 @@ final class Boot {
             AddressSpace space = new AddressSpace(task.name(), asid++, k.machine.memory(), k.machine.mmu().format(), k.frames);
             k.kernelMemory.attach(space);
             k.spaces.put(task.name(), space);
+            if (task.privileged()) k.privilegedSpaces.add(space);
             k.taskPagers.put(space, task.pager());
             k.taskExceptionHandlers.put(space, task.exceptionHandler());
             List<long[]> ports = new ArrayList<>();

@@ -28,6 +28,7 @@ public final class CpuLoop {
     }
 
     private void wake() {
+        k.accountIdleGap();
         if (idle && !scheduled && !k.finished) {
             idle = false;
             long now = Math.max(k.engine.now(), k.now());
@@ -43,6 +44,7 @@ public final class CpuLoop {
 
     private void step() {
         scheduled = false;
+        k.accountIdleGap();
         if (k.finished) return;
         if (k.now() < k.engine.now()) k.chargeIdle(k.engine.now() - k.now());
         int line = k.machine.interruptController().highestPending();

@@ -65,7 +65,7 @@ public final class FaultPath {
         Tcb handler = k.thread(pager);
         t.faultAddress = addr;
         t.faultKind = kind;
-        Message m = new Message(PAGE_FAULT_LABEL | (kind == MemoryHierarchy.WRITE ? 2 : 4), new long[] {addr, 0}, List.of(), t.id, t.name, "page-fault", addr, kind, false);
+        Message m = new Message(PAGE_FAULT_LABEL | (kind == MemoryHierarchy.WRITE ? 2 : 4), new long[] {addr, t.program.instructionPointer()}, List.of(), t.id, t.name, "page-fault", addr, kind, false);
         kernelIpc(t, handler, m, p);
         return false;
     }
@@ -118,7 +118,7 @@ public final class FaultPath {
             return;
         }
         t.faultAddress = -1;
-        Message m = new Message(-5L << 4, new long[] {0, 0}, List.of(), t.id, t.name, "exception " + name, 0, vector(name), false);
+        Message m = new Message(ExceptionIpc.LABEL, ExceptionIpc.state(t), List.of(), t.id, t.name, "exception " + name, 0, vector(name), false);
         kernelIpc(t, k.thread(h), m, p);
     }
 

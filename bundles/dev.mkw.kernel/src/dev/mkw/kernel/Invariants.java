@@ -5,28 +5,61 @@ import java.util.Set;
 
 import dev.mkw.kernel.scenario.KernelConfig;
 import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
 
 /**
  * The kernel invariants (issue: checked after every system call when the debug switch is
  * on): a thread is in the queues its state allows; no two threads share a TCB; a thread
  * in a send queue is sending to that queue's owner; a running thread is the current one.
+ * Also the ones whose breach loses a thread for good: a ready thread is in a ready queue
+ * (else no dispatch finds it again), a sending thread is in its partner's send queue (else
+ * no receive takes its message), a timeout is armed only for a blocked IPC and the count of
+ * armed timeouts is right (the CPU loop trusts it to tell an idle wait from a deadlock), and
+ * no receiver or notification waiter sleeps through what it waits for.
  */
 public final class Invariants {
     private Invariants() {}
 
     public static void check(Kernel k) {
         Set<Long> tcbs = new HashSet<>();
+        Set<Tcb> queuedSenders = new HashSet<>();
+        int armed = 0;
+        boolean queues = k.scheduler.policy() == null;
         for (Tcb t : k.threads) {
+            if (t.timeoutEvent != null) {
+                armed++;
+                if (t.state != ThreadState.SENDING && t.state != ThreadState.RECEIVING && t.state != ThreadState.WAITING_NOTIFY) {
+                    fail(k, t, "has a timeout armed but is " + t.state);
+                }
+            }
+            if (queues && t.state == ThreadState.READY && t != k.current && !t.inReadyQueue) fail(k, t, "is READY but in no ready queue");
+            if (t.state == ThreadState.SENDING && !partnerQueues(k, t)) fail(k, t, "is SENDING but not in its partner's send queue");
+            if (t.state == ThreadState.RECEIVING) {
+                // A rendezvous missed: both sides blocked although they match.
+                for (Tcb s : t.sendQueue) {
+                    if (t.partner == ThreadId.NIL || t.partner == s.id) fail(k, t, "waits to receive while " + s.name + " waits in its send queue");
+                }
+            }
+            if (t.state == ThreadState.WAITING_NOTIFY && (t.notifyBits & t.notifyMask) != 0) fail(k, t, "waits for notification bits it already has");
             if (!tcbs.add(t.address)) fail(k, t, "shares its TCB at 0x" + Long.toHexString(t.address));
             if (t.state == ThreadState.RUNNING && t != k.current) fail(k, t, "is RUNNING but not the current thread");
             if (t.inReadyQueue && k.config.scheduling() == KernelConfig.Scheduling.EAGER && t.isBlocked()) fail(k, t, "is blocked but queued (eager scheduling)");
             if (t.state == ThreadState.DEAD && t.inReadyQueue) fail(k, t, "is dead but in a ready queue");
             for (Tcb s : t.sendQueue) {
+                if (!queuedSenders.add(s)) fail(k, s, "waits in more than one send queue position");
                 if (s.state != ThreadState.SENDING && s.state != ThreadState.PAGE_FAULT) fail(k, s, "waits in " + t.name + "'s send queue but is " + s.state);
                 if (s.partner != t.id) fail(k, s, "waits in " + t.name + "'s send queue but sends to someone else");
             }
         }
+        if (armed != k.activeTimeouts && !k.threads.isEmpty()) {
+            fail(k, k.threads.get(0), "(kernel) counts " + k.activeTimeouts + " active timeouts but " + armed + " are armed");
+        }
+    }
+
+    private static boolean partnerQueues(Kernel k, Tcb s) {
+        for (Tcb d : k.threads) if (d.id == s.partner) return d.sendQueue.contains(s);
+        return false;
     }
 
     /** Interrupts and capabilities: see {@link ResourceInvariants}. */

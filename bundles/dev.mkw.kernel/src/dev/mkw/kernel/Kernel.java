@@ -30,7 +30,7 @@ import dev.mkw.sim.TraceKind;
 /**
  * The kernel's state and the services its paths share: charging cycles, switching threads,
  * the scheduler, the memory objects. The mechanisms themselves are in their own classes
- * ({@link IpcPath}, {@link FaultPath}, {@link UserOps}, {@link Boot}).
+ * ({@link IpcPath}, {@link FaultPath}, {@link ExchangeRegisters}, {@link UserOps}, {@link Boot}).
  *
  * <p>This version simulates one CPU: every thread runs on CPU 0.
  */
@@ -68,12 +68,15 @@ public final class Kernel {
     public final IpcPath ipc;
     public final FaultPath faults;
     public final UserOps userOps;
+    public final ExchangeRegisters exregs;
     public final boolean[] irqPending;
     /** The timer line the kernel programs for preemption. */
     public int timerLine = 0;
     /** Pager and exception handler of each task (qualified thread names), from the scenario. */
     public final Map<AddressSpace, String> taskPagers = new LinkedHashMap<>();
     public final Map<AddressSpace, String> taskExceptionHandlers = new LinkedHashMap<>();
+    /** Address spaces of privileged tasks (the scenario's root task): ExchangeRegisters may reach any thread from them. */
+    public final java.util.Set<AddressSpace> privilegedSpaces = new java.util.HashSet<>();
     /** Capability spaces per task (naming variant CAPABILITIES). */
     public final Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces = new LinkedHashMap<>();
     public Tcb current;
@@ -106,6 +109,7 @@ public final class Kernel {
         this.ipc = new IpcPath(this);
         this.faults = new FaultPath(this);
         this.userOps = new UserOps(this);
+        this.exregs = new ExchangeRegisters(this);
     }
 
     /** Create tasks, threads and attachments from the scenario (see {@link Boot}). */
@@ -160,6 +164,16 @@ public final class Kernel {
         engine.advanceCpu(CPU, cycles);
         t.userCycles += cycles;
         t.quantum -= cycles;
+    }
+
+    /**
+     * Account as idle the cycles the engine moved the CPU's clock forward while nothing ran
+     * (an event for this CPU fires at its own time, past the idle already charged). Called
+     * first by every handler of such an event, so every cycle of the clock is in an account.
+     */
+    public void accountIdleGap() {
+        long gap = now() - accounting.total(CPU);
+        if (gap > 0) accounting.charge(CPU, idle, gap);
     }
 
     public void chargeIdle(long cycles) {

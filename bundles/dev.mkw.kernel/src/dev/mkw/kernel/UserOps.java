@@ -87,6 +87,7 @@ public final class UserOps {
                     k.ipc.receive(t, r.from() instanceof Target.Any ? ThreadId.NIL : targetId(t, r.from(), r.at()), timeout(r.timeout()), r.bindAs());
                 }
             }
+            case Op.Reply r when r.stop() -> stop(t, target(t, r.to(), r.at()), r.at());
             case Op.Reply r -> reply(t, r.to(), message(t, r.msg(), ev, r.at()), r.at());
             case Op.ReplyWait rw -> {
                 Tcb d = target(t, rw.to(), rw.at());
@@ -107,10 +108,9 @@ public final class UserOps {
                 if ((t.notifyBits & t.notifyMask) != 0) completeNotifyWait(t);
                 else {
                     k.block(t, ThreadState.WAITING_NOTIFY);
-                    long to = timeout(w.timeout());
-                    if (to >= 0) k.engine.schedule(k.now() + to, Kernel.CPU, 1, "notify-timeout", () -> {
-                        if (t.state == ThreadState.WAITING_NOTIFY) { t.received.put(t.bindAs == null ? "_" : t.bindAs, Message.timeout(t.name)); k.scheduler.makeReady(t); k.wakeCpu(); }
-                    });
+                    // Through the IPC timeout (not an event of its own): it is cancelled when the
+                    // bits arrive, and the CPU loop counts it when it tells idling from deadlock.
+                    k.ipc.armTimeout(t, timeout(w.timeout()));
                 }
             }
             case Op.Raise r -> k.faults.exception(t, r.kind().name(), r.at());
@@ -131,6 +131,11 @@ public final class UserOps {
             case Op.SetInterruptFlag f -> { t.virtualInterrupts = f.enabled(); k.chargeUser(t, 1); }
             case Op.Unmap u -> k.faults.unmap(t, ev.value(u.base(), u.at()), u.sizeLog2(), Fpage.rights(u.rights()), u.flush());
             case Op.RevokeCap rc -> revoke(t, rc.slot(), rc.at());
+            case Op.CancelIpc c -> {
+                if (c.thread() instanceof Target.Irq) throw new Evaluator.UserError("an IRQ pseudo-thread has no IPC to cancel", c.at());
+                Tcb victim = target(t, c.thread(), c.at());
+                k.exregs.cancelIpc(t, victim, victimId(t, c.thread(), victim), c.abort(), c.at());
+            }
             case Op.Exit e -> exit(t);
             default -> fail(t, op.at(), "operation " + op.getClass().getSimpleName() + " cannot run here");
         }
@@ -180,8 +185,11 @@ public final class UserOps {
             p.cost(dev.mkw.hw.sim.CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH);
             boolean pageFault = d.faultAddress >= 0;
             for (Message.MapRequest mr : m.maps()) k.faults.mapItem(t, d, mr, p);
+            // An exception reply carries the thread's new IP and registers.
+            String refused = pageFault ? null : ExceptionIpc.resume(k, t, d, m, p);
             p.cost(dev.mkw.hw.sim.CostKind.KERNEL_EXIT);
             k.charge(p, t);
+            if (refused != null) k.error(t, at, refused, false);
             if (pageFault && d.space.translate(d.faultAddress) < 0) {
                 k.error(d, null, String.format("pager %s replied to the page fault at 0x%x without a usable mapping", t.name, d.faultAddress), true);
                 return;
@@ -193,6 +201,16 @@ public final class UserOps {
             return;
         }
         k.ipc.send(t, d, d.id, m, false, 0, null);
+    }
+
+    /** A handler's "stop" reply: the thread waiting for its fault or exception reply ends. */
+    private void stop(Tcb t, Tcb d, SourceRef at) {
+        if (d.state != ThreadState.PAGE_FAULT || d.partner != t.id) {
+            k.error(t, at, "reply stop: " + d.name + " is not waiting for an exception or page-fault reply from " + t.name + "; nothing was stopped", false);
+            return;
+        }
+        ExceptionIpc.stop(k, t, d);
+        exit(d);
     }
 
     void notify(Tcb t, Tcb d, long bits) {
@@ -212,6 +230,7 @@ public final class UserOps {
         long got = t.notifyBits & t.notifyMask;
         t.notifyBits &= ~got;
         t.received.put(t.bindAs == null ? "_" : t.bindAs, new Message(got, new long[] {got}, List.of(), 0, "notification", "notification", 0, 0, false));
+        k.ipc.cancelTimeout(t);
         if (t.state == ThreadState.WAITING_NOTIFY) t.state = ThreadState.READY;
     }
 
@@ -279,6 +298,12 @@ public final class UserOps {
             }
             default -> throw new Evaluator.UserError("cannot send to " + to, at);
         }
+    }
+
+    /** The thread ID the program names: for the sender of a message, the ID the message carried (it may be stale). */
+    private int victimId(Tcb t, Target to, Tcb resolved) {
+        if (to instanceof Target.Sender s) return t.received.get(s.var()).sender();
+        return resolved.id;
     }
 
     int targetId(Tcb t, Target to, SourceRef at) {

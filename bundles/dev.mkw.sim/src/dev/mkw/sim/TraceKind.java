@@ -11,5 +11,7 @@ public enum TraceKind {
     EXCEPTION,
     NOTIFY,
     THREAD_STATE,
+    /** ExchangeRegisters: one thread cancelled or aborted another's IPC (value: the error code given). */
+    EXREGS,
     USER_ERROR
 }

@@ -197,7 +197,14 @@ public final class IpcPath {
         int inRegisters = Math.min(m.words().length, Message.REGISTER_WORDS);
         for (int i = inRegisters; i < m.words().length; i++) {
             long off = KernelLayout.UTCB_MR0 + 8L * (i + 1);
-            p.touch(s.utcb + off, MemoryHierarchy.READ);
+            if (s.space == k.loadedSpace) {
+                p.touch(s.utcb + off, MemoryHierarchy.READ);
+            } else {
+                // The receiver runs (it took a queued sender): the sender's UTCB is not in the
+                // loaded address space, so the kernel reads it through its physical address.
+                long src = s.space.translate(s.utcb + off);
+                if (src >= 0) p.touchPhysical(src, MemoryHierarchy.READ);
+            }
             long dst = r.space.translate(r.utcb + off);
             if (dst >= 0) p.touchPhysical(dst, MemoryHierarchy.WRITE);
             p.instructions(PathLengths.PER_WORD);
@@ -254,7 +261,8 @@ public final class IpcPath {
         k.charge(p, onBehalf);
     }
 
-    void armTimeout(Tcb t, long cycles) {
+    /** Arm t's timeout for its blocked IPC or notification wait ({@code cycles} -1: never). */
+    public void armTimeout(Tcb t, long cycles) {
         if (cycles < 0) return;
         k.activeTimeouts++;
         t.timeoutEvent = k.engine.schedule(k.now() + cycles, Kernel.CPU, 1, "timeout " + t.name, () -> expire(t));
@@ -269,6 +277,7 @@ public final class IpcPath {
     }
 
     private void expire(Tcb t) {
+        k.accountIdleGap();
         SimEvent e = t.timeoutEvent;
         if (e == null) return;
         t.timeoutEvent = null;

@@ -28,8 +28,15 @@ public sealed interface Op {
     /** Call: send, then closed receive from the same partner, atomically (no window for a race). */
     record Call(Target to, MessageSpec msg, Acceptor acceptor, String bindAs, Timeout timeout, SourceRef at) implements Op {}
 
-    /** Reply with a zero send timeout: never blocks the server. */
-    record Reply(Target to, MessageSpec msg, SourceRef at) implements Op {}
+    /**
+     * Reply with a zero send timeout: never blocks the server. With {@code stop}, the answer
+     * to an exception or page-fault IPC ends the faulting thread instead of resuming it.
+     */
+    record Reply(Target to, MessageSpec msg, boolean stop, SourceRef at) implements Op {
+        public Reply(Target to, MessageSpec msg, SourceRef at) {
+            this(to, msg, false, at);
+        }
+    }
 
     /** Reply to a client and open-wait for the next request in one system call. */
     record ReplyWait(Target to, MessageSpec msg, Acceptor acceptor, String bindAs, Timeout timeout, SourceRef at) implements Op {}
@@ -82,6 +89,14 @@ public sealed interface Op {
 
     /** Revoke a capability and everything derived from it (naming variant CAPABILITIES). */
     record RevokeCap(int slot, SourceRef at) implements Op {}
+
+    /**
+     * Cancel ({@code abort} false) or abort another thread's ongoing IPC through
+     * ExchangeRegisters (L4 X.2): the victim's pending send or receive ends with error
+     * CANCELED or ABORTED and the phase it was in. Allowed on threads of the own task, and
+     * to threads of the scenario's privileged root task (L4's root server) on all.
+     */
+    record CancelIpc(Target thread, boolean abort, SourceRef at) implements Op {}
 
     /** Repeat the body {@code count} times; a count of {@link #FOREVER} loops until the run ends. */
     record Repeat(Expr count, String indexVar, List<Op> body, SourceRef at) implements Op {

@@ -14,9 +14,22 @@ import java.util.List;
  * @param caps             capabilities the task holds at start (naming variant CAPABILITIES)
  * @param threads          the task's threads
  * @param at               where it was declared
+ * @param privileged       the scenario's root task (L4's root server): its threads may use
+ *                         ExchangeRegisters on threads of any task, not only their own
  */
 public record TaskSpec(String name, String pager, String exceptionHandler, List<RegionSpec> regions,
-        List<IoPortRange> ioPorts, List<CapSpec> caps, List<ThreadSpec> threads, SourceRef at) {
+        List<IoPortRange> ioPorts, List<CapSpec> caps, List<ThreadSpec> threads, SourceRef at, boolean privileged) {
+
+    /** An unprivileged task. */
+    public TaskSpec(String name, String pager, String exceptionHandler, List<RegionSpec> regions,
+            List<IoPortRange> ioPorts, List<CapSpec> caps, List<ThreadSpec> threads, SourceRef at) {
+        this(name, pager, exceptionHandler, regions, ioPorts, caps, threads, at, false);
+    }
+
+    /** A copy that is (or is not) the privileged root task. */
+    public TaskSpec withPrivileged(boolean p) {
+        return new TaskSpec(name, pager, exceptionHandler, regions, ioPorts, caps, threads, at, p);
+    }
 
     /** The pager name that stands for sigma0, the root pager that owns all physical memory. */
     public static final String ROOT_PAGER = "root";

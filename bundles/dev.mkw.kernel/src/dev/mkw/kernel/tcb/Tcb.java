@@ -49,6 +49,8 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     public long notifyMask;
     public final Map<String, Message> received = new HashMap<>();
     public final Map<String, Long> variables = new HashMap<>();
+    /** The instruction pointer reported by the pending exception IPC, or -1 when none is pending. */
+    public long exceptionIp = -1;
     /** Faulting address and access while in PAGE_FAULT. */
     public long faultAddress = -1;
     public int faultKind;

@@ -68,6 +68,11 @@ public final class Evaluator {
             case "bits": return m.label();
             case "irq": return m.label();
             case "exception": return m.faultKind();
+            case "ip":
+                // Exception IPC: w0; page-fault IPC (L4 X.2 layout): w1.
+                if (m.protocol() != null && m.protocol().startsWith("exception") && m.words().length > 0) return m.words()[0];
+                if ("page-fault".equals(m.protocol()) && m.words().length > 1) return m.words()[1];
+                throw new UserError("'" + f.var() + "' is not an exception or page-fault message: it has no field 'ip'", at);
             case "error": return m.error();
             default: throw new UserError("messages have no field '" + n + "'", at);
         }

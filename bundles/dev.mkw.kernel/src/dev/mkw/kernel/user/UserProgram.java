@@ -32,6 +32,8 @@ public final class UserProgram {
     public long pendingCycles;
     /** Next address of a Touch op in progress, or -1. */
     public long touchCursor = -1;
+    /** Primitive operations handed out so far (less the ones retried). */
+    private long executed;
 
     public UserProgram(List<Op> body) {
         stack.push(new Frame(body, 1, null, false));
@@ -63,6 +65,7 @@ public final class UserProgram {
             } else if (op instanceof Op.Let l) {
                 eval.set(l.var(), eval.value(l.value(), l.at()));
             } else {
+                executed++;
                 return op;
             }
         }
@@ -72,6 +75,18 @@ public final class UserProgram {
     /** Step back one operation: the current op must be executed again (after a page fault). */
     public void retry() {
         Frame f = stack.peek();
-        if (f != null && f.pc > 0) f.pc--;
+        if (f != null && f.pc > 0) {
+            f.pc--;
+            executed--;
+        }
+    }
+
+    /**
+     * The thread's instruction pointer, as an exception IPC reports it: the number of the
+     * operation executed last (the first is 1). Loops count every pass, so each executed
+     * operation has its own number.
+     */
+    public long instructionPointer() {
+        return executed;
     }
 }

@@ -3,6 +3,8 @@ package dev.mkw.dsl.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.ScenarioLoader;
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.run.Simulation;
 import dev.mkw.kernel.scenario.Expr;
 import dev.mkw.kernel.scenario.KernelConfig;
 import dev.mkw.kernel.scenario.MessageSpec;
@@ -109,5 +113,56 @@ class TranslatorTest {
         assertEquals(List.of(), Scenarios.formatted(r));
         assertEquals(List.of("mem", "app"), r.scenario().tasks().stream().map(TaskSpec::name).toList());
         assertEquals("mem.pager", r.scenario().tasks().get(1).pager());
+    }
+
+    @Test
+    void cancelAndAbortIpcBecomeExchangeRegistersAndTheVictimSeesTheError() {
+        Scenario s = load("""
+                scenario T
+                task boot privileged {
+                  thread ctl priority 5 { abort ipc of app.waiter }
+                }
+                task app {
+                  thread waiter priority 10 { receive from app.quiet as m  let err = m.error  cancel ipc of app.quiet }
+                  thread quiet priority 1 { compute 1000 }
+                }
+                run until all-done
+                """);
+        assertTrue(s.tasks().get(0).privileged());
+        assertFalse(s.tasks().get(1).privileged());
+        assertEquals(new Op.CancelIpc(new Target.Thread("app.waiter"), true, new SourceRef("/t/x.mkw", 3, 27)), s.tasks().get(0).threads().get(0).body().get(0));
+        Op.CancelIpc cancel = assertInstanceOf(Op.CancelIpc.class, s.tasks().get(1).threads().get(0).body().get(2));
+        assertFalse(cancel.abort());
+        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
+        sim.run();
+        assertEquals(List.of(), sim.kernel().errors);
+        // The root task's abort ended the waiter's receive: ABORTED (7) in the receive phase (1): 7 << 1 | 1.
+        // The waiter's own cancel met a thread in no IPC: nothing happened, no error.
+        assertEquals(15L, sim.kernel().thread("app.waiter").variables.get("err"));
+    }
+
+    @Test
+    void anExceptionHandlerSetsRegistersOrStopsTheThread() {
+        Scenario s = load("""
+                scenario T
+                task sup { thread h priority 100 {
+                  wait any as e  reply e words (e.ip + 1, e.w1 * 2)
+                  wait any as e  reply e stop
+                } }
+                task app exception-handler sup.h {
+                  thread f priority 10 { let r0 = 21  raise divide-error  let doubled = r0  raise breakpoint  let after = 1 }
+                }
+                run until all-done
+                """);
+        Op.Reply stop = assertInstanceOf(Op.Reply.class, s.tasks().get(0).threads().get(0).body().get(3));
+        assertTrue(stop.stop());
+        assertFalse(assertInstanceOf(Op.Reply.class, s.tasks().get(0).threads().get(0).body().get(1)).stop());
+        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
+        sim.run();
+        assertEquals(List.of(), sim.kernel().errors);
+        var f = sim.kernel().thread("app.f");
+        assertEquals(42L, f.variables.get("doubled"), "the handler's reply set r0");
+        assertFalse(f.variables.containsKey("after"), "the stop reply ended the thread at its second raise");
+        assertEquals("DEAD", f.state.name());
     }
 }

@@ -160,4 +160,28 @@ class ValidationTest {
         assertNull(r.scenario());
         assertTrue(r.diagnostics().get(0).message().contains("nobody.t"), r.diagnostics().get(0).message());
     }
+
+    @Test
+    void cancellingIpcInAnotherTaskNeedsThePrivilegedRootTask() {
+        is(only(Scenarios.with("task a { thread t { cancel ipc of b.u } }\ntask b { thread u { exit } }")), 3, 35, Diagnostic.Severity.ERROR,
+                IssueCodes.FOREIGN_THREAD, "cancel ipc of b.u: a thread may only control threads of its own task a; only the privileged root task ('task NAME privileged') may reach other tasks");
+        LoadResult ok = LOADER.load(Scenarios.with("task a privileged { thread t { abort ipc of b.u } }\ntask b { thread u { exit } }"), "/t/v.mkw");
+        assertEquals(List.of(), Scenarios.formatted(ok));
+        LoadResult sameTask = LOADER.load(Scenarios.with("task a { thread t { cancel ipc of a.u } thread u { exit } }"), "/t/v.mkw");
+        assertEquals(List.of(), Scenarios.formatted(sameTask));
+    }
+
+    @Test
+    void cancellingIpcOfAnIrqOrOfItselfIsFlagged() {
+        is(only(Scenarios.with("task a { thread t { cancel ipc of irq 3 } }")), 3, 35, Diagnostic.Severity.ERROR,
+                IssueCodes.NO_IPC_TO_CANCEL, "an IRQ pseudo-thread has no IPC to cancel; name a thread");
+        is(only(Scenarios.with("task a { thread t { abort ipc of a.t } }")), 3, 34, Diagnostic.Severity.WARNING,
+                IssueCodes.NO_IPC_TO_CANCEL, "abort ipc of the thread itself does nothing: while it runs this statement it is in no IPC");
+    }
+
+    @Test
+    void oneRootTask() {
+        is(only(Scenarios.with("task a privileged { thread t { exit } }\ntask b privileged { thread u { exit } }")), 4, 8, Diagnostic.Severity.ERROR,
+                IssueCodes.TWO_ROOT_TASKS, "task a (line 3) is already the privileged root task; a scenario has one");
+    }
 }

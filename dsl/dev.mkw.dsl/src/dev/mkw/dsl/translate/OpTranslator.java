@@ -8,6 +8,7 @@ import dev.mkw.dsl.mkw.Acceptor;
 import dev.mkw.dsl.mkw.Attach;
 import dev.mkw.dsl.mkw.Binary;
 import dev.mkw.dsl.mkw.Call;
+import dev.mkw.dsl.mkw.CancelIpc;
 import dev.mkw.dsl.mkw.CapTarget;
 import dev.mkw.dsl.mkw.Compute;
 import dev.mkw.dsl.mkw.Detach;
@@ -74,7 +75,7 @@ final class OpTranslator {
             case Call x -> new Op.Call(target(x.getTo()), message(x.getMsg()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Receive x -> new Op.Receive(target(x.getFrom()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Wait x -> new Op.Receive(new Target.Any(), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
-            case Reply x -> new Op.Reply(new Target.Sender(x.getTo()), message(x.getMsg()), p);
+            case Reply x -> new Op.Reply(new Target.Sender(x.getTo()), message(x.getMsg()), x.isStop(), p);
             case ReplyWait x -> new Op.ReplyWait(new Target.Sender(x.getTo()), message(x.getMsg()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Sleep x -> new Op.Receive(new Target.Nil(), null, null, time(x.getDuration()), p);
             case Notify x -> new Op.Notify(target(x.getTo()), expr(x.getBits()), p);
@@ -97,6 +98,7 @@ final class OpTranslator {
             case InterruptFlag x -> new Op.SetInterruptFlag(x.isEnable(), p);
             case Unmap x -> new Op.Unmap(expr(x.getBase()), Numbers.log2(Numbers.size(x.getSize())), x.getRights() == null ? "rwx" : x.getRights(), x.isFlush(), p);
             case Revoke x -> new Op.RevokeCap(x.getSlot(), p);
+            case CancelIpc x -> new Op.CancelIpc(target(x.getThread()), x.isAbort(), p);
             case Repeat x -> new Op.Repeat(x.isForever() ? new Expr.Const(Op.Repeat.FOREVER) : expr(x.getCount()), x.getIndex(), block(x.getBody()), p);
             case If x -> new Op.If(new Op.Cond(expr(x.getLeft()), x.getOp(), expr(x.getRight())), block(x.getThen()), block(x.getElse()), p);
             case Let x -> new Op.Let(x.getVar(), expr(x.getValue()), p);

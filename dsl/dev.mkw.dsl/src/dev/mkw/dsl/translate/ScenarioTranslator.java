@@ -121,7 +121,7 @@ public final class ScenarioTranslator {
             }
         }
         return new TaskSpec(t.getName(), pager(t.getPager()), t.getHandler() == null ? null : qualified(t.getHandler()),
-                regions, ports, caps, threads, at.of(t));
+                regions, ports, caps, threads, at.of(t), t.isPrivileged());
     }
 
     private static String pager(PagerRef p) {

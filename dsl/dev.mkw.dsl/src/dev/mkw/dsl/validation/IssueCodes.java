@@ -28,4 +28,7 @@ public final class IssueCodes {
     public static final String IO_PORTS = "mkw.io-ports";
     public static final String CAP_SLOT = "mkw.cap-slot";
     public static final String NUMBER_RANGE = "mkw.number-range";
+    public static final String FOREIGN_THREAD = "mkw.foreign-thread";
+    public static final String NO_IPC_TO_CANCEL = "mkw.no-ipc-to-cancel";
+    public static final String TWO_ROOT_TASKS = "mkw.two-root-tasks";
 }

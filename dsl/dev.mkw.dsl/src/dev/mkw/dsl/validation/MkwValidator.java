@@ -17,9 +17,11 @@ import org.eclipse.xtext.validation.Check;
 import dev.mkw.dsl.mkw.Acceptor;
 import dev.mkw.dsl.mkw.Attach;
 import dev.mkw.dsl.mkw.Call;
+import dev.mkw.dsl.mkw.CancelIpc;
 import dev.mkw.dsl.mkw.CapDecl;
 import dev.mkw.dsl.mkw.CapItem;
 import dev.mkw.dsl.mkw.IoPorts;
+import dev.mkw.dsl.mkw.IrqTarget;
 import dev.mkw.dsl.mkw.IrqAttach;
 import dev.mkw.dsl.mkw.KernelSetting;
 import dev.mkw.dsl.mkw.Load;
@@ -330,6 +332,46 @@ public class MkwValidator extends AbstractMkwValidator {
         } else if (us > MAX_TIMEOUT_US) {
             error("timeout " + amount + " " + v.getUnit().getLiteral() + " exceeds the largest encodable L4 timeout (1023 * 2^31 us, about 25 days); use 'never'",
                     v, null, IssueCodes.TIMEOUT_RANGE, "never");
+        }
+    }
+
+    /**
+     * ExchangeRegisters reaches threads of the caller's own task only, unless the caller's task
+     * is the privileged root task; an IRQ pseudo-thread has no IPC; a thread running the
+     * statement is not in an IPC itself.
+     */
+    @Check
+    public void cancelIpc(CancelIpc c) {
+        String what = c.isAbort() ? "abort ipc" : "cancel ipc";
+        if (c.getThread() instanceof IrqTarget) {
+            error("an IRQ pseudo-thread has no IPC to " + (c.isAbort() ? "abort" : "cancel") + "; name a thread", MkwPackage.Literals.CANCEL_IPC__THREAD, IssueCodes.NO_IPC_TO_CANCEL);
+            return;
+        }
+        if (!(c.getThread() instanceof ThreadTarget tt) || tt.getThread() == null || tt.getThread().eIsProxy()) return;
+        Thread self = EcoreUtil2.getContainerOfType(c, Thread.class);
+        if (self == null) return;
+        Thread victim = tt.getThread();
+        if (victim == self) {
+            warning(what + " of the thread itself does nothing: while it runs this statement it is in no IPC", MkwPackage.Literals.CANCEL_IPC__THREAD, IssueCodes.NO_IPC_TO_CANCEL);
+            return;
+        }
+        Task own = EcoreUtil2.getContainerOfType(self, Task.class), theirs = EcoreUtil2.getContainerOfType(victim, Task.class);
+        if (own != null && theirs != null && own != theirs && !own.isPrivileged()) {
+            error(what + " of " + ScenarioTranslator.qualified(victim) + ": a thread may only control threads of its own task " + own.getName()
+                    + "; only the privileged root task ('task NAME privileged') may reach other tasks",
+                    MkwPackage.Literals.CANCEL_IPC__THREAD, IssueCodes.FOREIGN_THREAD);
+        }
+    }
+
+    /** L4 has one root server: one task may be the privileged root task. */
+    @Check
+    public void oneRootTask(Model model) {
+        Task first = null;
+        for (var e : model.getElements()) {
+            if (!(e instanceof Task t) || !t.isPrivileged()) continue;
+            if (first == null) first = t;
+            else error("task " + first.getName() + " (line " + line(first) + ") is already the privileged root task; a scenario has one",
+                    t, MkwPackage.Literals.TASK__PRIVILEGED, IssueCodes.TWO_ROOT_TASKS);
         }
     }
 

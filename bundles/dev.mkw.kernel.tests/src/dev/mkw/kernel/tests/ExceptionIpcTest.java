@@ -1,0 +1,113 @@
+package dev.mkw.kernel.tests;
+
+import static dev.mkw.kernel.tests.Scenarios.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.Expr;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.MessageSpec;
+import dev.mkw.kernel.scenario.Op;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Target;
+import dev.mkw.kernel.scenario.TaskSpec;
+import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.sim.TraceKind;
+
+/** Exception IPC carries IP and registers r0..r3; the handler's reply sets them, or stops the thread. */
+class ExceptionIpcTest {
+    private static final KernelConfig K = KernelConfig.defaults().withCheckInvariants(true);
+
+    private static Op let(String var, Expr e) { return new Op.Let(var, e, AT); }
+
+    private static Expr field(String msg, String f) { return new Expr.Field(msg, f); }
+
+    private static Expr plus(Expr a, long b) { return new Expr.Binary("+", a, c(b)); }
+
+    private static MessageSpec words(Expr... w) { return new MessageSpec(null, c(0), List.of(w), List.of()); }
+
+    private static Op reply(String var, MessageSpec m) { return new Op.Reply(new Target.Sender(var), m, AT); }
+
+    private static Simulation run(ThreadSpec handler, Op... faulty) {
+        var f = new ThreadSpec("f", 50, 0, 0, false, null, "sup.h", List.of(faulty), AT);
+        TaskSpec app = task("app", null, f);
+        return Scenarios.run(scenario("i486_50", K, app, task("sup", null, handler)).withRun(RunSpec.defaults().withTrace(RunSpec.Trace.ON, 0)));
+    }
+
+    @Test
+    void theHandlerSeesIpAndRegistersAndItsReplySetsThem() {
+        var handler = thread("h", 100, waitAny("e"), let("ip", field("e", "ip")), let("got", field("e", "w1")),
+                reply("e", words(plus(field("e", "ip"), 1), c(42), c(43))));
+        Simulation sim = run(handler, let("r0", c(7)), new Op.Compute(c(10), AT), new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT),
+                let("seen0", new Expr.Var("r0")), let("seen1", new Expr.Var("r1")));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        var h = sim.kernel().thread("sup.h").variables;
+        assertEquals(2L, h.get("ip"), "the raise is the thread's second operation");
+        assertEquals(7L, h.get("got"), "w1 carries r0");
+        var f = sim.kernel().thread("app.f");
+        assertEquals(42L, f.variables.get("seen0"), "the reply's w1 became r0");
+        assertEquals(43L, f.variables.get("seen1"), "and w2 r1");
+        assertEquals("DEAD", f.state.name(), "resumed after the raise and ran to its end");
+        assertEquals(1, sim.kernel().paths.get("exception").count);
+    }
+
+    @Test
+    void replyingTheReportedIpRunsTheRaisingOperationAgain() {
+        var handler = thread("h", 100, waitAny("e"), let("first", field("e", "ip")), reply("e", words(field("e", "ip"))),
+                waitAny("e"), let("second", field("e", "ip")), reply("e", words(plus(field("e", "ip"), 1))));
+        Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.BREAKPOINT, AT), let("done", c(1)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(2, sim.kernel().paths.get("exception").count, "raised twice");
+        var h = sim.kernel().thread("sup.h").variables;
+        assertEquals(h.get("first"), h.get("second"), "the same operation raised again");
+        assertEquals(1L, sim.kernel().thread("app.f").variables.get("done"));
+        assertTrue(sim.kernel().trace.events().stream().anyMatch(e -> e.kind() == TraceKind.EXCEPTION && e.detail().equals("resumed at the raising operation")));
+    }
+
+    @Test
+    void aReplyWithoutWordsResumesAfterTheRaiseWithRegistersUnchanged() {
+        var handler = thread("h", 100, waitAny("e"), reply("e", words()));
+        Simulation sim = run(handler, let("r0", c(5)), new Op.Raise(Op.ExceptionKind.INVALID_OPCODE, AT), let("seen", new Expr.Var("r0")));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(5L, sim.kernel().thread("app.f").variables.get("seen"));
+    }
+
+    @Test
+    void aStopReplyEndsTheThread() {
+        var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), MessageSpec.EMPTY, true, AT));
+        Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.PROTECTION_FAULT, AT), let("after", c(1)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        var f = sim.kernel().thread("app.f");
+        assertEquals("DEAD", f.state.name());
+        assertFalse(f.variables.containsKey("after"), "it never ran past the raise");
+        assertTrue(sim.kernel().trace.events().stream().anyMatch(e -> e.kind() == TraceKind.THREAD_STATE && e.thread().equals("app.f") && e.detail().equals("stopped by sup.h")));
+    }
+
+    @Test
+    void anIpOtherThanTheRaiseOrTheNextIsRefused() {
+        var handler = thread("h", 100, waitAny("e"), reply("e", words(plus(field("e", "ip"), 5), c(9))));
+        Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT), let("seen", new Expr.Var("done")));
+        assertEquals(2, sim.kernel().errors.size(), sim.kernel().errors.toString());
+        assertEquals("exception reply of sup.h sets IP 6, but app.f can only resume at the raising operation (IP 1) or after it (IP 2)",
+                sim.kernel().errors.get(0).message());
+        assertFalse(sim.kernel().errors.get(0).fatal());
+        assertEquals("variable 'done' has no value yet", sim.kernel().errors.get(1).message(), "resumed after the raise, r0 not set");
+    }
+
+    @Test
+    void stopNeedsAThreadWaitingForTheReply() {
+        var client = thread("c", 10, new Op.Call(new Target.Thread("sup.h"), Scenarios.words(1), null, "r", dev.mkw.kernel.scenario.Timeout.cycles(5000), AT));
+        // An ordinary request: "stop" does not apply; the handler then answers it normally.
+        var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), MessageSpec.EMPTY, true, AT), reply("e", words(c(2))));
+        Simulation sim = Scenarios.run(scenario("i486_50", K, task("app", null, client), task("sup", null, handler)));
+        assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
+        assertEquals(2L, sim.kernel().thread("app.c").received.get("r").words()[0], "the client was not stopped and got its answer");
+        assertEquals("reply stop: app.c is not waiting for an exception or page-fault reply from sup.h; nothing was stopped", sim.kernel().errors.get(0).message());
+    }
+}

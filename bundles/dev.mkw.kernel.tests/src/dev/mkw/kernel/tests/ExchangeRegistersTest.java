@@ -1,0 +1,169 @@
+package dev.mkw.kernel.tests;
+
+import static dev.mkw.kernel.tests.Scenarios.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.kernel.ipc.Message;
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.Expr;
+import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.kernel.scenario.Op;
+import dev.mkw.kernel.scenario.RunSpec;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.kernel.scenario.Target;
+import dev.mkw.kernel.scenario.TaskSpec;
+import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.sim.TraceEvent;
+import dev.mkw.sim.TraceKind;
+
+/** Cancelled and aborted IPC through ExchangeRegisters (L4 X.2): error code, phase, queues, rights. */
+class ExchangeRegistersTest {
+    private static final KernelConfig K = KernelConfig.defaults().withCheckInvariants(true);
+
+    private static Op cancel(String victim) { return new Op.CancelIpc(new Target.Thread(victim), false, AT); }
+
+    private static Op abort(String victim) { return new Op.CancelIpc(new Target.Thread(victim), true, AT); }
+
+    /** The victim's program copies the error of its last IPC into a variable: what the user program sees. */
+    private static Op keepError(String var, String msg) { return new Op.Let(var, new Expr.Field(msg, "error"), AT); }
+
+    private static Op sleep(long cycles) { return new Op.Receive(new Target.Nil(), null, null, Timeout.cycles(cycles), AT); }
+
+    private static Simulation runTraced(TaskSpec... tasks) {
+        Scenario s = scenario("i486_50", K, tasks);
+        return run(s.withRun(RunSpec.defaults().withTrace(RunSpec.Trace.ON, 0)));
+    }
+
+    private static List<TraceEvent> exregsEvents(Simulation sim) {
+        return sim.kernel().trace.events().stream().filter(e -> e.kind() == TraceKind.EXREGS).toList();
+    }
+
+    @Test
+    void cancelledSendEndsWithCanceledInTheSendPhaseAndLeavesTheQueue() {
+        // victim (high priority) sends to b.busy, which is computing and receives only later, with a zero timeout.
+        var victim = thread("victim", 10, new Op.Send(new Target.Thread("b.busy"), words(7), Timeout.NEVER, AT), keepError("err", "_"));
+        var canceller = thread("ctl", 5, cancel("a.victim"));
+        var busy = thread("busy", 1, new Op.Compute(c(20_000), AT), new Op.Receive(new Target.Any(), null, "m", Timeout.ZERO, AT));
+        Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, busy));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals((Message.CANCELED << 1) | Message.SEND_PHASE, sim.kernel().thread("a.victim").variables.get("err"), "the program sees CANCELED, send phase");
+        assertTrue(sim.kernel().thread("b.busy").received.get("m").timedOut(), "the cancelled message was never delivered");
+        assertEquals(0, sim.kernel().thread("a.victim").ipcsSent);
+        assertEquals(1, sim.kernel().paths.get("exregs").count, "charged to the exregs path");
+        assertTrue(sim.kernel().paths.get("exregs").cycles > 0);
+        List<TraceEvent> ev = exregsEvents(sim);
+        assertEquals(1, ev.size());
+        assertEquals("a.ctl", ev.get(0).thread());
+        assertEquals("a.victim", ev.get(0).partner());
+        assertEquals((Message.CANCELED << 1) | Message.SEND_PHASE, ev.get(0).value());
+    }
+
+    @Test
+    void cancelledReceiveEndsWithCanceledInTheReceivePhase() {
+        var victim = thread("victim", 10, new Op.Receive(new Target.Thread("b.quiet"), null, "m", Timeout.NEVER, AT), keepError("err", "m"));
+        var canceller = thread("ctl", 5, cancel("a.victim"));
+        var quiet = thread("quiet", 1, new Op.Compute(c(1000), AT));
+        Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, quiet));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals((Message.CANCELED << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.victim").variables.get("err"));
+        assertFalse(sim.kernel().thread("a.victim").received.get("m").timedOut());
+        assertEquals("DEAD", sim.threads().get(0).state(), "the victim went on to its end");
+    }
+
+    @Test
+    void abortedReceiveReportsAbortedAndCancelsItsTimeout() {
+        var victim = thread("victim", 10, new Op.Receive(new Target.Thread("b.quiet"), null, "m", Timeout.cycles(1_000_000), AT), keepError("err", "m"));
+        var canceller = thread("ctl", 5, abort("a.victim"));
+        var quiet = thread("quiet", 1, new Op.Compute(c(1000), AT));
+        Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, quiet));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals((Message.ABORTED << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.victim").variables.get("err"));
+        assertEquals(0, sim.kernel().activeTimeouts, "the victim's timeout went with its IPC");
+        assertTrue(sim.engine().cpuClock(0) < 1_000_000, "nobody waited out the cancelled timeout");
+    }
+
+    @Test
+    void cancellingAThreadNotInIpcIsANoOp() {
+        var worker = thread("worker", 5, new Op.Compute(c(5000), AT), new Op.Let("done", c(1), AT));
+        var canceller = thread("ctl", 10, cancel("a.worker"), abort("a.worker"));
+        Simulation sim = runTraced(task("a", null, canceller, worker));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.kernel().thread("a.worker").received.isEmpty(), "no error was bound");
+        assertEquals(1L, sim.kernel().thread("a.worker").variables.get("done"));
+        assertEquals(2, sim.kernel().paths.get("exregs").count, "the system call is still made and charged");
+        List<TraceEvent> ev = exregsEvents(sim);
+        assertEquals(2, ev.size());
+        assertTrue(ev.get(0).detail().contains("no IPC in progress"), ev.get(0).detail());
+        assertEquals(0, ev.get(0).value());
+    }
+
+    @Test
+    void cancelledCallInItsReceivePhaseReportsTheReceivePhase() {
+        // The server takes the request, then sleeps before replying: the client is in the receive phase of its call.
+        var client = thread("client", 10, new Op.Call(new Target.Thread("srv.s"), words(1), null, "r", Timeout.NEVER, AT), keepError("err", "r"), sleep(20_000));
+        var canceller = thread("ctl", 5, cancel("a.client"));
+        var server = thread("s", 20, waitAny("req"), sleep(5000), new Op.Reply(new Target.Sender("req"), words(2), AT));
+        Simulation sim = runTraced(task("a", null, client, canceller), task("srv", null, server));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals((Message.CANCELED << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.client").variables.get("err"));
+        assertEquals(1, sim.kernel().thread("a.client").ipcsSent, "the send phase had completed");
+        assertEquals(0, sim.kernel().thread("a.client").ipcsReceived, "the late reply did not reach the client");
+        assertEquals((Message.TIMEOUT << 1) | Message.SEND_PHASE, sim.kernel().thread("srv.s").received.get("_").error(), "the server's reply found nobody waiting");
+    }
+
+    @Test
+    void aThreadOfAnotherTaskIsRefusedUnlessTheCallerIsTheRootTask() {
+        // 'root' is the privileged root task; 'b' is not and may not touch a's thread.
+        var victim = thread("victim", 10, new Op.Receive(new Target.Thread("root.r"), null, "m", Timeout.cycles(50_000), AT), keepError("err", "m"));
+        var foreign = thread("f", 5, cancel("a.victim"));
+        var root = thread("r", 1, new Op.Compute(c(100), AT));
+        Simulation sim = runTraced(task("root", null, root).withPrivileged(true), task("a", null, victim), task("b", null, foreign));
+        assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
+        var e = sim.kernel().errors.get(0);
+        assertEquals("b.f", e.thread());
+        assertEquals("cancel ipc of a.victim refused: b.f may only control threads of its own task b (only threads of the privileged root task may control any thread)", e.message());
+        assertFalse(e.fatal());
+        assertEquals((Message.TIMEOUT << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.victim").variables.get("err"), "the victim's IPC was left alone");
+
+        var rootCancels = thread("r", 1, cancel("a.victim"));
+        Simulation ok = runTraced(task("a", null, victim), task("root", null, rootCancels).withPrivileged(true));
+        assertTrue(ok.kernel().errors.isEmpty(), ok.kernel().errors.toString());
+        assertEquals((Message.CANCELED << 1) | Message.RECEIVE_PHASE, ok.kernel().thread("a.victim").variables.get("err"));
+    }
+
+    @Test
+    void aStaleThreadIdIsRefused() {
+        // ctl learns x's thread ID from a message; x then ends, so the ID names no thread any more.
+        var x = thread("x", 10, new Op.Send(new Target.Thread("a.ctl"), words(1), Timeout.NEVER, AT));
+        var ctl = thread("ctl", 5, waitAny("m"), sleep(1000), new Op.CancelIpc(new Target.Sender("m"), false, AT));
+        Simulation sim = runTraced(task("a", null, x, ctl));
+        assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
+        String msg = sim.kernel().errors.get(0).message();
+        assertTrue(msg.startsWith("cancel ipc of 0x") && msg.endsWith("refused: no such thread (stale thread ID: a.x has ended)"), msg);
+        assertNull(sim.kernel().thread("a.x").received.get("_"));
+    }
+
+    @Test
+    void anIrqPseudoThreadCannotBeCancelled() {
+        var t = thread("t", 10, new Op.CancelIpc(new Target.Irq(3), false, AT));
+        Simulation sim = runTraced(task("a", null, t));
+        assertEquals("an IRQ pseudo-thread has no IPC to cancel", sim.kernel().errors.get(0).message());
+    }
+
+    @Test
+    void sameScenarioSameTrace() {
+        var victim = thread("victim", 10, new Op.Send(new Target.Thread("b.busy"), words(7), Timeout.NEVER, AT), keepError("err", "_"));
+        var canceller = thread("ctl", 5, cancel("a.victim"));
+        var busy = thread("busy", 1, new Op.Compute(c(20_000), AT));
+        Simulation one = runTraced(task("a", null, victim, canceller), task("b", null, busy));
+        Simulation two = runTraced(task("a", null, victim, canceller), task("b", null, busy));
+        assertEquals(one.kernel().trace.events(), two.kernel().trace.events());
+    }
+}

@@ -1,0 +1,176 @@
+package dev.mkw.kernel.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelError;
+import dev.mkw.kernel.PathStats;
+import dev.mkw.kernel.ipc.Message;
+import dev.mkw.kernel.run.Simulation;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadState;
+import dev.mkw.sim.CycleAccounting;
+import dev.mkw.sim.SimEngine;
+import dev.mkw.sim.TraceEvent;
+
+/**
+ * Random mixes of system calls ({@link RandomScenarios}) for many seeds, with the kernel
+ * invariants checked after every system call. Each run must end by the kernel's doing (every
+ * thread ended, a deadlock reported, or the cycle limit), break no invariant, account for
+ * every cycle, and be repeatable: the same seed gives the same trace and report.
+ *
+ * <p>A failure names the seed and prints the scenario in the scenario language.
+ */
+class RandomSyscallPropertyTest {
+    static final int SEEDS = 200;
+
+    @Test
+    void randomSystemCallMixesKeepTheKernelInvariants() {
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> seen = new TreeMap<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            String problem = check(seed, seen);
+            if (problem != null) failures.add("seed " + seed + ": " + problem);
+        }
+        if (!failures.isEmpty()) {
+            long first = Long.parseLong(failures.get(0).substring(5, failures.get(0).indexOf(':')));
+            fail(failures.size() + " of " + SEEDS + " seeds failed:\n  " + String.join("\n  ", failures)
+                    + "\n\nthe first one's scenario:\n" + RandomScenarios.describe(RandomScenarios.generate(first)));
+        }
+        // The mixes must reach what they are meant to test, or passing says nothing.
+        for (String what : List.of("canceled send", "canceled receive", "aborted send", "aborted receive", "exregs without ipc",
+                "timeout", "ipc.fastpath", "ipc.slowpath", "notify", "ended: all done", "ended: deadlock")) {
+            assertTrue(seen.getOrDefault(what, 0) > 0, "no run had " + what + ": " + seen);
+        }
+        assertTrue(seen.get("ipc.slowpath") + seen.get("ipc.fastpath") > 20 * SEEDS / 10, "too few messages delivered: " + seen);
+    }
+
+    /** The run of one seed: null if it holds every property, else what went wrong; counts what the run did into {@code seen}. */
+    static String check(long seed, Map<String, Integer> seen) {
+        Scenario s = RandomScenarios.generate(seed);
+        Simulation one;
+        SimEngine.StopReason why;
+        try {
+            one = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
+            why = one.run();
+        } catch (RuntimeException e) {
+            return "the kernel threw " + e;
+        }
+        Kernel k = one.kernel();
+        for (KernelError e : k.errors) {
+            if (e.message().startsWith("kernel invariant broken")) return e.toString();
+        }
+        String ending = ending(one, why);
+        if (ending != null) return ending;
+        count(one, why, seen);
+        String accounts = accounting(one);
+        if (accounts != null) return accounts;
+        Simulation two = Simulation.create(RandomScenarios.generate(seed), MachinePresets.get().machine("i486_50", 0));
+        two.run();
+        if (!one.kernel().trace.events().equals(two.kernel().trace.events())) return "not deterministic: the second run's trace differs";
+        if (!report(one).equals(report(two))) return "not deterministic: the second run's report differs:\n" + report(one) + "\n" + report(two);
+        return null;
+    }
+
+    /** All threads ended, or a clean deadlock report, or the cycle limit; no other error ends a legal program. */
+    private static String ending(Simulation sim, SimEngine.StopReason why) {
+        Kernel k = sim.kernel();
+        List<KernelError> fatal = k.errors.stream().filter(KernelError::fatal).toList();
+        for (KernelError e : k.errors) {
+            String m = e.message();
+            boolean expected = m.startsWith("deadlock: ") || m.startsWith("IPC to non-existing partner") || m.contains("refused: no such thread");
+            if (!expected) return "unexpected error " + e;
+        }
+        if (why == SimEngine.StopReason.CYCLE_LIMIT) {
+            return fatal.isEmpty() ? null : "a fatal error and the cycle limit: " + fatal;
+        }
+        if (!k.finished) return "the run stopped (" + why + ") but the kernel did not finish";
+        if (fatal.size() > 1) return "more than one fatal error: " + fatal;
+        if (fatal.size() == 1) {
+            // A deadlock: every thread left is blocked in an IPC without a timeout.
+            for (Tcb t : k.threads) {
+                if (t.state == ThreadState.DEAD) continue;
+                if (!t.isBlocked()) return "deadlock reported while " + t.name + " is " + t.state + ": " + fatal.get(0).message();
+                if (t.timeoutEvent != null) return "deadlock reported while " + t.name + " has a timeout armed: " + fatal.get(0).message();
+            }
+            return null;
+        }
+        for (Tcb t : k.threads) {
+            boolean idleServer = t.state == ThreadState.RECEIVING && t.partner == dev.mkw.kernel.tcb.ThreadId.NIL;
+            if (t.state != ThreadState.DEAD && !idleServer) return "the run ended while " + t.name + " is " + t.state;
+        }
+        return null;
+    }
+
+    /** Every cycle of the CPU is in exactly one account; paths and threads agree with the accounts. */
+    private static String accounting(Simulation sim) {
+        Kernel k = sim.kernel();
+        long clock = sim.engine().cpuClock(Kernel.CPU);
+        Map<String, Long> totals = k.accounting.totals();
+        long sum = totals.values().stream().mapToLong(Long::longValue).sum();
+        if (sum != clock) return "accounts sum to " + sum + " cycles but the CPU clock is " + clock;
+        try {
+            sim.result(Map.of());
+        } catch (RuntimeException e) {
+            return "the report's accounting check failed: " + e.getMessage();
+        }
+        long kernel = totals.entrySet().stream().filter(e -> e.getKey().startsWith(CycleAccounting.KERNEL)).mapToLong(Map.Entry::getValue).sum();
+        long paths = k.paths.values().stream().mapToLong(p -> p.cycles).sum();
+        if (kernel != paths) return "kernel accounts hold " + kernel + " cycles but the path statistics " + paths;
+        for (Map.Entry<String, PathStats> p : k.paths.entrySet()) {
+            long account = k.accounting.of(CycleAccounting.KERNEL + p.getKey(), Kernel.CPU);
+            if (account != p.getValue().cycles) return "path " + p.getKey() + ": account " + account + " vs statistics " + p.getValue().cycles;
+        }
+        long onBehalf = 0;
+        for (Tcb t : k.threads) {
+            long user = k.accounting.of(CycleAccounting.USER + t.name, Kernel.CPU);
+            if (user != t.userCycles) return t.name + ": user account " + user + " vs the thread's " + t.userCycles;
+            onBehalf += t.kernelCycles;
+        }
+        if (onBehalf > kernel) return "threads were charged " + onBehalf + " kernel cycles, more than the kernel spent (" + kernel + ")";
+        return null;
+    }
+
+    private static void count(Simulation sim, SimEngine.StopReason why, Map<String, Integer> seen) {
+        boolean deadlock = sim.kernel().errors.stream().anyMatch(e -> e.message().startsWith("deadlock"));
+        seen.merge(why == SimEngine.StopReason.CYCLE_LIMIT ? "ended: cycle limit" : deadlock ? "ended: deadlock" : "ended: all done", 1, Integer::sum);
+        for (TraceEvent e : sim.kernel().trace.events()) {
+            String what = switch (e.kind()) {
+                case EXREGS -> switch ((int) e.value()) {
+                    case (Message.CANCELED << 1) | Message.SEND_PHASE -> "canceled send";
+                    case (Message.CANCELED << 1) | Message.RECEIVE_PHASE -> "canceled receive";
+                    case (Message.ABORTED << 1) | Message.SEND_PHASE -> "aborted send";
+                    case (Message.ABORTED << 1) | Message.RECEIVE_PHASE -> "aborted receive";
+                    default -> "exregs without ipc";
+                };
+                case THREAD_STATE -> e.detail();
+                case IPC_SEND -> e.path();
+                case NOTIFY -> "notify";
+                default -> null;
+            };
+            if (what != null) seen.merge(what, 1, Integer::sum);
+        }
+    }
+
+    private static String report(Simulation sim) {
+        return sim.engine().cpuClock(Kernel.CPU) + " " + sim.threads() + " " + sim.kernel().errors + " " + sim.kernel().accounting.totals();
+    }
+
+    /** The generator is itself deterministic: the same seed, the same scenario. */
+    @Test
+    void theGeneratorIsDeterministic() {
+        assertEquals(RandomScenarios.describe(RandomScenarios.generate(7)), RandomScenarios.describe(RandomScenarios.generate(7)));
+        assertEquals(RandomScenarios.generate(7), RandomScenarios.generate(7));
+    }
+}
