@@ -138,7 +138,7 @@ final class RandomScenarios {
         KernelConfig k = s.kernel();
         b.append("kernel { scheduling ").append(k.scheduling().name().toLowerCase()).append(" timeslice ").append(k.timesliceCycles())
                 .append(" fastpath ").append(k.fastpath() ? "on" : "off")
-                .append(" tcb-lookup ").append(k.tcbLookup().name().toLowerCase().replace('_', '-')).append(" invariants on }\n");
+                .append(" tcb-lookup ").append(k.tcbLookup()).append(" invariants on }\n");
         for (TaskSpec t : s.tasks()) {
             b.append("task ").append(t.name()).append(t.privileged() ? " privileged" : "").append(" {\n");
             for (ThreadSpec th : t.threads()) {
