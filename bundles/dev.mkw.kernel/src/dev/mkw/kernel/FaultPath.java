@@ -255,7 +255,8 @@ public final class FaultPath {
         if (k.config.irqDelivery() == KernelConfig.IrqDelivery.ASYNC) {
             k.irqPending[line] = false;
             h.notifyBits |= 1L << line;
-            sample(line);
+            // The latency is taken when the handler consumes the bit (completeNotifyWait), as
+            // the synchronous variant takes it when the handler receives the IPC.
             if (h.state == ThreadState.WAITING_NOTIFY && (h.notifyBits & h.notifyMask) != 0) {
                 k.userOps.completeNotifyWait(h);
                 k.scheduler.makeReady(h);
@@ -298,7 +299,8 @@ public final class FaultPath {
         k.record(TraceKind.IRQ_DELIVERED, h, "irq" + line, p.name(), line, "");
     }
 
-    private void sample(int line) {
+    /** Interrupt latency of {@code line}: from the device's raise to the handler getting it. */
+    void sample(int line) {
         k.irqLatency.computeIfAbsent(line, x -> new ArrayList<>()).add(k.now() - k.irqRaisedAt[line]);
     }
 

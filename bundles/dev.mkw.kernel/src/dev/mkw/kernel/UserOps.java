@@ -9,6 +9,7 @@ import dev.mkw.kernel.cap.CapSpace;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.kernel.memory.Fpage;
 import dev.mkw.kernel.scenario.Expr;
+import dev.mkw.kernel.scenario.KernelConfig;
 import dev.mkw.kernel.scenario.MessageSpec;
 import dev.mkw.kernel.scenario.Op;
 import dev.mkw.kernel.scenario.SourceRef;
@@ -79,6 +80,13 @@ public final class UserOps {
                 t.window = window(t, c.acceptor(), ev, c.at());
                 k.ipc.send(t, target(t, c.to(), c.at()), targetId(t, c.to(), c.at()), badged(t, c.to(), message(t, c.msg(), ev, c.at()), c.at()), true, timeout(c.timeout()), c.bindAs());
             }
+            case Op.Receive r when r.from() instanceof Target.Irq irq && k.config.irqDelivery() == KernelConfig.IrqDelivery.ASYNC -> {
+                // The same driver source for both delivery variants: with asynchronous delivery a
+                // receive from an IRQ waits for the line's notification bit, so an experiment that
+                // flips the variant compares delivery and nothing else.
+                t.notifyAsIrq = irq.line();
+                waitNotify(t, 1L << irq.line(), r.bindAs(), timeout(r.timeout()));
+            }
             case Op.Receive r -> {
                 t.window = window(t, r.acceptor(), ev, r.at());
                 if (r.from() instanceof Target.Nil) {
@@ -103,15 +111,8 @@ public final class UserOps {
             }
             case Op.Notify n -> notify(t, target(t, n.to(), n.at()), ev.value(n.bits(), n.at()));
             case Op.WaitNotify w -> {
-                t.notifyMask = ev.value(w.mask(), w.at());
-                t.bindAs = w.bindAs();
-                if ((t.notifyBits & t.notifyMask) != 0) completeNotifyWait(t);
-                else {
-                    k.block(t, ThreadState.WAITING_NOTIFY);
-                    // Through the IPC timeout (not an event of its own): it is cancelled when the
-                    // bits arrive, and the CPU loop counts it when it tells idling from deadlock.
-                    k.ipc.armTimeout(t, timeout(w.timeout()));
-                }
+                t.notifyAsIrq = -1;
+                waitNotify(t, ev.value(w.mask(), w.at()), w.bindAs(), timeout(w.timeout()));
             }
             case Op.Raise r -> k.faults.exception(t, r.kind().name(), r.at());
             case Op.IoAccess io -> {
@@ -225,11 +226,29 @@ public final class UserOps {
         }
     }
 
+    private void waitNotify(Tcb t, long mask, String bindAs, long timeout) {
+        t.notifyMask = mask;
+        t.bindAs = bindAs;
+        if ((t.notifyBits & t.notifyMask) != 0) completeNotifyWait(t);
+        else {
+            k.block(t, ThreadState.WAITING_NOTIFY);
+            // Through the IPC timeout (not an event of its own): it is cancelled when the
+            // bits arrive, and the CPU loop counts it when it tells idling from deadlock.
+            k.ipc.armTimeout(t, timeout);
+        }
+    }
+
     /** Hand the waiting thread the bits it waited for, clearing them. */
     void completeNotifyWait(Tcb t) {
         long got = t.notifyBits & t.notifyMask;
         t.notifyBits &= ~got;
-        t.received.put(t.bindAs == null ? "_" : t.bindAs, new Message(got, new long[] {got}, List.of(), 0, "notification", "notification", 0, 0, false));
+        for (var e : k.irqHandlers.entrySet()) {
+            if (e.getValue() == t && e.getKey() < 64 && (got & (1L << e.getKey())) != 0) k.faults.sample(e.getKey());
+        }
+        Message m = t.notifyAsIrq >= 0
+                ? new Message(t.notifyAsIrq, new long[0], List.of(), FaultPath.irqThreadId(t.notifyAsIrq), "irq" + t.notifyAsIrq, "interrupt", 0, 0, false)
+                : new Message(got, new long[] {got}, List.of(), 0, "notification", "notification", 0, 0, false);
+        t.received.put(t.bindAs == null ? "_" : t.bindAs, m);
         k.ipc.cancelTimeout(t);
         if (t.state == ThreadState.WAITING_NOTIFY) t.state = ThreadState.READY;
     }

@@ -47,6 +47,11 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     public SimEvent timeoutEvent;
     public long notifyBits;
     public long notifyMask;
+    /**
+     * The IRQ line a "receive from irq N" waits for under asynchronous delivery (it waits for
+     * the line's notification bit and gets an interrupt message), or -1.
+     */
+    public int notifyAsIrq = -1;
     public final Map<String, Message> received = new HashMap<>();
     public final Map<String, Long> variables = new HashMap<>();
     /** The instruction pointer reported by the pending exception IPC, or -1 when none is pending. */
