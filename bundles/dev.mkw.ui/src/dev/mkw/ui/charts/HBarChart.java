@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.ScrollBar;
  */
 public final class HBarChart extends Canvas {
     private static final int BAR = 16;
+    private static final int MAX_BAR = 28;
     private static final int GAP = 8;
     private static final int PAD = 6;
     private BarChartData data = BarChartData.empty("", "");
@@ -43,12 +44,23 @@ public final class HBarChart extends Canvas {
         return data;
     }
 
+    /** Title line plus as many legend lines as the legend wraps to at this width. */
     private int headerHeight(GC gc) {
-        return PAD + 2 * (gc.getFontMetrics().getHeight() + 2) + PAD;
+        int line = gc.getFontMetrics().getHeight() + 2;
+        return PAD + line + legend(gc, PAD, 0, getClientArea().width - 2 * PAD, false) + PAD;
     }
 
-    private int contentHeight(int lineHeight) {
-        int rowH = Math.max(BAR, lineHeight);
+    /**
+     * Bar height: thicker when few rows would leave the canvas mostly white, never thinner
+     * than a text line (rows that do not fit scroll instead).
+     */
+    private int rowHeight(int lineHeight, int visible) {
+        int bars = Math.max(1, data.barCount());
+        int fit = (visible - data.groups().size() * GAP) / bars;
+        return Math.max(Math.max(BAR, lineHeight), Math.min(MAX_BAR, fit));
+    }
+
+    private int contentHeight(int rowH) {
         int h = 0;
         for (BarChartData.Group g : data.groups()) h += g.bars().size() * rowH + GAP;
         return h;
@@ -61,7 +73,7 @@ public final class HBarChart extends Canvas {
         gc.dispose();
         int visible = Math.max(1, getClientArea().height - header);
         ScrollBar bar = getVerticalBar();
-        int content = contentHeight(line);
+        int content = contentHeight(rowHeight(line, visible));
         bar.setVisible(content > visible);
         bar.setValues(Math.min(top, Math.max(0, content - visible)), 0, Math.max(content, 1), visible, 16, visible);
         top = bar.getSelection();
@@ -72,7 +84,7 @@ public final class HBarChart extends Canvas {
         gc.setForeground(ChartColors.TEXT);
         int line = gc.getFontMetrics().getHeight();
         gc.drawText(ChartText.fit(gc, data.title(), area.width - 2 * PAD), PAD, PAD, true);
-        legend(gc, PAD, PAD + line + 2, area.width - 2 * PAD);
+        legend(gc, PAD, PAD + line + 2, area.width - 2 * PAD, true);
         int header = headerHeight(gc);
         if (data.groups().isEmpty()) {
             String msg = data.empty();
@@ -91,7 +103,7 @@ public final class HBarChart extends Canvas {
         int plotX = PAD + labelW + PAD;
         int plotW = Math.max(10, area.width - plotX - PAD - noteW - PAD);
         long max = Math.max(1, data.maxTotal());
-        int rowH = Math.max(BAR, line);
+        int rowH = rowHeight(line, area.height - header);
         gc.setClipping(0, header, area.width, area.height - header);
         int y = header - top;
         for (BarChartData.Group g : data.groups()) {
@@ -124,15 +136,39 @@ public final class HBarChart extends Canvas {
         gc.drawText(ChartText.fit(gc, b.note(), noteW), prevEnd + PAD, y + (rowH - gc.getFontMetrics().getHeight()) / 2, true);
     }
 
-    private void legend(GC gc, int x, int y, int width) {
-        int sw = gc.getFontMetrics().getHeight() - 4;
-        int end = x + width;
+    /**
+     * The runs, then (for stacked bars) the segments, each a colour swatch and its name,
+     * wrapping to further lines rather than cutting a run's name off. Returns the height used;
+     * draws only if {@code draw}.
+     */
+    private int legend(GC gc, int x0, int y0, int width, boolean draw) {
+        int line = gc.getFontMetrics().getHeight() + 2;
+        int sw = line - 6;
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<org.eclipse.swt.graphics.Color> colors = new java.util.ArrayList<>();
         for (int s = 0; s < data.series().size(); s++) {
-            x = swatch(gc, x, y, sw, ChartColors.segment(0, s), data.series().get(s), end);
+            names.add(data.series().get(s));
+            colors.add(ChartColors.segment(0, s));
         }
         if (data.segments().size() > 1) {
-            for (int i = 0; i < data.segments().size(); i++) x = swatch(gc, x, y, sw, ChartColors.segment(i, 0), data.segments().get(i), end);
+            for (int i = 0; i < data.segments().size(); i++) {
+                names.add(data.segments().get(i));
+                colors.add(ChartColors.segment(i, 0));
+            }
         }
+        if (names.isEmpty()) return 0;
+        int x = x0, y = y0;
+        for (int i = 0; i < names.size(); i++) {
+            String t = names.get(i);
+            int w = sw + 4 + gc.textExtent(t).x;
+            if (x > x0 && x + w > x0 + width) {
+                x = x0;
+                y += line;
+            }
+            if (draw) swatch(gc, x, y, sw, colors.get(i), t, x0 + width);
+            x += w + 14;
+        }
+        return y - y0 + line;
     }
 
     private static int swatch(GC gc, int x, int y, int size, org.eclipse.swt.graphics.Color c, String text, int end) {

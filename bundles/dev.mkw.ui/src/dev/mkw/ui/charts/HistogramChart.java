@@ -53,7 +53,7 @@ public final class HistogramChart extends Canvas {
         long max = Math.max(1, data.maxCount());
         String maxText = ChartText.number(max);
         int axisX = PAD + gc.textExtent(maxText).x + 4;
-        int plotTop = y + 4;
+        int plotTop = y + line / 2 + 6; // room for the max label, which is centred on the top line
         int plotBottom = a.height - PAD - 2 * line - 4;
         int plotW = a.width - axisX - PAD;
         if (plotBottom - plotTop < 10 || plotW < 10) return;

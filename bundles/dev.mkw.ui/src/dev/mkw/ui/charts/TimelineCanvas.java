@@ -84,8 +84,10 @@ public final class TimelineCanvas extends Canvas {
         if (model != null && i >= 0) {
             TimelineModel.Arrow a = model.arrows().get(i);
             long end = a.receive() < 0 ? a.send() : a.receive();
-            // An arrow shorter than 30 pixels cannot be told from its neighbours: zoom in first.
-            cpp = Math.min(cpp, Math.max(0.05, (end - a.send() + 1) / 30.0));
+            // Zoomed out, neighbouring IPCs merge into one smear: zoom in to show a window of
+            // a few thousand cycles (or 20 latencies) around the message, enough for context.
+            long window = Math.max(2000, 20 * (end - a.send()));
+            cpp = Math.min(cpp, Math.max(0.05, (double) window / plotWidth()));
             from = (a.send() + end) / 2 - (long) (plotWidth() / 2 * cpp);
         }
         clampAndUpdate();
@@ -160,7 +162,7 @@ public final class TimelineCanvas extends Canvas {
 
     private int laneHeight() {
         int lanes = Math.max(1, model.lanes().size());
-        return Math.max(14, Math.min(30, (getClientArea().height - headerHeight() - PAD) / lanes));
+        return Math.max(14, Math.min(60, (getClientArea().height - headerHeight() - PAD) / lanes));
     }
 
     private int laneMid(int lane) { return headerHeight() + lane * laneHeight() + laneHeight() / 2; }
