@@ -97,9 +97,10 @@ public final class HBarChart extends Canvas {
             labelW = Math.max(labelW, gc.textExtent(g.label()).x);
             for (BarChartData.Bar b : g.bars()) noteW = Math.max(noteW, gc.textExtent(b.note()).x);
         }
-        // The label and note columns give way to the plot in a narrow view, never the other way round.
-        labelW = Math.min(labelW, area.width / 3);
-        noteW = Math.min(noteW, area.width / 3);
+        // In a narrow view the label and note columns give way first (shortened with an ellipsis),
+        // but the plot never takes more than it needs to stay readable.
+        labelW = Math.min(labelW, area.width / 4);
+        noteW = Math.min(noteW, area.width * 2 / 5);
         int plotX = PAD + labelW + PAD;
         int plotW = Math.max(10, area.width - plotX - PAD - noteW - PAD);
         long max = Math.max(1, data.maxTotal());
