@@ -28,6 +28,7 @@ import dev.mkw.sim.Trace;
 import dev.mkw.sim.export.StatsCsvExporter;
 import dev.mkw.sim.report.RunReport;
 import dev.mkw.ui.charts.Intervals;
+import dev.mkw.ui.charts.TimelineCanvas;
 import dev.mkw.ui.charts.TimelineModel;
 import dev.mkw.ui.prefs.MkwPreferencePage;
 import dev.mkw.ui.prefs.MkwPreferences;
@@ -76,6 +77,25 @@ class TimelineAndAnalysesTest {
             assertEquals(stats.userCycles() > 0, lane.intervals().cycles(Intervals.USER) > 0, lane.name() + " runs in user mode iff its statistics say so");
         }
         UiTools.screenshot(page, timeline, "timeline");
+
+        // Zoom: the buttons' zoom(2) halves the visible span; the wheel zooms in around the pointer.
+        TimelineCanvas canvas = timeline.canvas();
+        long span = canvas.visibleTo() - canvas.visibleFrom();
+        canvas.zoom(2);
+        assertEquals(span / 2.0, canvas.visibleTo() - canvas.visibleFrom(), span * 0.01, "zoom in halves the span");
+        Event wheel = new Event();
+        wheel.x = 400;
+        wheel.count = 3;
+        canvas.notifyListeners(SWT.MouseVerticalWheel, wheel);
+        assertTrue(canvas.visibleTo() - canvas.visibleFrom() < span / 2, "the wheel zooms in further");
+        // Scroll: moving the horizontal scrollbar moves the window, at the same zoom.
+        long before = canvas.visibleFrom(), width = canvas.visibleTo() - canvas.visibleFrom();
+        canvas.getHorizontalBar().setSelection(canvas.getHorizontalBar().getMaximum() / 2);
+        canvas.getHorizontalBar().notifyListeners(SWT.Selection, new Event());
+        assertTrue(canvas.visibleFrom() > before, "scrolled right: " + before + " -> " + canvas.visibleFrom());
+        assertEquals(width, canvas.visibleTo() - canvas.visibleFrom(), 2, "same zoom");
+        canvas.zoomToFit();
+        assertEquals(m.first(), canvas.visibleFrom(), "fit shows the whole run again");
 
         // Message Log -> Timeline: the selected message's arrow is highlighted and in view.
         UiTools.waitFor(() -> log.viewer().getTable().getItemCount() == run.messages().size(), 5000);
