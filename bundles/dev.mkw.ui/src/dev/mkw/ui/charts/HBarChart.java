@@ -127,6 +127,8 @@ public final class HBarChart extends Canvas {
             acc += b.values()[i];
             // Cumulative rounding keeps the stacked bar exactly as long as its total says.
             int end = x + (int) Math.round((double) acc / max * plotW);
+            // A segment that has cycles at all stays visible, however small beside the longest bar.
+            if (b.values()[i] > 0 && end <= prevEnd) end = prevEnd + 1;
             if (end > prevEnd) {
                 gc.setBackground(ChartColors.segment(i, series));
                 gc.fillRectangle(prevEnd, y + 1, end - prevEnd, h);

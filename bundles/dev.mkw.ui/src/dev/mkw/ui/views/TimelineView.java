@@ -37,6 +37,7 @@ public final class TimelineView extends ViewPart {
     private TimelineCanvas canvas;
     private Label noTrace;
     private MessageInfo pending;
+    private final java.util.List<Button> zoomButtons = new java.util.ArrayList<>();
     private final ISelectionListener fromOthers = (part, s) -> {
         if (part != this && s instanceof IpcSelection ipc && !ipc.isEmpty()) reveal(ipc.message());
     };
@@ -47,9 +48,9 @@ public final class TimelineView extends ViewPart {
         // The status gets a row of its own: beside the buttons a narrow view squeezed it to nothing.
         status = new Label(parent, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
-        button(parent, "Zoom in", () -> canvas.zoom(2));
-        button(parent, "Zoom out", () -> canvas.zoom(0.5));
-        button(parent, "Fit", () -> canvas.zoomToFit());
+        zoomButtons.add(button(parent, "Zoom in", () -> canvas.zoom(2)));
+        zoomButtons.add(button(parent, "Zoom out", () -> canvas.zoom(0.5)));
+        zoomButtons.add(button(parent, "Fit", () -> canvas.zoomToFit()));
         legend(parent);
         new Label(parent, SWT.NONE).setText("Mouse wheel: zoom.  Click an arrow: select the IPC.");
         stack = new Composite(parent, SWT.NONE);
@@ -86,10 +87,11 @@ public final class TimelineView extends ViewPart {
         c.setLayoutData(gd);
     }
 
-    private static void button(Composite parent, String text, Runnable r) {
+    private static Button button(Composite parent, String text, Runnable r) {
         Button b = new Button(parent, SWT.PUSH);
         b.setText(text);
         b.addListener(SWT.Selection, e -> r.run());
+        return b;
     }
 
     private void show(RunResults.Run run) {
@@ -123,6 +125,7 @@ public final class TimelineView extends ViewPart {
                 m.first(), m.last(), ring));
         ((StackLayout) stack.getLayout()).topControl = canvas;
         stack.layout();
+        zoomButtons.forEach(b -> b.setEnabled(true));
         canvas.setModel(m);
         if (pending != null) reveal(pending);
         status.getParent().layout();
@@ -130,6 +133,8 @@ public final class TimelineView extends ViewPart {
 
     private void message(String text) {
         noTrace.setText(text);
+        // Zooming a timeline that is not shown would only confuse.
+        zoomButtons.forEach(b -> b.setEnabled(false));
         ((StackLayout) stack.getLayout()).topControl = noTrace;
         stack.layout();
     }
