@@ -6,8 +6,9 @@ import org.eclipse.ui.IPerspectiveFactory;
 
 /**
  * The MKW perspective: scenarios on the left, the editor in the middle, the inspect views
- * (Threads, Address Spaces, Capabilities, IRQs) on the right, profile data (Kernel Paths,
- * Message Log) and the console below.
+ * (Threads, Address Spaces, Capabilities, IRQs) on the right with the profile charts (CPU
+ * Share, IPC Latency, Cache &amp; TLB, Analyses) stacked after them, and below the wide views
+ * (Kernel Paths, Timeline, Message Log, Run Control) and the console.
  */
 public final class MkwPerspective implements IPerspectiveFactory {
     public static final String ID = "dev.mkw.ui.perspective";
@@ -18,6 +19,11 @@ public final class MkwPerspective implements IPerspectiveFactory {
     public static final String IRQS = "dev.mkw.ui.views.irqs";
     public static final String MESSAGE_LOG = "dev.mkw.ui.views.messageLog";
     public static final String RUN_CONTROL = "dev.mkw.ui.views.runControl";
+    public static final String IPC_LATENCY = "dev.mkw.ui.views.ipcLatency";
+    public static final String CACHE_TLB = "dev.mkw.ui.views.cacheTlb";
+    public static final String CPU_SHARE = "dev.mkw.ui.views.cpuShare";
+    public static final String TIMELINE = "dev.mkw.ui.views.timeline";
+    public static final String ANALYSES = "dev.mkw.ui.views.analyses";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
@@ -28,8 +34,13 @@ public final class MkwPerspective implements IPerspectiveFactory {
         right.addView(ADDRESS_SPACES);
         right.addView(CAPABILITIES);
         right.addView(IRQS);
+        right.addView(CPU_SHARE);
+        right.addView(IPC_LATENCY);
+        right.addView(CACHE_TLB);
+        right.addView(ANALYSES);
         IFolderLayout bottom = layout.createFolder("dev.mkw.ui.bottom", IPageLayout.BOTTOM, 0.6f, editor);
         bottom.addView(KERNEL_PATHS);
+        bottom.addView(TIMELINE);
         bottom.addView(MESSAGE_LOG);
         bottom.addView(RUN_CONTROL);
         bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
@@ -41,6 +52,7 @@ public final class MkwPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(IRQS);
         layout.addShowViewShortcut(MESSAGE_LOG);
         layout.addShowViewShortcut(RUN_CONTROL);
+        for (String v : new String[] {TIMELINE, CPU_SHARE, IPC_LATENCY, CACHE_TLB, ANALYSES}) layout.addShowViewShortcut(v);
         layout.addPerspectiveShortcut(ID);
     }
 }

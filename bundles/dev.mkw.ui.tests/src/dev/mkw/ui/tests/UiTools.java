@@ -39,6 +39,19 @@ final class UiTools {
         while (!condition.getAsBoolean() && System.currentTimeMillis() < end) pump(50);
     }
 
+    /** Photograph one view maximized, so its picture is not a sliver of a crowded perspective; then restore it. */
+    static Path screenshot(org.eclipse.ui.IWorkbenchPage page, org.eclipse.ui.IViewPart view, String name) throws Exception {
+        page.activate(view);
+        org.eclipse.ui.IWorkbenchPartReference ref = page.getReference(view);
+        page.setPartState(ref, org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        try {
+            return screenshot(name);
+        } finally {
+            page.setPartState(ref, org.eclipse.ui.IWorkbenchPage.STATE_RESTORED);
+            pump(200);
+        }
+    }
+
     /** Photograph the workbench window into target/screenshots/NAME.png. */
     static Path screenshot(String name) throws Exception {
         pump(700);

@@ -12,17 +12,31 @@ import dev.mkw.kernel.inspect.ThreadInfo;
 import dev.mkw.sim.report.RunReport;
 
 /**
- * The finished runs the views show: the most recent one, and listeners that hear of each
- * new one (called on the thread that finished the run; views hop to the UI thread).
+ * The runs the views show: the most recent one (finished or paused), the previous finished
+ * one (so profile views can compare two runs, e.g. lazy vs Benno), and listeners that hear
+ * of each new one (called on the thread that published; views hop to the UI thread).
  */
 public final class RunResults {
     /** One finished run: its report and the kernel's state at the end. */
     public record Run(String file, RunReport report, List<ThreadInfo> threads, List<MappingInfo> mappings,
-            List<IrqInfo> irqs, List<CapInfo> capabilities, List<MessageInfo> messages) {}
+            List<IrqInfo> irqs, List<CapInfo> capabilities, List<MessageInfo> messages) {
+
+        /** Whether the run is over; a paused session publishes unfinished runs. */
+        public boolean finished() {
+            return !report.endReason().startsWith("paused");
+        }
+
+        /** A short name for legends: the file's name and the settings that differ from it. */
+        public String label() {
+            String name = java.nio.file.Path.of(file).getFileName().toString();
+            return report.settings().isEmpty() ? name : name + " " + report.settings();
+        }
+    }
 
     private static final RunResults INSTANCE = new RunResults();
     private final List<Consumer<Run>> listeners = new CopyOnWriteArrayList<>();
     private volatile Run latest;
+    private volatile Run previous;
 
     public static RunResults get() {
         return INSTANCE;
@@ -32,8 +46,20 @@ public final class RunResults {
         return latest;
     }
 
+    /**
+     * The finished run before {@link #latest()}, or null. Pauses of one session replace each
+     * other as latest without touching it, so "previous" is always a complete run.
+     */
+    public Run previous() {
+        return previous;
+    }
+
     public void publish(Run run) {
-        latest = run;
+        synchronized (this) {
+            Run old = latest;
+            if (old != null && old.finished() && old != run) previous = old;
+            latest = run;
+        }
         for (Consumer<Run> l : listeners) l.accept(run);
     }
 

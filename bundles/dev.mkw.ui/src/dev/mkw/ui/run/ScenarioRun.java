@@ -36,7 +36,7 @@ public final class ScenarioRun {
         do {
             why = sim.step(100_000);
         } while (why == SimEngine.StopReason.PAUSED && !cancelled.getAsBoolean());
-        RunResults.Run run = snapshot(file, sim, cancelled.getAsBoolean() ? "cancelled" : why.name().toLowerCase());
+        RunResults.Run run = snapshot(file, sim, settings, cancelled.getAsBoolean() ? "cancelled" : why.name().toLowerCase());
         RunResults.get().publish(run);
         return run;
     }
@@ -53,9 +53,14 @@ public final class ScenarioRun {
         } catch (dev.mkw.cli.CliException e) {
             throw new Refused(e.getMessage());
         }
-        // The Message Log needs the trace: keep the last 100 000 events unless the scenario asks for more.
+        // The Message Log and Timeline need a trace: a scenario without one gets the preference's
+        // (by default a ring of the last 100 000 events).
         if (s.run().trace() == dev.mkw.kernel.scenario.RunSpec.Trace.OFF) {
-            s = s.withRun(s.run().withTrace(dev.mkw.kernel.scenario.RunSpec.Trace.RING, 100_000));
+            s = s.withRun(s.run().withTrace(switch (dev.mkw.ui.prefs.MkwPreferences.traceMode()) {
+                case dev.mkw.ui.prefs.MkwPreferences.OFF -> dev.mkw.kernel.scenario.RunSpec.Trace.OFF;
+                case dev.mkw.ui.prefs.MkwPreferences.ON -> dev.mkw.kernel.scenario.RunSpec.Trace.ON;
+                default -> dev.mkw.kernel.scenario.RunSpec.Trace.RING;
+            }, dev.mkw.ui.prefs.MkwPreferences.traceRing()));
         }
         try {
             return Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), s.machine().overrides()));
@@ -66,8 +71,18 @@ public final class ScenarioRun {
 
     /** The views' picture of a simulation as it is now (paused or over). */
     public static RunResults.Run snapshot(Path file, Simulation sim, String state) {
+        return snapshot(file, sim, java.util.List.of(), state);
+    }
+
+    /** As {@link #snapshot(Path, Simulation, String)}, recording the {@code key=value} settings so two runs can be told apart. */
+    public static RunResults.Run snapshot(Path file, Simulation sim, java.util.List<String> settings, String state) {
         var inspect = sim.inspector();
-        return new RunResults.Run(file.toString(), ReportAssembler.report(sim, java.util.Map.of(), state), sim.threads(),
+        java.util.Map<String, String> map = new java.util.TreeMap<>();
+        for (String kv : settings) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) map.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return new RunResults.Run(file.toString(), ReportAssembler.report(sim, map, state), sim.threads(),
                 inspect.mappings(), inspect.irqs(), inspect.capabilities(), inspect.messages());
     }
 }

@@ -17,16 +17,18 @@ public final class SimulationSession {
 
     private final Path file;
     private final Simulation sim;
+    private final List<String> settings;
     private volatile State state = State.PAUSED;
 
-    private SimulationSession(Path file, Simulation sim) {
+    private SimulationSession(Path file, Simulation sim, List<String> settings) {
         this.file = file;
         this.sim = sim;
+        this.settings = List.copyOf(settings);
     }
 
     /** Prepare a run, paused before its first event, and show it. */
     public static SimulationSession start(Path file, List<String> settings) throws ScenarioRun.Refused {
-        SimulationSession s = new SimulationSession(file, ScenarioRun.prepare(file, settings));
+        SimulationSession s = new SimulationSession(file, ScenarioRun.prepare(file, settings), settings);
         s.publish();
         return s;
     }
@@ -74,6 +76,6 @@ public final class SimulationSession {
     }
 
     private void publish() {
-        RunResults.get().publish(ScenarioRun.snapshot(file, sim, state == State.FINISHED ? "finished" : "paused at cycle " + cycle()));
+        RunResults.get().publish(ScenarioRun.snapshot(file, sim, settings, state == State.FINISHED ? "finished" : "paused at cycle " + cycle()));
     }
 }

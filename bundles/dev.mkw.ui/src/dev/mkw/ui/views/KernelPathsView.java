@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mkw.sim.report.KernelPathStats;
+import dev.mkw.ui.charts.BarChartData;
 import dev.mkw.ui.run.RunResults;
 
-/** Cycles per kernel path of the latest run: how often each path ran and what it cost. */
+/**
+ * Cycles per kernel path of the latest run: how often each path ran and what it cost, as a
+ * table and as a bar chart beside it (with the previous finished run's bars for comparison).
+ */
 public final class KernelPathsView extends RunTableView<KernelPathStats> {
     public static final String ID = "dev.mkw.ui.views.kernelPaths";
 
@@ -19,6 +23,11 @@ public final class KernelPathsView extends RunTableView<KernelPathStats> {
                 new Column<>("Mean", 80, p -> String.format("%.1f", p.mean())),
                 new Column<>("Min", 70, p -> Long.toString(p.min())),
                 new Column<>("Max", 70, p -> Long.toString(p.max())));
+    }
+
+    @Override
+    protected BarChartData chart(List<RunResults.Run> runs) {
+        return ProfileData.kernelPaths(runs);
     }
 
     @Override

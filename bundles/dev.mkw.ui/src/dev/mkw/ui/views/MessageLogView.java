@@ -2,12 +2,25 @@ package dev.mkw.ui.views;
 
 import java.util.List;
 
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.ISelectionListener;
+
 import dev.mkw.kernel.inspect.MessageInfo;
 import dev.mkw.ui.run.RunResults;
 
-/** Every IPC of the latest run (from its trace), filterable by thread, protocol or path. */
+/**
+ * Every IPC of the latest run (from its trace), filterable by thread, protocol or path. The
+ * selected row is offered to the workbench as an {@link IpcSelection} (the Timeline shows
+ * it), and an IPC selected elsewhere (an arrow in the Timeline) selects its row here.
+ */
 public final class MessageLogView extends RunTableView<MessageInfo> {
     public static final String ID = "dev.mkw.ui.views.messageLog";
+    private final IpcSelectionProvider selection = new IpcSelectionProvider();
+    private final ISelectionListener fromOthers = (part, s) -> {
+        if (part != this && s instanceof IpcSelection ipc && !ipc.isEmpty()) select(ipc.message());
+    };
 
     @Override
     protected List<Column<MessageInfo>> columns() {
@@ -28,5 +41,27 @@ public final class MessageLogView extends RunTableView<MessageInfo> {
     @Override
     protected boolean filterable() {
         return true;
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        viewer().addSelectionChangedListener(e -> {
+            Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            selection.setSelection(new IpcSelection(first instanceof MessageInfo m ? m : null));
+        });
+        getSite().setSelectionProvider(selection);
+        getSite().getPage().addSelectionListener(fromOthers);
+    }
+
+    /** Select and show the row of {@code m} (records compare by value, so any equal MessageInfo finds it). */
+    public void select(MessageInfo m) {
+        viewer().setSelection(new StructuredSelection(m), true);
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(fromOthers);
+        super.dispose();
     }
 }

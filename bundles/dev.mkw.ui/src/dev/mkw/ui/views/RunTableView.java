@@ -11,6 +11,7 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -18,20 +19,28 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 
+import dev.mkw.ui.charts.BarChartData;
+import dev.mkw.ui.charts.HBarChart;
 import dev.mkw.ui.run.RunResults;
 
 /**
  * A view showing one table of the latest run: a status line (which run, when it ended) and
- * rows with typed columns. Subclasses say which rows and columns; the refresh on each new
- * run happens here, on the UI thread.
+ * rows with typed columns, optionally with a bar chart beside the table. Subclasses say
+ * which rows and columns (and chart); the refresh on each new run happens here, on the UI
+ * thread. The view menu offers the trace and statistics exports of the shown run.
  */
 public abstract class RunTableView<R> extends ViewPart {
     private TableViewer viewer;
     private Text filterField;
     private Label status;
+    private HBarChart chart;
+    private RunResults.Run shown;
+    private boolean showing;
     private final Consumer<RunResults.Run> listener = run -> {
         if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.getControl().getDisplay().asyncExec(() -> show(run));
+            // Show the latest run when the UI gets to it, not this one: an older run shown late
+            // would be paired with a newer "previous" run in the chart.
+            viewer.getControl().getDisplay().asyncExec(() -> show(RunResults.get().latest()));
         }
     };
 
@@ -41,6 +50,14 @@ public abstract class RunTableView<R> extends ViewPart {
     protected abstract List<Column<R>> columns();
 
     protected abstract List<R> rows(RunResults.Run run);
+
+    /**
+     * The chart drawn beside the table for the latest run and, if there is one, the previous
+     * finished run; null (the default) for a table only.
+     */
+    protected BarChartData chart(List<RunResults.Run> runs) {
+        return null;
+    }
 
     /** Whether the view offers a filter field (rows whose cells contain the text stay). */
     protected boolean filterable() {
@@ -58,7 +75,12 @@ public abstract class RunTableView<R> extends ViewPart {
             filter.setMessage("Filter (thread, task, message, path)");
             filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         }
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+        boolean charted = chart(List.of()) != null;
+        Composite body = charted ? new SashForm(parent, SWT.HORIZONTAL) : parent;
+        if (charted) body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        // Virtual: a trace ring of 100 000 events gives tens of thousands of Message Log rows,
+        // and creating every row up front kept the UI thread busy for seconds.
+        viewer = new TableViewer(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.VIRTUAL);
         if (filter != null) {
             Text f = filter;
             List<Column<R>> cols = columns();
@@ -91,12 +113,20 @@ public abstract class RunTableView<R> extends ViewPart {
             });
         }
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        if (charted) {
+            chart = new HBarChart(body);
+            ((SashForm) body).setWeights(45, 55);
+        }
+        ExportActions.addTo(getViewSite());
         RunResults.get().addListener(listener);
         show(RunResults.get().latest());
     }
 
     private void show(RunResults.Run run) {
         if (viewer.getControl().isDisposed()) return;
+        if (showing && run == shown) return; // several publications, one refresh
+        showing = true;
+        shown = run;
         if (run == null) {
             status.setText("No run yet: right-click a .mkw file > Run MKW Scenario (Ctrl+Alt+X M).");
             viewer.setInput(List.of());
@@ -105,12 +135,18 @@ public abstract class RunTableView<R> extends ViewPart {
                     + (run.report().failed() ? ", " + run.report().errors().size() + " error(s)" : ""));
             viewer.setInput(rows(run));
         }
+        if (chart != null) chart.setData(chart(ProfileData.runs(run, RunResults.get().previous())));
         status.getParent().layout();
     }
 
     /** The filter field, or null (for tests). */
     public Text filterField() {
         return filterField;
+    }
+
+    /** The chart beside the table, or null; for tests. */
+    public HBarChart chart() {
+        return chart;
     }
 
     /** The table, for tests. */

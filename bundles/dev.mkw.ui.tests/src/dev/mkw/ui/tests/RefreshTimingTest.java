@@ -1,0 +1,128 @@
+package dev.mkw.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.mkw.ui.charts.TimelineModel;
+import dev.mkw.ui.prefs.MkwPreferences;
+import dev.mkw.ui.run.RunResults;
+import dev.mkw.ui.run.ScenarioRun;
+import dev.mkw.ui.views.AnalysesView;
+import dev.mkw.ui.views.AnalysisOutcome;
+import dev.mkw.ui.views.CacheTlbView;
+import dev.mkw.ui.views.CpuShareView;
+import dev.mkw.ui.views.IpcLatencyView;
+import dev.mkw.ui.views.KernelPathsView;
+import dev.mkw.ui.views.MessageLogView;
+import dev.mkw.ui.views.ThreadsView;
+import dev.mkw.ui.views.TimelineView;
+
+/**
+ * A measurement, not a check: how long the UI thread is busy refreshing every MKW view after
+ * a run of about a million events, with the default trace ring and with the whole trace
+ * kept. Printed to stdout (surefire keeps it in the test's output file). The only assertion
+ * is that the refresh finished at all.
+ */
+class RefreshTimingTest {
+
+    @Test
+    void uiThreadTimeToRefreshAllViewsAfterAMillionEventRun(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("ping-pong-1m.mkw");
+        // ping-pong with 100 times the round trips: about ten trace events per round trip.
+        Files.writeString(big, Files.readString(ProfileViewsTest.example("ping-pong.mkw")).replace("repeat 1000", "repeat 100000"));
+        IWorkbenchPage page = ProfileViewsTest.page();
+        try {
+            measure(page, big, "ring of " + MkwPreferences.traceRing());
+            MkwPreferences.setTrace(MkwPreferences.ON, MkwPreferences.DEFAULT_TRACE_RING);
+            measure(page, big, "whole trace");
+            // The same with the Message Log closed, to tell its share (a table row per IPC) from the rest.
+            page.hideView(page.findView(MessageLogView.ID));
+            measure(page, big, "whole trace, Message Log closed");
+        } finally {
+            MkwPreferences.setTrace(MkwPreferences.DEFAULT_TRACE_MODE, MkwPreferences.DEFAULT_TRACE_RING);
+        }
+    }
+
+    private static long paintMillis(org.eclipse.swt.widgets.Control c) {
+        org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(c.getDisplay(), 1200, 600);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(img);
+        try {
+            org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+            e.gc = gc;
+            e.width = 1200;
+            e.height = 600;
+            long t = System.nanoTime();
+            c.notifyListeners(SWT.Paint, e);
+            return (System.nanoTime() - t) / 1_000_000;
+        } finally {
+            gc.dispose();
+            img.dispose();
+        }
+    }
+
+    private static boolean shows(List<String> series, String label) {
+        return !series.isEmpty() && series.get(0).contains(label);
+    }
+
+    private static void measure(IWorkbenchPage page, Path file, String traceMode) throws Exception {
+        ThreadsView threads = (ThreadsView) page.showView(ThreadsView.ID);
+        KernelPathsView paths = (KernelPathsView) page.showView(KernelPathsView.ID);
+        CpuShareView share = (CpuShareView) page.showView(CpuShareView.ID);
+        CacheTlbView cache = (CacheTlbView) page.showView(CacheTlbView.ID);
+        IpcLatencyView ipc = (IpcLatencyView) page.showView(IpcLatencyView.ID);
+        AnalysesView analyses = (AnalysesView) page.showView(AnalysesView.ID);
+        boolean withLog = !traceMode.endsWith("Message Log closed");
+        MessageLogView log = withLog ? (MessageLogView) page.showView(MessageLogView.ID) : null;
+        TimelineView timeline = (TimelineView) page.showView(TimelineView.ID);
+        UiTools.pump(300);
+        TimelineModel oldTimeline = timeline.canvas().model();
+        List<AnalysisOutcome> oldAnalyses = analyses.outcomes();
+        long t0 = System.nanoTime();
+        RunResults.Run run = ScenarioRun.run(file, () -> false);
+        long simMillis = (System.nanoTime() - t0) / 1_000_000;
+        String label = run.label();
+        BooleanSupplier done = () -> threads.viewer().getTable().getItemCount() == run.threads().size()
+                && shows(paths.chart().data().series(), label)
+                && shows(share.chart().data().series(), label)
+                && shows(cache.chart().data().series(), label)
+                && ipc.chart().data() != null && shows(ipc.chart().data().series(), label)
+                && (log == null || log.viewer().getTable().getItemCount() == run.messages().size())
+                && timeline.canvas().model() != oldTimeline
+                && analyses.outcomes() != oldAnalyses;
+        Display d = Display.getCurrent();
+        long busy = 0, longest = 0, wallStart = System.nanoTime();
+        long deadline = wallStart + 120_000_000_000L;
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            long s = System.nanoTime();
+            boolean worked = d.readAndDispatch();
+            long took = System.nanoTime() - s;
+            if (worked) {
+                busy += took;
+                longest = Math.max(longest, took);
+            } else {
+                Thread.sleep(2);
+            }
+        }
+        long wall = (System.nanoTime() - wallStart) / 1_000_000;
+        // Painting comes after the models are in, and hidden tabs do not paint: paint each chart
+        // into an image through its own paint listener (charts draw at their view's size; the
+        // timeline zoomed out to the whole run, the costliest case).
+        long paint = 0;
+        for (var c : List.of(paths.chart(), share.chart(), cache.chart(), ipc.chart(), timeline.canvas())) paint += paintMillis(c);
+        System.out.printf("[refresh-timing] %s: %,d events offered, %,d kept, %,d messages; simulation %,d ms;"
+                + " UI thread busy %,d ms (longest single event %,d ms) over %,d ms wall until all views showed the run;"
+                + " one paint of each of the 5 charts %,d ms (timeline canvas %s)%n", traceMode, run.report().trace().offered(), run.report().trace().events().size(),
+                run.messages().size(), simMillis, busy / 1_000_000, longest / 1_000_000, wall, paint, timeline.canvas().getSize());
+        assertTrue(done.getAsBoolean(), "all views showed the run within two minutes");
+    }
+}
