@@ -166,4 +166,20 @@ class ExchangeRegistersTest {
         Simulation two = runTraced(task("a", null, victim, canceller), task("b", null, busy));
         assertEquals(one.kernel().trace.events(), two.kernel().trace.events());
     }
+
+    @Test
+    void aThreadWaitingForItsExceptionReplyIsLeftAlone() {
+        // f raises; the handler takes the exception IPC and sleeps before answering; meanwhile ctl aborts f's "IPC".
+        var f = new dev.mkw.kernel.scenario.ThreadSpec("f", 10, 0, 0, false, null, "sup.h",
+                List.of(new Op.Raise(Op.ExceptionKind.BREAKPOINT, AT), new Op.Let("resumed", c(1), AT)), AT);
+        var ctl = thread("ctl", 5, abort("a.f"));
+        var h = thread("h", 20, waitAny("e"), sleep(5000), new Op.Reply(new Target.Sender("e"), words(), AT));
+        Simulation sim = runTraced(task("a", null, f, ctl), task("sup", null, h));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        List<TraceEvent> ev = exregsEvents(sim);
+        assertEquals(1, ev.size());
+        assertEquals("abort ipc: no IPC in progress (page_fault)", ev.get(0).detail());
+        assertEquals(1L, sim.kernel().thread("a.f").variables.get("resumed"), "the handler's reply still resumed it");
+        assertNull(sim.kernel().thread("a.f").received.get("_"), "no error was bound");
+    }
 }
