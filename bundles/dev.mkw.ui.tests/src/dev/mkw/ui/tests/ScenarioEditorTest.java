@@ -1,0 +1,214 @@
+package dev.mkw.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.jface.bindings.keys.KeySequence;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.ITextOperationTarget;
+import org.eclipse.jface.text.ITextSelection;
+import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.source.Annotation;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.ui.IMarkerResolution;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.keys.IBindingService;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
+import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
+import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.dsl.ui.editor.MkwEditor;
+import dev.mkw.dsl.ui.editor.MkwTextHover;
+import dev.mkw.dsl.ui.markers.ProblemMarkers;
+import dev.mkw.dsl.ui.outline.MkwOutlinePage;
+import dev.mkw.dsl.ui.outline.OutlineNode;
+import dev.mkw.dsl.validation.IssueCodes;
+
+/**
+ * The .mkw editor on copies of the examples: colours, problems as markers while typing,
+ * Ctrl+Space proposals, hover, format, quick fix, F3 and the outline. Each test leaves a
+ * screenshot in target/screenshots.
+ */
+class ScenarioEditorTest {
+
+    @AfterEach
+    void closeEditors() {
+        EditorTools.page().closeAllEditors(false);
+        UiTools.pump(100);
+    }
+
+    @Test
+    void opensWithColoursAndABrokenKernelVariantGivesAMarkerAtItsLine() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw");
+        IFile file = EditorTools.file("marker.mkw", original);
+        MkwEditor editor = EditorTools.open(file);
+        assertEquals(MkwEditor.ID, EditorTools.page().getActiveEditor().getEditorSite().getId());
+        UiTools.waitFor(() -> EditorTools.markers(file).length == 0, 2000);
+        assertEquals(List.of(), EditorTools.errors(file), "the example is valid");
+
+        // Lexical colour: 'kernel' is a bold keyword; semantic colour: the declared thread 'pong' is bold too (definition).
+        StyledText text = editor.viewer().getTextWidget();
+        StyleRange keyword = text.getStyleRangeAtOffset(original.indexOf("kernel {"));
+        assertNotNull(keyword, "keyword coloured");
+        assertEquals(SWT.BOLD, keyword.fontStyle & SWT.BOLD);
+        StyleRange call = text.getStyleRangeAtOffset(original.indexOf("server.pong") + 1);
+        assertNotNull(call, "thread reference coloured by semantic highlighting");
+        assertTrue(editor.semanticRangeCount() > 10, "semantic ranges: " + editor.semanticRangeCount());
+
+        IDocument doc = EditorTools.document(editor);
+        doc.replace(original.indexOf("scheduling benno") + "scheduling ".length(), "benno".length(), "fifo");
+        int line = EditorTools.lineOf(original, "scheduling benno");
+        UiTools.waitFor(() -> !EditorTools.errors(file).isEmpty(), 10_000);
+        List<IMarker> errors = EditorTools.errors(file);
+        assertEquals(1, errors.size(), () -> errors.toString());
+        IMarker marker = errors.get(0);
+        assertEquals(line, marker.getAttribute(IMarker.LINE_NUMBER, -1));
+        String message = marker.getAttribute(IMarker.MESSAGE, "");
+        assertTrue(message.contains("'fifo'"), message);
+        assertEquals(doc.get().indexOf("fifo"), marker.getAttribute(IMarker.CHAR_START, -1));
+
+        // The squiggle: a marker annotation in the editor's annotation model, and the hover shows the message.
+        UiTools.waitFor(() -> annotationFor(editor, marker) != null, 5000);
+        assertNotNull(annotationFor(editor, marker), "marker annotation in the editor");
+        String hover = new MkwTextHover(editor::resourceUri).getHoverInfo(editor.viewer(), new Region(doc.get().indexOf("fifo") + 1, 0));
+        assertTrue(hover != null && hover.contains(message), hover);
+        UiTools.screenshot("editor-marker");
+
+        // The file on disk is untouched: the editor only reports.
+        assertEquals(original, new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(editor.isDirty());
+    }
+
+    private static Annotation annotationFor(MkwEditor editor, IMarker marker) {
+        IAnnotationModel model = editor.viewer().getAnnotationModel();
+        for (var it = model.getAnnotationIterator(); it.hasNext();) {
+            if (it.next() instanceof MarkerAnnotation a && a.getMarker().equals(marker)) return a;
+        }
+        return null;
+    }
+
+    @Test
+    void hoverOverAThreadReferenceShowsTheThreadsFacts() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw");
+        MkwEditor editor = EditorTools.open(EditorTools.file("hover.mkw", original));
+        String hover = new MkwTextHover(editor::resourceUri).getHoverInfo(editor.viewer(), new Region(original.indexOf("server.pong") + 8, 0));
+        assertEquals("thread server.pong: priority 100, cpu 0, no pager", hover);
+    }
+
+    @Test
+    void ctrlSpaceProposesTheSchedulingVariants() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw").replace("scheduling benno", "scheduling ");
+        IFile file = EditorTools.file("assist.mkw", original);
+        MkwEditor editor = EditorTools.open(file);
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        assertEquals("Ctrl+Space", bindings.getBestActiveBindingFormattedFor(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS));
+
+        int caret = original.indexOf("scheduling ") + "scheduling ".length();
+        editor.selectAndReveal(caret, 0);
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(ITextEditorActionDefinitionIds.CONTENT_ASSIST_PROPOSALS, null);
+        UiTools.waitFor(() -> EditorTools.popupRows().contains("benno"), 10_000);
+        List<String> rows = EditorTools.popupRows();
+        assertTrue(rows.containsAll(List.of("eager", "lazy", "benno")), rows.toString());
+        assertFalse(rows.contains("priority-rr"), "a scheduler policy is not a scheduling variant: " + rows);
+        UiTools.screenshot("editor-content-assist");
+        // Closing the popup: focus elsewhere (ESC through Display.post does not reach the async popup).
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().forceFocus();
+        UiTools.pump(200);
+    }
+
+    @Test
+    void ctrlShiftFFormatsAsOneUndoableChangeAndLeavesBrokenTextAlone() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw");
+        String squeezed = original.replaceAll("(?m)^ +", "").replace(" {\n", "   {  \n");
+        IFile file = EditorTools.file("format.mkw", squeezed);
+        MkwEditor editor = EditorTools.open(file);
+        IBindingService bindings = PlatformUI.getWorkbench().getService(IBindingService.class);
+        assertTrue(Arrays.asList(bindings.getActiveBindingsFor(MkwEditor.FORMAT_COMMAND)).contains(KeySequence.getInstance("M1+M2+F")),
+                () -> Arrays.toString(bindings.getActiveBindingsFor(MkwEditor.FORMAT_COMMAND)));
+        assertTrue(Arrays.asList(bindings.getActiveBindingsFor(MkwEditor.OPEN_DECLARATION_COMMAND)).contains(KeySequence.getInstance("F3")));
+
+        PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(MkwEditor.FORMAT_COMMAND, null);
+        IDocument doc = EditorTools.document(editor);
+        String formatted = doc.get();
+        assertTrue(formatted.contains("task server {\n    thread pong priority 100 {\n        wait any as req : Echo.request\n"), formatted);
+        assertTrue(formatted.contains("        repeat 1000 {\n            reply-wait req"), formatted);
+        UiTools.screenshot("editor-formatted");
+
+        editor.getAction(ITextEditorActionConstants.UNDO).run();
+        assertEquals(squeezed, doc.get(), "one undo restores the text");
+
+        doc.replace(doc.get().indexOf("task server"), 0, "task {{ ");
+        String broken = doc.get();
+        assertFalse(editor.formatDocument(), "text with syntax errors is not formatted");
+        assertEquals(broken, doc.get());
+    }
+
+    @Test
+    void quickFixReplacesAMistypedPresetInTheOpenEditor() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw");
+        IFile file = EditorTools.file("quickfix.mkw", original.replace("machine preset i486_50", "machine preset i486_05"));
+        MkwEditor editor = EditorTools.open(file);
+        UiTools.waitFor(() -> !EditorTools.errors(file).isEmpty(), 10_000);
+        IMarker marker = EditorTools.errors(file).get(0);
+        assertEquals(IssueCodes.UNKNOWN_PRESET, marker.getAttribute(ProblemMarkers.CODE, ""));
+
+        // Ctrl+1 on the flagged preset lists the marker's fixes.
+        IDocument doc = EditorTools.document(editor);
+        editor.selectAndReveal(doc.get().indexOf("i486_05") + 2, 0);
+        UiTools.waitFor(() -> annotationFor(editor, marker) != null, 5000);
+        ((ITextOperationTarget) editor.getAdapter(ITextOperationTarget.class)).doOperation(ISourceViewer.QUICK_ASSIST);
+        UiTools.waitFor(() -> EditorTools.popupRows().contains("Change to preset 'i486_50'"), 10_000);
+        assertTrue(EditorTools.popupRows().contains("Change to preset 'i486_50'"), EditorTools.popupRows().toString());
+        UiTools.screenshot("editor-quick-fix");
+        PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().forceFocus();
+        UiTools.pump(200);
+
+        IMarkerResolution[] fixes = IDE.getMarkerHelpRegistry().getResolutions(marker);
+        IMarkerResolution fix = Arrays.stream(fixes).filter(r -> r.getLabel().equals("Change to preset 'i486_50'")).findFirst().orElseThrow();
+        fix.run(marker);
+        assertEquals(original, doc.get());
+        EditorTools.awaitReconciled(editor);
+        UiTools.waitFor(() -> EditorTools.errors(file).isEmpty(), 10_000);
+        assertEquals(List.of(), EditorTools.errors(file));
+    }
+
+    @Test
+    void f3GoesToTheThreadDeclarationAndTheOutlineListsTheSections() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw");
+        MkwEditor editor = EditorTools.open(EditorTools.file("navigate.mkw", original));
+        int reference = original.indexOf("call server.pong") + "call server.".length() + 1;
+        assertTrue(editor.openDeclaration(reference));
+        ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
+        assertEquals(original.indexOf("pong priority"), selection.getOffset());
+        assertEquals("pong", selection.getText());
+        assertFalse(editor.openDeclaration(original.indexOf("compute")), "no reference at a keyword");
+
+        EditorTools.page().showView(IPageLayout.ID_OUTLINE);
+        EditorTools.page().activate(editor);
+        MkwOutlinePage outline = (MkwOutlinePage) editor.getAdapter(IContentOutlinePage.class);
+        UiTools.waitFor(() -> !outline.input().isEmpty(), 5000);
+        List<String> labels = outline.input().stream().map(OutlineNode::label).toList();
+        assertEquals(List.of("machine i486_50", "kernel", "protocol Echo", "task server", "task client", "run"), labels);
+        OutlineNode client = outline.input().get(4);
+        assertEquals(List.of("region 0x10000 size 65536", "thread ping"), client.children().stream().map(OutlineNode::label).toList());
+        UiTools.screenshot("editor-outline");
+    }
+}
