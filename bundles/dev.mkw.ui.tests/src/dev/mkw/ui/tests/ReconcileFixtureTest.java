@@ -8,12 +8,15 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.dsl.ui.editor.Analysis;
 import dev.mkw.dsl.ui.editor.MkwEditor;
+import dev.mkw.dsl.ui.outline.MkwOutlinePage;
 
 /**
  * A measured fixture, not a timed assertion: re-validation of a 2000-line scenario after one
@@ -74,6 +77,12 @@ class ReconcileFixtureTest {
         assertTrue(lines >= 2000, "lines: " + lines);
         IFile file = EditorTools.file("large.mkw", text);
         MkwEditor editor = EditorTools.open(file);
+        // Measured with the Outline view showing this editor's outline, as a user would work.
+        EditorTools.page().showView(IPageLayout.ID_OUTLINE);
+        EditorTools.page().activate(editor);
+        MkwOutlinePage outline = (MkwOutlinePage) editor.getAdapter(IContentOutlinePage.class);
+        UiTools.waitFor(() -> !outline.input().isEmpty(), 5000);
+        assertTrue(outline.getTreeViewer().getTree().getItemCount() > 200, "outline shows the tasks");
         List<?> errors = editor.lastAnalysis().issues().stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
         assertEquals(List.of(), errors, "the fixture scenario is valid, so the numbers are those of a full validation");
 

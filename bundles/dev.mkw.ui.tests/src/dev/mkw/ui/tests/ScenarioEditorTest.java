@@ -13,9 +13,11 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.Region;
+import org.eclipse.jface.text.hyperlink.IHyperlink;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import dev.mkw.dsl.ui.editor.MkwEditor;
 import dev.mkw.dsl.ui.editor.MkwTextHover;
 import dev.mkw.dsl.ui.markers.ProblemMarkers;
+import dev.mkw.dsl.ui.navigation.MkwHyperlinkDetector;
 import dev.mkw.dsl.ui.outline.MkwOutlinePage;
 import dev.mkw.dsl.ui.outline.OutlineNode;
 import dev.mkw.dsl.validation.IssueCodes;
@@ -95,6 +98,20 @@ class ScenarioEditorTest {
         // The file on disk is untouched: the editor only reports.
         assertEquals(original, new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8));
         assertTrue(editor.isDirty());
+    }
+
+    @Test
+    void closingWithoutSavingLeavesTheMarkersOfTheSavedFile() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw");
+        IFile file = EditorTools.file("close.mkw", original);
+        MkwEditor editor = EditorTools.open(file);
+        IDocument doc = EditorTools.document(editor);
+        doc.replace(original.indexOf("scheduling benno") + "scheduling ".length(), "benno".length(), "fifo");
+        UiTools.waitFor(() -> !EditorTools.errors(file).isEmpty(), 10_000);
+        assertEquals(1, EditorTools.errors(file).size(), "the buffer's error is reported while editing");
+        EditorTools.page().closeEditor(editor, false);
+        UiTools.waitFor(() -> EditorTools.errors(file).isEmpty(), 10_000);
+        assertEquals(List.of(), EditorTools.errors(file), "the saved file has no error, so neither has the Problems view");
     }
 
     private static Annotation annotationFor(MkwEditor editor, IMarker marker) {
@@ -201,6 +218,15 @@ class ScenarioEditorTest {
         assertEquals("pong", selection.getText());
         assertFalse(editor.openDeclaration(original.indexOf("compute")), "no reference at a keyword");
 
+        // Ctrl+click: the link covers the whole qualified reference and opens the declaration.
+        editor.selectAndReveal(0, 0);
+        IHyperlink[] links = new MkwHyperlinkDetector(editor, editor::resourceUri).detectHyperlinks(editor.viewer(), new Region(reference, 0), false);
+        assertEquals(1, links.length);
+        assertEquals(new Region(original.indexOf("server.pong"), "server.pong".length()), links[0].getHyperlinkRegion());
+        links[0].open();
+        assertEquals("pong", ((ITextSelection) editor.getSelectionProvider().getSelection()).getText());
+        assertEquals(null, new MkwHyperlinkDetector(editor, editor::resourceUri).detectHyperlinks(editor.viewer(), new Region(original.indexOf("compute"), 0), false));
+
         EditorTools.page().showView(IPageLayout.ID_OUTLINE);
         EditorTools.page().activate(editor);
         MkwOutlinePage outline = (MkwOutlinePage) editor.getAdapter(IContentOutlinePage.class);
@@ -209,6 +235,14 @@ class ScenarioEditorTest {
         assertEquals(List.of("machine i486_50", "kernel", "protocol Echo", "task server", "task client", "run"), labels);
         OutlineNode client = outline.input().get(4);
         assertEquals(List.of("region 0x10000 size 65536", "thread ping"), client.children().stream().map(OutlineNode::label).toList());
+
+        // Typing above moves every section; picking an entry still selects the right name.
+        EditorTools.document(editor).replace(0, 0, "// moved\n\n");
+        EditorTools.awaitReconciled(editor);
+        Object shownClient = ((List<?>) outline.getTreeViewer().getInput()).get(4);
+        outline.getTreeViewer().setSelection(new StructuredSelection(shownClient));
+        ITextSelection picked = (ITextSelection) editor.getSelectionProvider().getSelection();
+        assertEquals("client", picked.getText());
         UiTools.screenshot("editor-outline");
     }
 }

@@ -25,6 +25,7 @@ import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.core.runtime.CoreException;
 
 import dev.mkw.dsl.ui.markers.ProblemMarkers;
+import dev.mkw.dsl.ui.markers.SavedFileValidation;
 import dev.mkw.dsl.ui.navigation.Definitions;
 import dev.mkw.dsl.ui.navigation.Navigator;
 import dev.mkw.dsl.ui.outline.MkwOutlinePage;
@@ -215,6 +216,7 @@ public class MkwEditor extends TextEditor {
     @Override
     public void dispose() {
         if (semantic != null) semantic.detach();
+        if (getEditorInput() instanceof IFileEditorInput in && in.getFile().exists()) SavedFileValidation.schedule(in.getFile());
         super.dispose();
     }
 }

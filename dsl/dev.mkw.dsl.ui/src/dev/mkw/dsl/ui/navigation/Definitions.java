@@ -22,8 +22,27 @@ public final class Definitions {
     /** The reference under {@code offset} and its declaration, or null when there is no resolvable reference there. */
     public record Link(int offset, int length, Target target) {}
 
+    /**
+     * Hyperlink detection asks on every mouse move while Ctrl is held, mostly for the same text:
+     * keep the last parse (one entry; guarded, since a lazily resolved resource is not thread-safe).
+     */
+    private static final Object LOCK = new Object();
+    private static String cachedText;
+    private static URI cachedUri;
+    private static XtextResource cached;
+
     public static Link at(String text, int offset, URI uri) {
-        XtextResource resource = MkwLanguage.parse(text, uri);
+        synchronized (LOCK) {
+            if (cached == null || !uri.equals(cachedUri) || !text.equals(cachedText)) {
+                cached = MkwLanguage.parse(text, uri);
+                cachedText = text;
+                cachedUri = uri;
+            }
+            return find(cached, offset);
+        }
+    }
+
+    private static Link find(XtextResource resource, int offset) {
         EObjectAtOffsetHelper helper = MkwLanguage.get(EObjectAtOffsetHelper.class);
         INode node = helper.getCrossReferenceNode(resource, new TextRegion(offset, 0));
         if (node == null) return null;

@@ -16,7 +16,10 @@ import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
  */
 public class MkwOutlinePage extends ContentOutlinePage {
     private final Consumer<OutlineNode> reveal;
+    /** The outline of the last reconcile. */
     private List<OutlineNode> input = List.of();
+    /** What the tree shows: an older outline of the same shape keeps being shown (see {@link #setInput}). */
+    private List<OutlineNode> shown = List.of();
     private boolean disposed;
 
     public MkwOutlinePage(Consumer<OutlineNode> reveal) {
@@ -55,17 +58,51 @@ public class MkwOutlinePage extends ContentOutlinePage {
             }
         });
         viewer.setAutoExpandLevel(2);
-        viewer.setInput(input);
+        shown = input;
+        viewer.setInput(shown);
         viewer.addSelectionChangedListener(e -> {
-            if (e.getSelection() instanceof IStructuredSelection s && s.getFirstElement() instanceof OutlineNode n) reveal.accept(n);
+            if (e.getSelection() instanceof IStructuredSelection s && s.getFirstElement() instanceof OutlineNode n) {
+                OutlineNode current = current(n);
+                if (current != null) reveal.accept(current);
+            }
         });
     }
 
-    /** Shows a new outline; UI thread only. The outline is rebuilt, not diffed: scenarios have tens of sections. */
+    /**
+     * Takes a new outline; UI thread only. While the user types, the sections usually stay the same
+     * and only their offsets move: then the tree is left alone (rebuilding a 200-task tree on
+     * every reconcile cost tens of milliseconds of UI time) and picks are mapped to the new offsets.
+     */
     public void setInput(List<OutlineNode> nodes) {
         input = nodes;
         TreeViewer viewer = getTreeViewer();
-        if (viewer != null && !viewer.getControl().isDisposed()) viewer.setInput(nodes);
+        if (viewer == null || viewer.getControl().isDisposed() || sameShape(shown, nodes)) return;
+        shown = nodes;
+        viewer.setInput(nodes);
+    }
+
+    private static boolean sameShape(List<OutlineNode> a, List<OutlineNode> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).label().equals(b.get(i).label()) || !sameShape(a.get(i).children(), b.get(i).children())) return false;
+        }
+        return true;
+    }
+
+    /** The node of the latest outline at the place of a shown node. */
+    private OutlineNode current(OutlineNode shownNode) {
+        for (int i = 0; i < shown.size() && i < input.size(); i++) {
+            if (shown.get(i) == shownNode) return input.get(i);
+            List<OutlineNode> kids = shown.get(i).children(), now = input.get(i).children();
+            for (int j = 0; j < kids.size() && j < now.size(); j++) if (kids.get(j) == shownNode) return now.get(j);
+        }
+        return null;
+    }
+
+    /** Public so the tree can be driven like a user would (pick an entry) from UI tests. */
+    @Override
+    public TreeViewer getTreeViewer() {
+        return super.getTreeViewer();
     }
 
     @Override
