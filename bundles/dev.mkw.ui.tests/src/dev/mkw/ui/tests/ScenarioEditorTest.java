@@ -114,6 +114,22 @@ class ScenarioEditorTest {
         assertEquals(List.of(), EditorTools.errors(file), "the saved file has no error, so neither has the Problems view");
     }
 
+    @Test
+    void garbageInputOnlyGivesMarkersAndSavesAsTyped() throws Exception {
+        IFile file = EditorTools.file("garbage.mkw", EditorTools.exampleText("ping-pong.mkw"));
+        MkwEditor editor = EditorTools.open(file);
+        IDocument doc = EditorTools.document(editor);
+        String garbage = "scenario {{ }} task task \"unterminated\n/* open comment\n\u00a7\u0000 thread -> -> 0xZZ\n" + doc.get().substring(0, 200);
+        doc.set(garbage);
+        EditorTools.awaitReconciled(editor);
+        UiTools.waitFor(() -> !EditorTools.errors(file).isEmpty(), 10_000);
+        assertFalse(EditorTools.errors(file).isEmpty(), "broken text is reported");
+        editor.doSave(null);
+        assertEquals(garbage, new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8), "saved exactly as typed");
+        assertFalse(editor.isDirty());
+        assertEquals(editor, EditorTools.page().getActiveEditor(), "the editor is still open");
+    }
+
     private static Annotation annotationFor(MkwEditor editor, IMarker marker) {
         IAnnotationModel model = editor.viewer().getAnnotationModel();
         for (var it = model.getAnnotationIterator(); it.hasNext();) {
