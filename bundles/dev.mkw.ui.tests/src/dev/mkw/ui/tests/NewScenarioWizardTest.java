@@ -37,6 +37,8 @@ class NewScenarioWizardTest {
         IWizardDescriptor descriptor = PlatformUI.getWorkbench().getNewWizardRegistry().findWizard("dev.mkw.dsl.ui.newScenario");
         assertNotNull(descriptor, "wizard registered under File > New");
         assertEquals("MKW", descriptor.getCategory().getLabel());
+        EditorTools.page().setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId("dev.mkw.ui.perspective"));
+        assertTrue(List.of(EditorTools.page().getNewWizardShortcuts()).contains("dev.mkw.dsl.ui.newScenario"), "File > New > MKW Scenario in the MKW perspective");
         NewScenarioWizard wizard = (NewScenarioWizard) descriptor.createWizard();
 
         IFolder folder = EditorTools.project().getFolder("new-" + template);

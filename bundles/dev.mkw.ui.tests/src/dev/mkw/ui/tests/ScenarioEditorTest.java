@@ -14,6 +14,10 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.Region;
@@ -93,6 +97,9 @@ class ScenarioEditorTest {
         assertNotNull(annotationFor(editor, marker), "marker annotation in the editor");
         String hover = new MkwTextHover(editor::resourceUri).getHoverInfo(editor.viewer(), new Region(doc.get().indexOf("fifo") + 1, 0));
         assertTrue(hover != null && hover.contains(message), hover);
+        List<String> problems = problemsViewRows();
+        assertTrue(problems.stream().anyMatch(row -> row.contains(message)), () -> "Problems view: " + problems);
+        EditorTools.page().activate(editor);
         UiTools.screenshot("editor-marker");
 
         // The file on disk is untouched: the editor only reports.
@@ -128,6 +135,24 @@ class ScenarioEditorTest {
         assertEquals(garbage, new String(file.getContents().readAllBytes(), StandardCharsets.UTF_8), "saved exactly as typed");
         assertFalse(editor.isDirty());
         assertEquals(editor, EditorTools.page().getActiveEditor(), "the editor is still open");
+    }
+
+    /** The rows of the Problems view, its lazy severity groups expanded first. */
+    private static List<String> problemsViewRows() throws Exception {
+        IViewPart view = EditorTools.page().showView(IPageLayout.ID_PROBLEM_VIEW);
+        UiTools.pump(300);
+        if (!(view.getSite().getSelectionProvider() instanceof TreeViewer viewer)) throw new AssertionError("Problems view has no tree");
+        List<String> rows = new java.util.ArrayList<>();
+        UiTools.waitFor(() -> viewer.getTree().getItemCount() > 0, 5000);
+        for (TreeItem group : viewer.getTree().getItems()) {
+            Event expand = new Event();
+            expand.item = group;
+            viewer.getTree().notifyListeners(SWT.Expand, expand);
+            group.setExpanded(true);
+            UiTools.pump(100);
+            for (TreeItem row : group.getItems()) rows.add(row.getText(0));
+        }
+        return rows;
     }
 
     private static Annotation annotationFor(MkwEditor editor, IMarker marker) {

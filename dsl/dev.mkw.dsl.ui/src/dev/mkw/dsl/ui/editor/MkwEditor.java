@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IURIEditorInput;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.editors.text.TextEditor;
 import org.eclipse.ui.texteditor.ContentAssistAction;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
@@ -148,7 +149,7 @@ public class MkwEditor extends TextEditor {
             IFile file = in.getFile();
             ProblemMarkers.schedule(file, analysis.text(), analysis.issues(), () -> isCurrent(analysis.stamp()));
         }
-        Display display = getSite().getShell().getDisplay();
+        Display display = PlatformUI.getWorkbench().getDisplay();
         if (display.isDisposed()) return;
         display.asyncExec(() -> {
             StyledText widget = getSourceViewer() == null ? null : getSourceViewer().getTextWidget();
