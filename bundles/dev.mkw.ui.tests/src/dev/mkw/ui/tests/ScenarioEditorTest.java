@@ -28,6 +28,8 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.HighlightingStyles;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.PlatformUI;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.dsl.ui.editor.MkwEditor;
+import dev.mkw.dsl.ui.editor.MkwStyles;
 import dev.mkw.dsl.ui.editor.MkwTextHover;
 import dev.mkw.dsl.ui.markers.ProblemMarkers;
 import dev.mkw.dsl.ui.navigation.MkwHyperlinkDetector;
@@ -161,6 +164,30 @@ class ScenarioEditorTest {
             if (it.next() instanceof MarkerAnnotation a && a.getMarker().equals(marker)) return a;
         }
         return null;
+    }
+
+    @Test
+    void openingACommentRecoloursWhatFollowsAndClosingItRestoresTheKeywords() throws Exception {
+        String original = EditorTools.exampleText("ping-pong.mkw");
+        MkwEditor editor = EditorTools.open(EditorTools.file("comment.mkw", original));
+        IDocument doc = EditorTools.document(editor);
+        StyledText text = editor.viewer().getTextWidget();
+        Color comment = MkwStyles.of(HighlightingStyles.COMMENT_ID).getForeground();
+        int at = original.indexOf("task server");
+
+        doc.replace(at, 0, "/* ");
+        EditorTools.awaitReconciled(editor);
+        StyleRange later = text.getStyleRangeAtOffset(doc.get().indexOf("task client"));
+        assertTrue(later != null && comment.equals(later.foreground) && (later.fontStyle & SWT.BOLD) == 0, "commented out: " + later);
+        StyleRange before = text.getStyleRangeAtOffset(doc.get().indexOf("protocol Echo"));
+        assertEquals(SWT.BOLD, before.fontStyle & SWT.BOLD, "text before the comment keeps its colours");
+
+        doc.replace(at, 3, "");
+        EditorTools.awaitReconciled(editor);
+        StyleRange restored = text.getStyleRangeAtOffset(doc.get().indexOf("task client"));
+        assertTrue(restored != null && (restored.fontStyle & SWT.BOLD) == SWT.BOLD && !comment.equals(restored.foreground), "keyword again: " + restored);
+        StyleRange thread = text.getStyleRangeAtOffset(doc.get().indexOf("server.pong") + 1);
+        assertNotNull(thread, "semantic colour back on the thread reference");
     }
 
     @Test

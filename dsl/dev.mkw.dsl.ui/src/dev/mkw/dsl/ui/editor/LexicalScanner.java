@@ -20,9 +20,9 @@ import dev.mkw.dsl.ui.MkwLanguage;
 /**
  * Lexical colouring with the language's own ANTLR lexer, so keywords, numbers, strings and
  * comments are coloured exactly as the parser sees them; token types are mapped to style ids by
- * the ide module's mapper. Scans the range it is handed: the whole document after an edit (see
- * {@link WholeDocumentDamager}), or the span of changed semantic ranges, which starts at an
- * identifier; so the lexer never starts inside a comment or string.
+ * the ide module's mapper. Scans the range it is handed, always inside a code partition (see
+ * {@link MkwPartitions}): the lines an edit touched, or the span of changed semantic ranges; so
+ * the lexer never starts inside a comment or string.
  */
 final class LexicalScanner implements ITokenScanner {
     private final DefaultAntlrTokenToAttributeIdMapper mapper = MkwLanguage.get(DefaultAntlrTokenToAttributeIdMapper.class);

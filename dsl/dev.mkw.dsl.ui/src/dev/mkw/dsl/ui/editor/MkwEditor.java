@@ -18,7 +18,9 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.editors.text.ForwardingDocumentProvider;
 import org.eclipse.ui.editors.text.TextEditor;
+import org.eclipse.ui.editors.text.TextFileDocumentProvider;
 import org.eclipse.ui.texteditor.ContentAssistAction;
 import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
@@ -60,6 +62,8 @@ public class MkwEditor extends TextEditor {
     @Override
     protected void initializeEditor() {
         super.initializeEditor();
+        // Files, external files and anything else opened in this editor get the scenario partitioning before the viewer sees them.
+        setDocumentProvider(new ForwardingDocumentProvider(MkwPartitions.PARTITIONING, new MkwPartitions(), new TextFileDocumentProvider()));
         setSourceViewerConfiguration(new MkwSourceViewerConfiguration(this, getPreferenceStore()));
     }
 

@@ -13,6 +13,9 @@ import org.eclipse.jface.text.quickassist.QuickAssistAssistant;
 import org.eclipse.jface.text.reconciler.IReconciler;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
 import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
+import org.eclipse.jface.text.rules.RuleBasedScanner;
+import org.eclipse.jface.text.rules.Token;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.HighlightingStyles;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.ui.editors.text.TextSourceViewerConfiguration;
 
@@ -33,11 +36,35 @@ final class MkwSourceViewerConfiguration extends TextSourceViewerConfiguration {
     }
 
     @Override
+    public String getConfiguredDocumentPartitioning(ISourceViewer sourceViewer) {
+        return MkwPartitions.PARTITIONING;
+    }
+
+    @Override
+    public String[] getConfiguredContentTypes(ISourceViewer sourceViewer) {
+        return MkwPartitions.CONTENT_TYPES.clone();
+    }
+
+    /** Code is lexed line by line within its partition; comments and strings are coloured as a whole. */
+    @Override
     public IPresentationReconciler getPresentationReconciler(ISourceViewer sourceViewer) {
         PresentationReconciler reconciler = new PresentationReconciler();
-        reconciler.setDamager(new WholeDocumentDamager(), IDocument.DEFAULT_CONTENT_TYPE);
-        reconciler.setRepairer(new DefaultDamagerRepairer(new LexicalScanner()), IDocument.DEFAULT_CONTENT_TYPE);
+        reconciler.setDocumentPartitioning(MkwPartitions.PARTITIONING);
+        DefaultDamagerRepairer code = new DefaultDamagerRepairer(new LexicalScanner());
+        reconciler.setDamager(code, IDocument.DEFAULT_CONTENT_TYPE);
+        reconciler.setRepairer(code, IDocument.DEFAULT_CONTENT_TYPE);
+        uniform(reconciler, MkwPartitions.COMMENT, HighlightingStyles.COMMENT_ID);
+        uniform(reconciler, MkwPartitions.LINE_COMMENT, HighlightingStyles.COMMENT_ID);
+        uniform(reconciler, MkwPartitions.STRING, HighlightingStyles.STRING_ID);
         return reconciler;
+    }
+
+    private static void uniform(PresentationReconciler reconciler, String contentType, String styleId) {
+        RuleBasedScanner scanner = new RuleBasedScanner();
+        scanner.setDefaultReturnToken(new Token(MkwStyles.of(styleId)));
+        DefaultDamagerRepairer dr = new DefaultDamagerRepairer(scanner);
+        reconciler.setDamager(dr, contentType);
+        reconciler.setRepairer(dr, contentType);
     }
 
     @Override

@@ -46,8 +46,9 @@ public final class OutlineBuilder {
     }
 
     static String label(EObject o) {
-        // A thread sits below its task in the outline: its simple name, not the qualified one the symbol list uses.
-        String name = o instanceof Thread t ? t.getName() : MkwLanguage.get(DocumentSymbolMapper.DocumentSymbolNameProvider.class).getName(o);
+        // Threads and messages sit below their task or protocol: their simple name, not the qualified one the symbol list uses.
+        String name = o instanceof Thread t ? t.getName() : o instanceof ProtocolMessage m ? m.getName()
+                : MkwLanguage.get(DocumentSymbolMapper.DocumentSymbolNameProvider.class).getName(o);
         String keyword = switch (o) {
             case Task t -> "task";
             case Thread t -> "thread";
