@@ -43,6 +43,7 @@ import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mkw.dsl.ui.assist.Proposals;
 import dev.mkw.dsl.ui.editor.MkwEditor;
 import dev.mkw.dsl.ui.editor.MkwStyles;
 import dev.mkw.dsl.ui.editor.MkwTextHover;
@@ -214,6 +215,13 @@ class ScenarioEditorTest {
         assertTrue(rows.containsAll(List.of("eager", "lazy", "benno")), rows.toString());
         assertFalse(rows.contains("priority-rr"), "a scheduler policy is not a scheduling variant: " + rows);
         UiTools.screenshot("editor-content-assist");
+
+        // Cross references: threads in scope, by qualified name, filtered by the typed prefix.
+        String call = original.replace("call server.pong", "call se");
+        int afterPrefix = call.indexOf("call se") + "call se".length();
+        List<String> targets = Proposals.at(call, afterPrefix, editor.resourceUri()).stream().map(e -> e.getProposal()).toList();
+        assertTrue(targets.contains("server.pong"), targets.toString());
+        assertFalse(targets.contains("client.ping"), "prefix 'se' filters: " + targets);
         // Closing the popup: focus elsewhere (ESC through Display.post does not reach the async popup).
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell().forceFocus();
         UiTools.pump(200);
