@@ -31,6 +31,7 @@ import dev.mkw.dsl.mkw.MkwPackage;
 import dev.mkw.dsl.mkw.Model;
 import dev.mkw.dsl.validation.MkwValidator;
 import dev.mkw.dsl.translate.ScenarioTranslator;
+import dev.mkw.kernel.scenario.MachineSpec;
 
 /**
  * Loads a scenario file headless: parse, link (with imports), validate, translate. Works
@@ -41,6 +42,8 @@ public final class ScenarioLoader {
     private static Injector shared;
     private final Injector injector;
 
+    private String defaultPreset = MachineSpec.DEFAULT_PRESET;
+
     public ScenarioLoader(Injector injector) {
         this.injector = injector;
     }
@@ -49,6 +52,16 @@ public final class ScenarioLoader {
     public static synchronized ScenarioLoader standalone() {
         if (shared == null) shared = new MkwStandaloneSetup().createInjectorAndDoEMFRegistration();
         return new ScenarioLoader(shared);
+    }
+
+    /**
+     * The same loader, but a scenario that names no machine runs on {@code preset} (the
+     * workbench's default-machine preference) instead of {@value MachineSpec#DEFAULT_PRESET}.
+     */
+    public ScenarioLoader withDefaultPreset(String preset) {
+        ScenarioLoader l = new ScenarioLoader(injector);
+        l.defaultPreset = preset == null || preset.isBlank() ? MachineSpec.DEFAULT_PRESET : preset;
+        return l;
     }
 
     public LoadResult load(Path file) {
@@ -96,7 +109,7 @@ public final class ScenarioLoader {
             if (r != resource && !r.getContents().isEmpty() && r.getContents().get(0) instanceof Model m) imported.add(m);
         }
         try {
-            return new LoadResult(new ScenarioTranslator(fileName).translate(model, imported), diagnostics);
+            return new LoadResult(new ScenarioTranslator(fileName, defaultPreset).translate(model, imported), diagnostics);
         } catch (RuntimeException e) {
             diagnostics.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "cannot translate the scenario: " + e.getMessage(), "translate"));
             return new LoadResult(null, diagnostics);

@@ -13,6 +13,9 @@ public record MachineSpec(String preset, Map<String, String> overrides) {
         overrides = Map.copyOf(overrides);
     }
 
+    /** The machine of a scenario that names none: Liedtke's i486 at 50 MHz. */
+    public static final String DEFAULT_PRESET = "i486_50";
+
     public static MachineSpec preset(String name) {
         return new MachineSpec(name, Map.of());
     }

@@ -17,13 +17,18 @@ public final class MkwPreferencePage extends FieldEditorPreferencePage implement
         ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, MkwPreferences.NODE);
         store.setDefault(MkwPreferences.TRACE_MODE, MkwPreferences.DEFAULT_TRACE_MODE);
         store.setDefault(MkwPreferences.TRACE_RING, MkwPreferences.DEFAULT_TRACE_RING);
+        store.setDefault(MkwPreferences.DEFAULT_PRESET, dev.mkw.kernel.scenario.MachineSpec.DEFAULT_PRESET);
         setPreferenceStore(store);
-        setDescription("Trace recording for runs whose scenario does not ask for a trace itself.\n"
+        setDescription("Defaults for runs whose scenario does not say: the machine, and trace recording.\n"
                 + "The Message Log and the Timeline show only what the trace kept.");
     }
 
     @Override
     protected void createFieldEditors() {
+        java.util.List<String> presets = dev.mkw.hw.model.MachinePresets.get().ids();
+        String[][] choices = new String[presets.size()][];
+        for (int i = 0; i < choices.length; i++) choices[i] = new String[] {presets.get(i), presets.get(i)};
+        addField(new org.eclipse.jface.preference.ComboFieldEditor(MkwPreferences.DEFAULT_PRESET, "Machine of scenarios that name none:", choices, getFieldEditorParent()));
         addField(new RadioGroupFieldEditor(MkwPreferences.TRACE_MODE, "Trace recording default", 1, new String[][] {
                 {"Off (fastest; no Message Log or Timeline)", MkwPreferences.OFF},
                 {"On (every event; memory grows with the run)", MkwPreferences.ON},

@@ -43,7 +43,7 @@ public final class ScenarioRun {
 
     /** Load, apply settings and build the simulation, not yet started; refuse what cannot run. */
     public static Simulation prepare(Path file, java.util.List<String> settings) throws Refused {
-        LoadResult loaded = ScenarioLoader.standalone().load(file);
+        LoadResult loaded = ScenarioLoader.standalone().withDefaultPreset(dev.mkw.ui.prefs.MkwPreferences.defaultPreset()).load(file);
         if (loaded.hasErrors()) {
             throw new Refused(loaded.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         }

@@ -42,15 +42,23 @@ public final class ScenarioTranslator {
     private final Positions at;
     private double clockMhz = 1;
 
+    private final String defaultPreset;
+
     public ScenarioTranslator(String file) {
+        this(file, MachineSpec.DEFAULT_PRESET);
+    }
+
+    /** @param defaultPreset the machine of a scenario that names none (a workbench preference) */
+    public ScenarioTranslator(String file, String defaultPreset) {
         this.at = new Positions(file);
+        this.defaultPreset = defaultPreset;
     }
 
     public Scenario translate(Model model, List<Model> imported) {
         List<Element> elements = new ArrayList<>();
         for (Model m : imported) elements.addAll(m.getElements());
         elements.addAll(model.getElements());
-        MachineSpec machine = MachineSpec.preset("i486_50");
+        MachineSpec machine = MachineSpec.preset(defaultPreset);
         KernelConfig kernel = KernelConfig.defaults();
         RunSpec run = RunSpec.defaults();
         List<TaskSpec> tasks = new ArrayList<>();
