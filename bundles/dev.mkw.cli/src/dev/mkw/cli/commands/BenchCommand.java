@@ -44,6 +44,9 @@ public final class BenchCommand implements Command {
         List<String> problems = new ArrayList<>();
         List<Benchmark> all = new ArrayList<>(Benchmarks.discover(problems));
         all.add(new MemoryHierarchyBenchmark());
+        // The hardware model on three access patterns (cache-resident, mixed, streaming) through
+        // a TLB and two cache levels (Cortex-A9: L1D, L2): what a kernel path sees lies between.
+        all.addAll(dev.mkw.hw.bench.MemoryAccessBenchmark.patterns());
         all.add(new IpcBenchmark(false));
         all.add(new IpcBenchmark(true));
         DslParseBenchmark dsl = new DslParseBenchmark();
@@ -54,6 +57,9 @@ public final class BenchCommand implements Command {
         ctx.out().printf("%nshort IPC, trace on / trace off: %.2f (goal: at least 0.33)%n", r.ratio(IpcBenchmark.name(true), IpcBenchmark.name(false)));
         ctx.out().printf("short IPCs per host second, trace off: %.2f M (goal 10 M, floor 1 M)%n", r.get(IpcBenchmark.name(false)).perSecond() * IpcBenchmark.BATCH / 1e6);
         ctx.out().printf("memory-hierarchy accesses per host second: %.1f M (goal 50 M)%n", r.get(MemoryHierarchyBenchmark.NAME).perSecond() / 1e6);
+        for (Benchmark b : dev.mkw.hw.bench.MemoryAccessBenchmark.patterns()) {
+            ctx.out().printf("  %s: %.1f M accesses per host second%n", b.name(), r.get(b.name()).perSecond() / 1e6);
+        }
         ctx.out().printf("scenario lines loaded (parse, link, validate, translate) per host second: %.0f%n", r.get(DslParseBenchmark.NAME).perSecond() * dsl.lines());
         ParseBenchmark.Result big = ParseBenchmark.run(ScenarioLoader.standalone(), 10_000, a.flag("quick") ? 1 : 3, a.flag("quick") ? 2 : 5);
         ctx.out().printf("a generated %d-line scenario: parse + validate + translate best %.0f ms, mean %.0f ms (goal: under 1 s)%n",
