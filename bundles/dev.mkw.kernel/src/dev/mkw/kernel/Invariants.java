@@ -65,6 +65,7 @@ public final class Invariants {
     /** Interrupts and capabilities: see {@link ResourceInvariants}. */
     public static void checkResources(Kernel k) {
         ResourceInvariants.check(k);
+        MemoryInvariants.check(k);
     }
 
     private static void fail(Kernel k, Tcb t, String what) {

@@ -146,6 +146,16 @@ public final class Tlb {
         return n;
     }
 
+    /** What one valid entry holds. */
+    public interface EntryVisitor {
+        void visit(long page, int tag, long frameNumber, int entryFlags);
+    }
+
+    /** Every valid entry, in index order (for invariant checks and views; no statistics). */
+    public void forEachValid(EntryVisitor v) {
+        for (int i = 0; i < vpn.length; i++) if (vpn[i] != EMPTY) v.visit(vpn[i], asid[i], frame[i], flags[i]);
+    }
+
     /** Valid entries now held (for views and tests). */
     public int validEntries() {
         int n = 0;

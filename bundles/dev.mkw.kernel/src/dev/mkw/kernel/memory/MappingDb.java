@@ -172,6 +172,15 @@ public final class MappingDb {
 
     public long revokedNodes() { return revokedNodes; }
 
+    /** sigma0's node of every frame handed out (the roots of the derivation trees). */
+    public java.util.Collection<Node> roots() { return java.util.Collections.unmodifiableCollection(roots.values()); }
+
+    /** How many mappings {@code space} holds (nodes indexed under it). */
+    public int count(AddressSpace space) {
+        Map<Long, Node> m = bySpace.get(space);
+        return m == null ? 0 : m.size();
+    }
+
     /** Every node of a space, ordered by address (for the inspect views). */
     public List<Node> mappingsOf(AddressSpace space) {
         Map<Long, Node> m = bySpace.get(space);
