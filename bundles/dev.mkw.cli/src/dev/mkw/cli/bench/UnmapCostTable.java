@@ -29,8 +29,12 @@ public final class UnmapCostTable {
     private static final long BASE = 0x1000_0000L;
 
     /** One measurement: {@code mappings} derived mappings revoked by one unmap. */
-    public record Row(int mappings, long simulatedCycles, double hostMillis, long heapBytes) {
+    public record Row(int mappings, long simulatedCycles, double hostMillis, long heapBytes, double buildMillis) {
         public double cyclesPerMapping() { return (double) simulatedCycles / mappings; }
+        /** Map operations (node + page-table entry) per host second while the tree was built. */
+        public double mapsPerHostSecond() { return mappings / (buildMillis / 1e3); }
+        /** Mappings revoked per host second by the one unmap. */
+        public double unmapsPerHostSecond() { return mappings / (hostMillis / 1e3); }
     }
 
     private final Kernel kernel;
@@ -50,7 +54,9 @@ public final class UnmapCostTable {
     /** Build a tree of {@code n} derived mappings, measure the heap holding it, revoke it. */
     public static Row measure(int n) {
         UnmapCostTable t = new UnmapCostTable();
+        long built = System.nanoTime();
         MappingDb.Node top = t.build(n);
+        double buildMillis = (System.nanoTime() - built) / 1e6;
         long heap = usedHeap();
         KernelPath p = t.kernel.path("unmap");
         long[] c = {0};
@@ -59,7 +65,7 @@ public final class UnmapCostTable {
         double millis = (System.nanoTime() - start) / 1e6;
         if (visited != n) throw new IllegalStateException("unmap visited " + visited + " of " + n + " mappings");
         p.add(c[0]);
-        return new Row(n, p.cycles(), millis, heap);
+        return new Row(n, p.cycles(), millis, heap, buildMillis);
     }
 
     /** The table for 1 to {@code max} mappings, by powers of ten. */

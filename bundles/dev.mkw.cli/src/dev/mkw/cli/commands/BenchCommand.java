@@ -71,6 +71,8 @@ public final class BenchCommand implements Command {
         UnmapCostTable.Row held = UnmapCostTable.measure(many);
         ctx.out().printf("heap while holding %d mappings: %d MiB (goal: under 2048 MiB); revoking them: %.0f ms host, %d simulated cycles%n",
                 many, held.heapBytes() >> 20, held.hostMillis(), held.simulatedCycles());
+        ctx.out().printf("map (mapping-database node + page-table entry): %.2f M per host second; unmap: %.2f M mappings revoked per host second%n",
+                held.mapsPerHostSecond() / 1e6, held.unmapsPerHostSecond() / 1e6);
         int tasks = quick ? 100 : 1000;
         ThreadScaleCheck.Result threads = ThreadScaleCheck.run(tasks, 100);
         ctx.out().printf("a run with %d threads: heap %d MiB after boot, %d MiB at the end (goal: under 2048 MiB); all ended: %s%n",
