@@ -85,29 +85,28 @@ public class MkwValidator extends AbstractMkwValidator {
 
     @Check
     public void schedulerPolicyExists(KernelSetting s) {
-        if (s.getPolicy() == null || KnownNames.schedulerPolicies().contains(s.getPolicy())) return;
-        String best = Suggestions.closest(s.getPolicy(), KnownNames.schedulerPolicies());
-        error("unknown scheduler policy '" + s.getPolicy() + "'" + (best == null ? "" : "; did you mean " + best + "?")
-                + " (known: " + String.join(", ", new TreeSet<>(KnownNames.schedulerPolicies())) + ")",
-                MkwPackage.Literals.KERNEL_SETTING__POLICY, IssueCodes.UNKNOWN_POLICY, best == null ? new String[0] : new String[] {best});
+        known("scheduler policy", s.getPolicy(), new TreeSet<>(KnownNames.schedulerPolicies()), MkwPackage.Literals.KERNEL_SETTING__POLICY, IssueCodes.UNKNOWN_POLICY);
     }
 
     @Check
     public void deviceTypeExists(dev.mkw.dsl.mkw.Device d) {
-        if (d.getType() == null || KnownNames.deviceTypes().contains(d.getType())) return;
-        String best = Suggestions.closest(d.getType(), KnownNames.deviceTypes());
-        error("unknown device type '" + d.getType() + "'" + (best == null ? "" : "; did you mean " + best + "?")
-                + " (known: " + String.join(", ", KnownNames.deviceTypes()) + ")",
-                MkwPackage.Literals.DEVICE__TYPE, IssueCodes.UNKNOWN_VARIANT, best == null ? new String[0] : new String[] {best});
+        known("device type", d.getType(), KnownNames.deviceTypes(), MkwPackage.Literals.DEVICE__TYPE, IssueCodes.UNKNOWN_VARIANT);
     }
 
     @Check
     public void tcbLookupExists(KernelSetting s) {
-        if (s.getLookup() == null || KnownNames.tcbLookups().contains(s.getLookup())) return;
-        String best = Suggestions.closest(s.getLookup(), KnownNames.tcbLookups());
-        error("unknown tcb lookup '" + s.getLookup() + "'" + (best == null ? "" : "; did you mean " + best + "?")
-                + " (known: " + String.join(", ", KnownNames.tcbLookups()) + ")",
-                MkwPackage.Literals.KERNEL_SETTING__LOOKUP, IssueCodes.UNKNOWN_VARIANT, best == null ? new String[0] : new String[] {best});
+        known("tcb lookup", s.getLookup(), KnownNames.tcbLookups(), MkwPackage.Literals.KERNEL_SETTING__LOOKUP, IssueCodes.UNKNOWN_VARIANT);
+    }
+
+    /**
+     * A name that lives outside the language (plugins may add more): unknown ones are errors
+     * naming the closest known one (offered as a quick fix) and every known one.
+     */
+    private void known(String what, String name, java.util.Collection<String> known, EStructuralFeature feature, String code) {
+        if (name == null || known.contains(name)) return;
+        String best = Suggestions.closest(name, known);
+        error("unknown " + what + " '" + name + "'" + (best == null ? "" : "; did you mean " + best + "?") + " (known: " + String.join(", ", known) + ")",
+                feature, code, best == null ? new String[0] : new String[] {best});
     }
 
     @Check

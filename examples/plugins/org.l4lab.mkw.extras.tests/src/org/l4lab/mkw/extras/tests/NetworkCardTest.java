@@ -81,9 +81,9 @@ class NetworkCardTest {
     @Test
     void badParametersNameTheDeviceAndValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> card(Map.of("arrivals", "sometimes")));
-        assertEquals("device eth0: arrivals must be fixed, poisson or bursty, got 'sometimes'", e.getMessage());
+        assertEquals("device eth0: parameter arrivals must be poisson or fixed or bursty, got 'sometimes'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> card(Map.of("coalesce", "0")));
-        assertEquals("device eth0: coalesce must be at least 1, got 0", e.getMessage());
+        assertEquals("device eth0: parameter coalesce must be at least 1, got 0", e.getMessage());
     }
 
     @Test

@@ -7,9 +7,7 @@ import dev.mkw.hw.sim.DeviceContext;
  * A network card's receive side. Packets arrive with gaps drawn from a distribution:
  * {@code fixed} (every {@code interval} cycles), {@code poisson} (exponential gaps with that
  * mean) or {@code bursty} (trains of {@code burst} back-to-back packets, {@code gap} cycles
- * apart, the trains Poisson with mean {@code interval}). Each packet takes a receive
- * descriptor from a ring of {@code ring} entries; with the ring full it is dropped and
- * counted.
+ * apart, the trains Poisson with mean {@code interval}).
  *
  * <p>Interrupt moderation as gigabit cards do it (Intel 8254x "Receive Interrupt Delay
  * Timer", RDTR, and "Absolute Delay", RADV: Intel 8254x Family of Gigabit Ethernet
@@ -27,7 +25,6 @@ public final class NetworkCard implements Device {
     private final long interval;
     private final int burst;
     private final long gap;
-    private final int ring;
     private final int coalesce;
     private final long delay;
 
@@ -35,17 +32,15 @@ public final class NetworkCard implements Device {
     private long firstPendingAt = -1;
     private int inTrain;
     private long packets;
-    private long dropped;
     private long raised;
 
-    public NetworkCard(String name, int irq, Arrivals arrivals, long interval, int burst, long gap, int ring, int coalesce, long delay) {
+    public NetworkCard(String name, int irq, Arrivals arrivals, long interval, int burst, long gap, int coalesce, long delay) {
         this.name = name;
         this.irq = irq;
         this.arrivals = arrivals;
         this.interval = interval;
         this.burst = burst;
         this.gap = gap;
-        this.ring = ring;
         this.coalesce = coalesce;
         this.delay = delay;
     }
@@ -54,7 +49,6 @@ public final class NetworkCard implements Device {
     @Override public int irq() { return irq; }
     @Override public long interruptsRaised() { return raised; }
     public long packetsReceived() { return packets; }
-    public long packetsDropped() { return dropped; }
 
     @Override
     public void start(DeviceContext ctx) {
@@ -75,17 +69,13 @@ public final class NetworkCard implements Device {
 
     private void arrive(DeviceContext ctx) {
         if (arrivals == Arrivals.BURSTY) inTrain++;
-        if (pending >= ring) {
-            dropped++;
-        } else {
-            packets++;
-            if (pending++ == 0) {
-                firstPendingAt = ctx.now();
-                long due = firstPendingAt + delay;
-                ctx.at(due, () -> delayExpired(ctx, due));
-            }
-            if (pending >= coalesce) interrupt(ctx);
+        packets++;
+        if (pending++ == 0) {
+            firstPendingAt = ctx.now();
+            long due = firstPendingAt + delay;
+            ctx.at(due, () -> delayExpired(ctx, due));
         }
+        if (pending >= coalesce) interrupt(ctx);
         ctx.at(ctx.now() + nextGap(ctx), () -> arrive(ctx));
     }
 
