@@ -258,7 +258,7 @@ public final class FaultPath {
             // The latency is taken when the handler consumes the bit (completeNotifyWait), as
             // the synchronous variant takes it when the handler receives the IPC.
             if (h.state == ThreadState.WAITING_NOTIFY && (h.notifyBits & h.notifyMask) != 0) {
-                k.userOps.completeNotifyWait(h);
+                k.userOps.completeNotifyWait(h, p.cycles());
                 k.scheduler.makeReady(h);
             }
         } else if (h.state == ThreadState.RECEIVING && h.virtualInterrupts && (h.partner == ThreadId.NIL || h.partner == irqThreadId(line))) {
@@ -295,13 +295,17 @@ public final class FaultPath {
         h.state = ThreadState.READY;
         h.partner = ThreadId.NIL;
         k.ipc.cancelTimeout(h);
-        sample(line);
+        sample(line, p.cycles());
         k.record(TraceKind.IRQ_DELIVERED, h, "irq" + line, p.name(), line, "");
     }
 
-    /** Interrupt latency of {@code line}: from the device's raise to the handler getting it. */
-    void sample(int line) {
-        k.irqLatency.computeIfAbsent(line, x -> new ArrayList<>()).add(k.now() - k.irqRaisedAt[line]);
+    /**
+     * Interrupt latency of {@code line}: from the device's raise to the handler getting it,
+     * including the {@code pathCycles} the kernel path delivering it has spent so far (the
+     * path's cycles reach the clock only when it ends).
+     */
+    void sample(int line, long pathCycles) {
+        k.irqLatency.computeIfAbsent(line, x -> new ArrayList<>()).add(k.now() + pathCycles - k.irqRaisedAt[line]);
     }
 
     /** The handler acknowledges: the kernel unmasks the line. */

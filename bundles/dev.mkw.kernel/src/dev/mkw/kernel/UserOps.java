@@ -221,7 +221,7 @@ public final class UserOps {
         k.record(TraceKind.NOTIFY, t, d.name, "notify", bits, "");
         k.charge(p, t);
         if (d.state == ThreadState.WAITING_NOTIFY && (d.notifyBits & d.notifyMask) != 0) {
-            completeNotifyWait(d);
+            completeNotifyWait(d, 0);
             k.scheduler.makeReady(d);
         }
     }
@@ -229,7 +229,7 @@ public final class UserOps {
     private void waitNotify(Tcb t, long mask, String bindAs, long timeout) {
         t.notifyMask = mask;
         t.bindAs = bindAs;
-        if ((t.notifyBits & t.notifyMask) != 0) completeNotifyWait(t);
+        if ((t.notifyBits & t.notifyMask) != 0) completeNotifyWait(t, 0);
         else {
             k.block(t, ThreadState.WAITING_NOTIFY);
             // Through the IPC timeout (not an event of its own): it is cancelled when the
@@ -238,12 +238,15 @@ public final class UserOps {
         }
     }
 
-    /** Hand the waiting thread the bits it waited for, clearing them. */
-    void completeNotifyWait(Tcb t) {
+    /**
+     * Hand the waiting thread the bits it waited for, clearing them; {@code pathCycles}: what
+     * the kernel path doing it has spent so far (for the latency of IRQ bits).
+     */
+    void completeNotifyWait(Tcb t, long pathCycles) {
         long got = t.notifyBits & t.notifyMask;
         t.notifyBits &= ~got;
         for (var e : k.irqHandlers.entrySet()) {
-            if (e.getValue() == t && e.getKey() < 64 && (got & (1L << e.getKey())) != 0) k.faults.sample(e.getKey());
+            if (e.getValue() == t && e.getKey() < 64 && (got & (1L << e.getKey())) != 0) k.faults.sample(e.getKey(), pathCycles);
         }
         Message m = t.notifyAsIrq >= 0
                 ? new Message(t.notifyAsIrq, new long[0], List.of(), FaultPath.irqThreadId(t.notifyAsIrq), "irq" + t.notifyAsIrq, "interrupt", 0, 0, false)
