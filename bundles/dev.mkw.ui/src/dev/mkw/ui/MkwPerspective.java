@@ -24,12 +24,15 @@ public final class MkwPerspective implements IPerspectiveFactory {
     public static final String CPU_SHARE = "dev.mkw.ui.views.cpuShare";
     public static final String TIMELINE = "dev.mkw.ui.views.timeline";
     public static final String ANALYSES = "dev.mkw.ui.views.analyses";
+    public static final String GETTING_STARTED = "dev.mkw.ui.views.gettingStarted";
 
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editor = layout.getEditorArea();
         layout.addView(IPageLayout.ID_PROJECT_EXPLORER, IPageLayout.LEFT, 0.2f, editor);
         IFolderLayout right = layout.createFolder("dev.mkw.ui.right", IPageLayout.RIGHT, 0.6f, editor);
+        // First in the right folder: a newcomer sees the walk through the first experiment.
+        right.addView(GETTING_STARTED);
         right.addView(THREADS);
         right.addView(ADDRESS_SPACES);
         right.addView(CAPABILITIES);
