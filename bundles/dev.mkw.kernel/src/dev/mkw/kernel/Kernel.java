@@ -63,8 +63,6 @@ public final class Kernel {
     public final Map<Integer, List<Long>> irqLatency = new TreeMap<>();
     public final Map<Integer, Tcb> irqHandlers = new TreeMap<>();
     public final long[] irqRaisedAt;
-    /** How often a device raised each line (whether or not a handler got it). */
-    public final long[] irqRaisedCount;
     public final IpcPath ipc;
     public final FaultPath faults;
     public final UserOps userOps;
@@ -104,7 +102,6 @@ public final class Kernel {
         this.tcbLookup = new TcbLookup(dev.mkw.kernel.tcb.TcbLookupVariants.get().forId(config.tcbLookup()),
                 KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
         this.irqRaisedAt = new long[machine.interruptController().lines()];
-        this.irqRaisedCount = new long[machine.interruptController().lines()];
         this.irqPending = new boolean[machine.interruptController().lines()];
         this.ipc = new IpcPath(this);
         this.faults = new FaultPath(this);

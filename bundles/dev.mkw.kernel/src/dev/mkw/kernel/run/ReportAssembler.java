@@ -67,8 +67,10 @@ public final class ReportAssembler {
             for (long l : e.getValue()) b.ipcLatency(e.getKey(), l);
         }
         k.ipcSamples.forEach(b::ipcSample);
-        for (int line = 0; line < k.irqRaisedCount.length; line++) {
-            if (k.irqRaisedCount[line] > 0) b.irqRaised(line, k.irqRaisedCount[line]);
+        // The controller counts every raise, also those while the line was masked.
+        var pic = sim.machine().interruptController();
+        for (int line = 0; line < pic.lines(); line++) {
+            if (pic.raisedCount(line) > 0) b.irqRaised(line, pic.raisedCount(line));
         }
         for (Map.Entry<Integer, List<Long>> e : k.irqLatency.entrySet()) {
             for (long l : e.getValue()) b.irqDelivered(e.getKey(), l);

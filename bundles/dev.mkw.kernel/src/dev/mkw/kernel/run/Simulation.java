@@ -52,7 +52,6 @@ public final class Simulation {
         InterruptController pic = machine.interruptController();
         pic.setListener(line -> {
             kernel.irqRaisedAt[line] = engine.now();
-            kernel.irqRaisedCount[line]++;
             kernel.wakeCpu();
         });
         SimRandom deviceRandom = engine.random().split();
