@@ -1,5 +1,6 @@
 package dev.mkw.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -70,6 +71,13 @@ class RefreshTimingTest {
         }
     }
 
+    /** The element of a virtual table's row (asking for its text makes the table fill it in). */
+    private static Object row(org.eclipse.swt.widgets.Table table, int index) {
+        var item = table.getItem(index);
+        item.getText(0);
+        return item.getData();
+    }
+
     private static boolean shows(List<String> series, String label) {
         return !series.isEmpty() && series.get(0).contains(label);
     }
@@ -96,7 +104,7 @@ class RefreshTimingTest {
                 && shows(share.chart().data().series(), label)
                 && shows(cache.chart().data().series(), label)
                 && ipc.chart().data() != null && shows(ipc.chart().data().series(), label)
-                && (log == null || log.viewer().getTable().getItemCount() == run.messages().size())
+                && (log == null || log.viewer().getTable().getItemCount() == Math.min(run.messages().size(), MessageLogView.ROW_LIMIT))
                 && timeline.canvas().model() != oldTimeline
                 && analyses.outcomes() != oldAnalyses;
         Display d = Display.getCurrent();
@@ -124,5 +132,17 @@ class RefreshTimingTest {
                 + " one paint of each of the 5 charts %,d ms (timeline canvas %s)%n", traceMode, run.report().trace().offered(), run.report().trace().events().size(),
                 run.messages().size(), simMillis, busy / 1_000_000, longest / 1_000_000, wall, paint, timeline.canvas().getSize());
         assertTrue(done.getAsBoolean(), "all views showed the run within two minutes");
+        if (log != null && run.messages().size() > MessageLogView.ROW_LIMIT) {
+            // The whole trace: the log holds the latest ROW_LIMIT IPCs and says so; the filter
+            // still searches all of them.
+            assertTrue(log.windowed(), "the Message Log shows a window of the latest rows");
+            var table = log.viewer().getTable();
+            assertEquals(row(table, MessageLogView.ROW_LIMIT - 1), run.messages().get(run.messages().size() - 1), "the last IPC is the last row");
+            log.filterField().setText(Long.toString(run.messages().get(0).cycle()));
+            UiTools.pump(100);
+            assertTrue(table.getItemCount() >= 1 && table.getItemCount() < MessageLogView.ROW_LIMIT, "the filter found the first IPC: " + table.getItemCount());
+            assertEquals(run.messages().get(0), row(table, 0), "the first IPC of the run, outside the window before");
+            log.filterField().setText("");
+        }
     }
 }

@@ -17,6 +17,8 @@ import dev.mkw.ui.run.RunResults;
  */
 public final class MessageLogView extends RunTableView<MessageInfo> {
     public static final String ID = "dev.mkw.ui.views.messageLog";
+    /** Rows in the table at most: the latest IPCs the filter keeps (a whole 1 M-event trace has 200 k). */
+    public static final int ROW_LIMIT = 20_000;
     private final IpcSelectionProvider selection = new IpcSelectionProvider();
     private final ISelectionListener fromOthers = (part, s) -> {
         if (part != this && s instanceof IpcSelection ipc && !ipc.isEmpty()) select(ipc.message());
@@ -41,6 +43,11 @@ public final class MessageLogView extends RunTableView<MessageInfo> {
     @Override
     protected boolean filterable() {
         return true;
+    }
+
+    @Override
+    protected int rowLimit() {
+        return ROW_LIMIT;
     }
 
     @Override

@@ -8,8 +8,6 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
-import org.eclipse.jface.viewers.Viewer;
-import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -35,6 +33,9 @@ public abstract class RunTableView<R> extends ViewPart {
     private Label status;
     private HBarChart chart;
     private RunResults.Run shown;
+    private List<R> all = List.of();
+    private boolean windowed;
+    private int keptCount;
     private boolean showing;
     private final Consumer<RunResults.Run> listener = run -> {
         if (viewer != null && !viewer.getControl().isDisposed()) {
@@ -64,6 +65,16 @@ public abstract class RunTableView<R> extends ViewPart {
         return false;
     }
 
+    /**
+     * At most this many rows go into the table: the last ones of those the filter keeps. A
+     * table widget with hundreds of thousands of rows costs the UI thread half a second per
+     * refresh; a window of the latest rows keeps a refresh short, and the filter still looks
+     * at every row, so any row can be brought into the window.
+     */
+    protected int rowLimit() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
@@ -82,19 +93,7 @@ public abstract class RunTableView<R> extends ViewPart {
         // and creating every row up front kept the UI thread busy for seconds.
         viewer = new TableViewer(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.VIRTUAL);
         if (filter != null) {
-            Text f = filter;
-            List<Column<R>> cols = columns();
-            viewer.addFilter(new ViewerFilter() {
-                @SuppressWarnings("unchecked")
-                @Override
-                public boolean select(Viewer v, Object parentElement, Object element) {
-                    String text = f.getText().trim();
-                    if (text.isEmpty()) return true;
-                    for (Column<R> c : cols) if (c.text().apply((R) element).contains(text)) return true;
-                    return false;
-                }
-            });
-            filter.addModifyListener(e -> viewer.refresh());
+            filter.addModifyListener(e -> showRows());
             this.filterField = filter;
         }
         viewer.getTable().setHeaderVisible(true);
@@ -129,14 +128,47 @@ public abstract class RunTableView<R> extends ViewPart {
         shown = run;
         if (run == null) {
             status.setText("No run yet: right-click a .mkw file > Run MKW Scenario (Ctrl+Alt+X M).");
-            viewer.setInput(List.of());
+            all = List.of();
+            showRows();
         } else {
             status.setText(run.file() + ": " + run.report().cycles() + " cycles, ended: " + run.report().endReason()
                     + (run.report().failed() ? ", " + run.report().errors().size() + " error(s)" : ""));
-            viewer.setInput(rows(run));
+            all = rows(run);
+            showRows();
         }
         if (chart != null) chart.setData(chart(ProfileData.runs(run, RunResults.get().previous())));
         status.getParent().layout();
+    }
+
+    /** The rows the filter keeps, the last {@link #rowLimit()} of them, into the table. */
+    private void showRows() {
+        String text = filterField == null ? "" : filterField.getText().trim();
+        List<R> kept = all;
+        if (!text.isEmpty()) {
+            List<Column<R>> cols = columns();
+            kept = new java.util.ArrayList<>();
+            for (R r : all) {
+                for (Column<R> c : cols) {
+                    if (c.text().apply(r).contains(text)) {
+                        kept.add(r);
+                        break;
+                    }
+                }
+            }
+        }
+        int limit = rowLimit();
+        windowed = kept.size() > limit;
+        keptCount = kept.size();
+        viewer.setInput(windowed ? kept.subList(kept.size() - limit, kept.size()) : kept);
+        if (!status.isDisposed()) {
+            String base = status.getText().replaceAll(" \\(showing the last .*\\)$", "");
+            status.setText(windowed ? base + String.format(" (showing the last %,d of %,d rows; filter to narrow)", limit, keptCount) : base);
+        }
+    }
+
+    /** Whether the table shows only the last {@link #rowLimit()} rows of more (for tests). */
+    public boolean windowed() {
+        return windowed;
     }
 
     /** The filter field, or null (for tests). */
