@@ -43,15 +43,33 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Events between two redraws of the progress bar. */
+    private static final long PROGRESS_SLICE = 200_000;
+
     /** Run to the end and assemble the report. */
     public static RunReport run(Scenario s) throws CliException {
+        return run(s, null);
+    }
+
+    /** Run to the end, showing {@code progress} (or nothing, if null), and assemble the report. */
+    public static RunReport run(Scenario s, ProgressBar progress) throws CliException {
         Simulation sim;
         try {
             sim = Simulation.create(s, machine(s));
         } catch (IllegalArgumentException e) {
             throw new CliException("impossible configuration: " + e.getMessage());
         }
-        SimEngine.StopReason why = sim.run();
+        SimEngine.StopReason why;
+        if (progress == null) {
+            why = sim.run();
+        } else {
+            // In slices of events, so the bar moves; the run is the same as in one go.
+            do {
+                why = sim.step(PROGRESS_SLICE);
+                progress.update(sim.engine().now(), sim.engine().firedEvents());
+            } while (why == SimEngine.StopReason.PAUSED);
+            progress.done(sim.engine().now(), sim.engine().firedEvents());
+        }
         String end = switch (why) {
             case CYCLE_LIMIT -> "cycle limit";
             case NO_MORE_EVENTS -> "no more events";

@@ -41,6 +41,22 @@ class MkwCommandTest {
         assertTrue(out().contains("ipc.fastpath"), out());
     }
 
+    /** The options as the issue names them: --until, --trace FILE, --report json|text, --progress. */
+    @Test
+    void runOptionsUntilTraceReportAndProgress(@TempDir Path dir) throws Exception {
+        assertEquals(0, mkw(dir, "run", "ping-pong", "--until", "20000", "--trace", "t.json", "--report", "json", "--progress"), err());
+        String json = out().strip();
+        assertTrue(json.startsWith("{") && json.endsWith("}"), "one JSON object on stdout: " + json.substring(0, Math.min(200, json.length())));
+        assertTrue(json.contains("\"scenario\"") && json.contains("\"kernelPaths\""), json.substring(0, Math.min(400, json.length())));
+        assertTrue(json.contains("\"endReason\": \"cycle limit\"") || json.contains("\"endReason\":\"cycle limit\""), "stopped by --until");
+        assertTrue(Files.readString(dir.resolve("t.json")).contains("\"traceEvents\""), "--trace FILE writes a Perfetto trace");
+        assertTrue(err().contains("100%"), "the progress bar reached the limit: " + err());
+
+        out.reset();
+        assertEquals(0, mkw(dir, "run", "ping-pong", "--report", "text"), err());
+        assertTrue(out().contains("ipc.fastpath") && !out().strip().startsWith("{"), "text report: tables");
+    }
+
     /** Every shipped example runs to its end without a run-time error: the examples are the users' templates. */
     @Test
     void everyExampleRuns() throws Exception {

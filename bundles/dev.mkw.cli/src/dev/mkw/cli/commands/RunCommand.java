@@ -11,6 +11,7 @@ import dev.mkw.cli.Args;
 import dev.mkw.cli.CliContext;
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.Command;
+import dev.mkw.cli.ProgressBar;
 import dev.mkw.cli.ScenarioRunner;
 import dev.mkw.cli.VariantSettings;
 import dev.mkw.kernel.scenario.RunSpec;
@@ -22,8 +23,8 @@ import dev.mkw.sim.report.RunReport;
 
 /** {@code mkw run FILE.mkw}: the main job. */
 public final class RunCommand implements Command {
-    private static final Set<String> VALUED = Set.of("seed", "until-cycles", "preset", "set", "trace", "perfetto", "stats", "report", "analysis", "export");
-    private static final Set<String> FLAGS = Set.of("quiet", "list");
+    private static final Set<String> VALUED = Set.of("seed", "until", "until-cycles", "preset", "set", "trace", "perfetto", "stats", "report", "analysis", "export");
+    private static final Set<String> FLAGS = Set.of("quiet", "list", "progress");
 
     @Override public String name() { return "run"; }
 
@@ -36,14 +37,16 @@ public final class RunCommand implements Command {
         b.append("IPC latency, cache/TLB counters, errors. EXAMPLE is a name from examples/scenarios (mkw run --list).\n\n");
         b.append("Options:\n");
         b.append("  --seed N              random seed (default: the scenario's, else 42)\n");
-        b.append("  --until-cycles N      stop after N cycles (10k, 2M accepted)\n");
+        b.append("  --until N             stop after N cycles (10k, 2M accepted; also --until-cycles)\n");
         b.append("  --preset ID           run on another machine preset (mkw presets)\n");
         b.append("  --set KEY=VALUE       override a variant; repeatable. Keys:\n");
         VariantSettings.KEYS.forEach((k, v) -> b.append(String.format("                          %-20s %s%n", k, v)));
-        b.append("  --trace off|on|ring:N record the trace (default off, on when an export needs it)\n");
-        b.append("  --perfetto FILE       write a Chrome/Perfetto trace (open in ui.perfetto.dev)\n");
+        b.append("  --trace FILE          write a Chrome/Perfetto trace (open in ui.perfetto.dev; also --perfetto FILE)\n");
+        b.append("  --trace off|on|ring:N how to record the trace (default off, on when a trace file is asked for)\n");
         b.append("  --stats FILE          write per-path and per-thread statistics as CSV\n");
-        b.append("  --report FILE         write the machine-readable JSON run report\n");
+        b.append("  --report json|text    print the report as one JSON object, or as tables (the default)\n");
+        b.append("  --report FILE         write the machine-readable JSON run report to a file\n");
+        b.append("  --progress            show a progress bar on stderr\n");
         b.append("  --export ID=FILE      write with any exporter, built in or from a plugin\n");
         b.append("  --analysis ID         print an analysis; repeatable (ipc-latency, kernel-paths, cache-tlb, irq-latency, plugins')\n");
         b.append("  --quiet               print nothing but errors\n");
@@ -60,10 +63,20 @@ public final class RunCommand implements Command {
         s = VariantSettings.apply(s, a.values("set"));
         if (a.has("seed")) s = s.withRun(s.run().withSeed(a.longValue("seed", 42)));
         if (a.has("until-cycles")) s = VariantSettings.apply(s, "run.until-cycles", a.value("until-cycles", "0"));
+        if (a.has("until")) s = VariantSettings.apply(s, "run.until-cycles", a.value("until", "0"));
         if (a.has("preset")) s = VariantSettings.apply(s, "machine.preset", a.value("preset", ""));
         s = s.withRun(trace(s.run(), a));
-        RunReport r = ScenarioRunner.run(s);
-        if (!a.flag("quiet")) {
+        RunReport r = a.flag("progress") ? ScenarioRunner.run(s, new ProgressBar(ctx.err(), s.run().untilCycles())) : ScenarioRunner.run(s);
+        String report = a.value("report", null);
+        boolean jsonToStdout = "json".equals(report);
+        if (jsonToStdout && !a.flag("quiet")) {
+            try {
+                Exporters.discover().get("json").write(r, ctx.out());
+                ctx.out().println();
+            } catch (IOException e) {
+                throw new CliException("cannot write the report: " + e.getMessage());
+            }
+        } else if (!a.flag("quiet")) {
             ctx.out().print(TextReportExporter.render(r));
             Analyses analyses = a.values("analysis").isEmpty() ? null : Analyses.discover();
             for (String id : a.values("analysis")) {
@@ -76,8 +89,9 @@ public final class RunCommand implements Command {
         Exporters exporters = Exporters.discover();
         try {
             if (a.has("perfetto")) exporters.get("perfetto").write(r, ctx.resolve(a.value("perfetto", "")));
+            if (traceFile(a) != null) exporters.get("perfetto").write(r, ctx.resolve(traceFile(a)));
             if (a.has("stats")) exporters.get("csv").write(r, ctx.resolve(a.value("stats", "")));
-            if (a.has("report")) exporters.get("json").write(r, ctx.resolve(a.value("report", "")));
+            if (report != null && !report.equals("json") && !report.equals("text")) exporters.get("json").write(r, ctx.resolve(report));
             for (String e : a.values("export")) {
                 int eq = e.indexOf('=');
                 if (eq <= 0) throw new CliException("--export takes ID=FILE, got '" + e + "'");
@@ -95,9 +109,16 @@ public final class RunCommand implements Command {
         return 0;
     }
 
+    /** {@code --trace FILE}: the value is a file unless it names a recording mode. */
+    private static String traceFile(Args a) {
+        String t = a.value("trace", null);
+        return t == null || t.equals("off") || t.equals("on") || t.startsWith("ring:") ? null : t;
+    }
+
     private static RunSpec trace(RunSpec run, Args a) throws CliException {
         String t = a.value("trace", null);
-        if (t == null) return a.has("perfetto") && run.trace() == RunSpec.Trace.OFF ? run.withTrace(RunSpec.Trace.ON, 0) : run;
+        boolean wantsFile = a.has("perfetto") || traceFile(a) != null;
+        if (t == null || traceFile(a) != null) return wantsFile && run.trace() == RunSpec.Trace.OFF ? run.withTrace(RunSpec.Trace.ON, 0) : run;
         if (t.equals("off")) return run.withTrace(RunSpec.Trace.OFF, 0);
         if (t.equals("on")) return run.withTrace(RunSpec.Trace.ON, 0);
         if (t.startsWith("ring:")) return run.withTrace(RunSpec.Trace.RING, (int) Args.parseCountPublic("--trace ring", t.substring(5)));
