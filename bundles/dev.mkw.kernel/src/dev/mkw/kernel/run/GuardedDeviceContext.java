@@ -4,32 +4,29 @@ import java.util.Map;
 
 import dev.mkw.hw.sim.Device;
 import dev.mkw.hw.sim.DeviceContext;
+import dev.mkw.hw.sim.EngineDeviceContext;
 import dev.mkw.hw.sim.InterruptController;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.sim.SimEngine;
 import dev.mkw.sim.SimRandom;
 
 /**
- * The context one device runs in: its events go into the engine's queue, its IRQs into the
- * interrupt controller, its random numbers come from its own stream. Devices may come from
- * plugins, so everything the device does is guarded: when it throws, the run reports the
- * device with its plugin, drops the device's further events and goes on.
+ * The context one device runs in: the hardware model's {@link EngineDeviceContext} (events
+ * into the engine's queue, IRQs into the interrupt controller, its own random stream), with
+ * everything the device does guarded. Devices may come from plugins: when one throws, the run
+ * reports the device with its plugin, drops the device's further events and goes on.
  */
 final class GuardedDeviceContext implements DeviceContext {
     private final Device device;
     private final String plugin;
-    private final SimEngine engine;
-    private final InterruptController pic;
-    private final SimRandom random;
+    private final DeviceContext engine;
     private final Kernel kernel;
     private boolean disabled;
 
     GuardedDeviceContext(Device device, String plugin, SimEngine engine, InterruptController pic, SimRandom random, Kernel kernel) {
         this.device = device;
         this.plugin = plugin == null ? dev.mkw.sim.contrib.Contributions.origin(device) : plugin;
-        this.engine = engine;
-        this.pic = pic;
-        this.random = random;
+        this.engine = new EngineDeviceContext(engine, pic, random, device.name(), Map.of());
         this.kernel = kernel;
     }
 
@@ -42,16 +39,16 @@ final class GuardedDeviceContext implements DeviceContext {
     @Override
     public void at(long cycle, Runnable action) {
         if (disabled) return;
-        engine.schedule(cycle, SimEngine.GLOBAL, 0, device.name(), () -> {
+        engine.at(cycle, () -> {
             if (!disabled) guarded("at cycle " + engine.now(), action);
         });
     }
 
-    @Override public void raiseIrq(int line) { if (!disabled) pic.raise(line); }
+    @Override public void raiseIrq(int line) { if (!disabled) engine.raiseIrq(line); }
 
-    @Override public SimRandom random() { return random; }
+    @Override public SimRandom random() { return engine.random(); }
 
-    @Override public Map<String, String> parameters() { return Map.of(); }
+    @Override public Map<String, String> parameters() { return engine.parameters(); }
 
     private void guarded(String doing, Runnable r) {
         try {
