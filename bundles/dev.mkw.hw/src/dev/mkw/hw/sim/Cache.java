@@ -12,25 +12,46 @@ import java.util.Arrays;
  * the physical one (VIPT, like the L1 caches of the Pentium, Cortex-A9 and later x86 cores),
  * so it needs no flush on an address-space switch.
  *
- * <p>Hot path: one {@code long[]} holds each set's lines in recency order, most recent first
- * (entry = line number &lt;&lt; 1 | dirty bit, empty = -1). A hit on the most recent line — the
- * common case for sequential access — is one compare; the LRU victim is simply the last entry.
- * No allocation per access; half the host memory of a tags + timestamps layout, which matters
- * for an 8 MiB simulated L3.
+ * <p>Hot path, no allocation per access. Each way holds its line in {@code lines} (line
+ * number &lt;&lt; 2 | valid | dirty, empty = 0) and never moves. Sets of up to four ways are searched
+ * way by way. In wider sets each way also has an 8-bit hash of its line in {@code partialTags},
+ * eight ways to a {@code long}, so finding the way of a line (or that none holds it) compares
+ * eight ways at once (a SWAR zero-byte test, then one full compare per candidate), as a real
+ * cache's tag comparators work in parallel: a 16-way L2 miss no longer costs 16 compares. The LRU
+ * order of a set of up to 16 ways is one {@code long} ({@link RecencyOrder}), so a hit and a
+ * refill update it in constant time; wider sets keep a use stamp per way and scan for the
+ * oldest on a miss. A hit on the line accessed last, the common case of sequential access,
+ * is one compare.
  */
 public final class Cache {
-    private static final long EMPTY = -1;
+    /** An entry is line number &lt;&lt; 2 | VALID | DIRTY; an empty way is 0, so it is never dirty. */
+    private static final long VALID = 2, DIRTY = 1;
+    /** Sets of up to this many ways are searched way by way; wider ones through their partial tags. */
+    private static final int SCAN_WAYS = 4;
+    private static final long BYTE_ONES = 0x0101_0101_0101_0101L;
+    private static final long BYTE_HIGHS = 0x8080_8080_8080_8080L;
 
     private final String name;
     private final int level;
     private final CacheSpec.Kind kind;
     private final int ways;
+    private final int tagWords;
     private final int setMask;
     private final int lineShift;
     private final long latency;
     private final boolean writeBack;
     private final boolean virtuallyIndexed;
     private final long[] lines;
+    private final long[] partialTags;
+    /** One recency order per set, when ways &lt;= 16; else null. */
+    private final long[] order;
+    private final long orderMask;
+    /** A use stamp per way, when ways &gt; 16; else null. */
+    private final long[] stamps;
+    private long clock;
+    private long lastKey;
+    private int lastSet;
+    private int lastEntry;
     private long hits;
     private long misses;
     private long writeBacks;
@@ -50,13 +71,18 @@ public final class Cache {
         this.level = level;
         this.kind = kind;
         this.ways = ways;
+        this.tagWords = (ways + 7) >>> 3;
         this.setMask = sets - 1;
         this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
         this.latency = latency;
         this.writeBack = writeBack;
         this.virtuallyIndexed = virtuallyIndexed;
         this.lines = new long[sets * ways];
-        Arrays.fill(lines, EMPTY);
+        this.partialTags = ways > SCAN_WAYS ? new long[sets * tagWords] : null;
+        this.order = ways <= RecencyOrder.MAX_WAYS ? new long[sets] : null;
+        this.orderMask = order == null ? 0 : RecencyOrder.mask(ways);
+        this.stamps = order == null ? new long[sets * ways] : null;
+        invalidateAll();
     }
 
     /** Look up a physically indexed access; see {@link #access(long, long, boolean)}. */
@@ -70,58 +96,129 @@ public final class Cache {
      * write-through cache), evicting the least recently used way.
      */
     public boolean access(long paddr, long vaddr, boolean write) {
-        long key = (paddr >>> lineShift) << 1;
-        int base = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask) * ways;
-        long[] t = lines;
-        long first = t[base];
-        if ((first & ~1L) == key) {
-            hits++;
-            if (write) {
-                if (writeBack) t[base] = first | 1;
-                else writeThroughs++;
-            }
-            return true;
-        }
-        int end = base + ways;
-        for (int i = base + 1; i < end; i++) {
-            long e = t[i];
-            if ((e & ~1L) == key) {
-                hits++;
-                if (write) {
-                    if (writeBack) e |= 1;
-                    else writeThroughs++;
-                }
-                moveToFront(t, base, i, e);
-                return true;
-            }
+        long key = entryOf(paddr >>> lineShift);
+        int set = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask);
+        // Kept small so the JIT inlines it into the memory hierarchy's loop: the rest is a call.
+        if (key == lastKey && set == lastSet) return hit(lastEntry, write);
+        return lookup(key, set, write);
+    }
+
+    /** Not the line accessed last: search the set, then refill on a miss. */
+    private boolean lookup(long key, int set, boolean write) {
+        int base = set * ways;
+        int hash = partialTags == null ? 0 : partialTag(key >>> 2);
+        int way = find(set, base, key, hash);
+        if (way >= 0) {
+            if (order != null) order[set] = RecencyOrder.touch(order[set], way);
+            else stamps[base + way] = ++clock;
+            remember(key, set, base + way);
+            return hit(base + way, write);
         }
         misses++;
         if (write && !writeBack) {
             writeThroughs++;
             return false;
         }
-        long victim = t[end - 1];
-        if (victim != EMPTY && (victim & 1) != 0) writeBacks++;
-        moveToFront(t, base, end - 1, write ? key | 1 : key);
+        remember(key, set, refill(set, base, write ? key | DIRTY : key, hash));
         return false;
     }
 
-    private static void moveToFront(long[] t, int base, int from, long entry) {
-        for (int j = from; j > base; j--) t[j] = t[j - 1];
-        t[base] = entry;
+    /**
+     * The line accessed last is the most recent of its set, so a run of accesses to one line
+     * (sequential code and data) is one compare. Not a modelled structure: it gives exactly the
+     * hits, misses and LRU order of the full lookup, and invalidation forgets it.
+     */
+    private void remember(long key, int set, int entry) {
+        lastKey = key;
+        lastSet = set;
+        lastEntry = entry;
+    }
+
+    /** The least recently used way of the set takes the line; a dirty victim is written back. Returns the entry. */
+    private int refill(int set, int base, long entry, int hash) {
+        int victim;
+        if (order != null) {
+            long o = order[set];
+            victim = RecencyOrder.leastRecent(o, ways);
+            order[set] = RecencyOrder.refillVictim(o, victim, orderMask);
+        } else {
+            victim = oldestWay(base);
+            stamps[base + victim] = ++clock;
+        }
+        long old = lines[base + victim];
+        writeBacks += old & DIRTY;
+        lines[base + victim] = entry;
+        if (partialTags != null) {
+            int w = set * tagWords + (victim >>> 3);
+            int shift = (victim & 7) << 3;
+            partialTags[w] = (partialTags[w] & ~(0xFFL << shift)) | ((long) hash << shift);
+        }
+        return base + victim;
+    }
+
+    private boolean hit(int entry, boolean write) {
+        hits++;
+        if (write) {
+            if (writeBack) lines[entry] |= DIRTY;
+            else writeThroughs++;
+        }
+        return true;
+    }
+
+    /** The way holding {@code key} in the set, or -1. */
+    private int find(int set, int base, long key, int hash) {
+        if (partialTags == null) {
+            for (int w = 0; w < ways; w++) if ((lines[base + w] & ~DIRTY) == key) return w;
+            return -1;
+        }
+        long probe = hash * BYTE_ONES;
+        int w0 = set * tagWords;
+        for (int g = 0; g < tagWords; g++) {
+            long x = partialTags[w0 + g] ^ probe;
+            long candidates = (x - BYTE_ONES) & ~x & BYTE_HIGHS; // a flag in every byte equal to hash (and maybe some above one)
+            while (candidates != 0) {
+                int way = (g << 3) + (Long.numberOfTrailingZeros(candidates) >>> 3);
+                if (way < ways && (lines[base + way] & ~DIRTY) == key) return way;
+                candidates &= candidates - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Wide sets only: an empty way (stamp 0, lowest index first) or the least recently used one. */
+    private int oldestWay(int base) {
+        int victim = 0;
+        for (int w = 1; w < ways; w++) if (stamps[base + w] < stamps[base + victim]) victim = w;
+        return victim;
+    }
+
+    private static long entryOf(long line) {
+        return line << 2 | VALID;
+    }
+
+    /** An 8-bit hash of the line number (Fibonacci hashing: the top byte of a multiply by 2^64/φ). */
+    private static int partialTag(long line) {
+        return (int) ((line * 0x9E37_79B9_7F4A_7C15L) >>> 56);
     }
 
     /** Whether the line of {@code paddr} is present (no statistics, no LRU update): for tests and views. */
     public boolean contains(long paddr, long vaddr) {
-        long key = (paddr >>> lineShift) << 1;
+        long key = entryOf(paddr >>> lineShift);
         int base = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask) * ways;
-        for (int i = base; i < base + ways; i++) if ((lines[i] & ~1L) == key) return true;
+        for (int i = base; i < base + ways; i++) if ((lines[i] & ~DIRTY) == key) return true;
         return false;
     }
 
     /** Drop every line without writing dirty ones back (a cache invalidate, e.g. at reset). */
     public void invalidateAll() {
-        Arrays.fill(lines, EMPTY);
+        Arrays.fill(lines, 0);
+        lastKey = 0;
+        if (partialTags != null) Arrays.fill(partialTags, 0);
+        if (order != null) Arrays.fill(order, RecencyOrder.initial(ways));
+        else {
+            Arrays.fill(stamps, 0);
+            clock = 0;
+        }
     }
 
     public String name() { return name; }

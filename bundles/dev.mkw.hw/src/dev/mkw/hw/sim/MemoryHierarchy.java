@@ -178,13 +178,26 @@ public final class MemoryHierarchy {
     private long cached(long paddr, long vaddr, int kind) {
         Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
         boolean write = kind == WRITE;
-        long cycles = 0;
-        for (int i = 0; i < path.length; i++) {
+        if (path.length == 0) return memoryAccess(0);
+        Cache first = path[0];
+        if (first.access(paddr, vaddr, write)) return first.latency();
+        return beyondFirstLevel(path, paddr, vaddr, write);
+    }
+
+    /** The first level missed (or a write went through it): the levels below it, then memory. */
+    private long beyondFirstLevel(Cache[] path, long paddr, long vaddr, boolean write) {
+        long cycles = path[0].latency();
+        if (write && !path[0].writeBack()) return cycles;
+        for (int i = 1; i < path.length; i++) {
             Cache c = path[i];
             cycles += c.latency();
             if (c.access(paddr, vaddr, write)) return cycles;
             if (write && !c.writeBack()) return cycles;
         }
+        return memoryAccess(cycles);
+    }
+
+    private long memoryAccess(long cycles) {
         memoryAccesses++;
         return cycles + memoryLatency;
     }
