@@ -37,6 +37,11 @@ class CacheReferenceTest {
             this.virtuallyIndexed = virtuallyIndexed;
         }
 
+        boolean contains(long paddr, long vaddr) {
+            long line = paddr >>> lineShift;
+            return sets.get((int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask)).stream().anyMatch(e -> e[0] == line);
+        }
+
         boolean access(long paddr, long vaddr, boolean write) {
             long line = paddr >>> lineShift;
             LinkedList<long[]> set = sets.get((int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask));
@@ -90,6 +95,12 @@ class CacheReferenceTest {
                 assertEquals(ref.misses, cache.misses(), config);
                 assertEquals(ref.writeBacks, cache.writeBacks(), config);
                 assertEquals(ref.writeThroughs, cache.writeThroughs(), config);
+                for (long line = 0; line < poolLines; line++) {
+                    long paddr = line * lineBytes;
+                    for (long vaddr : new long[] { paddr, paddr ^ lineBytes }) {
+                        assertEquals(ref.contains(paddr, vaddr), cache.contains(paddr, vaddr), config + ", contents of line " + line);
+                    }
+                }
             }
         }
     }

@@ -12,19 +12,22 @@ import java.util.Arrays;
  * the physical one (VIPT, like the L1 caches of the Pentium, Cortex-A9 and later x86 cores),
  * so it needs no flush on an address-space switch.
  *
- * <p>Hot path, no allocation per access. Each way holds its line in {@code lines} (line
- * number &lt;&lt; 2 | valid | dirty, empty = 0) and never moves. Sets of up to four ways are searched
- * way by way. In wider sets each way also has an 8-bit hash of its line in {@code partialTags},
- * eight ways to a {@code long}, so finding the way of a line (or that none holds it) compares
- * eight ways at once (a SWAR zero-byte test, then one full compare per candidate), as a real
- * cache's tag comparators work in parallel: a 16-way L2 miss no longer costs 16 compares. The LRU
- * order of a set of up to 16 ways is one {@code long} ({@link RecencyOrder}), so a hit and a
- * refill update it in constant time; wider sets keep a use stamp per way and scan for the
- * oldest on a miss. A hit on the line accessed last, the common case of sequential access,
- * is one compare.
+ * <p>Hot path, no allocation per access. Each set is one block of {@code long}s, so a lookup
+ * touches one place in host memory:
+ * <pre>
+ *   [ recency order ] [ partial tags ... ] [ way 0 ... way n-1 ] [ use stamps ... ]
+ * </pre>
+ * A way's word is its line number &lt;&lt; 2 | valid | dirty (empty = 0); lines never move
+ * between ways. The LRU order of a set of up to 16 ways is one word ({@link RecencyOrder}), so
+ * a hit and a refill update it in constant time; wider sets keep a use stamp per way instead
+ * and scan for the oldest on a miss. Sets of up to four ways are searched way by way; wider
+ * ones keep an 8-bit hash of each way's line, eight to a word, and compare eight ways at once
+ * (a SWAR zero-byte test, then one full compare per candidate), as a real cache's tag
+ * comparators work in parallel: a 16-way miss costs two word compares, not sixteen. A hit on
+ * the line accessed last, the common case of sequential access, is one compare.
  */
 public final class Cache {
-    /** An entry is line number &lt;&lt; 2 | VALID | DIRTY; an empty way is 0, so it is never dirty. */
+    /** A way's word is line number &lt;&lt; 2 | VALID | DIRTY; an empty way is 0, so it is never dirty. */
     private static final long VALID = 2, DIRTY = 1;
     /** Sets of up to this many ways are searched way by way; wider ones through their partial tags. */
     private static final int SCAN_WAYS = 4;
@@ -35,19 +38,19 @@ public final class Cache {
     private final int level;
     private final CacheSpec.Kind kind;
     private final int ways;
-    private final int tagWords;
     private final int setMask;
     private final int lineShift;
     private final long latency;
     private final boolean writeBack;
     private final boolean virtuallyIndexed;
-    private final long[] lines;
-    private final long[] partialTags;
-    /** One recency order per set, when ways &lt;= 16; else null. */
-    private final long[] order;
+    /** Whether the LRU order is packed ({@link RecencyOrder}, up to 16 ways) rather than kept as use stamps. */
+    private final boolean packedOrder;
     private final long orderMask;
-    /** A use stamp per way, when ways &gt; 16; else null. */
-    private final long[] stamps;
+    /** Words of partial tags per set (0: sets searched way by way). */
+    private final int tagWords;
+    /** Offsets inside a set's block, and the block's length. */
+    private final int tagsAt, waysAt, stampsAt, blockWords;
+    private final long[] sets;
     private long clock;
     private long lastKey;
     private int lastSet;
@@ -66,22 +69,24 @@ public final class Cache {
         String problem = CacheSpec.geometryProblem(sizeBytes, lineBytes, ways);
         if (problem != null) throw new IllegalArgumentException(name + ": " + problem);
         if (latency < 0) throw new IllegalArgumentException(name + ": latency " + latency + " is negative");
-        int sets = sizeBytes / (lineBytes * ways);
+        int setCount = sizeBytes / (lineBytes * ways);
         this.name = name;
         this.level = level;
         this.kind = kind;
         this.ways = ways;
-        this.tagWords = (ways + 7) >>> 3;
-        this.setMask = sets - 1;
+        this.setMask = setCount - 1;
         this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
         this.latency = latency;
         this.writeBack = writeBack;
         this.virtuallyIndexed = virtuallyIndexed;
-        this.lines = new long[sets * ways];
-        this.partialTags = ways > SCAN_WAYS ? new long[sets * tagWords] : null;
-        this.order = ways <= RecencyOrder.MAX_WAYS ? new long[sets] : null;
-        this.orderMask = order == null ? 0 : RecencyOrder.mask(ways);
-        this.stamps = order == null ? new long[sets * ways] : null;
+        this.packedOrder = ways <= RecencyOrder.MAX_WAYS;
+        this.orderMask = packedOrder ? RecencyOrder.mask(ways) : 0;
+        this.tagWords = ways > SCAN_WAYS ? (ways + 7) >>> 3 : 0;
+        this.tagsAt = packedOrder ? 1 : 0;
+        this.waysAt = tagsAt + tagWords;
+        this.stampsAt = waysAt + ways;
+        this.blockWords = stampsAt + (packedOrder ? 0 : ways);
+        this.sets = new long[Math.multiplyExact(setCount, blockWords)];
         invalidateAll();
     }
 
@@ -105,21 +110,21 @@ public final class Cache {
 
     /** Not the line accessed last: search the set, then refill on a miss. */
     private boolean lookup(long key, int set, boolean write) {
-        int base = set * ways;
-        int hash = partialTags == null ? 0 : partialTag(key >>> 2);
-        int way = find(set, base, key, hash);
+        long[] s = sets;
+        int block = set * blockWords;
+        int hash = tagWords == 0 ? 0 : partialTag(key >>> 2);
+        int way = find(s, block, key, hash);
         if (way >= 0) {
-            if (order != null) order[set] = RecencyOrder.touch(order[set], way);
-            else stamps[base + way] = ++clock;
-            remember(key, set, base + way);
-            return hit(base + way, write);
+            if (packedOrder) s[block] = RecencyOrder.touch(s[block], way);
+            else s[block + stampsAt + way] = ++clock;
+            return hit(remember(key, set, block + waysAt + way), write);
         }
         misses++;
         if (write && !writeBack) {
             writeThroughs++;
             return false;
         }
-        remember(key, set, refill(set, base, write ? key | DIRTY : key, hash));
+        remember(key, set, refill(s, block, write ? key | DIRTY : key, hash));
         return false;
     }
 
@@ -128,67 +133,68 @@ public final class Cache {
      * (sequential code and data) is one compare. Not a modelled structure: it gives exactly the
      * hits, misses and LRU order of the full lookup, and invalidation forgets it.
      */
-    private void remember(long key, int set, int entry) {
+    private int remember(long key, int set, int entry) {
         lastKey = key;
         lastSet = set;
         lastEntry = entry;
-    }
-
-    /** The least recently used way of the set takes the line; a dirty victim is written back. Returns the entry. */
-    private int refill(int set, int base, long entry, int hash) {
-        int victim;
-        if (order != null) {
-            long o = order[set];
-            victim = RecencyOrder.leastRecent(o, ways);
-            order[set] = RecencyOrder.refillVictim(o, victim, orderMask);
-        } else {
-            victim = oldestWay(base);
-            stamps[base + victim] = ++clock;
-        }
-        long old = lines[base + victim];
-        writeBacks += old & DIRTY;
-        lines[base + victim] = entry;
-        if (partialTags != null) {
-            int w = set * tagWords + (victim >>> 3);
-            int shift = (victim & 7) << 3;
-            partialTags[w] = (partialTags[w] & ~(0xFFL << shift)) | ((long) hash << shift);
-        }
-        return base + victim;
+        return entry;
     }
 
     private boolean hit(int entry, boolean write) {
         hits++;
         if (write) {
-            if (writeBack) lines[entry] |= DIRTY;
+            if (writeBack) sets[entry] |= DIRTY;
             else writeThroughs++;
         }
         return true;
     }
 
-    /** The way holding {@code key} in the set, or -1. */
-    private int find(int set, int base, long key, int hash) {
-        if (partialTags == null) {
-            for (int w = 0; w < ways; w++) if ((lines[base + w] & ~DIRTY) == key) return w;
+    /** The way holding {@code key} in the set at {@code block}, or -1. */
+    private int find(long[] s, int block, long key, int hash) {
+        int first = block + waysAt;
+        if (tagWords == 0) {
+            for (int w = 0; w < ways; w++) if ((s[first + w] & ~DIRTY) == key) return w;
             return -1;
         }
         long probe = hash * BYTE_ONES;
-        int w0 = set * tagWords;
         for (int g = 0; g < tagWords; g++) {
-            long x = partialTags[w0 + g] ^ probe;
+            long x = s[block + tagsAt + g] ^ probe;
             long candidates = (x - BYTE_ONES) & ~x & BYTE_HIGHS; // a flag in every byte equal to hash (and maybe some above one)
             while (candidates != 0) {
                 int way = (g << 3) + (Long.numberOfTrailingZeros(candidates) >>> 3);
-                if (way < ways && (lines[base + way] & ~DIRTY) == key) return way;
+                if (way < ways && (s[first + way] & ~DIRTY) == key) return way;
                 candidates &= candidates - 1;
             }
         }
         return -1;
     }
 
+    /** The least recently used way of the set takes the line; a dirty victim is written back. Returns the way's index in {@code sets}. */
+    private int refill(long[] s, int block, long entry, int hash) {
+        int victim;
+        if (packedOrder) {
+            long order = s[block];
+            victim = RecencyOrder.leastRecent(order, ways);
+            s[block] = RecencyOrder.refillVictim(order, victim, orderMask);
+        } else {
+            victim = oldestWay(s, block + stampsAt);
+            s[block + stampsAt + victim] = ++clock;
+        }
+        int at = block + waysAt + victim;
+        writeBacks += s[at] & DIRTY;
+        s[at] = entry;
+        if (tagWords != 0) {
+            int w = block + tagsAt + (victim >>> 3);
+            int shift = (victim & 7) << 3;
+            s[w] = (s[w] & ~(0xFFL << shift)) | ((long) hash << shift);
+        }
+        return at;
+    }
+
     /** Wide sets only: an empty way (stamp 0, lowest index first) or the least recently used one. */
-    private int oldestWay(int base) {
+    private int oldestWay(long[] s, int stamps) {
         int victim = 0;
-        for (int w = 1; w < ways; w++) if (stamps[base + w] < stamps[base + victim]) victim = w;
+        for (int w = 1; w < ways; w++) if (s[stamps + w] < s[stamps + victim]) victim = w;
         return victim;
     }
 
@@ -204,20 +210,19 @@ public final class Cache {
     /** Whether the line of {@code paddr} is present (no statistics, no LRU update): for tests and views. */
     public boolean contains(long paddr, long vaddr) {
         long key = entryOf(paddr >>> lineShift);
-        int base = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask) * ways;
-        for (int i = base; i < base + ways; i++) if ((lines[i] & ~DIRTY) == key) return true;
+        int first = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask) * blockWords + waysAt;
+        for (int i = first; i < first + ways; i++) if ((sets[i] & ~DIRTY) == key) return true;
         return false;
     }
 
     /** Drop every line without writing dirty ones back (a cache invalidate, e.g. at reset). */
     public void invalidateAll() {
-        Arrays.fill(lines, 0);
+        Arrays.fill(sets, 0);
         lastKey = 0;
-        if (partialTags != null) Arrays.fill(partialTags, 0);
-        if (order != null) Arrays.fill(order, RecencyOrder.initial(ways));
-        else {
-            Arrays.fill(stamps, 0);
-            clock = 0;
+        clock = 0;
+        if (packedOrder) {
+            long fresh = RecencyOrder.initial(ways);
+            for (int block = 0; block < sets.length; block += blockWords) sets[block] = fresh;
         }
     }
 
