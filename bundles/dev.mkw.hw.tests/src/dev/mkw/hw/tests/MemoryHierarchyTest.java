@@ -1,11 +1,15 @@
 package dev.mkw.hw.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.hw.sim.Cache;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.hw.sim.PageTableBuilder;
 import dev.mkw.hw.sim.PageTableFormat;
@@ -72,5 +76,45 @@ class MemoryHierarchyTest {
             for (long va = 0x1_0000; va < 0x1_8000; va += 0x1000) mem.access(va, MemoryHierarchy.READ, true);
             assertEquals(m.mmu().taggedTlb() ? 0 : 8, mem.tlbMisses(), preset + ": misses on return");
         }
+    }
+
+    @Test
+    void eachAccessTellsWhetherTheTlbHitAndWhichLevelServedIt() {
+        // Cortex-A9: L1D 32 KiB, 4 ways, 32-byte lines = 256 sets, so lines 8 KiB apart share a set.
+        SimMachine m = MachinePresets.builtIn().machine("cortex_a9", 1);
+        long[] next = {0x40_0000};
+        long va = 0x4000_0000L;
+        for (long off = 0; off < 0xA000; off += 0x1000) map(m.memory(), m.mmu().format(), 0x10_0000, va + off, 0x80_0000 + off, true, next);
+        MemoryHierarchy mem = m.mem(0);
+        mem.loadPageTableRoot(0x10_0000, 1);
+        Cache l1d = mem.cache(0), l2 = mem.cache(2);
+        assertEquals("L1D", l1d.name());
+        assertEquals("L2", l2.name());
+
+        mem.access(va, MemoryHierarchy.READ, true);
+        assertFalse(mem.lastAccessTlbHit(), "first touch walks the page table");
+        assertNull(mem.lastAccessServedBy(), "and reads memory");
+
+        mem.access(va + 8, MemoryHierarchy.READ, true);
+        assertTrue(mem.lastAccessTlbHit());
+        assertSame(l1d, mem.lastAccessServedBy(), "same line: L1");
+
+        for (long k = 1; k <= 4; k++) mem.access(va + k * 0x2000, MemoryHierarchy.READ, true); // four more lines of its L1 set
+        mem.access(va + 16, MemoryHierarchy.READ, true);
+        assertTrue(mem.lastAccessTlbHit());
+        assertSame(l2, mem.lastAccessServedBy(), "evicted from L1, still in L2");
+
+        // The i486's write-through cache does not allocate on a write miss: no level served it.
+        SimMachine i486 = MachinePresets.builtIn().machine("i486_50", 1);
+        long[] next2 = {0x40_0000};
+        map(i486.memory(), i486.mmu().format(), 0x10_0000, 0x5000, 0x9000, true, next2);
+        MemoryHierarchy mem486 = i486.mem(0);
+        mem486.loadPageTableRoot(0x10_0000, 0);
+        mem486.access(0x5000, MemoryHierarchy.WRITE, true);
+        assertNull(mem486.lastAccessServedBy());
+        mem486.access(0x5000, MemoryHierarchy.READ, true);
+        assertNull(mem486.lastAccessServedBy(), "the write allocated nothing: the read misses too");
+        mem486.access(0x5004, MemoryHierarchy.WRITE, true);
+        assertSame(mem486.cache(0), mem486.lastAccessServedBy(), "a write hit in the write-through cache");
     }
 }

@@ -47,6 +47,9 @@ public final class MemoryHierarchy {
     private long faultCycles;
     private long memoryAccesses;
     private long walks;
+    // What the last access met (fields, so answering costs two stores and no allocation).
+    private boolean lastTlbHit;
+    private Cache lastServedBy;
     // Results of the last walk (fields, not an object: no allocation on a TLB miss).
     private long walkCycles;
     private long walkPaddr;
@@ -89,6 +92,7 @@ public final class MemoryHierarchy {
         Tlb tlb = kind == EXECUTE ? itlb : dtlb;
         long page = vaddr >>> pageShift;
         int e = tlb.lookup(page, asid);
+        lastTlbHit = e >= 0;
         long cycles;
         long frameBase;
         int flags;
@@ -178,20 +182,30 @@ public final class MemoryHierarchy {
     private long cached(long paddr, long vaddr, int kind) {
         Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
         boolean write = kind == WRITE;
-        if (path.length == 0) return memoryAccess(0);
+        if (path.length == 0) {
+            lastServedBy = null;
+            return memoryAccess(0);
+        }
         Cache first = path[0];
-        if (first.access(paddr, vaddr, write)) return first.latency();
+        if (first.access(paddr, vaddr, write)) {
+            lastServedBy = first;
+            return first.latency();
+        }
         return beyondFirstLevel(path, paddr, vaddr, write);
     }
 
-    /** The first level missed (or a write went through it): the levels below it, then memory. */
+    /** The first level missed: the levels below it, then memory. */
     private long beyondFirstLevel(Cache[] path, long paddr, long vaddr, boolean write) {
+        lastServedBy = null;
         long cycles = path[0].latency();
         if (write && !path[0].writeBack()) return cycles;
         for (int i = 1; i < path.length; i++) {
             Cache c = path[i];
             cycles += c.latency();
-            if (c.access(paddr, vaddr, write)) return cycles;
+            if (c.access(paddr, vaddr, write)) {
+                lastServedBy = c;
+                return cycles;
+            }
             if (write && !c.writeBack()) return cycles;
         }
         return memoryAccess(cycles);
@@ -247,6 +261,20 @@ public final class MemoryHierarchy {
         if (itlb != dtlb) itlb.flushAll(mmu.globalPages());
         return costs.cost(CostKind.TLB_FLUSH);
     }
+
+    /**
+     * Whether the last {@link #access} found its translation in the TLB (false: it walked the
+     * page table). For an access of several lines, the last line's.
+     */
+    public boolean lastAccessTlbHit() { return lastTlbHit; }
+
+    /**
+     * The cache that served the last access (or {@link #accessPhysical}): the first level on
+     * its path that hit, every level before it having missed. Null when no level hit: the
+     * access went to memory, or a write missed a write-through level and was posted on from
+     * there. Undefined after a page fault.
+     */
+    public Cache lastAccessServedBy() { return lastServedBy; }
 
     public long currentRoot() { return root; }
     public int currentAsid() { return asid; }
