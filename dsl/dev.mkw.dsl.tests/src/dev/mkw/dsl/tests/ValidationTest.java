@@ -39,6 +39,18 @@ class ValidationTest {
     }
 
     @Test
+    void anOverrideThatMakesTheMachineImpossibleIsMarkedWhereItIsWritten() {
+        // caches.L1.ways 3: 8 KiB is not a multiple of 16-byte lines × 3 ways. The other overrides are fine.
+        is(only("scenario T\nmachine preset i486_50 {\n  cpus 1\n  caches.L1.ways 3\n  memory.latency 20\n}\n"), 4, 18, Diagnostic.Severity.ERROR,
+                IssueCodes.IMPOSSIBLE_MACHINE, "impossible machine: cache L1: size 8192 is not a multiple of line size × ways (16 × 3)");
+        is(only("scenario T\nmachine preset cortex_a9 { mmu.tlbEntries 0 }\n"), 2, 43, Diagnostic.Severity.ERROR, IssueCodes.IMPOSSIBLE_MACHINE,
+                "impossible machine: mmu: TLB: entries 0 must be at least 1");
+        // Two overrides that are only wrong together: the problem belongs to the second.
+        is(only("scenario T\nmachine preset i486_50 { caches.L1.lineBytes 32 caches.L1.sizeBytes 96 }\n"), 2, 69, Diagnostic.Severity.ERROR,
+                IssueCodes.IMPOSSIBLE_MACHINE, "impossible machine: cache L1: size 96 is not a multiple of line size × ways (32 × 4)");
+    }
+
+    @Test
     void unknownSchedulerPolicy() {
         is(only("scenario T\nkernel { scheduler priority-r }\n"), 2, 20, Diagnostic.Severity.ERROR, IssueCodes.UNKNOWN_POLICY,
                 "unknown scheduler policy 'priority-r'; did you mean priority-rr? (known: priority-rr)");

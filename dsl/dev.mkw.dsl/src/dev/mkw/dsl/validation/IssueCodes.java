@@ -31,4 +31,5 @@ public final class IssueCodes {
     public static final String FOREIGN_THREAD = "mkw.foreign-thread";
     public static final String NO_IPC_TO_CANCEL = "mkw.no-ipc-to-cancel";
     public static final String TWO_ROOT_TASKS = "mkw.two-root-tasks";
+    public static final String IMPOSSIBLE_MACHINE = "mkw.impossible-machine";
 }

@@ -73,6 +73,15 @@ public class MkwValidator extends AbstractMkwValidator {
         if (problem != null) error(problem, MkwPackage.Literals.MACHINE_SETTING__KEY, IssueCodes.UNKNOWN_MACHINE_FIELD);
     }
 
+    /** The overrides leave a machine MKW can simulate; a problem is marked at the override that causes it. */
+    @Check
+    public void overridesDescribeAPossibleMachine(Machine m) {
+        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset()) || m.getSettings().isEmpty()) return;
+        for (MachineSettingsCheck.Problem p : MachineSettingsCheck.problems(m, dev.mkw.hw.model.MachinePresets.get().model(m.getPreset()))) {
+            error(p.message(), p.setting(), MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.IMPOSSIBLE_MACHINE);
+        }
+    }
+
     @Check
     public void presetExists(Machine m) {
         if (m.getPreset() == null || KnownNames.presetExists(m.getPreset())) return;
