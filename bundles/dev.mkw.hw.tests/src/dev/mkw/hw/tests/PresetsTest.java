@@ -24,7 +24,7 @@ class PresetsTest {
 
     @Test
     void everyPresetLoadsValidatesAndBuilds() {
-        assertEquals(List.of("cortex_a9", "i486_50", "pentium_100", "x86_64_pcid"), presets.ids());
+        assertEquals(List.of("cortex_a53", "cortex_a9", "i486_50", "pentium_100", "x86_64_pcid"), presets.ids());
         for (String id : presets.ids()) {
             assertEquals(List.of(), presets.validate(id), id);
             SimMachine m = presets.machine(id, 0);
@@ -57,6 +57,20 @@ class PresetsTest {
         assertTrue(presets.description("cortex_a9").mmu().taggedTlb());
         assertEquals(8, presets.description("cortex_a9").mmu().asidBits(), "8-bit ASIDs");
         assertFalse(presets.description("pentium_100").mmu().taggedTlb());
+    }
+
+    @Test
+    void theArmv8PresetHasFourLevelTablesA512EntryTlbAnd16BitAsids() {
+        var d = presets.description("cortex_a53");
+        assertEquals("armv8", d.isa());
+        assertEquals(4, d.mmu().format().levels(), "4 KiB granule, 48-bit VA");
+        assertEquals(8, d.mmu().format().entryBytes());
+        assertEquals(512, d.mmu().tlbEntries());
+        assertEquals(4, d.mmu().tlbWays());
+        assertEquals(16, d.mmu().asidBits(), "16-bit ASIDs in AArch64");
+        assertTrue(presets.validate("cortex_a53").isEmpty(), presets.validate("cortex_a53").toString());
+        String text = presets.describe("cortex_a53");
+        assertTrue(text.contains("svc/eret") && text.contains("[estimated]"), text);
     }
 
     @Test
@@ -95,7 +109,7 @@ class PresetsTest {
     @Test
     void unknownPresetListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> presets.model("vax"));
-        assertEquals("unknown machine preset 'vax'; known: cortex_a9, i486_50, pentium_100, x86_64_pcid", e.getMessage());
+        assertEquals("unknown machine preset 'vax'; known: cortex_a53, cortex_a9, i486_50, pentium_100, x86_64_pcid", e.getMessage());
     }
 
     @Test

@@ -25,7 +25,7 @@ import dev.mkw.sim.contrib.Contributions;
  */
 public final class MachinePresets {
     public static final String EXTENSION_POINT = "dev.mkw.hw.presets";
-    private static final List<String> BUILT_IN = List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9");
+    private static final List<String> BUILT_IN = List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9", "cortex_a53");
     private static MachinePresets instance;
     private final Map<String, URL> presets = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
