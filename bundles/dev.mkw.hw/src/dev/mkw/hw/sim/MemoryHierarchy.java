@@ -182,24 +182,9 @@ public final class MemoryHierarchy {
     private long cached(long paddr, long vaddr, int kind) {
         Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
         boolean write = kind == WRITE;
-        if (path.length == 0) {
-            lastServedBy = null;
-            return memoryAccess(0);
-        }
-        Cache first = path[0];
-        if (first.access(paddr, vaddr, write)) {
-            lastServedBy = first;
-            return first.latency();
-        }
-        return beyondFirstLevel(path, paddr, vaddr, write);
-    }
-
-    /** The first level missed: the levels below it, then memory. */
-    private long beyondFirstLevel(Cache[] path, long paddr, long vaddr, boolean write) {
+        long cycles = 0;
         lastServedBy = null;
-        long cycles = path[0].latency();
-        if (write && !path[0].writeBack()) return cycles;
-        for (int i = 1; i < path.length; i++) {
+        for (int i = 0; i < path.length; i++) {
             Cache c = path[i];
             cycles += c.latency();
             if (c.access(paddr, vaddr, write)) {
@@ -208,10 +193,6 @@ public final class MemoryHierarchy {
             }
             if (write && !c.writeBack()) return cycles;
         }
-        return memoryAccess(cycles);
-    }
-
-    private long memoryAccess(long cycles) {
         memoryAccesses++;
         return cycles + memoryLatency;
     }
