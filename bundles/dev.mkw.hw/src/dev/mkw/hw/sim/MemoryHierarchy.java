@@ -179,12 +179,30 @@ public final class MemoryHierarchy {
         return cached(paddr, paddr, kind);
     }
 
+    // The first level on its own and the rest in beyondFirstLevel rather than one loop: alternated
+    // runs of MemoryAccessBenchmark measured the split 5-15 % faster (the JIT compiles the common
+    // first-level hit into a smaller method).
     private long cached(long paddr, long vaddr, int kind) {
         Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
         boolean write = kind == WRITE;
-        long cycles = 0;
+        if (path.length == 0) {
+            lastServedBy = null;
+            return memoryAccess(0);
+        }
+        Cache first = path[0];
+        if (first.access(paddr, vaddr, write)) {
+            lastServedBy = first;
+            return first.latency();
+        }
+        return beyondFirstLevel(path, paddr, vaddr, write);
+    }
+
+    /** The first level missed: the levels below it, then memory. */
+    private long beyondFirstLevel(Cache[] path, long paddr, long vaddr, boolean write) {
         lastServedBy = null;
-        for (int i = 0; i < path.length; i++) {
+        long cycles = path[0].latency();
+        if (write && !path[0].writeBack()) return cycles;
+        for (int i = 1; i < path.length; i++) {
             Cache c = path[i];
             cycles += c.latency();
             if (c.access(paddr, vaddr, write)) {
@@ -193,6 +211,10 @@ public final class MemoryHierarchy {
             }
             if (write && !c.writeBack()) return cycles;
         }
+        return memoryAccess(cycles);
+    }
+
+    private long memoryAccess(long cycles) {
         memoryAccesses++;
         return cycles + memoryLatency;
     }
