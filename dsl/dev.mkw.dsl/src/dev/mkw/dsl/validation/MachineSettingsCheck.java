@@ -1,10 +1,9 @@
 package dev.mkw.dsl.validation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.eclipse.emf.ecore.EObject;
 
 import dev.mkw.dsl.mkw.Machine;
 import dev.mkw.dsl.mkw.MachineSetting;
@@ -29,10 +28,10 @@ final class MachineSettingsCheck {
     private MachineSettingsCheck() {}
 
     /** The problems of {@code m}'s overrides applied to {@code preset}, the model of its preset. */
-    static List<Problem> problems(Machine m, EObject preset) {
+    static List<Problem> problems(Machine m, dev.mkw.hw.model.Machine preset) {
         Map<String, String> applied = new LinkedHashMap<>();
-        List<String> before = MachineModelValidator.problems((dev.mkw.hw.model.Machine) preset);
-        List<Problem> found = new java.util.ArrayList<>();
+        List<String> before = MachineModelValidator.problems(preset);
+        List<Problem> found = new ArrayList<>();
         for (MachineSetting s : m.getSettings()) {
             if (s.getKey() == null || s.getValue() == null || MachineOverrides.check(preset, s.getKey()) != null) continue; // reported by the field check
             applied.put(s.getKey(), Long.toString(Numbers.parse(s.getValue())));
