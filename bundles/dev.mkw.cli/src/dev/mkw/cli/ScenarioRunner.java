@@ -9,9 +9,9 @@ import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.ScenarioLoader;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.hw.sim.SimMachine;
-import dev.mkw.kernel.run.ReportAssembler;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.run.ReportAssembler;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.SimEngine;
 import dev.mkw.sim.report.RunReport;
 

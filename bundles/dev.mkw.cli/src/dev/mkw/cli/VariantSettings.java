@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MachineSpec;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MachineSpec;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Scenario;
 
 /**
  * {@code key=value} settings that override a scenario from outside it: {@code mkw run --set},

@@ -6,14 +6,14 @@ import java.util.List;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.scenario.IrqAttachment;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.scenario.IrqAttachment;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
-import dev.mkw.kernel.user.UserProgram;
+import dev.mkw.user.UserProgram;
 
 /**
  * Creates the initial system from a scenario: an address space per task (after sigma0's),

@@ -13,7 +13,7 @@ import dev.mkw.sim.TraceKind;
  * registers; the reply's message registers become the thread's new state).
  *
  * <p>MKW's user threads have no machine registers; their state is the instruction pointer
- * ({@link dev.mkw.kernel.user.UserProgram#instructionPointer}, the number of the operation
+ * ({@link dev.mkw.user.UserProgram#instructionPointer}, the number of the operation
  * that raised) and four general registers, the program variables {@code r0..r3} (0 when
  * unset). The message is {@code w0} = IP, {@code w1..w4} = r0..r3. The reply:
  * <ul>

@@ -3,7 +3,7 @@ package dev.mkw.kernel;
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.ipc.Message;
-import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.scenario.SourceRef;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;

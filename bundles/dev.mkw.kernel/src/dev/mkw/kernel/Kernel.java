@@ -15,8 +15,8 @@ import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.FrameAllocator;
 import dev.mkw.kernel.memory.KernelMemory;
 import dev.mkw.kernel.memory.MappingDb;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.SourceRef;
 import dev.mkw.kernel.sched.Scheduler;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.TcbLookup;
@@ -110,7 +110,7 @@ public final class Kernel {
     }
 
     /** Create tasks, threads and attachments from the scenario (see {@link Boot}). */
-    public void bootFrom(dev.mkw.kernel.scenario.Scenario s) {
+    public void bootFrom(dev.mkw.scenario.Scenario s) {
         Boot.boot(this, s);
     }
 

@@ -1,6 +1,6 @@
 package dev.mkw.kernel;
 
-import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.scenario.SourceRef;
 
 /**
  * Something a user program did wrong, or a state the run cannot leave (deadlock), reported

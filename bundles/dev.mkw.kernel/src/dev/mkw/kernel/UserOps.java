@@ -8,17 +8,17 @@ import dev.mkw.kernel.cap.Cap;
 import dev.mkw.kernel.cap.CapSpace;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.SourceRef;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.SourceRef;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.Timeout;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
-import dev.mkw.kernel.user.Evaluator;
+import dev.mkw.user.Evaluator;
 import dev.mkw.sim.TraceKind;
 
 /**
@@ -305,7 +305,7 @@ public final class UserOps {
                 return cap(t, cs.slot(), at).target;
             }
             case Target.Thread th -> {
-                if (k.config.naming() == dev.mkw.kernel.scenario.KernelConfig.Naming.CAPABILITIES) {
+                if (k.config.naming() == dev.mkw.scenario.KernelConfig.Naming.CAPABILITIES) {
                     throw new Evaluator.UserError("the kernel names partners by capability (naming capabilities): use 'cap N' instead of the thread name " + th.qualifiedName(), at);
                 }
                 Tcb d = k.thread(th.qualifiedName());

@@ -31,7 +31,7 @@ import dev.mkw.dsl.mkw.MkwPackage;
 import dev.mkw.dsl.mkw.Model;
 import dev.mkw.dsl.validation.MkwValidator;
 import dev.mkw.dsl.translate.ScenarioTranslator;
-import dev.mkw.kernel.scenario.MachineSpec;
+import dev.mkw.scenario.MachineSpec;
 
 /**
  * Loads a scenario file headless: parse, link (with imports), validate, translate. Works

@@ -15,7 +15,7 @@ import dev.mkw.cli.CliException;
 import dev.mkw.cli.Command;
 import dev.mkw.cli.ScenarioRunner;
 import dev.mkw.cli.VariantSettings;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.sweep.Metric;
 import dev.mkw.sim.sweep.Metrics;
 import dev.mkw.sim.sweep.Sweep;

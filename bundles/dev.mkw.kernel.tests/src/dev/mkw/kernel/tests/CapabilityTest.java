@@ -8,21 +8,21 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.Timeout;
 
 /** Capability naming: IPC gates with badges, transfer as a typed item, revocation, no forging. */
 class CapabilityTest {
     private static final KernelConfig CAPS = KernelConfig.defaults().withNaming(KernelConfig.Naming.CAPABILITIES);
 
-    private static TaskSpec withCaps(String name, List<TaskSpec.CapSpec> caps, dev.mkw.kernel.scenario.ThreadSpec t) {
+    private static TaskSpec withCaps(String name, List<TaskSpec.CapSpec> caps, dev.mkw.scenario.ThreadSpec t) {
         return new TaskSpec(name, null, null, List.of(), List.of(), caps, List.of(t), AT);
     }
 
@@ -31,7 +31,7 @@ class CapabilityTest {
     }
 
     /** The server answers with the badge it saw. */
-    private static dev.mkw.kernel.scenario.ThreadSpec server(int calls) {
+    private static dev.mkw.scenario.ThreadSpec server(int calls) {
         MessageSpec badge = new MessageSpec(null, c(1), List.of(new Expr.Field("req", "badge")), List.of());
         return thread("gate", 150, waitAny("req"), repeat(calls - 1, replyWait("req", badge)), new Op.Reply(new Target.Sender("req"), badge, AT));
     }

@@ -9,15 +9,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
 import dev.mkw.sim.TraceKind;
 
 /** Exception IPC carries IP and registers r0..r3; the handler's reply sets them, or stops the thread. */
@@ -102,7 +102,7 @@ class ExceptionIpcTest {
 
     @Test
     void stopNeedsAThreadWaitingForTheReply() {
-        var client = thread("c", 10, new Op.Call(new Target.Thread("sup.h"), Scenarios.words(1), null, "r", dev.mkw.kernel.scenario.Timeout.cycles(5000), AT));
+        var client = thread("c", 10, new Op.Call(new Target.Thread("sup.h"), Scenarios.words(1), null, "r", dev.mkw.scenario.Timeout.cycles(5000), AT));
         // An ordinary request: "stop" does not apply; the handler then answers it normally.
         var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), MessageSpec.EMPTY, true, AT), reply("e", words(c(2))));
         Simulation sim = Scenarios.run(scenario("i486_50", K, task("app", null, client), task("sup", null, handler)));

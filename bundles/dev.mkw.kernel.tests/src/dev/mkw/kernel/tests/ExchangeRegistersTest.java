@@ -11,15 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.kernel.ipc.Message;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.Timeout;
 import dev.mkw.sim.TraceEvent;
 import dev.mkw.sim.TraceKind;
 
@@ -170,7 +170,7 @@ class ExchangeRegistersTest {
     @Test
     void aThreadWaitingForItsExceptionReplyIsLeftAlone() {
         // f raises; the handler takes the exception IPC and sleeps before answering; meanwhile ctl aborts f's "IPC".
-        var f = new dev.mkw.kernel.scenario.ThreadSpec("f", 10, 0, 0, false, null, "sup.h",
+        var f = new dev.mkw.scenario.ThreadSpec("f", 10, 0, 0, false, null, "sup.h",
                 List.of(new Op.Raise(Op.ExceptionKind.BREAKPOINT, AT), new Op.Let("resumed", c(1), AT)), AT);
         var ctl = thread("ctl", 5, abort("a.f"));
         var h = thread("h", 20, waitAny("e"), sleep(5000), new Op.Reply(new Target.Sender("e"), words(), AT));

@@ -11,22 +11,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.hw.model.MachinePresets;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.DeviceSpec;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.ThreadSpec;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.DeviceSpec;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.scenario.Timeout;
 
 /** Interrupts as IPC (sync) or notification (async), exception IPC, lazy vs eager FPU, the I/O bitmap. */
 class InterruptsAndExceptionsTest {
 
     private static Simulation withUart(KernelConfig k, ThreadSpec driver) {
-        Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.kernel.scenario.MachineSpec.preset("i486_50"), k,
+        Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), k,
                 List.of(task("drv", null, driver), task("app", null, thread("work", 10, new Op.Compute(c(2_000_000), AT)))),
                 List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)), RunSpec.defaults());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
@@ -65,7 +65,7 @@ class InterruptsAndExceptionsTest {
     }
 
     private static Simulation twoTimers(ThreadSpec low, ThreadSpec high, String highStart) {
-        Scenario s = new Scenario("nested", "", "t.mkw", dev.mkw.kernel.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults().withTimesliceCycles(0),
+        Scenario s = new Scenario("nested", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults().withTimesliceCycles(0),
                 List.of(task("drv", null, low, high)), List.of(),
                 List.of(new DeviceSpec("timer", "slow", 9, Map.of("interval", "100000"), AT),
                         new DeviceSpec("timer", "fast", 3, Map.of("interval", "100000", "start", highStart), AT)),
@@ -122,7 +122,7 @@ class InterruptsAndExceptionsTest {
         });
         var driver = thread("h", 200, new Op.AttachIrq(5, AT),
                 repeat(3, new Op.Receive(new Target.Irq(5), null, "i", Timeout.NEVER, AT), new Op.AckIrq(5, AT)));
-        Scenario s = new Scenario("nic", "", "t.mkw", dev.mkw.kernel.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
+        Scenario s = new Scenario("nic", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
                 List.of(task("drv", null, driver)), List.of(), List.of(new DeviceSpec("test-nic", "eth0", 5, Map.of(), AT)), RunSpec.defaults());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0), types);
         sim.run();

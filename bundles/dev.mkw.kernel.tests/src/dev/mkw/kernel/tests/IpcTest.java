@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.Timeout;
 
 /** Synchronous IPC: call/reply-wait round trips, fast and slow path, timeouts, deadlock. */
 class IpcTest {

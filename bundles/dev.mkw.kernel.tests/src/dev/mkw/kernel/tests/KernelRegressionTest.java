@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.Timeout;
 
 /** Kernel bugs the random system-call property test found, one test per symptom; the comments name the seeds that found them. */
 class KernelRegressionTest {
@@ -36,11 +36,11 @@ class KernelRegressionTest {
     @Test
     void aLongMessageFromAQueuedSenderOfAnotherTaskIsCopied() {
         // a.s is a's ninth thread: its 512-byte UTCB is in the second UTCB page, which task b (one thread) does not map.
-        var threads = new java.util.ArrayList<dev.mkw.kernel.scenario.ThreadSpec>();
+        var threads = new java.util.ArrayList<dev.mkw.scenario.ThreadSpec>();
         for (int i = 0; i < 8; i++) threads.add(thread("f" + i, 1, new Op.Compute(c(10), AT)));
         threads.add(thread("s", 10, new Op.Send(new Target.Thread("b.r"), words(11, 12, 13, 14, 15), Timeout.NEVER, AT)));
         var r = thread("r", 5, new Op.Compute(c(1000), AT), new Op.Receive(new Target.Thread("a.s"), null, "m", Timeout.NEVER, AT));
-        Simulation sim = run(scenario("i486_50", K, task("a", null, threads.toArray(dev.mkw.kernel.scenario.ThreadSpec[]::new)), task("b", null, r)));
+        Simulation sim = run(scenario("i486_50", K, task("a", null, threads.toArray(dev.mkw.scenario.ThreadSpec[]::new)), task("b", null, r)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         assertArrayEquals(new long[] {11, 12, 13, 14, 15}, sim.kernel().thread("b.r").received.get("m").words());
         accountsAddUp(sim);

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.mkw.kernel.ipc.TimeoutCodec;
 import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Target;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Target;
 
 /** Flexpages, timeouts' encoding, sigma0, user-level pagers with page-fault IPC, map and recursive unmap. */
 class MemoryTest {
@@ -73,11 +73,11 @@ class MemoryTest {
         MessageSpec big = new MessageSpec(null, c(0), List.of(), List.of(new MessageSpec.MapItem(c(0x100000), 16, "rw", false, c(0x105000))));
         MessageSpec small = new MessageSpec(null, c(0), List.of(), List.of(new MessageSpec.MapItem(c(0x100000), 12, "r", false, c(0x103000))));
         var sender = thread("s", 100, new Op.Touch(c(0x100000), c(0x110000), c(4096), true, AT),
-                new Op.Send(new Target.Thread("app.r"), big, dev.mkw.kernel.scenario.Timeout.NEVER, AT),
-                new Op.Send(new Target.Thread("app.r"), small, dev.mkw.kernel.scenario.Timeout.NEVER, AT));
+                new Op.Send(new Target.Thread("app.r"), big, dev.mkw.scenario.Timeout.NEVER, AT),
+                new Op.Send(new Target.Thread("app.r"), small, dev.mkw.scenario.Timeout.NEVER, AT));
         var receiver = thread("r", 50,
-                new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x200000), 14, null, null), "m", dev.mkw.kernel.scenario.Timeout.NEVER, AT),
-                new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x300000), 14, null, null), "n", dev.mkw.kernel.scenario.Timeout.NEVER, AT));
+                new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x200000), 14, null, null), "m", dev.mkw.scenario.Timeout.NEVER, AT),
+                new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x300000), 14, null, null), "n", dev.mkw.scenario.Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("mem", "root", sender), task("app", "root", receiver)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         var k = sim.kernel();
@@ -97,11 +97,11 @@ class MemoryTest {
         MessageSpec mapIt = new MessageSpec(null, c(0), List.of(), List.of(new MessageSpec.MapItem(source, 12, "rw", false, null)));
         var pager = thread("pager", 100,
                 new Op.Touch(c(0x100000), c(0x104000), c(4096), true, AT),
-                repeat(4, new Op.Receive(new Target.Any(), null, "f", dev.mkw.kernel.scenario.Timeout.NEVER, AT), new Op.Reply(new Target.Sender("f"), mapIt, AT)),
-                new Op.Receive(new Target.Thread("app.c"), null, "done", dev.mkw.kernel.scenario.Timeout.NEVER, AT),
+                repeat(4, new Op.Receive(new Target.Any(), null, "f", dev.mkw.scenario.Timeout.NEVER, AT), new Op.Reply(new Target.Sender("f"), mapIt, AT)),
+                new Op.Receive(new Target.Thread("app.c"), null, "done", dev.mkw.scenario.Timeout.NEVER, AT),
                 new Op.Unmap(c(0x100000), 14, "rwx", false, AT));
         var client = thread("c", 50, new Op.Touch(c(0x10000), c(0x14000), c(4096), true, AT),
-                new Op.Send(new Target.Thread("mem.pager"), words(1), dev.mkw.kernel.scenario.Timeout.NEVER, AT));
+                new Op.Send(new Target.Thread("mem.pager"), words(1), dev.mkw.scenario.Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("mem", "root", pager), task("app", "mem.pager", client)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         assertEquals(4, sim.kernel().thread("app.c").pageFaults, "one fault IPC per page");

@@ -11,13 +11,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.kernel.KernelError;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.Timeout;
 
 /**
  * Random map, grant and unmap sequences through a pager hierarchy three deep (p0 owns memory

@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MachineSpec;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.ThreadSpec;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MachineSpec;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.scenario.Timeout;
 
 /**
  * Random mixes of system calls for the property test: 8..32 threads in 2..4 tasks with a few

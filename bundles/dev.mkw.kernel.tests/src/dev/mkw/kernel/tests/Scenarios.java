@@ -3,19 +3,19 @@ package dev.mkw.kernel.tests;
 import java.util.List;
 
 import dev.mkw.hw.model.MachinePresets;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MachineSpec;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.SourceRef;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.ThreadSpec;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MachineSpec;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.SourceRef;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.scenario.Timeout;
 
 /** Small scenario builders for kernel tests (the DSL is tested apart). */
 final class Scenarios {

@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.Op;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.Op;
 import dev.mkw.kernel.sched.SchedThread;
 import dev.mkw.kernel.sched.SchedulerPolicies;
 import dev.mkw.kernel.sched.SchedulerPolicy;

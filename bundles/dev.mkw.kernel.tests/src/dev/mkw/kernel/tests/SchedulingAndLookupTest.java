@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.KernelConfig.Scheduling;
-import dev.mkw.kernel.scenario.KernelConfig.TcbLookup;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.KernelConfig.Scheduling;
+import dev.mkw.scenario.KernelConfig.TcbLookup;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.Timeout;
 import dev.mkw.kernel.tcb.ThreadId;
 
 /** Scheduling variants and TCB lookup variants: same behaviour, different costs, from the memory hierarchy. */
@@ -34,12 +34,12 @@ class SchedulingAndLookupTest {
     void lazyDispatchingPaysForBlockedThreadsLeftInTheQueue() {
         // n threads block in receive; with lazy dispatching they stay queued until the scheduler meets them.
         int n = 20;
-        var tasks = new java.util.ArrayList<dev.mkw.kernel.scenario.TaskSpec>();
+        var tasks = new java.util.ArrayList<dev.mkw.scenario.TaskSpec>();
         for (int i = 0; i < n; i++) {
             tasks.add(task("w" + i, null, thread("t", 50, new Op.Receive(new Target.Any(), null, "m", Timeout.cycles(1_000_000), AT))));
         }
         tasks.add(task("main", null, thread("m", 10, new Op.Compute(c(100), AT))));
-        var arr = tasks.toArray(dev.mkw.kernel.scenario.TaskSpec[]::new);
+        var arr = tasks.toArray(dev.mkw.scenario.TaskSpec[]::new);
         Simulation lazy = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.LAZY), arr));
         Simulation eager = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.EAGER), arr));
         assertTrue(lazy.kernel().scheduler.skippedBlocked() >= n, "lazy skipped " + lazy.kernel().scheduler.skippedBlocked());

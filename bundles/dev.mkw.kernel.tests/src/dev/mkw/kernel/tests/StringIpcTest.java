@@ -8,12 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.Timeout;
 
 /** String items: both copy variants deliver the bytes at different costs; an over-long string overflows. */
 class StringIpcTest {

@@ -6,7 +6,7 @@ import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelLayout;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
-import dev.mkw.kernel.scenario.KernelConfig;
+import dev.mkw.scenario.KernelConfig;
 import dev.mkw.kernel.tcb.Tcb;
 
 /**

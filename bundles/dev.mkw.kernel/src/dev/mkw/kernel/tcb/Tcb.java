@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.kernel.memory.AddressSpace;
-import dev.mkw.kernel.scenario.ThreadSpec;
-import dev.mkw.kernel.user.UserProgram;
+import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.user.UserProgram;
 import dev.mkw.sim.SimEvent;
 
 /**

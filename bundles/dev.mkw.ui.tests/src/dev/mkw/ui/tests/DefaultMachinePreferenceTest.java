@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mkw.kernel.run.Simulation;
+import dev.mkw.run.Simulation;
 import dev.mkw.ui.prefs.MkwPreferences;
 import dev.mkw.ui.run.ScenarioRun;
 

@@ -17,7 +17,7 @@ public final class MkwPreferencePage extends FieldEditorPreferencePage implement
         ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, MkwPreferences.NODE);
         store.setDefault(MkwPreferences.TRACE_MODE, MkwPreferences.DEFAULT_TRACE_MODE);
         store.setDefault(MkwPreferences.TRACE_RING, MkwPreferences.DEFAULT_TRACE_RING);
-        store.setDefault(MkwPreferences.DEFAULT_PRESET, dev.mkw.kernel.scenario.MachineSpec.DEFAULT_PRESET);
+        store.setDefault(MkwPreferences.DEFAULT_PRESET, dev.mkw.scenario.MachineSpec.DEFAULT_PRESET);
         setPreferenceStore(store);
         setDescription("Defaults for runs whose scenario does not say: the machine, and trace recording.\n"
                 + "The Message Log and the Timeline show only what the trace kept.");

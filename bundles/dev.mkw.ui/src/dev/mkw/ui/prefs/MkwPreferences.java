@@ -29,8 +29,8 @@ public final class MkwPreferences {
 
     /** The machine preset for scenarios that name none. */
     public static String defaultPreset() {
-        String p = Platform.getPreferencesService().getString(NODE, DEFAULT_PRESET, dev.mkw.kernel.scenario.MachineSpec.DEFAULT_PRESET, null);
-        return dev.mkw.hw.model.MachinePresets.get().exists(p) ? p : dev.mkw.kernel.scenario.MachineSpec.DEFAULT_PRESET;
+        String p = Platform.getPreferencesService().getString(NODE, DEFAULT_PRESET, dev.mkw.scenario.MachineSpec.DEFAULT_PRESET, null);
+        return dev.mkw.hw.model.MachinePresets.get().exists(p) ? p : dev.mkw.scenario.MachineSpec.DEFAULT_PRESET;
     }
 
     /** Store the default machine preset (for tests and scripts). */

@@ -7,9 +7,9 @@ import dev.mkw.dsl.Diagnostic;
 import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.ScenarioLoader;
 import dev.mkw.hw.model.MachinePresets;
-import dev.mkw.kernel.run.ReportAssembler;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.run.ReportAssembler;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.SimEngine;
 
 /**
@@ -55,11 +55,11 @@ public final class ScenarioRun {
         }
         // The Message Log and Timeline need a trace: a scenario without one gets the preference's
         // (by default a ring of the last 100 000 events).
-        if (s.run().trace() == dev.mkw.kernel.scenario.RunSpec.Trace.OFF) {
+        if (s.run().trace() == dev.mkw.scenario.RunSpec.Trace.OFF) {
             s = s.withRun(s.run().withTrace(switch (dev.mkw.ui.prefs.MkwPreferences.traceMode()) {
-                case dev.mkw.ui.prefs.MkwPreferences.OFF -> dev.mkw.kernel.scenario.RunSpec.Trace.OFF;
-                case dev.mkw.ui.prefs.MkwPreferences.ON -> dev.mkw.kernel.scenario.RunSpec.Trace.ON;
-                default -> dev.mkw.kernel.scenario.RunSpec.Trace.RING;
+                case dev.mkw.ui.prefs.MkwPreferences.OFF -> dev.mkw.scenario.RunSpec.Trace.OFF;
+                case dev.mkw.ui.prefs.MkwPreferences.ON -> dev.mkw.scenario.RunSpec.Trace.ON;
+                default -> dev.mkw.scenario.RunSpec.Trace.RING;
             }, dev.mkw.ui.prefs.MkwPreferences.traceRing()));
         }
         try {

@@ -3,7 +3,7 @@ package dev.mkw.ui.run;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.mkw.kernel.run.Simulation;
+import dev.mkw.run.Simulation;
 import dev.mkw.sim.SimEngine;
 
 /**

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import dev.mkw.dsl.Diagnostic;
 import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.ScenarioLoader;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.ThreadSpec;
 
 /** Loading scenarios: every example is clean, the translation is faithful, errors carry positions. */
 class ScenarioLoaderTest {

@@ -16,17 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.ScenarioLoader;
 import dev.mkw.hw.model.MachinePresets;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.SourceRef;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.ThreadSpec;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.SourceRef;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.scenario.Timeout;
 
 /** The translation from the AST to the kernel's Scenario records, with source positions. */
 class TranslatorTest {

@@ -46,11 +46,11 @@ import dev.mkw.dsl.mkw.Unmap;
 import dev.mkw.dsl.mkw.VarRef;
 import dev.mkw.dsl.mkw.Wait;
 import dev.mkw.dsl.mkw.WaitNotify;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.MessageSpec;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.Target;
-import dev.mkw.kernel.scenario.Timeout;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.Timeout;
 
 /** Statements of a thread's body → the kernel's {@link Op}s, each with its source position. */
 final class OpTranslator {

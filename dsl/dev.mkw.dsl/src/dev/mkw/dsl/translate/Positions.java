@@ -4,7 +4,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
-import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.scenario.SourceRef;
 
 /** Where an AST element was written: file, line and column (1-based), for messages naming file:line:column. */
 final class Positions {

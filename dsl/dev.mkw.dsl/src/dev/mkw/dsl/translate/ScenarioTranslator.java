@@ -24,14 +24,14 @@ import dev.mkw.dsl.mkw.Task;
 import dev.mkw.dsl.mkw.TaskMember;
 import dev.mkw.dsl.mkw.Thread;
 import dev.mkw.hw.model.MachinePresets;
-import dev.mkw.kernel.scenario.DeviceSpec;
-import dev.mkw.kernel.scenario.IrqAttachment;
-import dev.mkw.kernel.scenario.KernelConfig;
-import dev.mkw.kernel.scenario.MachineSpec;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Scenario;
-import dev.mkw.kernel.scenario.TaskSpec;
-import dev.mkw.kernel.scenario.ThreadSpec;
+import dev.mkw.scenario.DeviceSpec;
+import dev.mkw.scenario.IrqAttachment;
+import dev.mkw.scenario.KernelConfig;
+import dev.mkw.scenario.MachineSpec;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Scenario;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
 
 /**
  * Maps a validated scenario AST onto the kernel's {@link Scenario} model, with the source

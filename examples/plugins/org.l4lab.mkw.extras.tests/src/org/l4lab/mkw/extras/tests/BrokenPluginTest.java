@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.kernel.KernelError;
-import dev.mkw.kernel.run.Simulation;
+import dev.mkw.run.Simulation;
 import dev.mkw.sim.analysis.Analyses;
 import dev.mkw.sim.report.RunReport;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.ScenarioLoader;
 import dev.mkw.hw.model.MachinePresets;
-import dev.mkw.kernel.run.ReportAssembler;
-import dev.mkw.kernel.run.Simulation;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.run.ReportAssembler;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.report.RunReport;
 
 /** Runs a scenario text the way ./mkw run does: load and validate, build the machine, run, report. */

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.scenario;
+package dev.mkw.scenario;
 
 /**
  * A place in a scenario file, so that run-time errors can name the line that caused them.

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.scenario;
+package dev.mkw.scenario;
 
 /** A value computed at run time by the thread's interpreter (64-bit words). */
 public sealed interface Expr {

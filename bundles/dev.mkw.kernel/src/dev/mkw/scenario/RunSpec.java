@@ -1,4 +1,4 @@
-package dev.mkw.kernel.scenario;
+package dev.mkw.scenario;
 
 /**
  * When a run stops, its seed and trace recording.

@@ -1,9 +1,9 @@
-package dev.mkw.kernel.user;
+package dev.mkw.user;
 
 import dev.mkw.kernel.ipc.Message;
-import dev.mkw.kernel.scenario.Expr;
-import dev.mkw.kernel.scenario.Op;
-import dev.mkw.kernel.scenario.SourceRef;
+import dev.mkw.scenario.Expr;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.SourceRef;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.sim.SimRandom;
 

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.scenario;
+package dev.mkw.scenario;
 
 /** Whom an IPC operation names. */
 public sealed interface Target {

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.run;
+package dev.mkw.run;
 
 import dev.mkw.sim.contrib.Contributions;
 

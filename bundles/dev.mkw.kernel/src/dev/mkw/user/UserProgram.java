@@ -1,9 +1,9 @@
-package dev.mkw.kernel.user;
+package dev.mkw.user;
 
 import java.util.ArrayDeque;
 import java.util.List;
 
-import dev.mkw.kernel.scenario.Op;
+import dev.mkw.scenario.Op;
 
 /**
  * The control state of a thread's behaviour: a stack of blocks with a program counter and

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.run;
+package dev.mkw.run;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.scenario;
+package dev.mkw.scenario;
 
 /**
  * The kernel's selectable variants: every alternative the literature weighs is a switch

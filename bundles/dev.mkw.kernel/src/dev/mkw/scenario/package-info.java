@@ -8,7 +8,7 @@
  *
  * <p>Names follow the L4 X.2 reference manual and the Microkernel Construction lectures
  * (see {@code ../shared/seeds}): a task is an address space with threads, a thread runs a
- * behaviour made of {@link dev.mkw.kernel.scenario.Op operations}, each IPC operation
- * carries a {@link dev.mkw.kernel.scenario.MessageSpec message}.
+ * behaviour made of {@link dev.mkw.scenario.Op operations}, each IPC operation
+ * carries a {@link dev.mkw.scenario.MessageSpec message}.
  */
-package dev.mkw.kernel.scenario;
+package dev.mkw.scenario;

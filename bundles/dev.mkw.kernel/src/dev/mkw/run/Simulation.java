@@ -1,4 +1,4 @@
-package dev.mkw.kernel.run;
+package dev.mkw.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,9 +14,9 @@ import dev.mkw.hw.sim.SimMachine;
 import dev.mkw.kernel.CpuLoop;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.inspect.ThreadInfo;
-import dev.mkw.kernel.scenario.DeviceSpec;
-import dev.mkw.kernel.scenario.RunSpec;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.scenario.DeviceSpec;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.Scenario;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.sim.SimEngine;

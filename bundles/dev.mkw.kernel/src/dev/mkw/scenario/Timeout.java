@@ -1,4 +1,4 @@
-package dev.mkw.kernel.scenario;
+package dev.mkw.scenario;
 
 /**
  * An IPC timeout as written in a scenario: never, zero (poll), or a relative number of
