@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;

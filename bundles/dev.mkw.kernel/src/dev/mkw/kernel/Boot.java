@@ -2,69 +2,57 @@ package dev.mkw.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.abi.UserCode;
 import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.Fpage;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.scenario.IrqAttachment;
-import dev.mkw.scenario.KernelConfig;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.scenario.TaskSpec;
 import dev.mkw.scenario.ThreadSpec;
-import dev.mkw.kernel.tcb.Tcb;
-import dev.mkw.kernel.tcb.ThreadId;
-import dev.mkw.user.UserProgram;
 
 /**
- * Creates the initial system from a scenario: an address space per task (after sigma0's),
- * a TCB per thread with its UTCB mapped into the task, IRQ attachments and I/O permissions.
- * Thread numbers are handed out in declaration order, version 1.
+ * Creates the initial system, as an L4 kernel and its root server do at start: sigma0's
+ * thread in the idempotent address space that owns all frames (thread number UserBase, as
+ * in L4 X.2), then an address space per task, a TCB per thread with its UTCB mapped into
+ * the task, IRQ attachments and I/O permissions. Thread numbers are handed out in
+ * declaration order above sigma0's, version 1. Pagers and exception handlers are resolved
+ * to threads here, once; {@code pager root} is sigma0.
+ *
+ * <p>Boot reads the scenario's structure (tasks, threads, pagers) as a root server reads its
+ * boot configuration; it never looks at a thread's program, which only the user code runs.
  */
 final class Boot {
     private Boot() {}
 
-    static void boot(Kernel k, Scenario s) {
-        int asid = 2;
-        int number = 1;
+    static void boot(Kernel k, Scenario s, Function<ThreadSpec, UserCode> userCode, UserCode sigma0Code) {
         List<String> problems = new ArrayList<>();
+        int frame = k.machine.memory().frameSize();
         // The kernel's string-copy buffer (COPY_IN_OUT variant) is always present.
         k.kernelMemory.mapFresh(KernelLayout.stringBuffer(k.kernelMemory.base), k.mem);
+        int number = ThreadId.userBase(k.irqPending.length);
+        k.sigma0Thread = createThread(k, "sigma0", 255, k.sigma0, number++, 0, sigma0Code);
+        int asid = 2;
         for (TaskSpec task : s.tasks()) {
             AddressSpace space = new AddressSpace(task.name(), asid++, k.machine.memory(), k.machine.mmu().format(), k.frames);
             k.kernelMemory.attach(space);
             k.spaces.put(task.name(), space);
             if (task.privileged()) k.privilegedSpaces.add(space);
-            k.taskPagers.put(space, task.pager());
-            k.taskExceptionHandlers.put(space, task.exceptionHandler());
-            List<long[]> ports = new ArrayList<>();
-            for (TaskSpec.IoPortRange r : task.ioPorts()) ports.add(new long[] {r.first(), r.last()});
-            k.ioPorts.put(space, ports);
+            for (TaskSpec.IoPortRange r : task.ioPorts()) k.io.permit(space, r.first(), r.last());
             int index = 0;
             for (ThreadSpec th : task.threads()) {
-                String name = task.name() + "." + th.name();
-                long tcbAddr = KernelLayout.tcbArea(k.kernelMemory.base) + (long) number * Tcb.SIZE;
-                long utcb = KernelLayout.UTCB_AREA + (long) index * KernelLayout.UTCB_SIZE;
-                Tcb t = new Tcb(ThreadId.of(number, 1), name, th, space, tcbAddr, utcb, new UserProgram(th.body()));
-                t.timeslice = th.timesliceCycles() > 0 ? th.timesliceCycles() : k.config.timesliceCycles();
-                t.quantum = t.timeslice;
-                // TCB pages and lookup tables as the lookup variant needs them (the virtual array faults them in later).
-                k.tcbLookup.threadCreated(number, k.kernelMemory, k.mem);
-                if (space.translate(utcb) < 0) {
-                    long frame = k.frames.allocate(k.machine.memory().frameSize());
-                    space.map(utcb & -4096L, frame, Fpage.R | Fpage.W, true, false, k.mem);
-                }
-                k.threads.add(t);
-                k.byName.put(name, t);
-                number++;
-                index++;
+                Tcb t = createThread(k, task.name() + "." + th.name(), th.priority(), space, number++, index++, userCode.apply(th));
+                if (th.timesliceCycles() > 0) t.timeslice = t.quantum = th.timesliceCycles();
             }
         }
-        for (Tcb t : k.threads) {
-            String pager = t.spec.pager() != null ? t.spec.pager() : k.taskPager(t);
-            if (pager != null && !pager.equals("root")) {
-                Tcb p = k.thread(pager);
-                if (p == null) problems.add("thread " + t.name + ": pager " + pager + " does not exist");
-                t.pager = p;
+        for (TaskSpec task : s.tasks()) {
+            for (ThreadSpec th : task.threads()) {
+                Tcb t = k.thread(task.name() + "." + th.name());
+                t.pager = resolve(k, th.pager() != null ? th.pager() : task.pager(), "pager", t, problems);
+                t.exceptionHandler = resolve(k, th.exceptionHandler() != null ? th.exceptionHandler() : task.exceptionHandler(), "exception handler", t, problems);
             }
         }
         for (TaskSpec task : s.tasks()) {
@@ -81,14 +69,40 @@ final class Boot {
             Tcb t = k.thread(a.thread());
             if (t == null) problems.add(a.at() + ": IRQ " + a.line() + " attached to unknown thread " + a.thread());
             else if (a.line() < 0 || a.line() >= k.irqPending.length) problems.add(a.at() + ": IRQ line " + a.line() + " does not exist (0.." + (k.irqPending.length - 1) + ")");
-            else k.irqHandlers.put(a.line(), t);
+            else k.interrupts.associate(a.line(), t);
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
-        // Start with every thread ready, in declaration order (round robin starts at the first).
+        // Start with every thread ready, in declaration order (round robin starts at the first);
+        // sigma0 waits for its first fault.
         for (Tcb t : k.threads) k.scheduler.makeReady(t);
         k.loadedSpace = null;
         k.mem.loadPageTableRoot(k.sigma0.root, k.sigma0.asid);
         k.loadedSpace = k.sigma0;
         k.mem.resetStats();
+        if (frame <= 0) throw new IllegalStateException("machine without frames");
+    }
+
+    private static Tcb createThread(Kernel k, String name, int priority, AddressSpace space, int number, int index, UserCode code) {
+        long tcbAddr = KernelLayout.tcbArea(k.kernelMemory.base) + (long) number * Tcb.SIZE;
+        long utcb = KernelLayout.UTCB_AREA + (long) index * KernelLayout.UTCB_SIZE;
+        Tcb t = new Tcb(ThreadId.of(number, 1), name, priority, space, tcbAddr, utcb, code);
+        t.timeslice = k.config.timesliceCycles();
+        t.quantum = t.timeslice;
+        // TCB pages and lookup tables as the lookup variant needs them (the virtual array faults them in later).
+        k.tcbLookup.threadCreated(number, k.kernelMemory, k.mem);
+        if (space.translate(utcb) < 0) {
+            long f = k.frames.allocate(k.machine.memory().frameSize());
+            space.map(utcb & -(long) k.machine.memory().frameSize(), f, Fpage.R | Fpage.W, true, false, k.mem);
+        }
+        k.add(t);
+        return t;
+    }
+
+    private static Tcb resolve(Kernel k, String name, String role, Tcb t, List<String> problems) {
+        if (name == null) return null;
+        if (name.equals(TaskSpec.ROOT_PAGER)) return k.sigma0Thread;
+        Tcb h = k.thread(name);
+        if (h == null) problems.add("thread " + t.name + ": " + role + " " + name + " does not exist");
+        return h;
     }
 }

@@ -49,7 +49,7 @@ public final class CpuLoop {
         if (k.now() < k.engine.now()) k.chargeIdle(k.engine.now() - k.now());
         int line = k.machine.interruptController().highestPending();
         if (line >= 0) {
-            k.faults.interrupt(line);
+            k.interrupts.interrupt(line);
         } else {
             Tcb cur = k.current;
             if (cur == null || cur.state != ThreadState.RUNNING) {
@@ -59,7 +59,7 @@ public final class CpuLoop {
                 idleOrEnd();
                 return;
             }
-            k.userOps.step(cur, budget());
+            k.runUser(cur, budget());
             // An IPC may already have switched to the partner (direct switch): only schedule if nobody runs.
             if (!k.finished && (k.current == null || k.current.state != ThreadState.RUNNING)) {
                 k.dispatch(cur);

@@ -20,7 +20,7 @@ final class Deadlock {
     static String describe(Kernel k) {
         StringBuilder b = new StringBuilder("deadlock: every thread is blocked and no timeout or interrupt can wake one:");
         for (Tcb t : k.threads) {
-            if (t.state == ThreadState.DEAD) continue;
+            if (t.state == ThreadState.DEAD || (t == k.sigma0Thread && t.state == ThreadState.RECEIVING)) continue;
             b.append("\n    ").append(t.name).append(' ');
             switch (t.state) {
                 case SENDING -> b.append("sends to ").append(name(k, t.partner));
@@ -35,6 +35,7 @@ final class Deadlock {
 
     private static String name(Kernel k, int id) {
         for (Tcb t : k.threads) if (t.id == id) return t.name;
-        return id < 0 ? "IRQ " + ((id & 0x7FFF_FFFF) >>> ThreadId.VERSION_BITS) : ThreadId.format(id);
+        int n = ThreadId.number(id);
+        return n < k.irqPending.length ? "IRQ " + n : ThreadId.format(id);
     }
 }

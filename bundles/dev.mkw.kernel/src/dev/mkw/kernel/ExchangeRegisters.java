@@ -2,8 +2,7 @@ package dev.mkw.kernel;
 
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
-import dev.mkw.kernel.ipc.Message;
-import dev.mkw.scenario.SourceRef;
+import dev.mkw.kernel.abi.IpcError;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
@@ -43,7 +42,19 @@ public final class ExchangeRegisters {
      * The running thread {@code caller} cancels ({@code abort} false) or aborts the IPC of
      * the thread it named by {@code victimId}; {@code victim} is the TCB that ID selects.
      */
-    public Outcome cancelIpc(Tcb caller, Tcb victim, int victimId, boolean abort, SourceRef at) {
+    public Outcome cancelIpc(Tcb caller, long victimId, boolean abort) {
+        Tcb victim = k.slotOf(victimId);
+        if (victim == null) {
+            KernelPath p = k.path("exregs");
+            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+            finish(p, caller);
+            k.error(caller, null, (abort ? "abort ipc" : "cancel ipc") + " of " + victimId + " refused: no such thread", false);
+            return Outcome.REFUSED;
+        }
+        return cancelIpc(caller, victim, (int) victimId, abort);
+    }
+
+    private Outcome cancelIpc(Tcb caller, Tcb victim, int victimId, boolean abort) {
         KernelPath p = k.path("exregs");
         p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
         p.touch(caller.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
@@ -52,27 +63,26 @@ public final class ExchangeRegisters {
         if (found == null || found.state == ThreadState.DEAD) {
             finish(p, caller);
             String why = found == null ? " (stale thread ID: " + victim.name + " is now " + ThreadId.format(victim.id) + ")" : " (stale thread ID: " + victim.name + " has ended)";
-            k.error(caller, at, op + " of " + ThreadId.format(victimId) + " refused: no such thread" + why, false);
+            k.error(caller, null, op + " of " + ThreadId.format(victimId) + " refused: no such thread" + why, false);
             return Outcome.REFUSED;
         }
         p.touch(victim.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
         if (victim.space != caller.space && !k.privilegedSpaces.contains(caller.space)) {
             finish(p, caller);
-            k.error(caller, at, op + " of " + victim.name + " refused: " + caller.name + " may only control threads of its own task "
+            k.error(caller, null, op + " of " + victim.name + " refused: " + caller.name + " may only control threads of its own task "
                     + caller.space.name + " (only threads of the privileged root task may control any thread)", false);
             return Outcome.REFUSED;
         }
         int phase;
         if (victim.state == ThreadState.SENDING) {
-            phase = Message.SEND_PHASE;
+            phase = IpcError.SEND_PHASE;
             // Leave the partner's send queue: the partner must never receive a cancelled message.
             for (Tcb d : k.threads) {
                 if (d.sendQueue.remove(victim)) p.touch(d.address + Tcb.OFF_QUEUE, MemoryHierarchy.WRITE);
             }
-            victim.outgoing = null;
             victim.calling = false;
         } else if (victim.state == ThreadState.RECEIVING || victim.state == ThreadState.WAITING_NOTIFY) {
-            phase = Message.RECEIVE_PHASE;
+            phase = IpcError.RECEIVE_PHASE;
         } else {
             // Running, ready, or waiting for a fault reply: no user IPC to end.
             finish(p, caller);
@@ -80,15 +90,32 @@ public final class ExchangeRegisters {
             return Outcome.NO_IPC;
         }
         p.touch(victim.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
-        int reason = abort ? Message.ABORTED : Message.CANCELED;
+        int reason = abort ? IpcError.ABORTED : IpcError.CANCELED;
         k.ipc.cancelTimeout(victim);
-        victim.received.put(victim.bindAs == null ? "_" : victim.bindAs, Message.failed(caller.name, reason, phase));
+        k.ipc.transfer().fail(victim, reason, phase);
         victim.partner = ThreadId.NIL;
         k.scheduler.makeReady(victim);
         finish(p, caller);
         k.record(TraceKind.EXREGS, caller, victim.name, "exregs", (reason << 1) | phase,
-                op + ": " + (phase == Message.SEND_PHASE ? "send" : "receive") + " phase");
+                op + ": " + (phase == IpcError.SEND_PHASE ? "send" : "receive") + " phase");
         return abort ? Outcome.ABORTED : Outcome.CANCELED;
+    }
+
+    /**
+     * Halt: the exception handler {@code caller} ends {@code victimId}, which waits for its
+     * reply, instead of resuming it (MKW's "reply stop").
+     */
+    public void halt(Tcb caller, long victimId) {
+        Tcb victim = k.slotOf(victimId);
+        if (victim == null || victim.id != (int) victimId || victim.state != ThreadState.PAGE_FAULT || victim.partner != caller.id) {
+            KernelPath p = k.path("exregs");
+            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+            finish(p, caller);
+            k.error(caller, null, "reply stop: " + (victim == null ? String.valueOf(victimId) : victim.name) + " is not waiting for an exception or page-fault reply from "
+                    + caller.name + "; nothing was stopped", false);
+            return;
+        }
+        k.exceptions.stop(caller, victim);
     }
 
     private void finish(KernelPath p, Tcb caller) {

@@ -3,7 +3,7 @@ package dev.mkw.kernel;
 import java.util.HashSet;
 import java.util.Set;
 
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;

@@ -10,12 +10,21 @@ import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.CostTable;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.hw.sim.SimMachine;
+import dev.mkw.kernel.abi.Abi;
+import dev.mkw.kernel.abi.UserCode;
+import dev.mkw.kernel.cap.Capabilities;
+import dev.mkw.kernel.fault.ExceptionIpc;
+import dev.mkw.kernel.fault.LazyFpu;
+import dev.mkw.kernel.fault.PageFaultIpc;
 import dev.mkw.kernel.ipc.IpcPath;
+import dev.mkw.kernel.ipc.Notification;
+import dev.mkw.kernel.irq.InterruptIpc;
+import dev.mkw.kernel.memory.MapGrantUnmap;
 import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.FrameAllocator;
 import dev.mkw.kernel.memory.KernelMemory;
 import dev.mkw.kernel.memory.MappingDb;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.SourceRef;
 import dev.mkw.kernel.sched.Scheduler;
 import dev.mkw.kernel.tcb.Tcb;
@@ -29,8 +38,12 @@ import dev.mkw.sim.TraceKind;
 
 /**
  * The kernel's state and the services its paths share: charging cycles, switching threads,
- * the scheduler, the memory objects. The mechanisms themselves are in their own classes
- * ({@link IpcPath}, {@link FaultPath}, {@link ExchangeRegisters}, {@link UserOps}, {@link Boot}).
+ * the scheduler, the memory objects. The mechanisms are classes of their own, named as the
+ * lectures name them: {@link SystemCalls} (the system-call boundary), {@link IpcPath},
+ * {@link Notification}, {@link PageFaultIpc}, {@link ExceptionIpc}, {@link InterruptIpc}
+ * ("IRQ as IPC"), {@link MapGrantUnmap}, {@link LazyFpu}, {@link ExchangeRegisters},
+ * {@link Capabilities}, {@link IoPermissions}, {@link ThreadLifecycle}, {@link Boot}; sigma0
+ * is a user-level thread ({@code dev.mkw.user.Sigma0}).
  *
  * <p>This version simulates one CPU: every thread runs on CPU 0.
  */
@@ -61,22 +74,34 @@ public final class Kernel {
     public final List<dev.mkw.sim.report.IpcSample> ipcSamples = new ArrayList<>();
     /** IRQ raise → handler delivery, by line. */
     public final Map<Integer, List<Long>> irqLatency = new TreeMap<>();
-    public final Map<Integer, Tcb> irqHandlers = new TreeMap<>();
     public final long[] irqRaisedAt;
+    public final Abi abi;
+    public final SystemCalls syscalls;
+    public final UserMode userMode;
     public final IpcPath ipc;
-    public final FaultPath faults;
-    public final UserOps userOps;
+    public final Notification notification;
+    public final PageFaultIpc pageFaults;
+    public final ExceptionIpc exceptions;
+    public final InterruptIpc interrupts;
+    public final MapGrantUnmap mapping;
+    public final LazyFpu fpu;
+    public final IoPermissions io;
+    public final Capabilities caps;
     public final ExchangeRegisters exregs;
+    public final ThreadLifecycle lifecycle;
     public final boolean[] irqPending;
     /** The timer line the kernel programs for preemption. */
     public int timerLine = 0;
-    /** Pager and exception handler of each task (qualified thread names), from the scenario. */
-    public final Map<AddressSpace, String> taskPagers = new LinkedHashMap<>();
-    public final Map<AddressSpace, String> taskExceptionHandlers = new LinkedHashMap<>();
     /** Address spaces of privileged tasks (the scenario's root task): ExchangeRegisters may reach any thread from them. */
     public final java.util.Set<AddressSpace> privilegedSpaces = new java.util.HashSet<>();
     /** Capability spaces per task (naming variant CAPABILITIES). */
     public final Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces = new LinkedHashMap<>();
+    /** TCBs by thread number (the slot a thread ID's number selects; the version is checked by the lookup). */
+    private final Map<Integer, Tcb> byNumber = new java.util.HashMap<>();
+    /** sigma0's thread: the root pager, a user-level thread in the idempotent address space {@link #sigma0}. */
+    public Tcb sigma0Thread;
+    /** Debug symbols for the trace: protocol names of message labels (the kernel itself only sees labels). */
+    private Map<Long, String> labelNames = Map.of();
     public Tcb current;
     public Tcb fpuOwner;
     public AddressSpace loadedSpace;
@@ -103,15 +128,56 @@ public final class Kernel {
                 KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
         this.irqRaisedAt = new long[machine.interruptController().lines()];
         this.irqPending = new boolean[machine.interruptController().lines()];
+        this.abi = Abi.of(machine.description().isa());
+        this.syscalls = new SystemCalls(this);
+        this.userMode = new UserMode(this);
         this.ipc = new IpcPath(this);
-        this.faults = new FaultPath(this);
-        this.userOps = new UserOps(this);
+        this.notification = new Notification(this);
+        this.pageFaults = new PageFaultIpc(this);
+        this.exceptions = new ExceptionIpc(this);
+        this.interrupts = new InterruptIpc(this);
+        this.mapping = new MapGrantUnmap(this);
+        this.fpu = new LazyFpu(this);
+        this.io = new IoPermissions();
+        this.caps = new Capabilities(this);
         this.exregs = new ExchangeRegisters(this);
+        this.lifecycle = new ThreadLifecycle(this);
     }
 
-    /** Create tasks, threads and attachments from the scenario (see {@link Boot}). */
-    public void bootFrom(dev.mkw.scenario.Scenario s) {
-        Boot.boot(this, s);
+    /**
+     * Create sigma0, the tasks, threads and attachments from the scenario (see {@link Boot});
+     * {@code userCode} gives each thread's user-level code, {@code sigma0} sigma0's.
+     */
+    public void bootFrom(dev.mkw.scenario.Scenario s, java.util.function.Function<dev.mkw.scenario.ThreadSpec, UserCode> userCode, UserCode sigma0) {
+        Boot.boot(this, s, userCode, sigma0);
+    }
+
+    /** Register a created thread (boot). */
+    void add(Tcb t) {
+        threads.add(t);
+        byName.put(t.name, t);
+        byNumber.put(dev.mkw.kernel.tcb.ThreadId.number(t.id), t);
+    }
+
+    /** The TCB in the slot a thread ID's number selects, or null (the caller's lookup checks the version). */
+    public Tcb slotOf(long id) {
+        if (id <= 0 || id > 0xFFFF_FFFFL) return null;
+        return byNumber.get(dev.mkw.kernel.tcb.ThreadId.number((int) id));
+    }
+
+    /** Debug symbols: label → protocol name, for the trace's message descriptions. */
+    public void setLabelNames(Map<Long, String> names) {
+        labelNames = Map.copyOf(names);
+    }
+
+    public String describeLabel(long label) {
+        String n = labelNames.get(label);
+        return n != null ? n : "label " + label;
+    }
+
+    /** Run the current thread's user code for one step (the CPU loop's user mode). */
+    void runUser(Tcb t, long budget) {
+        if (!t.user.step(userMode.enter(t), budget) && t.state != ThreadState.DEAD) lifecycle.exit(t);
     }
 
     public long now() {
@@ -132,11 +198,14 @@ public final class Kernel {
     record PathHandle(CycleAccounting.Account account, PathStats stats) {}
 
     private final Map<String, PathHandle> pathHandles = new java.util.HashMap<>();
+    /** The kernel path charged last (the IPC samples name the path that delivered). */
+    private String lastPathName = "";
     private final CycleAccounting.Account idle;
 
     /** Charge a finished path: advance the CPU clock, account the cycles, record statistics. */
     public void charge(KernelPath p, Tcb onBehalf) {
         long c = p.cycles();
+        lastPathName = p.name();
         accounting.charge(CPU, p.handle.account(), c);
         engine.advanceCpu(CPU, c);
         p.handle.stats().add(c);
@@ -178,11 +247,11 @@ public final class Kernel {
         engine.advanceCpu(CPU, cycles);
     }
 
-    /** An IPC of {@code words} words from {@code s} reached {@code d} through path {@code p}. */
-    public void ipcDelivered(Tcb s, Tcb d, int words, KernelPath p) {
-        ipcLatency.computeIfAbsent(words, x -> new ArrayList<>()).add(p.cycles());
+    /** An IPC of {@code words} words from {@code s} reached {@code d}; the delivering path cost {@code cycles}. */
+    public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) {
+        ipcLatency.computeIfAbsent(words, x -> new ArrayList<>()).add(cycles);
         if (ipcSamples.size() < dev.mkw.sim.report.RunReportBuilder.DEFAULT_IPC_SAMPLE_LIMIT) {
-            ipcSamples.add(new dev.mkw.sim.report.IpcSample(now(), s.name, d.name, words, p.name(), p.cycles()));
+            ipcSamples.add(new dev.mkw.sim.report.IpcSample(now(), s.name, d.name, words, lastPathName, cycles));
         }
     }
 
@@ -210,7 +279,7 @@ public final class Kernel {
             if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
             loadedSpace = next.space;
         }
-        if (config.fpuSwitch() == KernelConfig.FpuSwitch.EAGER && next.spec != null && next.spec.usesFpu() && fpuOwner != next) {
+        if (config.fpuSwitch() == KernelConfig.FpuSwitch.EAGER && next.fpuUsed && fpuOwner != next) {
             if (fpuOwner != null) p.cost(CostKind.FPU_SAVE);
             p.cost(CostKind.FPU_RESTORE);
             fpuOwner = next;
@@ -233,7 +302,7 @@ public final class Kernel {
         }
         tcbFaults++;
         return walkCycles + costs.cost(CostKind.INTERRUPT_ENTRY) + PathLengths.PAGEFAULT * costs.cost(CostKind.INSTRUCTION)
-                + kernelMemory.mapFresh(vaddr & -4096L, mem) + costs.cost(CostKind.KERNEL_EXIT);
+                + kernelMemory.mapFresh(vaddr & -(long) machine.memory().frameSize(), mem) + costs.cost(CostKind.KERNEL_EXIT);
     }
 
     /** TCB pages faulted in (virtual-array lookup). */
@@ -266,7 +335,12 @@ public final class Kernel {
         scheduler.block(t);
     }
 
+    /**
+     * Report an error of thread {@code t} at the current cycle; {@code at} null: where the
+     * thread's user code is (its debug information). Fatal errors end the run.
+     */
     public void error(Tcb t, SourceRef at, String message, boolean fatal) {
+        if (at == null && t != null) at = t.user.location();
         errors.add(new KernelError(t == null ? "" : t.name, now(), at, message, fatal));
         record(TraceKind.USER_ERROR, t, "", "", 0, message);
         if (fatal) {
@@ -286,29 +360,18 @@ public final class Kernel {
         cpuWaker.run();
     }
 
-    public String taskPager(Tcb t) { return taskPagers.get(t.space); }
-
-    public String taskExceptionHandler(Tcb t) { return taskExceptionHandlers.get(t.space); }
-
-    /** I/O permission bitmap check (x86): ports the task's scenario grants. */
-    public final Map<AddressSpace, List<long[]>> ioPorts = new LinkedHashMap<>();
-
-    public boolean ioPermitted(Tcb t, long port) {
-        for (long[] r : ioPorts.getOrDefault(t.space, List.of())) if (port >= r[0] && port <= r[1]) return true;
-        return false;
-    }
-
     /** Lines of devices that will raise interrupts later; set by the simulation. */
     public final java.util.Set<Integer> deviceLines = new java.util.TreeSet<>();
 
     /** Whether a device interrupt could still wake a blocked thread (its line has a handler). */
     public boolean devicesCanWake() {
-        for (int line : deviceLines) if (irqHandlers.containsKey(line)) return true;
+        for (int line : deviceLines) if (interrupts.handler(line) != null) return true;
         return false;
     }
 
+    /** Whether every thread of the scenario has ended (sigma0, a server of the system, does not count). */
     public boolean allDead() {
-        for (Tcb t : threads) if (t.state != ThreadState.DEAD) return false;
+        for (Tcb t : threads) if (t != sigma0Thread && t.state != ThreadState.DEAD) return false;
         return true;
     }
 }

@@ -21,7 +21,7 @@ final class ResourceInvariants {
 
     static void check(Kernel k) {
         InterruptController pic = k.machine.interruptController();
-        for (Map.Entry<Integer, Tcb> e : k.irqHandlers.entrySet()) {
+        for (Map.Entry<Integer, Tcb> e : k.interrupts.handlers().entrySet()) {
             int line = e.getKey();
             Tcb h = e.getValue();
             if (k.irqPending[line] && !pic.masked(line)) fail(k, h, "has IRQ " + line + " pending for it while the line is unmasked");

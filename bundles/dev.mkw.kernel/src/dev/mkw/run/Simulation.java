@@ -22,6 +22,12 @@ import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.sim.SimEngine;
 import dev.mkw.sim.SimRandom;
 import dev.mkw.sim.Trace;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.user.Names;
+import dev.mkw.user.ScenarioThread;
+import dev.mkw.user.Sigma0;
+import dev.mkw.user.ThreadVariables;
 
 /**
  * One run of a scenario on a machine: boots the kernel, starts devices and the timer, and
@@ -47,7 +53,7 @@ public final class Simulation {
             case RING -> new Trace(Trace.Mode.RING, run.traceRing());
         };
         this.kernel = new Kernel(machine, scenario.kernel(), engine, trace);
-        kernel.bootFrom(scenario);
+        bootUserLevel(scenario);
         if (run.untilCycles() > 0) engine.setCycleLimit(run.untilCycles());
         InterruptController pic = machine.interruptController();
         pic.setListener(line -> {
@@ -81,6 +87,36 @@ public final class Simulation {
         }
         for (Device d : devices) new GuardedDeviceContext(d, origins.get(d), engine, pic, deviceRandom.split(), kernel).start();
         new CpuLoop(kernel).start();
+    }
+
+    /**
+     * Boot the kernel with the user level: an interpreter per thread and sigma0, then hand
+     * every program the thread IDs (as a root server would) and sigma0 the regions it backs.
+     */
+    private void bootUserLevel(Scenario scenario) {
+        int frame = machine.memory().frameSize();
+        Sigma0 sigma0 = new Sigma0(() -> kernel.frames.allocate(frame));
+        kernel.bootFrom(scenario, th -> {
+            ScenarioThread code = new ScenarioThread(th.name(), th);
+            return code;
+        }, sigma0);
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Tcb t : kernel.threads) ids.put(t.name, t.id);
+        Names names = new Names(ids, scenario.kernel().naming() == dev.mkw.kernel.KernelConfig.Naming.CAPABILITIES);
+        for (TaskSpec task : scenario.tasks()) {
+            for (ThreadSpec th : task.threads()) {
+                Tcb t = kernel.thread(task.name() + "." + th.name());
+                ((ScenarioThread) t.user).setNames(names);
+                if (t.pager == kernel.sigma0Thread) sigma0.serve(t.id, task.name(), task.regions());
+            }
+        }
+        kernel.setLabelNames(ProtocolLabels.of(scenario));
+    }
+
+    /** The program state (variables, bound messages) of thread {@code qualifiedName}'s interpreter, or null. */
+    public ThreadVariables userState(String qualifiedName) {
+        Tcb t = kernel.thread(qualifiedName);
+        return t != null && t.user instanceof ScenarioThread s ? s.variables() : null;
     }
 
     /** Create a run; throws IllegalArgumentException with a clear message for an impossible configuration. */

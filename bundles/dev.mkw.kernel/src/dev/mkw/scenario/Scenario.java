@@ -1,5 +1,6 @@
 package dev.mkw.scenario;
 
+import dev.mkw.kernel.KernelConfig;
 import java.util.List;
 
 /**

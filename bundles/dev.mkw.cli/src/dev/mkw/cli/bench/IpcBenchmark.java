@@ -7,7 +7,7 @@ import dev.mkw.hw.sim.MachineDescription;
 import dev.mkw.hw.sim.SimMachine;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Expr;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;

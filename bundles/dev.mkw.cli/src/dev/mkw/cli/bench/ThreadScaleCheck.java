@@ -7,7 +7,7 @@ import java.util.Map;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Expr;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.RunSpec;

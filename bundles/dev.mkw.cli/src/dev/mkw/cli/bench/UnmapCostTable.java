@@ -11,7 +11,7 @@ import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.Fpage;
 import dev.mkw.kernel.memory.MappingDb;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.sim.SimEngine;
 import dev.mkw.sim.Trace;
 

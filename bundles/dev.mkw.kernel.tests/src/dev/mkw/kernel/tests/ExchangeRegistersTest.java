@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Expr;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;

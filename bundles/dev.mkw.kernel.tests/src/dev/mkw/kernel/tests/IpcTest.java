@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.Timeout;

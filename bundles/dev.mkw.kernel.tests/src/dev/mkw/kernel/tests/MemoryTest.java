@@ -13,7 +13,7 @@ import dev.mkw.kernel.ipc.TimeoutCodec;
 import dev.mkw.kernel.memory.Fpage;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Expr;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Target;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mkw.kernel.KernelError;
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Scenario;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import dev.mkw.scenario.Expr;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.KernelConfig;
-import dev.mkw.scenario.KernelConfig.Scheduling;
-import dev.mkw.scenario.KernelConfig.TcbLookup;
+import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelConfig.Scheduling;
+import dev.mkw.kernel.KernelConfig.TcbLookup;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.Timeout;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Target;

@@ -36,7 +36,7 @@ public final class Inspector {
         var pic = k.machine.interruptController();
         List<IrqInfo> l = new ArrayList<>();
         for (int line = 0; line < pic.lines(); line++) {
-            var handler = k.irqHandlers.get(line);
+            var handler = k.interrupts.handlers().get(line);
             long raised = pic.raisedCount(line);
             if (handler == null && raised == 0) continue;
             List<Long> lat = k.irqLatency.getOrDefault(line, List.of());

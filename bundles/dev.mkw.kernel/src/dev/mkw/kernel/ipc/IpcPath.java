@@ -1,16 +1,15 @@
 package dev.mkw.kernel.ipc;
 
 import java.util.Iterator;
-import java.util.List;
 
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
-import dev.mkw.kernel.KernelLayout;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
-import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.memory.MappingDb;
+import dev.mkw.kernel.abi.IpcError;
+import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
@@ -23,30 +22,72 @@ import dev.mkw.sim.TraceKind;
  * the first matching queued sender or blocks; call = send + closed receive from the same
  * partner without a window in between; reply-and-wait = reply with zero timeout + open wait.
  *
- * <p>The fast path handles a short message to a receiver that is already waiting; all else
- * goes through the slow path. Both are charged through the memory hierarchy.
+ * <p>{@link #ipc} decodes the Ipc system call from the caller's registers (TO, FROM, the two
+ * timeouts) and its message registers. The fast path handles a short message to a receiver
+ * that is already waiting; all else goes through the slow path. Both are charged through the
+ * memory hierarchy.
  */
 public final class IpcPath {
     private final Kernel k;
-    private final StringCopy strings;
+    private final MessageTransfer transfer;
 
     public IpcPath(Kernel k) {
         this.k = k;
-        this.strings = new StringCopy(k);
+        this.transfer = new MessageTransfer(k);
+    }
+
+    public MessageTransfer transfer() {
+        return transfer;
     }
 
     /** Result of a send attempt. */
     public enum SendResult { DELIVERED, BLOCKED, FAILED }
 
+    /** The Ipc system call of the running thread {@code s}. */
+    public void ipc(Tcb s) {
+        UserRegisters r = s.regs;
+        long to = r.get(UserRegisters.TO), from = r.get(UserRegisters.FROM);
+        long recvTimeout = r.get(UserRegisters.RECV_TIMEOUT);
+        if (to == UserRegisters.NIL) {
+            receive(s, from, recvTimeout);
+            return;
+        }
+        Partner d = k.caps.partner(s, to);
+        if (d == null) {
+            // Refused before any transfer (no such thread, no capability, no right): the
+            // partner lookup reported why; the program reads the error code.
+            KernelPath p = k.path("ipc.slowpath");
+            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH).cost(CostKind.KERNEL_EXIT);
+            k.charge(p, s);
+            transfer.fail(s, IpcError.NON_EXISTING_PARTNER, IpcError.SEND_PHASE);
+            return;
+        }
+        if (d.irqLine() >= 0) {
+            // A message to an interrupt thread acknowledges the interrupt (L4 X.2 "Interrupts").
+            k.interrupts.acknowledge(s, d.irqLine());
+            if (from != UserRegisters.NIL && s.state == ThreadState.RUNNING) receive(s, from, recvTimeout);
+            return;
+        }
+        Tcb t = d.thread();
+        Message m = Message.read(s.utcb);
+        if (t != null && t.state == ThreadState.PAGE_FAULT && t.partner == s.id) {
+            // The reply to a page-fault or exception IPC: install the mappings, resume the thread.
+            k.pageFaults.reply(s, t, m);
+            if (from == UserRegisters.ANY && s.state == ThreadState.RUNNING) receive(s, UserRegisters.ANY, recvTimeout);
+            return;
+        }
+        if (from == UserRegisters.ANY) replyWait(s, t, (int) d.id(), m, d.badge(), recvTimeout);
+        else send(s, t, (int) d.id(), m, d.badge(), from == to, r.get(UserRegisters.SEND_TIMEOUT));
+    }
+
     /**
-     * The running thread {@code s} sends {@code m} to {@code d}. With {@code call} it then
-     * waits for d's reply. {@code timeoutCycles}: 0 = zero (poll), -1 = never.
+     * The running thread {@code s} sends {@code m} to {@code d} (the TCB the ID's number
+     * selects; the lookup checks the version). With {@code call} it then waits for d's
+     * reply. {@code timeoutCycles}: 0 = zero (poll), -1 = never.
      */
-    public SendResult send(Tcb s, Tcb d, int targetId, Message m, boolean call, long timeoutCycles, String bindAs) {
-        k.ensureTcb(s);
-        k.ensureTcb(d);
+    public SendResult send(Tcb s, Tcb d, int targetId, Message m, long badge, boolean call, long timeoutCycles) {
         boolean waiting = d != null && d.state == ThreadState.RECEIVING && (d.partner == ThreadId.NIL || d.partner == s.id);
-        boolean fast = k.config.fastpath() && waiting && m.isShort() && d.priority >= s.priority;
+        boolean fast = k.config.fastpath() && waiting && m.isShort(k.abi) && d.priority >= s.priority;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).instructions(fast ? PathLengths.IPC_FASTPATH : PathLengths.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
@@ -55,18 +96,18 @@ public final class IpcPath {
         if (found == null || found.state == ThreadState.DEAD) {
             finish(p, s, fast);
             k.error(s, null, "IPC to non-existing partner " + ThreadId.format(targetId) + (d != null && d.id != targetId ? " (stale thread ID: " + d.name + " is now " + ThreadId.format(d.id) + ")" : ""), false);
-            s.received.put(bindAs == null ? "_" : bindAs, Message.failed("non-existing partner", Message.NON_EXISTING_PARTNER, Message.SEND_PHASE));
+            transfer.fail(s, IpcError.NON_EXISTING_PARTNER, IpcError.SEND_PHASE);
             return SendResult.FAILED;
         }
         s.sendStart = k.now();
         if (waiting) {
-            transfer(s, d, m, p, d.bindAs);
+            transfer.deliver(s, d, m, badge, p);
+            if (call) d.replyCap = s.id;
             s.ipcsSent++;
             wake(d);
             if (call) {
                 s.state = ThreadState.RECEIVING;
                 s.partner = d.id;
-                s.bindAs = bindAs;
                 s.calling = false;
                 k.scheduler.block(s);
                 k.scheduler.directSwitch(null, d);
@@ -79,19 +120,18 @@ public final class IpcPath {
                 k.scheduler.makeReady(d);
             }
             finish(p, k.current, fast);
-            k.ipcDelivered(s, d, m.words().length, p);
+            k.ipcDelivered(s, d, m.words().length, p.cycles());
             return SendResult.DELIVERED;
         }
         if (timeoutCycles == 0) {
             finish(p, s, fast);
-            s.received.put(bindAs == null ? "_" : bindAs, Message.failed(d.name, Message.TIMEOUT, Message.SEND_PHASE));
+            transfer.fail(s, IpcError.TIMEOUT, IpcError.SEND_PHASE);
             return SendResult.FAILED;
         }
         s.state = ThreadState.SENDING;
-        s.outgoing = m;
         s.calling = call;
+        s.sendBadge = badge;
         s.partner = d.id;
-        s.bindAs = bindAs;
         d.sendQueue.addLast(s);
         p.touch(d.address + Tcb.OFF_QUEUE, MemoryHierarchy.WRITE);
         k.scheduler.block(s);
@@ -100,27 +140,41 @@ public final class IpcPath {
         return SendResult.BLOCKED;
     }
 
-    /** The running thread {@code r} receives from {@code fromId} (NIL: open wait). Returns true if a message arrived at once. */
-    public boolean receive(Tcb r, int fromId, long timeoutCycles, String bindAs) {
+    /**
+     * The running thread {@code r} receives from {@code from} ({@link UserRegisters#ANY}:
+     * open wait; a thread ID: closed wait; an interrupt thread's ID: that IRQ). Returns true
+     * if a message arrived at once.
+     */
+    public boolean receive(Tcb r, long from, long timeoutCycles) {
+        int irq = k.interrupts.lineOf(from);
+        if (irq >= 0 && k.config.irqDelivery() == KernelConfig.IrqDelivery.ASYNC) {
+            // The same driver source for both delivery variants: with asynchronous delivery a
+            // receive from an IRQ waits for the line's notification bit, so an experiment that
+            // flips the variant compares delivery and nothing else.
+            r.notifyAsIrq = irq;
+            k.notification.waitFor(r, 1L << irq, timeoutCycles);
+            return r.state == ThreadState.RUNNING;
+        }
+        r.notifyAsIrq = -1;
+        int fromId = from == UserRegisters.ANY ? ThreadId.NIL : (int) from;
         KernelPath p = k.path("ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
         p.touch(r.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE).touch(r.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
-        if (k.faults.deliverPendingIrq(r, fromId, bindAs, p)) {
+        if (k.interrupts.deliverPending(r, fromId, p)) {
             finish(p, r, false);
             return true;
         }
-        if (takeQueued(r, fromId, bindAs, p)) {
+        if (takeQueued(r, fromId, p)) {
             finish(p, r, false);
             return true;
         }
         if (timeoutCycles == 0) {
-            r.received.put(bindAs == null ? "_" : bindAs, Message.timeout("nobody"));
+            transfer.fail(r, IpcError.TIMEOUT, IpcError.RECEIVE_PHASE);
             finish(p, r, false);
             return true;
         }
         r.state = ThreadState.RECEIVING;
         r.partner = fromId;
-        r.bindAs = bindAs;
         k.scheduler.block(r);
         armTimeout(r, timeoutCycles);
         finish(p, r, false);
@@ -128,25 +182,30 @@ public final class IpcPath {
     }
 
     /** Take the first queued sender matching {@code fromId} (NIL: any); false if none. */
-    private boolean takeQueued(Tcb r, int fromId, String bindAs, KernelPath p) {
+    private boolean takeQueued(Tcb r, int fromId, KernelPath p) {
         for (Iterator<Tcb> it = r.sendQueue.iterator(); it.hasNext();) {
             Tcb s = it.next();
             if (fromId != ThreadId.NIL && s.id != fromId) continue;
             it.remove();
             p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.READ);
             cancelTimeout(s);
-            transfer(s, r, s.outgoing, p, bindAs);
+            Message m = Message.read(s.utcb);
+            transfer.deliver(s, r, m, s.sendBadge, p);
             s.ipcsSent++;
             if (s.state == ThreadState.PAGE_FAULT) {
                 // A fault or exception IPC: the sender now waits for the handler's reply.
+                r.replyCap = s.id;
             } else if (s.calling) {
+                r.replyCap = s.id;
                 s.state = ThreadState.RECEIVING;
                 s.partner = r.id;
                 s.calling = false;
             } else {
                 k.scheduler.makeReady(s);
             }
-            s.outgoing = null;
+            // A delivery from the send queue is an IPC like any other: its latency sample is the
+            // cycles of the receiving path that carried it.
+            k.ipcDelivered(s, r, m.words().length, p.cycles());
             return true;
         }
         return false;
@@ -157,30 +216,30 @@ public final class IpcPath {
      * entry, one exit. When nothing is queued for the server it blocks and the CPU
      * switches straight to the client it answered.
      */
-    public void replyWait(Tcb s, Tcb d, Message m, long timeoutCycles, String bindAs) {
-        boolean deliverable = d != null && d.state == ThreadState.RECEIVING && d.partner == s.id;
+    public void replyWait(Tcb s, Tcb d, int targetId, Message m, long badge, long timeoutCycles) {
+        boolean deliverable = d != null && d.id == targetId && d.state == ThreadState.RECEIVING && d.partner == s.id;
         boolean queued = !s.sendQueue.isEmpty();
-        boolean fast = k.config.fastpath() && deliverable && m.isShort() && !queued;
+        boolean fast = k.config.fastpath() && deliverable && m.isShort(k.abi) && !queued;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).instructions(fast ? PathLengths.IPC_FASTPATH : PathLengths.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
         p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
-        if (d != null) k.tcbLookup.lookup(d.id, d, p, this::physical);
+        if (d != null) k.tcbLookup.lookup(targetId, d, p, this::physical);
         if (deliverable) {
-            transfer(s, d, m, p, d.bindAs);
+            transfer.deliver(s, d, m, badge, p);
             s.ipcsSent++;
             wake(d);
         } else if (d != null) {
             k.record(TraceKind.IPC_SEND, s, d.name, p.name(), 0, "reply dropped: partner not waiting");
         }
-        if (k.faults.deliverPendingIrq(s, ThreadId.NIL, bindAs, p) || takeQueued(s, ThreadId.NIL, bindAs, p)) {
+        if (k.interrupts.deliverPending(s, ThreadId.NIL, p) || takeQueued(s, ThreadId.NIL, p)) {
             if (deliverable) k.scheduler.makeReady(d);
             finish(p, s, false);
+            if (deliverable) k.ipcDelivered(s, d, m.words().length, p.cycles());
             return;
         }
         s.state = ThreadState.RECEIVING;
         s.partner = ThreadId.NIL;
-        s.bindAs = bindAs;
         k.scheduler.block(s);
         armTimeout(s, timeoutCycles);
         if (deliverable) {
@@ -188,65 +247,7 @@ public final class IpcPath {
             k.switchTo(d, p);
         }
         finish(p, deliverable ? d : s, fast);
-        if (deliverable) k.ipcDelivered(s, d, m.words().length, p);
-    }
-
-    /** Copy the message into the receiver: untyped words through both UTCBs, then map items. */
-    public void transfer(Tcb s, Tcb r, Message m, KernelPath p, String bindAs) {
-        p.touch(r.address + Tcb.OFF_PARTNER, MemoryHierarchy.WRITE);
-        int inRegisters = Math.min(m.words().length, Message.REGISTER_WORDS);
-        for (int i = inRegisters; i < m.words().length; i++) {
-            long off = KernelLayout.UTCB_MR0 + 8L * (i + 1);
-            if (s.space == k.loadedSpace) {
-                p.touch(s.utcb + off, MemoryHierarchy.READ);
-            } else {
-                // The receiver runs (it took a queued sender): the sender's UTCB is not in the
-                // loaded address space, so the kernel reads it through its physical address.
-                long src = s.space.translate(s.utcb + off);
-                if (src >= 0) p.touchPhysical(src, MemoryHierarchy.READ);
-            }
-            long dst = r.space.translate(r.utcb + off);
-            if (dst >= 0) p.touchPhysical(dst, MemoryHierarchy.WRITE);
-            p.instructions(PathLengths.PER_WORD);
-        }
-        for (Message.MapRequest mr : m.maps()) k.faults.mapItem(s, r, mr, p);
-        if (!m.caps().isEmpty()) m = m.withCapSlot(transferCaps(s, r, m, p));
-        if (!m.strings().isEmpty()) {
-            long bytes = 0;
-            for (Message.StringRequest sr : m.strings()) {
-                String err = strings.copy(s, sr.address(), sr.length(), r, p);
-                if (err != null) {
-                    k.error(s, null, "string IPC to " + r.name + ": " + err, false);
-                    if (err.startsWith("message overflow")) m = m.withError(Message.MESSAGE_OVERFLOW, Message.RECEIVE_PHASE);
-                    break;
-                }
-                bytes += sr.length();
-            }
-            m = m.withStringBytes(bytes);
-        }
-        r.received.put(bindAs == null ? "_" : bindAs, m);
-        r.ipcsReceived++;
-        cancelTimeout(r);
-        k.record(TraceKind.IPC_SEND, s, r.name, p.name(), m.words().length, m.protocol() == null ? "label " + m.label() : m.protocol());
-        k.record(TraceKind.IPC_RECEIVE, r, s.name, p.name(), m.words().length, "");
-    }
-
-    /** Copy the capabilities a message carries into the receiver's space; returns the first new slot or -1. */
-    private int transferCaps(Tcb s, Tcb r, Message m, KernelPath p) {
-        var from = k.capSpaces.get(s.space);
-        var to = k.capSpaces.get(r.space);
-        int first = -1;
-        for (Message.CapRequest cr : m.caps()) {
-            var cap = from == null ? null : from.get(cr.slot());
-            p.instructions(PathLengths.MAP_PAGE);
-            if (cap == null) {
-                k.error(s, null, "capability item names slot " + cr.slot() + ", which " + s.name + "'s capability space does not hold", false);
-                continue;
-            }
-            var copy = to.derive(cap, cr.rights());
-            if (first < 0) first = copy.slot();
-        }
-        return first;
+        if (deliverable) k.ipcDelivered(s, d, m.words().length, p.cycles());
     }
 
     /** A receiver got its message: it becomes runnable (the caller decides whether it runs now). */
@@ -282,15 +283,14 @@ public final class IpcPath {
         if (e == null) return;
         t.timeoutEvent = null;
         k.activeTimeouts--;
-        int phase = Message.RECEIVE_PHASE;
+        int phase = IpcError.RECEIVE_PHASE;
         if (t.state == ThreadState.SENDING) {
             for (Tcb d : k.threads) d.sendQueue.remove(t);
-            t.outgoing = null;
-            phase = Message.SEND_PHASE;
+            phase = IpcError.SEND_PHASE;
         } else if (t.state != ThreadState.RECEIVING && t.state != ThreadState.WAITING_NOTIFY) {
             return;
         }
-        t.received.put(t.bindAs == null ? "_" : t.bindAs, Message.failed(t.name, Message.TIMEOUT, phase));
+        transfer.fail(t, IpcError.TIMEOUT, phase);
         t.partner = ThreadId.NIL;
         k.scheduler.makeReady(t);
         k.record(TraceKind.THREAD_STATE, t, "", "", 0, "timeout");
@@ -299,14 +299,5 @@ public final class IpcPath {
 
     private long physical(Tcb t) {
         return k.kernelMemory.template().translate(t.address);
-    }
-
-    /** Mapping requests of a message spec, evaluated. */
-    public static List<Message.MapRequest> none() {
-        return List.of();
-    }
-
-    static int rights(MappingDb.Node n) {
-        return n.rights & Fpage.RWX;
     }
 }

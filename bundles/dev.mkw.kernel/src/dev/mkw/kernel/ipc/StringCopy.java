@@ -3,10 +3,12 @@ package dev.mkw.kernel.ipc;
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.KernelLayout;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.abi.Acceptor;
+import dev.mkw.kernel.abi.IpcError;
 import dev.mkw.kernel.tcb.Tcb;
 
 /**
@@ -19,6 +21,12 @@ import dev.mkw.kernel.tcb.Tcb;
  * write and a TLB entry flush when the window is torn down.</li>
  * </ul>
  * All copying goes word by word through the memory hierarchy, so caches and TLBs show it.
+ * Both buffers are read and written through their own address spaces' translations, whichever
+ * space is loaded (a receiver that takes a queued sender's string runs in its own space).
+ *
+ * <p>A page missing in either buffer ends the transfer with X.2's transfer-timeout error
+ * (MKW's transfer timeouts are zero: the kernel does not send page-fault IPC in the middle
+ * of a copy); MKW's user code touches its string buffers before the IPC, as L4 libraries do.
  */
 public final class StringCopy {
     private static final int WORD = 8;
@@ -28,29 +36,48 @@ public final class StringCopy {
         this.k = k;
     }
 
-    /** Copy {@code length} bytes from {@code s}'s {@code address} into {@code r}'s string buffer. Returns an error text or null. */
-    public String copy(Tcb s, long address, long length, Tcb r, KernelPath p) {
-        if (length == 0) return null;
-        if (r.stringBuffer < 0) return "the receiver " + r.name + " accepts no string items";
-        if (length > r.stringLength) return "message overflow: a string of " + length + " bytes for a buffer of " + r.stringLength;
+    /**
+     * Copy {@code length} bytes from {@code s}'s {@code address} into {@code r}'s buffer at
+     * offset {@code used} (compound strings follow each other). Returns 0 or the X.2 error reason.
+     */
+    public int copy(Tcb s, long address, long length, Tcb r, Acceptor acceptor, long used, KernelPath p) {
+        if (length == 0) return 0;
+        int page = k.machine.memory().frameSize();
+        if (!acceptor.strings()) {
+            k.error(s, null, "string IPC to " + r.name + ": the receiver accepts no string items", false);
+            return IpcError.MESSAGE_OVERFLOW;
+        }
+        if (used + length > acceptor.bufferLength()) {
+            k.error(s, null, "string IPC to " + r.name + ": message overflow: a string of " + length + " bytes for the "
+                    + (acceptor.bufferLength() - used) + " bytes left of a buffer of " + acceptor.bufferLength(), false);
+            return IpcError.MESSAGE_OVERFLOW;
+        }
+        long dstBase = acceptor.bufferAddress() + used;
+        for (long a = dstBase & -(long) page; a < dstBase + length; a += page) {
+            if (r.space.translate(a) < 0) {
+                k.error(s, null, String.format("string IPC to %s: the receiver's buffer page at 0x%x is not mapped", r.name, a), false);
+                return IpcError.XFER_TIMEOUT_PARTNER;
+            }
+        }
+        for (long a = address & -(long) page; a < address + length; a += page) {
+            if (s.space.translate(a) < 0) {
+                k.error(s, null, String.format("string IPC to %s: the sender's string page at 0x%x is not mapped", r.name, a), false);
+                return IpcError.XFER_TIMEOUT_INVOKER;
+            }
+        }
         MemoryHierarchy mem = k.mem;
-        // Pages missing on either side fault during the copy; sigma0-paged tasks get them mapped at once.
-        for (long a = r.stringBuffer & -4096L; a < r.stringBuffer + length; a += 4096) {
-            if (!k.faults.resolveForKernel(r, a, p)) return String.format("the receiver's string buffer at 0x%x is not mapped (and its pager is not sigma0)", a);
-        }
-        for (long a = address & -4096L; a < address + length; a += 4096) {
-            if (!k.faults.resolveForKernel(s, a, p)) return String.format("the sender's string at 0x%x is not mapped (and its pager is not sigma0)", a);
-        }
         boolean twice = k.config.stringCopy() == KernelConfig.StringCopy.COPY_IN_OUT;
+        boolean senderLoaded = s.space == k.loadedSpace;
         long kernelBuffer = KernelLayout.stringBuffer(k.kernelMemory.base);
         long pages = 0;
         for (long off = 0; off < length; off += WORD) {
-            p.add(mem.access(address + off, MemoryHierarchy.READ, false));
-            long dst = r.space.translate(r.stringBuffer + off);
+            if (senderLoaded) p.add(mem.access(address + off, MemoryHierarchy.READ, false));
+            else p.touchPhysical(s.space.translate(address + off), MemoryHierarchy.READ);
+            long dst = r.space.translate(dstBase + off);
             if (twice) {
-                p.touch(kernelBuffer + (off & 0xFFF), MemoryHierarchy.WRITE);
-                p.touch(kernelBuffer + (off & 0xFFF), MemoryHierarchy.READ);
-            } else if (((r.stringBuffer + off) & 0xFFF) < WORD || off == 0) {
+                p.touch(kernelBuffer + (off & (page - 1)), MemoryHierarchy.WRITE);
+                p.touch(kernelBuffer + (off & (page - 1)), MemoryHierarchy.READ);
+            } else if (((dstBase + off) & (page - 1)) < WORD || off == 0) {
                 // A new page of the receiver's buffer enters the communication window.
                 pages++;
                 p.cost(CostKind.TLB_FLUSH_ENTRY).instructions(PathLengths.MAP_PAGE);
@@ -58,6 +85,6 @@ public final class StringCopy {
             p.touchPhysical(dst, MemoryHierarchy.WRITE).instructions(twice ? 4 : 2);
         }
         if (!twice) k.record(dev.mkw.sim.TraceKind.MAP, s, r.name, p.name(), pages, "communication window");
-        return null;
+        return 0;
     }
 }

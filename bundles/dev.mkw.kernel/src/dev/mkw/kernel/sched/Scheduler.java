@@ -2,7 +2,7 @@ package dev.mkw.kernel.sched;
 
 import java.util.ArrayDeque;
 
-import dev.mkw.scenario.KernelConfig.Scheduling;
+import dev.mkw.kernel.KernelConfig.Scheduling;
 import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadState;
 
@@ -73,7 +73,7 @@ public final class Scheduler {
             String id;
             try { id = policy.id(); } catch (RuntimeException idFailed) { id = policy.getClass().getName(); }
             policyFailed.accept("scheduler policy '" + id + "' (plugin " + dev.mkw.sim.contrib.Contributions.origin(policy) + ") failed: "
-                    + e + "; it is disabled and the built-in " + dev.mkw.scenario.KernelConfig.DEFAULT_POLICY + " schedules the rest of the run");
+                    + e + "; it is disabled and the built-in " + dev.mkw.kernel.KernelConfig.DEFAULT_POLICY + " schedules the rest of the run");
             policy = null;
             chosen = null;
             return null;

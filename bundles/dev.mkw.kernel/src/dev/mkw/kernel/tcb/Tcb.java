@@ -1,49 +1,53 @@
 package dev.mkw.kernel.tcb;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
-import dev.mkw.kernel.ipc.Message;
+import dev.mkw.kernel.abi.UserCode;
+import dev.mkw.kernel.abi.UserRegisters;
+import dev.mkw.kernel.abi.Utcb;
 import dev.mkw.kernel.memory.AddressSpace;
-import dev.mkw.scenario.ThreadSpec;
-import dev.mkw.user.UserProgram;
 import dev.mkw.sim.SimEvent;
 
 /**
  * A thread control block. Its fields live at {@link #address} in kernel memory: kernel paths
  * touch them through the memory hierarchy at the offsets in {@link #OFF_STATE} etc., so a
  * TCB that is not in the cache costs what it costs.
+ *
+ * <p>The kernel knows a thread by its registers, its UTCB and its user code, which it only
+ * runs ({@link UserCode#step}); it never looks into the program.
  */
 public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     /** Field offsets (bytes) of the hot fields, packed at the start as L3 did for cache locality (Liedtke 1993). */
     public static final int OFF_STATE = 0, OFF_PARTNER = 8, OFF_QUEUE = 16, OFF_SPACE = 24, OFF_STACK_PTR = 32, OFF_PRIORITY = 40, OFF_TIMESLICE = 48;
     /** Bytes of a TCB including its kernel stack (L4 X.2 on x86: TCB and kernel stack share one 2 KiB block... MKW uses 4 KiB). */
     public static final int SIZE = 4096;
+    /** Where the user registers are saved on the kernel stack (the trap frame, at its top). */
+    public static final int OFF_TRAP_FRAME = SIZE - 128;
+    /** The FPU save area. */
+    public static final int OFF_FPU = 512;
 
     public final int id;
     public final String name;
-    public final ThreadSpec spec;
     public final AddressSpace space;
     public final long address;
-    public final long utcb;
-    public final UserProgram program;
+    public final Utcb utcb;
+    public final UserRegisters regs = new UserRegisters();
+    public final UserCode user;
     public ThreadState state = ThreadState.READY;
     public int priority;
     public long timeslice;
     public long quantum;
     /** The partner this thread waits for (closed receive/send), or ThreadId.NIL (open wait). */
     public int partner;
-    public Tcb pager;
+    /** Pager and exception handler, resolved to threads at boot (null: none; the pager may be sigma0's thread). */
+    public Tcb pager, exceptionHandler;
     public boolean inReadyQueue;
     /** Senders blocked on this thread, in arrival order. */
     public final ArrayDeque<Tcb> sendQueue = new ArrayDeque<>();
-    /** The message this thread is trying to send while SENDING. */
-    public Message outgoing;
     /** Whether the current send is the send phase of a call (then it receives from the same partner). */
     public boolean calling;
-    /** The variable a pending receive binds to. */
-    public String bindAs;
+    /** The badge of the capability the current send goes through (seL4 endpoints queue it with the sender). */
+    public long sendBadge;
     public SimEvent timeoutEvent;
     public long notifyBits;
     public long notifyMask;
@@ -52,20 +56,15 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
      * the line's notification bit and gets an interrupt message), or -1.
      */
     public int notifyAsIrq = -1;
-    public final Map<String, Message> received = new HashMap<>();
-    public final Map<String, Long> variables = new HashMap<>();
-    /** The instruction pointer reported by the pending exception IPC, or -1 when none is pending. */
-    public long exceptionIp = -1;
-    /** Faulting address and access while in PAGE_FAULT. */
+    /** Faulting address and access while in PAGE_FAULT for a page fault; -1 for an exception. */
     public long faultAddress = -1;
     public int faultKind;
-    /** The receive window of a pending receive (null: accepts no mappings). */
-    public dev.mkw.kernel.memory.Fpage window;
-    /** The string buffer of a pending receive (-1: accepts no strings) and its length. */
-    public long stringBuffer = -1;
-    public long stringLength;
     /** The virtual interrupt flag of a user-level driver: false holds its interrupts pending. */
     public boolean virtualInterrupts = true;
+    /** Whether the thread has used the FPU (eager switching then saves and restores its state). */
+    public boolean fpuUsed;
+    /** The one-shot reply right of the last call this thread received (capability naming): the caller's ID, or NIL. */
+    public int replyCap;
     public long userCycles;
     /** This thread's user-cycle account, resolved on first use. */
     public dev.mkw.sim.CycleAccounting.Account userAccount;
@@ -76,15 +75,14 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     /** Cycle at which the current send began (for latency). */
     public long sendStart;
 
-    public Tcb(int id, String name, ThreadSpec spec, AddressSpace space, long address, long utcb, UserProgram program) {
+    public Tcb(int id, String name, int priority, AddressSpace space, long address, long utcb, UserCode user) {
         this.id = id;
         this.name = name;
-        this.spec = spec;
+        this.priority = priority;
         this.space = space;
         this.address = address;
-        this.utcb = utcb;
-        this.program = program;
-        this.priority = spec == null ? 0 : spec.priority();
+        this.utcb = new Utcb(utcb);
+        this.user = user;
     }
 
     @Override public String name() { return name; }

@@ -23,4 +23,14 @@ public final class ThreadId {
     public static int version(int id) { return id & ((1 << VERSION_BITS) - 1); }
 
     public static String format(int id) { return String.format("0x%08x", id); }
+
+    /**
+     * The thread ID of IRQ line {@code line}'s interrupt thread: L4 X.2 gives interrupt
+     * threads the numbers 0..lines-1 (version 1); user threads start above them (the KIP's
+     * UserBase), so the two can never collide.
+     */
+    public static int interrupt(int line) { return of(line, 1); }
+
+    /** The first thread number user threads may have on a machine with {@code irqLines} lines: sigma0 gets it. */
+    public static int userBase(int irqLines) { return irqLines; }
 }

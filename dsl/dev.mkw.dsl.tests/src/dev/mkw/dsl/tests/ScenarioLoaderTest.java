@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.mkw.dsl.Diagnostic;
 import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.ScenarioLoader;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.scenario.ThreadSpec;

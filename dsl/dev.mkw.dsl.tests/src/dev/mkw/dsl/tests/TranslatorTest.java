@@ -18,7 +18,7 @@ import dev.mkw.dsl.ScenarioLoader;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Expr;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Scenario;

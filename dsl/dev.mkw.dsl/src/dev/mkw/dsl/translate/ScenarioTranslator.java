@@ -26,7 +26,7 @@ import dev.mkw.dsl.mkw.Thread;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.scenario.DeviceSpec;
 import dev.mkw.scenario.IrqAttachment;
-import dev.mkw.scenario.KernelConfig;
+import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;

@@ -1,4 +1,4 @@
-package dev.mkw.scenario;
+package dev.mkw.kernel;
 
 /**
  * The kernel's selectable variants: every alternative the literature weighs is a switch

@@ -1,0 +1,118 @@
+package dev.mkw.kernel;
+
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.abi.Abi;
+import dev.mkw.kernel.abi.SystemCall;
+import dev.mkw.kernel.abi.UserCpu;
+import dev.mkw.kernel.abi.UserRegisters;
+import dev.mkw.kernel.abi.Utcb;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadState;
+import dev.mkw.scenario.SourceRef;
+import dev.mkw.sim.SimRandom;
+
+/**
+ * The CPU in user mode, running one thread: what {@link UserCpu} promises, implemented with
+ * the machine (user accesses through the MMU and caches) and the kernel's entries (page
+ * faults, exceptions, FPU traps, system calls).
+ */
+final class UserMode implements UserCpu {
+    /** Cycles of an I/O port instruction that the bitmap allows (x86 IN/OUT in protected mode: estimate). */
+    private static final long IO_INSTRUCTION_CYCLES = 30;
+    private final Kernel k;
+    private Tcb t;
+
+    UserMode(Kernel k) {
+        this.k = k;
+    }
+
+    private boolean raised;
+
+    UserCpu enter(Tcb thread) {
+        this.t = thread;
+        this.raised = false;
+        return this;
+    }
+
+    @Override public boolean raisedException() { return raised; }
+
+    @Override public UserRegisters registers() { return t.regs; }
+
+    @Override public Utcb utcb() { return t.utcb; }
+
+    @Override public Abi abi() { return k.abi; }
+
+    @Override
+    public void compute(long cycles) {
+        if (cycles > 0) k.chargeUser(t, cycles);
+    }
+
+    @Override
+    public boolean access(long addr, int kind) {
+        if (addr < 0 || addr >= k.kernelMemory.base) {
+            raise(13, String.format("PROTECTION_FAULT (address 0x%x is outside user space)", addr));
+            return true;
+        }
+        long c = k.mem.access(addr, kind, true);
+        if (c == MemoryHierarchy.PAGE_FAULT) {
+            k.pageFaults.pageFault(t, addr, kind);
+            return false;
+        }
+        k.chargeUser(t, c + 1);
+        return true;
+    }
+
+    @Override
+    public void storeUtcbWords(int from, int to) {
+        for (int i = from; i < to && i < Utcb.MRS; i++) {
+            long c = k.mem.access(t.utcb.mrAddress(i), MemoryHierarchy.WRITE, true);
+            if (c != MemoryHierarchy.PAGE_FAULT) k.chargeUser(t, c);
+        }
+    }
+
+    @Override
+    public void fpu() {
+        k.fpu.use(t);
+    }
+
+    @Override
+    public void io(long port) {
+        if (!k.io.permitted(t.space, port)) raise(13, "PROTECTION_FAULT (I/O port 0x" + Long.toHexString(port) + " not in the task's I/O bitmap)");
+        else k.chargeUser(t, IO_INSTRUCTION_CYCLES);
+    }
+
+    @Override
+    public void setInterruptFlag(boolean enabled) {
+        t.virtualInterrupts = enabled;
+        k.chargeUser(t, 1);
+    }
+
+    @Override
+    public void raise(int vector, String name) {
+        raised = true;
+        k.exceptions.raise(t, vector, name);
+    }
+
+    @Override
+    public void trap(SystemCall call) {
+        k.syscalls.enter(t, call);
+    }
+
+    @Override
+    public void kdebugText(String text) {
+        k.syscalls.setKdebugText(text);
+    }
+
+    @Override public SimRandom random() { return k.engine.random(); }
+
+    @Override
+    public void fail(SourceRef at, String message) {
+        k.error(t, at, message, true);
+        t.state = ThreadState.DEAD;
+    }
+
+    @Override
+    public void warn(SourceRef at, String message) {
+        k.error(t, at, message, false);
+    }
+}

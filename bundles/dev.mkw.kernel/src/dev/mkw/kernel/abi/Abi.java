@@ -1,0 +1,30 @@
+package dev.mkw.kernel.abi;
+
+/**
+ * What the L4 X.2 ABI of an ISA puts in CPU registers on a system call: message registers
+ * MR0..MR(n-1) travel in registers, the rest in the UTCB.
+ * <ul>
+ * <li>ia32 (Pistachio {@code kernel/src/glue/v4-x86/x32/trap.S}, {@code user/include/l4/ia32/syscalls.h}):
+ * MR0 in ESI, MR1 in EBX, MR2 in EBP: 3;</li>
+ * <li>x86-64 (Pistachio {@code glue/v4-x86/x64/trap.S}): MR0 in R9 and MR1..MR7 in registers
+ * when both partners are in the fast path: 8 (shared/notes/kernel-cost-sources.md §1);</li>
+ * <li>ARMv7 and ARMv8 (seL4's ABI, {@code seL4_FastMessageRegisters} = 4 in
+ * {@code libsel4/sel4_arch_include/*}): the tag and 4 message words: 5.</li>
+ * </ul>
+ * The fast path takes a message whose untyped words all fit in registers.
+ */
+public record Abi(String isa, int registerMrs) {
+
+    public static Abi of(String isa) {
+        return switch (isa == null ? "" : isa) {
+            case "x86-64" -> new Abi(isa, 8);
+            case "armv7", "armv8" -> new Abi(isa, 5);
+            default -> new Abi("x86-32", 3);
+        };
+    }
+
+    /** Untyped words (MR1..) that travel in registers. */
+    public int registerWords() {
+        return registerMrs - 1;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.mkw.kernel.fault;
+
+import dev.mkw.hw.sim.CostKind;
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelPath;
+import dev.mkw.kernel.tcb.Tcb;
+
+/**
+ * Lazy FPU switching (Microkernel Construction I.8, "Lazy FPU"): the kernel leaves the FPU
+ * state of its last user in place across thread switches and disables the FPU; the first FPU
+ * instruction of another thread traps, and only then the kernel saves the owner's state and
+ * loads the new thread's. Under eager switching ({@link Kernel#switchTo}) the state moves at
+ * every switch to a thread that uses the FPU.
+ */
+public final class LazyFpu {
+    private final Kernel k;
+
+    public LazyFpu(Kernel k) {
+        this.k = k;
+    }
+
+    /** {@code t} executes an FPU instruction. */
+    public void use(Tcb t) {
+        t.fpuUsed = true;
+        if (k.config.fpuSwitch() == KernelConfig.FpuSwitch.EAGER || k.fpuOwner == t) {
+            k.fpuOwner = t;
+            return;
+        }
+        KernelPath p = k.path("fpu.trap");
+        p.cost(CostKind.FPU_TRAP);
+        if (k.fpuOwner != null) p.cost(CostKind.FPU_SAVE).touch(k.fpuOwner.address + Tcb.OFF_FPU, MemoryHierarchy.WRITE);
+        p.cost(CostKind.FPU_RESTORE).touch(t.address + Tcb.OFF_FPU, MemoryHierarchy.READ).cost(CostKind.KERNEL_EXIT);
+        k.fpuOwner = t;
+        k.charge(p, t);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.mkw.kernel.irq;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.mkw.hw.sim.CostKind;
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelPath;
+import dev.mkw.kernel.PathLengths;
+import dev.mkw.kernel.abi.MessageTag;
+import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadId;
+import dev.mkw.kernel.tcb.ThreadState;
+import dev.mkw.sim.TraceKind;
+
+/**
+ * Interrupts as IPC (Microkernel Construction I.8, "Interrupts"; Advanced OS week 6,
+ * "interrupts as messages"; L4 X.2 reference manual, "Interrupts"): each IRQ line is an
+ * interrupt thread (thread number = line) whose messages a user-level driver receives; the
+ * kernel masks the line when it raises it and unmasks it when the driver replies to the
+ * interrupt thread. Under the asynchronous variant the line sets a notification bit of the
+ * driver instead (L4Ka/Fiasco IRQ objects, seL4 notifications). The timer line is the
+ * kernel's own: it preempts the running thread when its timeslice is used up.
+ */
+public final class InterruptIpc {
+    private final Kernel k;
+    private final Map<Integer, Tcb> handlers = new TreeMap<>();
+
+    public InterruptIpc(Kernel k) {
+        this.k = k;
+    }
+
+    /** Attached drivers by line (read-only view for views and invariants). */
+    public Map<Integer, Tcb> handlers() {
+        return Collections.unmodifiableMap(handlers);
+    }
+
+    public Tcb handler(int line) {
+        return handlers.get(line);
+    }
+
+    /** The IRQ line whose interrupt thread {@code id} names, or -1. */
+    public int lineOf(long id) {
+        if (id <= 0 || id > 0xFFFF_FFFFL) return -1;
+        int n = ThreadId.number((int) id);
+        return n < k.irqPending.length && id == ThreadId.interrupt(n) ? n : -1;
+    }
+
+    /** Boot: the scenario attaches {@code t} to {@code line}. */
+    public void associate(int line, Tcb t) {
+        handlers.put(line, t);
+    }
+
+    /** ThreadControl's interrupt association by the running thread {@code t}: attach ({@code attach}) or detach. */
+    public void control(Tcb t, long line, boolean attach) {
+        KernelPath p = k.path("thread.control");
+        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
+        k.charge(p, t);
+        if (line < 0 || line >= k.irqPending.length) {
+            k.error(t, null, "IRQ line " + line + " does not exist on this machine (0.." + (k.irqPending.length - 1) + ")", true);
+            return;
+        }
+        Tcb other = handlers.get((int) line);
+        if (!attach) {
+            handlers.remove((int) line, t);
+            return;
+        }
+        if (other != null && other != t) {
+            k.error(t, null, "IRQ " + line + " is already attached to " + other.name, true);
+            return;
+        }
+        handlers.put((int) line, t);
+    }
+
+    /** A device raised {@code line} (the controller told us). */
+    public void interrupt(int line) {
+        var pic = k.machine.interruptController();
+        KernelPath p = k.path(line == k.timerLine ? "irq.timer" : "irq.entry");
+        p.cost(CostKind.INTERRUPT_ENTRY).instructions(PathLengths.IRQ);
+        if (k.current != null) p.touch(k.current.address + Tcb.OFF_TIMESLICE, MemoryHierarchy.READ);
+        pic.acknowledge(line);
+        k.record(TraceKind.IRQ_RAISED, null, "irq" + line, p.name(), line, "");
+        if (line == k.timerLine) {
+            p.cost(CostKind.INTERRUPT_ACK).cost(CostKind.KERNEL_EXIT);
+            k.charge(p, k.current);
+            Tcb cur = k.current;
+            if (cur != null && cur.state == ThreadState.RUNNING && cur.quantum <= 0) {
+                cur.quantum = cur.timeslice;
+                cur.state = ThreadState.READY;
+                k.scheduler.rotate(cur);
+                k.dispatch(cur);
+            }
+            return;
+        }
+        Tcb h = handlers.get(line);
+        if (h == null) {
+            p.cost(CostKind.INTERRUPT_ACK).cost(CostKind.KERNEL_EXIT);
+            k.charge(p, k.current);
+            return;
+        }
+        pic.mask(line);
+        k.irqPending[line] = true;
+        if (k.config.irqDelivery() == KernelConfig.IrqDelivery.ASYNC) {
+            k.irqPending[line] = false;
+            // The latency is taken when the handler consumes the bit, as the synchronous
+            // variant takes it when the handler receives the IPC.
+            k.notification.signal(h, 1L << line, p);
+        } else if (h.state == ThreadState.RECEIVING && h.virtualInterrupts && (h.partner == ThreadId.NIL || h.partner == ThreadId.interrupt(line))) {
+            deliver(h, line, p);
+            k.scheduler.makeReady(h);
+        }
+        p.cost(CostKind.KERNEL_EXIT);
+        k.charge(p, k.current);
+        if (k.current != null && h.state == ThreadState.READY && h.priority > k.current.priority) {
+            k.current.state = ThreadState.READY;
+            k.scheduler.makeReady(k.current);
+            k.dispatch(k.current);
+        }
+    }
+
+    /** On receive: a pending interrupt for this handler is delivered at once. */
+    public boolean deliverPending(Tcb r, int fromId, KernelPath p) {
+        if (!r.virtualInterrupts) return false;
+        for (var e : handlers.entrySet()) {
+            int line = e.getKey();
+            if (e.getValue() == r && k.irqPending[line] && (fromId == ThreadId.NIL || fromId == ThreadId.interrupt(line))) {
+                deliver(r, line, p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deliver(Tcb h, int line, KernelPath p) {
+        k.irqPending[line] = false;
+        p.touch(h.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
+        k.ipc.transfer().deliverFromKernel(h, ThreadId.interrupt(line), MessageTag.INTERRUPT);
+        h.ipcsReceived++;
+        h.state = ThreadState.READY;
+        h.partner = ThreadId.NIL;
+        k.ipc.cancelTimeout(h);
+        sample(line, p.cycles());
+        k.record(TraceKind.IRQ_DELIVERED, h, "irq" + line, p.name(), line, "");
+    }
+
+    /** Asynchronous delivery: {@code h} consumed the bits {@code got}; sample the latency of IRQ bits among them. */
+    public void consumed(Tcb h, long got, long pathCycles) {
+        for (var e : handlers.entrySet()) {
+            if (e.getValue() == h && e.getKey() < 64 && (got & (1L << e.getKey())) != 0) sample(e.getKey(), pathCycles);
+        }
+    }
+
+    /**
+     * Interrupt latency of {@code line}: from the device's raise to the handler getting it,
+     * including the {@code pathCycles} the kernel path delivering it has spent so far (the
+     * path's cycles reach the clock only when it ends).
+     */
+    private void sample(int line, long pathCycles) {
+        k.irqLatency.computeIfAbsent(line, x -> new ArrayList<>()).add(k.now() + pathCycles - k.irqRaisedAt[line]);
+    }
+
+    /** The handler acknowledges (its reply to the interrupt thread): the kernel unmasks the line. */
+    public void acknowledge(Tcb t, int line) {
+        if (handlers.get(line) != t) {
+            k.error(t, null, "acknowledging IRQ " + line + " which this thread is not attached to", false);
+            return;
+        }
+        KernelPath p = k.path("irq.ack");
+        p.cost(CostKind.KERNEL_ENTRY).cost(CostKind.INTERRUPT_ACK).instructions(PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
+        k.charge(p, t);
+        k.machine.interruptController().unmask(line);
+    }
+}

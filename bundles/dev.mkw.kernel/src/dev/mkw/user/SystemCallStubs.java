@@ -1,0 +1,64 @@
+package dev.mkw.user;
+
+import java.util.List;
+
+import dev.mkw.kernel.abi.Acceptor;
+import dev.mkw.kernel.abi.MessageTag;
+import dev.mkw.kernel.abi.SystemCall;
+import dev.mkw.kernel.abi.TypedItem;
+import dev.mkw.kernel.abi.UserCpu;
+import dev.mkw.kernel.abi.UserRegisters;
+import dev.mkw.kernel.abi.Utcb;
+
+/**
+ * The user-level system-call library (what {@code libl4}'s {@code L4_Ipc}, {@code L4_Unmap}
+ * ... are to an L4 program): load the registers and the UTCB as the ABI wants them, then
+ * trap. Message words beyond the ISA's register MRs are stored to the UTCB by user code,
+ * and cost it.
+ */
+final class SystemCallStubs {
+    private SystemCallStubs() {}
+
+    /** Load a message (label, untyped words, typed items) into MR0... */
+    static void loadMessage(UserCpu cpu, long label, long[] words, List<TypedItem> items) {
+        Utcb u = cpu.utcb();
+        int max = Utcb.MRS - 1;
+        int n = Math.min(words.length, max);
+        int typed = Math.min(items.size() * 2, max - n);
+        u.setMr(0, new MessageTag(label, false, typed, n).encode());
+        for (int i = 0; i < n; i++) u.setMr(1 + i, words[i]);
+        int at = 1 + n;
+        for (TypedItem it : items) {
+            if (at + 1 > max) break;
+            u.setMr(at++, it.word0());
+            u.setMr(at++, it.word1());
+        }
+        int inRegisters = cpu.abi().registerMrs();
+        if (at > inRegisters) cpu.storeUtcbWords(inRegisters, at);
+    }
+
+    /** L4 Ipc: send to {@code to} (NIL: none), then receive from {@code from} (NIL: none, ANY: anybody). */
+    static void ipc(UserCpu cpu, long to, long from, long sendTimeout, long recvTimeout, Acceptor acceptor) {
+        UserRegisters r = cpu.registers();
+        r.set(UserRegisters.TO, to);
+        r.set(UserRegisters.FROM, from);
+        r.set(UserRegisters.SEND_TIMEOUT, sendTimeout);
+        r.set(UserRegisters.RECV_TIMEOUT, recvTimeout);
+        (acceptor == null ? Acceptor.NONE : acceptor).store(cpu.utcb());
+        cpu.trap(SystemCall.IPC);
+    }
+
+    static void call(UserCpu cpu, SystemCall call, long to, long arg0, long arg1, long arg2) {
+        UserRegisters r = cpu.registers();
+        r.set(UserRegisters.TO, to);
+        r.set(UserRegisters.ARG0, arg0);
+        r.set(UserRegisters.ARG1, arg1);
+        r.set(UserRegisters.ARG2, arg2);
+        cpu.trap(call);
+    }
+
+    static void waitNotify(UserCpu cpu, long mask, long timeout) {
+        cpu.registers().set(UserRegisters.RECV_TIMEOUT, timeout);
+        call(cpu, SystemCall.WAIT_NOTIFY, UserRegisters.NIL, mask, 0, 0);
+    }
+}
