@@ -29,6 +29,19 @@ public record ReceivedMessage(MessageTag tag, long[] words, long sender, long ba
                 tag.error() ? u.errorCode() : 0);
     }
 
+    public long label() { return tag.label(); }
+
+    /** The L4 error code (reason << 1 | phase), 0 when the IPC succeeded. */
+    public long error() { return errorCode; }
+
+    public boolean timedOut() { return field("", "timedout", null) != 0; }
+
+    /** The notification bits a notification wait returned. */
+    public long bits() { return field("", "bits", null); }
+
+    /** The IRQ line of an interrupt message, or -1. */
+    public long irq() { return field("", "irq", null); }
+
     boolean isPageFault() { return MessageTag.is(tag.label(), MessageTag.PAGE_FAULT); }
 
     boolean isException() { return MessageTag.is(tag.label(), MessageTag.EXCEPTION); }

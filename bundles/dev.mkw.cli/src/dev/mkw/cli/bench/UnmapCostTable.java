@@ -61,7 +61,7 @@ public final class UnmapCostTable {
         KernelPath p = t.kernel.path("unmap");
         long[] c = {0};
         long start = System.nanoTime();
-        int visited = t.kernel.faults.unmapNode(top, Fpage.RWX, true, p, c);
+        int visited = t.kernel.mapping.unmapNode(top, Fpage.RWX, true, p, c);
         double millis = (System.nanoTime() - start) / 1e6;
         if (visited != n) throw new IllegalStateException("unmap visited " + visited + " of " + n + " mappings");
         p.add(c[0]);

@@ -43,8 +43,8 @@ class CapabilityTest {
                 withCaps("b", List.of(new TaskSpec.CapSpec(3, "srv.gate", 0xB, "s")), thread("m", 100, callCap(3))));
         Simulation sim = run(s);
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(0xA, sim.kernel().thread("a.m").received.get("r").words()[0]);
-        assertEquals(0xB, sim.kernel().thread("b.m").received.get("r").words()[0]);
+        assertEquals(0xA, sim.userState("a.m").received("r").words()[0]);
+        assertEquals(0xB, sim.userState("b.m").received("r").words()[0]);
     }
 
     @Test
@@ -73,7 +73,7 @@ class CapabilityTest {
                 withCaps("a", List.of(new TaskSpec.CapSpec(0, "srv.gate", 0xA, "sg")), alice), withCaps("b", List.of(), bob));
         Simulation sim = run(s);
         var bobSpace = sim.kernel().capSpaces.get(sim.kernel().spaces.get("b"));
-        int slot = (int) sim.kernel().thread("b.m").received.get("g").capSlot();
+        int slot = (int) sim.userState("b.m").received("g").capSlot();
         assertEquals(0, slot, "the copy landed in bob's first free slot");
         assertEquals(0xA, bobSpace.get(slot).badge);
         assertEquals(dev.mkw.kernel.cap.Cap.SEND, bobSpace.get(slot).rights, "rights reduced to s");
@@ -87,7 +87,7 @@ class CapabilityTest {
     void brokenIrqAndCapabilityStatesAreCaught() {
         var k = run(scenario("i486_50", KernelConfig.defaults(), task("a", null, thread("t", 10, new Op.Compute(c(100), AT))))).kernel();
         var t = k.thread("a.t");
-        k.irqHandlers.put(7, t);
+        k.interrupts.associate(7, t);
         k.irqPending[7] = true;
         k.machine.interruptController().unmask(7);
         dev.mkw.kernel.Invariants.checkResources(k);

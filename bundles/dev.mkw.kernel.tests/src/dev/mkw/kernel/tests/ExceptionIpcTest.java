@@ -3,6 +3,7 @@ package dev.mkw.kernel.tests;
 import static dev.mkw.kernel.tests.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -47,12 +48,12 @@ class ExceptionIpcTest {
         Simulation sim = run(handler, let("r0", c(7)), new Op.Compute(c(10), AT), new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT),
                 let("seen0", new Expr.Var("r0")), let("seen1", new Expr.Var("r1")));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        var h = sim.kernel().thread("sup.h").variables;
-        assertEquals(2L, h.get("ip"), "the raise is the thread's second operation");
-        assertEquals(7L, h.get("got"), "w1 carries r0");
+        var h = sim.userState("sup.h");
+        assertEquals(2L, h.variable("ip"), "the raise is the thread's second operation");
+        assertEquals(7L, h.variable("got"), "w1 carries r0");
         var f = sim.kernel().thread("app.f");
-        assertEquals(42L, f.variables.get("seen0"), "the reply's w1 became r0");
-        assertEquals(43L, f.variables.get("seen1"), "and w2 r1");
+        assertEquals(42L, sim.userState("app.f").variable("seen0"), "the reply's w1 became r0");
+        assertEquals(43L, sim.userState("app.f").variable("seen1"), "and w2 r1");
         assertEquals("DEAD", f.state.name(), "resumed after the raise and ran to its end");
         assertEquals(1, sim.kernel().paths.get("exception").count);
     }
@@ -64,10 +65,10 @@ class ExceptionIpcTest {
         Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.BREAKPOINT, AT), let("done", c(1)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         assertEquals(2, sim.kernel().paths.get("exception").count, "raised twice");
-        var h = sim.kernel().thread("sup.h").variables;
-        assertEquals(h.get("first"), h.get("second"), "the same operation raised again");
-        assertEquals(1L, sim.kernel().thread("app.f").variables.get("done"));
-        assertTrue(sim.kernel().trace.events().stream().anyMatch(e -> e.kind() == TraceKind.EXCEPTION && e.detail().equals("resumed at the raising operation")));
+        var h = sim.userState("sup.h");
+        assertEquals(h.variable("first"), h.variable("second"), "the same operation raised again");
+        assertEquals(1L, sim.userState("app.f").variable("done"));
+        assertTrue(sim.kernel().trace.events().stream().anyMatch(e -> e.kind() == TraceKind.EXCEPTION && e.detail().equals("registers set by sup.h")));
     }
 
     @Test
@@ -75,7 +76,7 @@ class ExceptionIpcTest {
         var handler = thread("h", 100, waitAny("e"), reply("e", words()));
         Simulation sim = run(handler, let("r0", c(5)), new Op.Raise(Op.ExceptionKind.INVALID_OPCODE, AT), let("seen", new Expr.Var("r0")));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(5L, sim.kernel().thread("app.f").variables.get("seen"));
+        assertEquals(5L, sim.userState("app.f").variable("seen"));
     }
 
     @Test
@@ -85,7 +86,7 @@ class ExceptionIpcTest {
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         var f = sim.kernel().thread("app.f");
         assertEquals("DEAD", f.state.name());
-        assertFalse(f.variables.containsKey("after"), "it never ran past the raise");
+        assertNull(sim.userState("app.f").variable("after"), "it never ran past the raise");
         assertTrue(sim.kernel().trace.events().stream().anyMatch(e -> e.kind() == TraceKind.THREAD_STATE && e.thread().equals("app.f") && e.detail().equals("stopped by sup.h")));
     }
 
@@ -94,7 +95,7 @@ class ExceptionIpcTest {
         var handler = thread("h", 100, waitAny("e"), reply("e", words(plus(field("e", "ip"), 5), c(9))));
         Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT), let("seen", new Expr.Var("done")));
         assertEquals(2, sim.kernel().errors.size(), sim.kernel().errors.toString());
-        assertEquals("exception reply of sup.h sets IP 6, but app.f can only resume at the raising operation (IP 1) or after it (IP 2)",
+        assertEquals("exception reply sets IP 6, but app.f can only resume at the raising operation (IP 1) or after it (IP 2); it goes on after it",
                 sim.kernel().errors.get(0).message());
         assertFalse(sim.kernel().errors.get(0).fatal());
         assertEquals("variable 'done' has no value yet", sim.kernel().errors.get(1).message(), "resumed after the raise, r0 not set");
@@ -107,7 +108,7 @@ class ExceptionIpcTest {
         var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), MessageSpec.EMPTY, true, AT), reply("e", words(c(2))));
         Simulation sim = Scenarios.run(scenario("i486_50", K, task("app", null, client), task("sup", null, handler)));
         assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
-        assertEquals(2L, sim.kernel().thread("app.c").received.get("r").words()[0], "the client was not stopped and got its answer");
+        assertEquals(2L, sim.userState("app.c").received("r").words()[0], "the client was not stopped and got its answer");
         assertEquals("reply stop: app.c is not waiting for an exception or page-fault reply from sup.h; nothing was stopped", sim.kernel().errors.get(0).message());
     }
 }

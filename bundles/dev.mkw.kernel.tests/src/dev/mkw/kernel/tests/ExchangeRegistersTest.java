@@ -1,5 +1,6 @@
 package dev.mkw.kernel.tests;
 
+import dev.mkw.kernel.abi.IpcError;
 import static dev.mkw.kernel.tests.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,8 +54,8 @@ class ExchangeRegistersTest {
         var busy = thread("busy", 1, new Op.Compute(c(20_000), AT), new Op.Receive(new Target.Any(), null, "m", Timeout.ZERO, AT));
         Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, busy));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals((Message.CANCELED << 1) | Message.SEND_PHASE, sim.kernel().thread("a.victim").variables.get("err"), "the program sees CANCELED, send phase");
-        assertTrue(sim.kernel().thread("b.busy").received.get("m").timedOut(), "the cancelled message was never delivered");
+        assertEquals((IpcError.CANCELED << 1) | IpcError.SEND_PHASE, sim.userState("a.victim").variable("err"), "the program sees CANCELED, send phase");
+        assertTrue(sim.userState("b.busy").received("m").timedOut(), "the cancelled message was never delivered");
         assertEquals(0, sim.kernel().thread("a.victim").ipcsSent);
         assertEquals(1, sim.kernel().paths.get("exregs").count, "charged to the exregs path");
         assertTrue(sim.kernel().paths.get("exregs").cycles > 0);
@@ -62,7 +63,7 @@ class ExchangeRegistersTest {
         assertEquals(1, ev.size());
         assertEquals("a.ctl", ev.get(0).thread());
         assertEquals("a.victim", ev.get(0).partner());
-        assertEquals((Message.CANCELED << 1) | Message.SEND_PHASE, ev.get(0).value());
+        assertEquals((IpcError.CANCELED << 1) | IpcError.SEND_PHASE, ev.get(0).value());
     }
 
     @Test
@@ -72,8 +73,8 @@ class ExchangeRegistersTest {
         var quiet = thread("quiet", 1, new Op.Compute(c(1000), AT));
         Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, quiet));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals((Message.CANCELED << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.victim").variables.get("err"));
-        assertFalse(sim.kernel().thread("a.victim").received.get("m").timedOut());
+        assertEquals((IpcError.CANCELED << 1) | IpcError.RECEIVE_PHASE, sim.userState("a.victim").variable("err"));
+        assertFalse(sim.userState("a.victim").received("m").timedOut());
         assertEquals("DEAD", sim.threads().get(0).state(), "the victim went on to its end");
     }
 
@@ -84,7 +85,7 @@ class ExchangeRegistersTest {
         var quiet = thread("quiet", 1, new Op.Compute(c(1000), AT));
         Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, quiet));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals((Message.ABORTED << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.victim").variables.get("err"));
+        assertEquals((IpcError.ABORTED << 1) | IpcError.RECEIVE_PHASE, sim.userState("a.victim").variable("err"));
         assertEquals(0, sim.kernel().activeTimeouts, "the victim's timeout went with its IPC");
         assertTrue(sim.engine().cpuClock(0) < 1_000_000, "nobody waited out the cancelled timeout");
     }
@@ -95,8 +96,8 @@ class ExchangeRegistersTest {
         var canceller = thread("ctl", 10, cancel("a.worker"), abort("a.worker"));
         Simulation sim = runTraced(task("a", null, canceller, worker));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertTrue(sim.kernel().thread("a.worker").received.isEmpty(), "no error was bound");
-        assertEquals(1L, sim.kernel().thread("a.worker").variables.get("done"));
+        assertNull(sim.userState("a.worker").received("_"), "no error was bound");
+        assertEquals(1L, sim.userState("a.worker").variable("done"));
         assertEquals(2, sim.kernel().paths.get("exregs").count, "the system call is still made and charged");
         List<TraceEvent> ev = exregsEvents(sim);
         assertEquals(2, ev.size());
@@ -112,10 +113,10 @@ class ExchangeRegistersTest {
         var server = thread("s", 20, waitAny("req"), sleep(5000), new Op.Reply(new Target.Sender("req"), words(2), AT));
         Simulation sim = runTraced(task("a", null, client, canceller), task("srv", null, server));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals((Message.CANCELED << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.client").variables.get("err"));
+        assertEquals((IpcError.CANCELED << 1) | IpcError.RECEIVE_PHASE, sim.userState("a.client").variable("err"));
         assertEquals(1, sim.kernel().thread("a.client").ipcsSent, "the send phase had completed");
         assertEquals(0, sim.kernel().thread("a.client").ipcsReceived, "the late reply did not reach the client");
-        assertEquals((Message.TIMEOUT << 1) | Message.SEND_PHASE, sim.kernel().thread("srv.s").received.get("_").error(), "the server's reply found nobody waiting");
+        assertEquals((IpcError.TIMEOUT << 1) | IpcError.SEND_PHASE, sim.userState("srv.s").received("_").error(), "the server's reply found nobody waiting");
     }
 
     @Test
@@ -130,12 +131,12 @@ class ExchangeRegistersTest {
         assertEquals("b.f", e.thread());
         assertEquals("cancel ipc of a.victim refused: b.f may only control threads of its own task b (only threads of the privileged root task may control any thread)", e.message());
         assertFalse(e.fatal());
-        assertEquals((Message.TIMEOUT << 1) | Message.RECEIVE_PHASE, sim.kernel().thread("a.victim").variables.get("err"), "the victim's IPC was left alone");
+        assertEquals((IpcError.TIMEOUT << 1) | IpcError.RECEIVE_PHASE, sim.userState("a.victim").variable("err"), "the victim's IPC was left alone");
 
         var rootCancels = thread("r", 1, cancel("a.victim"));
         Simulation ok = runTraced(task("a", null, victim), task("root", null, rootCancels).withPrivileged(true));
         assertTrue(ok.kernel().errors.isEmpty(), ok.kernel().errors.toString());
-        assertEquals((Message.CANCELED << 1) | Message.RECEIVE_PHASE, ok.kernel().thread("a.victim").variables.get("err"));
+        assertEquals((IpcError.CANCELED << 1) | IpcError.RECEIVE_PHASE, ok.userState("a.victim").variable("err"));
     }
 
     @Test
@@ -147,7 +148,7 @@ class ExchangeRegistersTest {
         assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
         String msg = sim.kernel().errors.get(0).message();
         assertTrue(msg.startsWith("cancel ipc of 0x") && msg.endsWith("refused: no such thread (stale thread ID: a.x has ended)"), msg);
-        assertNull(sim.kernel().thread("a.x").received.get("_"));
+        assertNull(sim.userState("a.x").received("_"));
     }
 
     @Test
@@ -179,7 +180,7 @@ class ExchangeRegistersTest {
         List<TraceEvent> ev = exregsEvents(sim);
         assertEquals(1, ev.size());
         assertEquals("abort ipc: no IPC in progress (page_fault)", ev.get(0).detail());
-        assertEquals(1L, sim.kernel().thread("a.f").variables.get("resumed"), "the handler's reply still resumed it");
-        assertNull(sim.kernel().thread("a.f").received.get("_"), "no error was bound");
+        assertEquals(1L, sim.userState("a.f").variable("resumed"), "the handler's reply still resumed it");
+        assertNull(sim.userState("a.f").received("_"), "no error was bound");
     }
 }

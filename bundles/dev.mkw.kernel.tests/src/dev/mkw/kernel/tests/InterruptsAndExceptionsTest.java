@@ -41,7 +41,7 @@ class InterruptsAndExceptionsTest {
         Simulation sim = withUart(KernelConfig.defaults(), driver);
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         assertEquals(5, sim.kernel().thread("drv.h").ipcsReceived);
-        assertEquals(4, sim.kernel().thread("drv.h").received.get("i").label(), "the IRQ line is the label");
+        assertEquals(4, sim.userState("drv.h").received("i").irq(), "the interrupt thread names the line");
         assertTrue(sim.kernel().irqLatency.get(4).size() >= 5);
         assertTrue(sim.kernel().irqLatency.get(4).stream().allMatch(l -> l >= 0));
     }
@@ -59,7 +59,7 @@ class InterruptsAndExceptionsTest {
             Simulation sim = withUart(KernelConfig.defaults().withIrqDelivery(delivery), driver);
             assertTrue(sim.kernel().errors.isEmpty(), delivery + ": " + sim.kernel().errors);
             assertEquals("DEAD", sim.kernel().thread("drv.h").state.name(), delivery + ": the driver took its 5 interrupts");
-            assertEquals(4, sim.kernel().thread("drv.h").received.get("i").label(), delivery + ": an interrupt message names its line");
+            assertEquals(4, sim.userState("drv.h").received("i").irq(), delivery + ": an interrupt message names its line");
             assertEquals(5, sim.kernel().irqLatency.get(4).size(), delivery + ": one latency sample per interrupt taken");
         }
     }
@@ -128,7 +128,7 @@ class InterruptsAndExceptionsTest {
         sim.run();
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         assertEquals(3, sim.kernel().thread("drv.h").ipcsReceived);
-        assertEquals(5, sim.kernel().thread("drv.h").received.get("i").label());
+        assertEquals(5, sim.userState("drv.h").received("i").irq());
     }
 
     @Test
@@ -137,7 +137,7 @@ class InterruptsAndExceptionsTest {
                 repeat(3, new Op.WaitNotify(c(1 << 4), "n", Timeout.NEVER, AT), new Op.AckIrq(4, AT)));
         Simulation sim = withUart(KernelConfig.defaults().withIrqDelivery(KernelConfig.IrqDelivery.ASYNC), driver);
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(1 << 4, sim.kernel().thread("drv.h").received.get("n").label());
+        assertEquals(1 << 4, sim.userState("drv.h").received("n").bits());
     }
 
     @Test

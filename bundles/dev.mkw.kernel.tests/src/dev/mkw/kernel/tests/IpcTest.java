@@ -47,7 +47,7 @@ class IpcTest {
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("s", null, t), task("other", null, other)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         assertTrue(sim.engine().cpuClock(0) >= 5000, "waited out the timeout");
-        assertEquals(1, sim.kernel().thread("s.sleeper").received.get("m").timedOut() ? 1 : 0);
+        assertEquals(1, sim.userState("s.sleeper").received("m").timedOut() ? 1 : 0);
     }
 
     @Test
@@ -57,8 +57,8 @@ class IpcTest {
         var s = thread("s", 10, new Op.Send(new Target.Thread("b.busy"), words(1), Timeout.ZERO, AT), new Op.Receive(new Target.Nil(), null, "unused", Timeout.cycles(1), AT));
         var busy = thread("busy", 5, new Op.Compute(c(1000), AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("a", null, r, s), task("b", null, busy)));
-        assertEquals(3, sim.kernel().thread("a.r").received.get("m").error(), "receive-phase timeout");
-        assertEquals(2, sim.kernel().thread("a.s").received.get("_").error(), "send-phase timeout");
+        assertEquals(3, sim.userState("a.r").received("m").error(), "receive-phase timeout");
+        assertEquals(2, sim.userState("a.s").received("_").error(), "send-phase timeout");
     }
 
     @Test

@@ -42,7 +42,7 @@ class KernelRegressionTest {
         var r = thread("r", 5, new Op.Compute(c(1000), AT), new Op.Receive(new Target.Thread("a.s"), null, "m", Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", K, task("a", null, threads.toArray(dev.mkw.scenario.ThreadSpec[]::new)), task("b", null, r)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertArrayEquals(new long[] {11, 12, 13, 14, 15}, sim.kernel().thread("b.r").received.get("m").words());
+        assertArrayEquals(new long[] {11, 12, 13, 14, 15}, sim.userState("b.r").received("m").words());
         accountsAddUp(sim);
     }
 
@@ -57,7 +57,7 @@ class KernelRegressionTest {
         var b = thread("b", 5, new Op.Notify(new Target.Thread("t.a"), c(1), AT));
         Simulation sim = run(scenario("i486_50", K.withTimesliceCycles(0), task("t", null, a, b)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(1, sim.kernel().thread("t.a").received.get("n1").label());
+        assertEquals(1, sim.userState("t.a").received("n1").bits());
         accountsAddUp(sim);
     }
 
@@ -68,8 +68,8 @@ class KernelRegressionTest {
         var b = thread("b", 5, new Op.Notify(new Target.Thread("t.a"), c(1), AT), sleep(20_000), new Op.Notify(new Target.Thread("t.a"), c(2), AT));
         Simulation sim = run(scenario("i486_50", K, task("t", null, a, b)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertFalse(sim.kernel().thread("t.a").received.get("n2").timedOut());
-        assertEquals(2, sim.kernel().thread("t.a").received.get("n2").label());
+        assertFalse(sim.userState("t.a").received("n2").timedOut());
+        assertEquals(2, sim.userState("t.a").received("n2").bits());
     }
 
     /** The CPU loop did not count notification timeouts, so a lone timed wait was reported as a deadlock. */
@@ -78,7 +78,7 @@ class KernelRegressionTest {
         var a = thread("a", 10, new Op.WaitNotify(c(1), "n", Timeout.cycles(5000), AT));
         Simulation sim = run(scenario("i486_50", K, task("t", null, a)));
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertTrue(sim.kernel().thread("t.a").received.get("n").timedOut());
+        assertTrue(sim.userState("t.a").received("n").timedOut());
         assertTrue(sim.engine().cpuClock(0) >= 5000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mkw.kernel.tests;
 
+import dev.mkw.kernel.abi.IpcError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -148,10 +149,10 @@ class RandomSyscallPropertyTest {
         for (TraceEvent e : sim.kernel().trace.events()) {
             String what = switch (e.kind()) {
                 case EXREGS -> switch ((int) e.value()) {
-                    case (Message.CANCELED << 1) | Message.SEND_PHASE -> "canceled send";
-                    case (Message.CANCELED << 1) | Message.RECEIVE_PHASE -> "canceled receive";
-                    case (Message.ABORTED << 1) | Message.SEND_PHASE -> "aborted send";
-                    case (Message.ABORTED << 1) | Message.RECEIVE_PHASE -> "aborted receive";
+                    case (IpcError.CANCELED << 1) | IpcError.SEND_PHASE -> "canceled send";
+                    case (IpcError.CANCELED << 1) | IpcError.RECEIVE_PHASE -> "canceled receive";
+                    case (IpcError.ABORTED << 1) | IpcError.SEND_PHASE -> "aborted send";
+                    case (IpcError.ABORTED << 1) | IpcError.RECEIVE_PHASE -> "aborted receive";
                     default -> "exregs without ipc";
                 };
                 case THREAD_STATE -> e.detail();

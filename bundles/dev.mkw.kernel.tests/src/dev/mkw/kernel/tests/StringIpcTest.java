@@ -32,7 +32,7 @@ class StringIpcTest {
         for (KernelConfig.StringCopy v : KernelConfig.StringCopy.values()) {
             Simulation sim = send(KernelConfig.defaults().withStringCopy(v), 6000, 16384);
             assertTrue(sim.kernel().errors.isEmpty(), v + ": " + sim.kernel().errors);
-            assertEquals(6000, sim.kernel().thread("rx.r").received.get("m").stringBytes(), v.toString());
+            assertEquals(6000, sim.userState("rx.r").received("m").stringBytes(), v.toString());
         }
     }
 
@@ -47,13 +47,13 @@ class StringIpcTest {
     void anOverlongStringIsAMessageOverflow() {
         Simulation sim = send(KernelConfig.defaults(), 5000, 4096);
         assertTrue(sim.kernel().errors.get(0).message().contains("message overflow: a string of 5000 bytes for a buffer of 4096"), sim.kernel().errors.toString());
-        assertEquals((4 << 1) | 1, sim.kernel().thread("rx.r").received.get("m").error(), "L4 error code: message overflow, receive phase");
+        assertEquals((4 << 1) | 1, sim.userState("rx.r").received("m").error(), "L4 error code: message overflow, receive phase");
     }
 
     @Test
     void anEmptyStringIsFine() {
         Simulation sim = send(KernelConfig.defaults(), 0, 4096);
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(0, sim.kernel().thread("rx.r").received.get("m").stringBytes());
+        assertEquals(0, sim.userState("rx.r").received("m").stringBytes());
     }
 }

@@ -138,7 +138,7 @@ class TranslatorTest {
         assertEquals(List.of(), sim.kernel().errors);
         // The root task's abort ended the waiter's receive: ABORTED (7) in the receive phase (1): 7 << 1 | 1.
         // The waiter's own cancel met a thread in no IPC: nothing happened, no error.
-        assertEquals(15L, sim.kernel().thread("app.waiter").variables.get("err"));
+        assertEquals(15L, sim.userState("app.waiter").variable("err"));
     }
 
     @Test
@@ -161,8 +161,8 @@ class TranslatorTest {
         sim.run();
         assertEquals(List.of(), sim.kernel().errors);
         var f = sim.kernel().thread("app.f");
-        assertEquals(42L, f.variables.get("doubled"), "the handler's reply set r0");
-        assertFalse(f.variables.containsKey("after"), "the stop reply ended the thread at its second raise");
+        assertEquals(42L, sim.userState("app.f").variable("doubled"), "the handler's reply set r0");
+        assertFalse(sim.userState("app.f").variable("after") != null, "the stop reply ended the thread at its second raise");
         assertEquals("DEAD", f.state.name());
     }
 }
