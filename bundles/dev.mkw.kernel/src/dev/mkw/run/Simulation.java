@@ -96,17 +96,14 @@ public final class Simulation {
     private void bootUserLevel(Scenario scenario) {
         int frame = machine.memory().frameSize();
         Sigma0 sigma0 = new Sigma0(() -> kernel.frames.allocate(frame));
-        kernel.bootFrom(scenario, th -> {
-            ScenarioThread code = new ScenarioThread(th.name(), th);
-            return code;
-        }, sigma0);
+        kernel.bootFrom(scenario, ScenarioThread::new, sigma0);
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (Tcb t : kernel.threads) ids.put(t.name, t.id);
         Names names = new Names(ids, scenario.kernel().naming() == dev.mkw.kernel.KernelConfig.Naming.CAPABILITIES);
         for (TaskSpec task : scenario.tasks()) {
             for (ThreadSpec th : task.threads()) {
                 Tcb t = kernel.thread(task.name() + "." + th.name());
-                ((ScenarioThread) t.user).setNames(names);
+                ((ScenarioThread) t.user).setNames(names, t.name);
                 if (t.pager == kernel.sigma0Thread) sigma0.serve(t.id, task.name(), task.regions());
             }
         }
@@ -156,16 +153,20 @@ public final class Simulation {
 
     /** Snapshot of the threads (for views; call while the run is paused or finished). */
     public List<ThreadInfo> threads() {
+        // The scenario's threads in declaration order, then sigma0 (a thread of the system).
         List<ThreadInfo> l = new ArrayList<>();
-        for (Tcb t : kernel.threads) {
-            String partner = "";
-            if (t.partner != ThreadId.NIL) {
-                for (Tcb o : kernel.threads) if (o.id == t.partner) partner = o.name;
-            }
-            l.add(new ThreadInfo(ThreadId.format(t.id), t.name, t.space.name, t.state.name(), t.priority, t.quantum, partner,
-                    t.userCycles, t.kernelCycles, t.ipcsSent, t.ipcsReceived, t.pageFaults, t.switchesIn));
-        }
+        for (Tcb t : kernel.threads) if (t != kernel.sigma0Thread) l.add(info(t));
+        l.add(info(kernel.sigma0Thread));
         return l;
+    }
+
+    private ThreadInfo info(Tcb t) {
+        String partner = "";
+        if (t.partner != ThreadId.NIL) {
+            for (Tcb o : kernel.threads) if (o.id == t.partner) partner = o.name;
+        }
+        return new ThreadInfo(ThreadId.format(t.id), t.name, t.space.name, t.state.name(), t.priority, t.quantum, partner,
+                t.userCycles, t.kernelCycles, t.ipcsSent, t.ipcsReceived, t.pageFaults, t.switchesIn);
     }
 
     public RunResult result(Map<String, String> settings) {

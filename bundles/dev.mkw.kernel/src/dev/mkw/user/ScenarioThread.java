@@ -32,7 +32,7 @@ public final class ScenarioThread implements UserCode {
     /** What the thread waits for the kernel to answer, consumed when it runs again. */
     private enum Pending { NONE, SEND, RECEIVE, EXCEPTION }
 
-    private final String name;
+    private String name;
     private final UserProgram program;
     private final ThreadVariables vars = new ThreadVariables();
     private final ThreadSpec spec;
@@ -46,15 +46,16 @@ public final class ScenarioThread implements UserCode {
     private long pendingCycles;
     private long touchCursor = -1;
 
-    public ScenarioThread(String qualifiedName, ThreadSpec spec) {
-        this.name = qualifiedName;
+    public ScenarioThread(ThreadSpec spec) {
+        this.name = spec.name();
         this.spec = spec;
         this.program = new UserProgram(spec.body());
     }
 
-    /** Boot: the thread IDs of the system, as the root server hands them out. */
-    public void setNames(Names names) {
+    /** Boot: the thread IDs of the system, as the root server hands them out, and this thread's qualified name. */
+    public void setNames(Names names, String qualifiedName) {
         this.names = names;
+        this.name = qualifiedName;
     }
 
     /** The thread's variables and bound messages (for views and tests). */
@@ -365,7 +366,7 @@ public final class ScenarioThread implements UserCode {
     private long partner(Target to, SourceRef where) {
         if (to instanceof Target.CapSlot cs) {
             if (!names.capabilityNaming()) throw new Evaluator.UserError("'cap " + cs.slot() + "' names a capability, but the kernel names partners by thread ID (naming thread-ids)", where);
-            return cs.slot();
+            return Capabilities.cptr(cs.slot());
         }
         if (names.capabilityNaming() && to instanceof Target.Thread th) {
             throw new Evaluator.UserError("the kernel names partners by capability (naming capabilities): use 'cap N' instead of the thread name " + th.qualifiedName(), where);

@@ -33,9 +33,17 @@ final class Scenarios {
         return new ThreadSpec(name, prio, 0, 0, false, null, null, List.of(body), AT);
     }
 
+    /**
+     * A task; a task paged by sigma0 ({@code pager root}) gets one region over the lower user
+     * space, read-write-execute, so that sigma0 backs whatever the test touches there.
+     */
     static TaskSpec task(String name, String pager, ThreadSpec... threads) {
-        return new TaskSpec(name, pager, null, List.of(), List.of(), List.of(), List.of(threads), AT);
+        List<TaskSpec.RegionSpec> regions = TaskSpec.ROOT_PAGER.equals(pager) ? List.of(USER_MEMORY) : List.of();
+        return new TaskSpec(name, pager, null, regions, List.of(), List.of(), List.of(threads), AT);
     }
+
+    /** 0 .. 1.75 GiB, below the UTCB area: what test tasks paged by sigma0 may use. */
+    static final TaskSpec.RegionSpec USER_MEMORY = new TaskSpec.RegionSpec(0, 0x7000_0000L, "rwx", AT);
 
     static Op repeat(long n, Op... body) { return new Op.Repeat(c(n), null, List.of(body), AT); }
 

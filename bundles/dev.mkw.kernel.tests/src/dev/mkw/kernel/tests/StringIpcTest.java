@@ -46,7 +46,7 @@ class StringIpcTest {
     @Test
     void anOverlongStringIsAMessageOverflow() {
         Simulation sim = send(KernelConfig.defaults(), 5000, 4096);
-        assertTrue(sim.kernel().errors.get(0).message().contains("message overflow: a string of 5000 bytes for a buffer of 4096"), sim.kernel().errors.toString());
+        assertTrue(sim.kernel().errors.get(0).message().contains("message overflow: a string of 5000 bytes for the 4096 bytes left of a buffer of 4096"), sim.kernel().errors.toString());
         assertEquals((4 << 1) | 1, sim.userState("rx.r").received("m").error(), "L4 error code: message overflow, receive phase");
     }
 

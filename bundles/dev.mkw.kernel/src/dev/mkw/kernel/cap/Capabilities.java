@@ -23,6 +23,14 @@ import dev.mkw.sim.TraceKind;
 public final class Capabilities {
     /** The TO value that names the caller's one-shot reply capability (seL4 Reply). */
     public static final long REPLY = -2;
+
+    /**
+     * The TO value (a capability pointer) that names slot {@code slot}: CPTR 0 is the null
+     * capability (seL4_CapNull, and L4's nil thread: no send phase), so slot n is CPTR n + 1.
+     */
+    public static long cptr(int slot) {
+        return slot + 1L;
+    }
     private final Kernel k;
 
     public Capabilities(Kernel k) {
@@ -49,14 +57,15 @@ public final class Capabilities {
             s.replyCap = ThreadId.NIL;
             return Partner.thread(k.slotOf(caller), caller, 0);
         }
+        long slot = to - 1;
         CapSpace space = k.capSpaces.get(s.space);
-        Cap c = space == null || to < 0 || to > Integer.MAX_VALUE ? null : space.get((int) to);
+        Cap c = space == null || slot < 0 || slot > Integer.MAX_VALUE ? null : space.get((int) slot);
         if (c == null) {
-            k.error(s, null, "capability slot " + to + " of task " + s.space.name + " is empty: a thread can only name what its capability space holds", false);
+            k.error(s, null, "capability slot " + slot + " of task " + s.space.name + " is empty: a thread can only name what its capability space holds", false);
             return null;
         }
         if (!c.can(Cap.SEND)) {
-            k.error(s, null, "capability slot " + to + " has no send right (" + Cap.rightsText(c.rights) + ")", false);
+            k.error(s, null, "capability slot " + slot + " has no send right (" + Cap.rightsText(c.rights) + ")", false);
             return null;
         }
         return Partner.thread(c.target, c.target.id, c.badge);
