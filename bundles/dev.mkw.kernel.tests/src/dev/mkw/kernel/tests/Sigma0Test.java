@@ -1,0 +1,79 @@
+package dev.mkw.kernel.tests;
+
+import static dev.mkw.kernel.tests.Scenarios.AT;
+import static dev.mkw.kernel.tests.Scenarios.c;
+import static dev.mkw.kernel.tests.Scenarios.scenario;
+import static dev.mkw.kernel.tests.Scenarios.thread;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.kernel.KernelConfig;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.RunSpec;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.sim.TraceEvent;
+import dev.mkw.sim.TraceKind;
+
+/** sigma0 is a user-level thread reached by page-fault IPC, and it maps only what the task's regions allow. */
+class Sigma0Test {
+
+    private static Simulation run(String rights, Op... body) {
+        ThreadSpec t = thread("t", 10, body);
+        TaskSpec app = new TaskSpec("app", TaskSpec.ROOT_PAGER, null, List.of(new TaskSpec.RegionSpec(0x10000, 0x4000, rights, AT)),
+                List.of(), List.of(), List.of(t), AT);
+        Simulation sim = Simulation.create(scenario("i486_50", KernelConfig.defaults(), app).withRun(RunSpec.defaults().withTrace(RunSpec.Trace.ON, 0)),
+                dev.mkw.hw.model.MachinePresets.get().machine("i486_50", 0));
+        sim.run();
+        return sim;
+    }
+
+    @Test
+    void aFaultOfARootPagedTaskIsAPageFaultIpcToSigma0AndAMapReply() {
+        Simulation sim = run("rw", new Op.Access(c(0x10008), Op.AccessKind.WRITE, AT));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        List<TraceEvent> ev = sim.kernel().trace.events();
+        assertTrue(ev.stream().anyMatch(e -> e.kind() == TraceKind.IPC_SEND && e.thread().equals("app.t") && e.partner().equals("sigma0") && e.detail().equals("page-fault")),
+                "the fault went to sigma0 as an IPC");
+        assertTrue(ev.stream().anyMatch(e -> e.kind() == TraceKind.MAP && e.thread().equals("sigma0") && e.partner().equals("app.t") && e.value() == 0x10000),
+                "sigma0 answered with a mapping of the faulting page");
+        var sigma0 = sim.threads().stream().filter(t -> t.name().equals("sigma0")).findFirst().orElseThrow();
+        assertEquals(1, sigma0.ipcsReceived(), "sigma0's IPC shows in the thread statistics");
+        assertEquals(1, sigma0.ipcsSent());
+        assertTrue(sim.kernel().paths.containsKey("map"), "the reply with a map item took the map path");
+        assertEquals("rw-", sim.inspector().mappings().stream().filter(m -> m.task().equals("app")).findFirst().orElseThrow().rights(), "the region's rights");
+    }
+
+    @Test
+    void anAccessOutsideEveryRegionIsAReportedPageFault() {
+        Simulation sim = run("rw", new Op.Access(c(0x80000), Op.AccessKind.READ, AT));
+        assertEquals(2, sim.kernel().errors.size(), sim.kernel().errors.toString());
+        assertEquals("sigma0: no region of task app covers 0x80000: the fault is not served", sim.kernel().errors.get(0).message());
+        assertEquals("page fault at 0x80000 not resolved: pager sigma0 replied without a mapping for it", sim.kernel().errors.get(1).message());
+        assertEquals("app.t", sim.kernel().errors.get(1).thread());
+        assertTrue(sim.kernel().errors.get(1).fatal());
+    }
+
+    @Test
+    void aWriteToAReadOnlyRegionIsRefused() {
+        Simulation sim = run("r", new Op.Access(c(0x10000), Op.AccessKind.WRITE, AT));
+        assertTrue(sim.kernel().errors.get(0).message().startsWith("sigma0: the region of task app at 0x10000 is r, the fault at 0x10000 needs -w-"),
+                sim.kernel().errors.toString());
+    }
+
+    @Test
+    void sigma0FaultsCostRealIpc() {
+        // The fault path, sigma0's receive and its map reply: more than the fault path alone.
+        Simulation sim = run("rw", new Op.Access(c(0x10000), Op.AccessKind.WRITE, AT));
+        long fault = sim.kernel().paths.get("pagefault").cycles;
+        long map = sim.kernel().paths.get("map").cycles;
+        assertTrue(fault > 0 && map > 0, "fault " + fault + ", map " + map);
+        var sigma0 = sim.threads().stream().filter(t -> t.name().equals("sigma0")).findFirst().orElseThrow();
+        assertTrue(sigma0.userCycles() > 0, "sigma0's own code ran at user level");
+    }
+}
