@@ -62,18 +62,22 @@ public final class PageFaultIpc {
         t.partner = handler.id;
         k.scheduler.block(t);
         if (handler.state == ThreadState.RECEIVING && (handler.partner == ThreadId.NIL || handler.partner == t.id)) {
-            k.ipc.transfer().deliver(t, handler, Message.read(t.utcb), 0, p);
+            Message m = Message.read(t.utcb);
+            k.ipc.transfer().deliver(t, handler, m, 0, p);
             handler.replyCap = t.id;
             handler.state = ThreadState.READY;
             handler.partner = ThreadId.NIL;
             k.scheduler.directSwitch(null, handler);
             k.switchTo(handler, p);
             t.ipcsSent++;
-        } else {
-            // Queued: the handler's receive takes it (and counts it) like any queued send.
-            t.sendBadge = 0;
-            handler.sendQueue.addLast(t);
+            p.cost(CostKind.KERNEL_EXIT);
+            k.charge(p, t);
+            k.ipcDelivered(t, handler, m.words().length, p.cycles());
+            return;
         }
+        // Queued: the handler's receive takes it (and counts it) like any queued send.
+        t.sendBadge = 0;
+        handler.sendQueue.addLast(t);
         p.cost(CostKind.KERNEL_EXIT);
         k.charge(p, t);
     }
@@ -91,7 +95,9 @@ public final class PageFaultIpc {
         if (!pageFault) k.exceptions.resume(h, t, m, p);
         p.cost(CostKind.KERNEL_EXIT);
         k.record(TraceKind.IPC_SEND, h, t.name, p.name(), m.words().length, pageFault ? "page-fault reply" : "exception reply");
+        k.record(TraceKind.IPC_RECEIVE, t, h.name, p.name(), m.words().length, "");
         k.charge(p, h);
+        k.ipcDelivered(h, t, m.words().length, p.cycles());
         h.ipcsSent++;
         t.ipcsReceived++;
         if (pageFault && t.space.translate(t.faultAddress) < 0) {

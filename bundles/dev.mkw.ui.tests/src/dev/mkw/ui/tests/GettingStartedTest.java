@@ -41,7 +41,7 @@ class GettingStartedTest {
         view.perform(2);
         ThreadsView threads = (ThreadsView) page.findView(ThreadsView.ID);
         Table table = threads.viewer().getTable();
-        UiTools.waitFor(() -> table.getItemCount() == 2, 5000);
+        UiTools.waitFor(() -> table.getItemCount() == 3, 5000);
         assertEquals("server.pong", table.getItem(0).getText(1));
         assertEquals("client.ping", table.getItem(1).getText(1));
 

@@ -62,10 +62,11 @@ class WorkbenchSmokeTest {
         ScenarioRun.run(example("ping-pong.mkw"), () -> false);
         Table table = threads.viewer().getTable();
         // The view refreshes asynchronously and may still show an earlier run: wait for this one.
-        UiTools.waitFor(() -> table.getItemCount() == 2 && table.getItem(0).getText(1).equals("server.pong"), 5000);
+        UiTools.waitFor(() -> table.getItemCount() == 3 && table.getItem(0).getText(1).equals("server.pong"), 5000);
         assertEquals("server.pong", table.getItem(0).getText(1));
         assertEquals("client.ping", table.getItem(1).getText(1));
-        assertEquals("1000", table.getItem(1).getText(9), "ping sent 1000 calls");
+        assertEquals("1016", table.getItem(1).getText(9), "ping sent 1000 calls and 16 page-fault IPCs to sigma0");
+        assertEquals("sigma0", table.getItem(2).getText(1), "sigma0 is a thread like any other");
         Table pathTable = paths.viewer().getTable();
         boolean fastpath = false;
         for (int i = 0; i < pathTable.getItemCount(); i++) fastpath |= pathTable.getItem(i).getText(0).equals("ipc.fastpath");
@@ -82,11 +83,11 @@ class WorkbenchSmokeTest {
         ScenarioRun.run(example("ping-pong.mkw"), () -> false);
         Table mappings = spaces.viewer().getTable();
         // The views refresh asynchronously and may still show an earlier state: wait for this run's.
-        UiTools.waitFor(() -> log.viewer().getTable().getItemCount() == 2000 && mappings.getItemCount() >= 16, 5000);
+        UiTools.waitFor(() -> log.viewer().getTable().getItemCount() == 2032 && mappings.getItemCount() >= 16, 5000);
         assertTrue(mappings.getItemCount() >= 16, "client's touched pages: " + mappings.getItemCount());
         assertEquals("sigma0", mappings.getItem(mappings.getItemCount() - 1).getText(4), "derived from sigma0");
         int all = log.viewer().getTable().getItemCount();
-        assertEquals(2000, all, "1000 calls and 1000 replies");
+        assertEquals(2032, all, "1000 calls and 1000 replies, 16 page faults and sigma0's 16 map replies");
         log.filterField().setText("Echo.request");
         UiTools.pump(200);
         assertEquals(1000, log.viewer().getTable().getItemCount(), "the filter keeps the requests");
@@ -127,12 +128,12 @@ class WorkbenchSmokeTest {
         s.stepCycles(20_000);
         assertEquals(before + 20_000, s.cycle(), "simulated time advanced by exactly 20 000 cycles");
         ThreadsView threads = (ThreadsView) page.showView(ThreadsView.ID);
-        UiTools.waitFor(() -> threads.viewer().getTable().getItemCount() == 2, 5000);
+        UiTools.waitFor(() -> threads.viewer().getTable().getItemCount() == 3, 5000);
         page.activate(control);
         UiTools.screenshot("run-control-paused");
         s.resume();
         assertEquals(SimulationSession.State.FINISHED, s.state());
-        assertEquals(576679, RunResults.get().latest().report().cycles(), "stepping does not change the result: same cycles as one run");
+        assertEquals(582342, RunResults.get().latest().report().cycles(), "stepping does not change the result: same cycles as one run");
     }
 
     @Test
