@@ -65,13 +65,18 @@ public final class ScenarioLoader {
     }
 
     public LoadResult load(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return new LoadResult(null, List.of(new Diagnostic(file.toString(), 0, 0, Diagnostic.Severity.ERROR, "cannot read the file: " + e.getMessage(), "io")));
+            return new LoadResult(null, List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR, "cannot read the file: " + e, "io")));
         }
-        return load(text, file.toAbsolutePath().normalize().toString());
+        TextFile.Decoded text = TextFile.decode(bytes);
+        if (text.problem() != null) {
+            return new LoadResult(null, List.of(new Diagnostic(file.toString(), text.line(), text.column(), Diagnostic.Severity.ERROR,
+                    file.getFileName() + " is not a text scenario: " + text.problem(), "not-text")));
+        }
+        return load(text.text(), file.toAbsolutePath().normalize().toString());
     }
 
     /** Load {@code text} as if it were the file {@code fileName} (imports resolve relative to it). */
@@ -93,10 +98,8 @@ public final class ScenarioLoader {
         for (Resource r : new ArrayList<>(rs.getResources())) {
             if (!(r instanceof XtextResource xr)) continue;
             String file = r == resource ? fileName : r.getURI().toFileString();
-            if (r != resource && !r.getErrors().isEmpty() && r.getContents().isEmpty()) {
-                diagnostics.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "cannot import " + file + ": " + r.getErrors().get(0).getMessage(), "import"));
-                continue;
-            }
+            // An import that brought no scenario is an error at its import statement (ImportValidator).
+            if (r != resource && r.getContents().isEmpty()) continue;
             for (Issue i : validator.validate(xr, CheckMode.ALL, CancelIndicator.NullImpl)) diagnostics.add(of(file, i));
         }
         diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
