@@ -95,12 +95,17 @@ public final class ScenarioLoader {
         EcoreUtil.resolveAll(rs);
         IResourceValidator validator = injector.getInstance(IResourceValidator.class);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Resource r : new ArrayList<>(rs.getResources())) {
+        // The main file first: validating its imports loads them, and each is then validated in turn.
+        List<Resource> order = new ArrayList<>(List.of(resource));
+        for (Resource r : rs.getResources()) if (!order.contains(r)) order.add(r);
+        for (int k = 0; k < order.size(); k++) {
+            Resource r = order.get(k);
             if (!(r instanceof XtextResource xr)) continue;
             String file = r == resource ? fileName : r.getURI().toFileString();
             // An import that brought no scenario is an error at its import statement (ImportValidator).
             if (r != resource && r.getContents().isEmpty()) continue;
             for (Issue i : validator.validate(xr, CheckMode.ALL, CancelIndicator.NullImpl)) diagnostics.add(of(file, i));
+            for (Resource more : new ArrayList<>(rs.getResources())) if (!order.contains(more)) order.add(more);
         }
         diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         if (resource.getContents().isEmpty() || diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {

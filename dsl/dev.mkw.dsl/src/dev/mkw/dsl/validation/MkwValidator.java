@@ -136,7 +136,7 @@ public class MkwValidator extends AbstractMkwValidator {
         if (t.getCpu() != 0) {
             error("thread " + ScenarioTranslator.qualified(t) + " is bound to cpu " + t.getCpu() + ", but MKW simulates one CPU so far"
                     + " (multiprocessor support is not built yet): every thread runs on cpu 0; remove 'cpu " + t.getCpu() + "'",
-                    MkwPackage.Literals.THREAD__CPU, IssueCodes.ONE_CPU, "0");
+                    MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
         }
     }
 
@@ -163,6 +163,7 @@ public class MkwValidator extends AbstractMkwValidator {
 
     @Check
     public void regionAligned(Region r) {
+        if (!Numbers.fits(r.getBase()) || !Numbers.sizeFits(r.getSize())) return; // reported by LimitsValidator
         long base = Numbers.parse(r.getBase()), size = Numbers.size(r.getSize());
         if ((base & (PAGE - 1)) != 0) {
             error(String.format("region base 0x%x is not page aligned (4 KiB); did you mean 0x%x?", base, base & -PAGE),
@@ -238,6 +239,7 @@ public class MkwValidator extends AbstractMkwValidator {
     }
 
     static String sizeText(long size) {
+        if (size > 1L << 40) return String.format("0x%x", size);
         if (size >= 1L << 30 && size % (1L << 30) == 0) return (size >> 30) + "G";
         if (size >= 1L << 20 && size % (1L << 20) == 0) return (size >> 20) + "M";
         if (size >= 1L << 10 && size % (1L << 10) == 0) return (size >> 10) + "K";
