@@ -24,8 +24,13 @@ public final class Mkw {
     private final List<Command> commands;
 
     public Mkw() {
-        this.commands = List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
-                new SweepCommand(), new BenchCommand(), new LspCommand());
+        this(List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
+                new SweepCommand(), new BenchCommand(), new LspCommand()));
+    }
+
+    /** A command line of these commands (tests give it one that fails the way a bug would). */
+    public Mkw(List<Command> commands) {
+        this.commands = List.copyOf(commands);
     }
 
     public static void main(String[] args) {

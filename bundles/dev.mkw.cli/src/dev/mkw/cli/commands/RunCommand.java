@@ -69,8 +69,8 @@ public final class RunCommand implements Command {
         Scenario s = ScenarioRunner.load(file, ctx);
         s = VariantSettings.apply(s, a.values("set"));
         if (a.has("seed")) s = s.withRun(s.run().withSeed(a.longValue("seed", 42)));
-        if (a.has("until-cycles")) s = VariantSettings.apply(s, "run.until-cycles", a.value("until-cycles", "0"));
-        if (a.has("until")) s = VariantSettings.apply(s, "run.until-cycles", a.value("until", "0"));
+        if (a.has("until-cycles")) s = s.withRun(s.run().withUntilCycles(a.longValue("until-cycles", 0)));
+        if (a.has("until")) s = s.withRun(s.run().withUntilCycles(a.longValue("until", 0)));
         if (a.has("preset")) s = VariantSettings.apply(s, "machine.preset", a.value("preset", ""));
         s = s.withRun(trace(s.run(), a));
         Duration limit = a.has("time-limit") ? HostLimits.parseDuration("--time-limit", a.value("time-limit", "")) : HostLimits.DEFAULT_TIME_LIMIT;
