@@ -117,7 +117,7 @@ class UserMistakesTest {
                 "machine field clockMhz takes a number, not 'fast'");
         is(only("scenario T\nmachine preset i486_50 { memory.latency true }\n"), 2, 41, IssueCodes.IMPOSSIBLE_MACHINE,
                 "machine field memory.latency takes a whole number (long), not 'true'");
-        LoadResult on = LOADER.load("scenario T\nmachine preset i486_50 { mmu.taggedTlb true title \"my 486\" isa \"x86-32\" }\n", "/t/ok.mkw");
+        LoadResult on = LOADER.load("scenario T\nmachine preset i486_50 { mmu.asidBits 8 mmu.taggedTlb true title \"my 486\" isa \"x86-32\" }\n", "/t/ok.mkw");
         assertTrue(on.diagnostics().isEmpty(), () -> String.join("\n", Scenarios.formatted(on)));
         assertEquals("true", on.scenario().machine().overrides().get("mmu.taggedTlb"), "a flag can be switched on, not only off");
         assertEquals("my 486", on.scenario().machine().overrides().get("title"), "text fields take text");
