@@ -100,13 +100,23 @@ public final class Args {
             else if (last == 'G') mult = 1_000_000_000;
             if (mult != 1) t = t.substring(0, t.length() - 1);
         }
+        long n;
         try {
-            long v = Long.decode(t) * mult;
-            if (v < 0) throw new CliException(what + " must not be negative: " + text);
-            return v;
+            n = Long.decode(t);
         } catch (NumberFormatException e) {
+            if (t.matches("[0-9]+|0[xX][0-9a-fA-F]+")) throw tooLarge(what, text);
             throw new CliException(what + " expects a number (like 42, 0x100, 10k, 2M), got '" + text + "'");
         }
+        if (n < 0) throw new CliException(what + " must not be negative: " + text);
+        try {
+            return Math.multiplyExact(n, mult);
+        } catch (ArithmeticException e) {
+            throw tooLarge(what, text);
+        }
+    }
+
+    private static CliException tooLarge(String what, String text) {
+        return new CliException(what + " " + text + " is too large: the largest number is " + Long.MAX_VALUE + " (about 9.2e18, or 9223372036G)");
     }
 
     /** The single positional argument, with a usage error naming what it is. */

@@ -1,18 +1,24 @@
 package dev.mkw.cli;
 
-/** A user mistake on the command line or in an input file: printed as one clear message, exit code 2. */
+/**
+ * Why a command cannot go on, as one clear message and the {@link ExitCode} it ends with: a
+ * user mistake on the command line or in an input file ({@link ExitCode#BAD_INPUT}, the
+ * default), or a run that did not finish ({@link ExitCode#RUN_FAILED}).
+ */
 public final class CliException extends Exception {
     private static final long serialVersionUID = 1L;
-    private final int exitCode;
+    private final ExitCode exit;
 
     public CliException(String message) {
-        this(message, 2);
+        this(message, ExitCode.BAD_INPUT);
     }
 
-    public CliException(String message, int exitCode) {
+    public CliException(String message, ExitCode exit) {
         super(message);
-        this.exitCode = exitCode;
+        this.exit = exit;
     }
 
-    public int exitCode() { return exitCode; }
+    public ExitCode exit() { return exit; }
+
+    public int exitCode() { return exit.code(); }
 }

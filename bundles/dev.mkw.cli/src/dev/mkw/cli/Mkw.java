@@ -15,16 +15,22 @@ import dev.mkw.cli.commands.SweepCommand;
 /**
  * The {@code mkw} command line: dispatches to a {@link Command}. Works as a plain
  * {@code main} (core bundles as jars) and inside the headless Equinox product
- * ({@link MkwApplication}). Exit codes: 0 ok, 1 the run found errors (a user program broke
- * a rule, a deadlock), 2 bad input (usage, malformed scenario), 3 an internal failure.
+ * ({@link MkwApplication}). Exit codes are those of {@link ExitCode}: 0 the run finished, 1 it
+ * did not (a run-time error of the scenario's program, a host limit), 2 bad input (usage,
+ * malformed scenario), 3 a bug in MKW, with its log kept and the log's path printed.
  */
 public final class Mkw {
 
     private final List<Command> commands;
 
     public Mkw() {
-        this.commands = List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
-                new SweepCommand(), new BenchCommand(), new LspCommand());
+        this(List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
+                new SweepCommand(), new BenchCommand(), new LspCommand()));
+    }
+
+    /** A command line of these commands (tests give it one that fails the way a bug would). */
+    public Mkw(List<Command> commands) {
+        this.commands = List.copyOf(commands);
     }
 
     public static void main(String[] args) {
@@ -58,12 +64,30 @@ public final class Mkw {
         } catch (CliException e) {
             ctx.err().println("mkw " + c.name() + ": " + e.getMessage());
             return e.exitCode();
-        } catch (RuntimeException | LinkageError e) {
-            // A bug in MKW, not the user's fault: say so, keep the stack trace for the report.
-            ctx.err().println("mkw " + c.name() + ": internal error: " + e);
-            e.printStackTrace(ctx.err());
-            return 3;
+        } catch (OutOfMemoryError e) {
+            // The run's objects are unreachable once the command has unwound: there is room to say so.
+            ctx.err().println("mkw " + c.name() + ": " + HostLimits.outOfMemory());
+            return ExitCode.RUN_FAILED.code();
+        } catch (StuckRun e) {
+            return bug(c, argv, e.getMessage(), e, e.stuckAt(), ctx);
+        } catch (RuntimeException | Error e) {
+            // A bug in MKW, not the user's fault (a stack overflow included: inputs are limited
+            // before they can cause one): say so, keep the details for the report.
+            return bug(c, argv, e.toString(), e, null, ctx);
         }
+    }
+
+    /** Report a bug in MKW: one line on stderr, the details in a log file whose path is printed. */
+    private static int bug(Command c, List<String> argv, String what, Throwable e, StackTraceElement[] stuckAt, CliContext ctx) {
+        java.nio.file.Path log = BugLog.write(argv, what, e, stuckAt);
+        ctx.err().println("mkw " + c.name() + ": internal error (a bug in MKW, not in your scenario): " + what);
+        if (log != null) {
+            ctx.err().println("mkw " + c.name() + ": the details are kept in " + log + "; please attach that file to a bug report");
+        } else {
+            ctx.err().println("mkw " + c.name() + ": no log could be written to " + BugLog.directory() + "; the details:");
+            ctx.err().print(BugLog.trace(e));
+        }
+        return ExitCode.INTERNAL.code();
     }
 
     private int helpOf(String name, CliContext ctx) {

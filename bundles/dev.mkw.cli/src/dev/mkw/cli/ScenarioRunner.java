@@ -1,6 +1,7 @@
 package dev.mkw.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public final class ScenarioRunner {
         for (Diagnostic d : r.diagnostics()) ctx.err().println(d.format());
         if (r.hasErrors()) {
             long n = r.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
-            throw new CliException(file + " has " + n + " error" + (n == 1 ? "" : "s") + "; nothing was run", 2);
+            throw new CliException(file + " has " + n + " error" + (n == 1 ? "" : "s") + "; nothing was run", ExitCode.BAD_INPUT);
         }
         return r.scenario();
     }
@@ -43,33 +44,24 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Events between two redraws of the progress bar. */
-    private static final long PROGRESS_SLICE = 200_000;
-
-    /** Run to the end and assemble the report. */
+    /** Run to the end under the default host-time limit and assemble the report. */
     public static RunReport run(Scenario s) throws CliException {
-        return run(s, null);
+        return run(s, null, HostLimits.DEFAULT_TIME_LIMIT);
     }
 
-    /** Run to the end, showing {@code progress} (or nothing, if null), and assemble the report. */
-    public static RunReport run(Scenario s, ProgressBar progress) throws CliException {
+    /**
+     * Run to the end, showing {@code progress} (or nothing, if null), and assemble the report.
+     * A run that has not finished after {@code timeLimit} of host time (zero: no limit) is
+     * stopped and reported as not finished ({@link ExitCode#RUN_FAILED}).
+     */
+    public static RunReport run(Scenario s, ProgressBar progress, Duration timeLimit) throws CliException {
         Simulation sim;
         try {
             sim = Simulation.create(s, machine(s));
         } catch (IllegalArgumentException e) {
             throw new CliException("impossible configuration: " + e.getMessage());
         }
-        SimEngine.StopReason why;
-        if (progress == null) {
-            why = sim.run();
-        } else {
-            // In slices of events, so the bar moves; the run is the same as in one go.
-            do {
-                why = sim.step(PROGRESS_SLICE);
-                progress.update(sim.engine().now(), sim.engine().firedEvents());
-            } while (why == SimEngine.StopReason.PAUSED);
-            progress.done(sim.engine().now(), sim.engine().firedEvents());
-        }
+        SimEngine.StopReason why = new WatchedRun(sim, progress).run(timeLimit);
         String end = switch (why) {
             case CYCLE_LIMIT -> "cycle limit";
             case NO_MORE_EVENTS -> "no more events";

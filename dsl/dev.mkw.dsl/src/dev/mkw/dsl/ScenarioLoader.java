@@ -65,13 +65,18 @@ public final class ScenarioLoader {
     }
 
     public LoadResult load(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return new LoadResult(null, List.of(new Diagnostic(file.toString(), 0, 0, Diagnostic.Severity.ERROR, "cannot read the file: " + e.getMessage(), "io")));
+            return new LoadResult(null, List.of(new Diagnostic(file.toString(), 1, 1, Diagnostic.Severity.ERROR, "cannot read the file: " + e, "io")));
         }
-        return load(text, file.toAbsolutePath().normalize().toString());
+        TextFile.Decoded text = TextFile.decode(bytes);
+        if (text.problem() != null) {
+            return new LoadResult(null, List.of(new Diagnostic(file.toString(), text.line(), text.column(), Diagnostic.Severity.ERROR,
+                    file.getFileName() + " is not a text scenario: " + text.problem(), "not-text")));
+        }
+        return load(text.text(), file.toAbsolutePath().normalize().toString());
     }
 
     /** Load {@code text} as if it were the file {@code fileName} (imports resolve relative to it). */
@@ -90,14 +95,17 @@ public final class ScenarioLoader {
         EcoreUtil.resolveAll(rs);
         IResourceValidator validator = injector.getInstance(IResourceValidator.class);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Resource r : new ArrayList<>(rs.getResources())) {
+        // The main file first: validating its imports loads them, and each is then validated in turn.
+        List<Resource> order = new ArrayList<>(List.of(resource));
+        for (Resource r : rs.getResources()) if (!order.contains(r)) order.add(r);
+        for (int k = 0; k < order.size(); k++) {
+            Resource r = order.get(k);
             if (!(r instanceof XtextResource xr)) continue;
             String file = r == resource ? fileName : r.getURI().toFileString();
-            if (r != resource && !r.getErrors().isEmpty() && r.getContents().isEmpty()) {
-                diagnostics.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "cannot import " + file + ": " + r.getErrors().get(0).getMessage(), "import"));
-                continue;
-            }
+            // An import that brought no scenario is an error at its import statement (ImportValidator).
+            if (r != resource && r.getContents().isEmpty()) continue;
             for (Issue i : validator.validate(xr, CheckMode.ALL, CancelIndicator.NullImpl)) diagnostics.add(of(file, i));
+            for (Resource more : new ArrayList<>(rs.getResources())) if (!order.contains(more)) order.add(more);
         }
         diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         if (resource.getContents().isEmpty() || diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {

@@ -8,6 +8,7 @@ import dev.mkw.cli.Args;
 import dev.mkw.cli.CliContext;
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.Command;
+import dev.mkw.cli.ExitCode;
 import dev.mkw.dsl.ide.server.MkwLanguageServer;
 
 /**
@@ -33,7 +34,7 @@ public final class LspCommand implements Command {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            throw new CliException("the language server stopped: " + e.getCause(), 3);
+            throw new CliException("the language server stopped: " + e.getCause(), ExitCode.INTERNAL);
         }
         return 0;
     }

@@ -3,6 +3,7 @@ package dev.mkw.cli.commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -11,6 +12,7 @@ import dev.mkw.cli.Args;
 import dev.mkw.cli.CliContext;
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.Command;
+import dev.mkw.cli.HostLimits;
 import dev.mkw.cli.ProgressBar;
 import dev.mkw.cli.ScenarioRunner;
 import dev.mkw.cli.VariantSettings;
@@ -23,7 +25,7 @@ import dev.mkw.sim.report.RunReport;
 
 /** {@code mkw run FILE.mkw}: the main job. */
 public final class RunCommand implements Command {
-    private static final Set<String> VALUED = Set.of("seed", "until", "until-cycles", "preset", "set", "trace", "perfetto", "stats", "report", "analysis", "export");
+    private static final Set<String> VALUED = Set.of("seed", "until", "until-cycles", "time-limit", "preset", "set", "trace", "perfetto", "stats", "report", "analysis", "export");
     private static final Set<String> FLAGS = Set.of("quiet", "list", "progress");
 
     @Override public String name() { return "run"; }
@@ -38,6 +40,8 @@ public final class RunCommand implements Command {
         b.append("Options:\n");
         b.append("  --seed N              random seed (default: the scenario's, else 42)\n");
         b.append("  --until N             stop after N cycles (10k, 2M accepted; also --until-cycles)\n");
+        b.append("  --time-limit D        host time the run may take (90s, 10m, 1h; 0: no limit; default "
+                + HostLimits.format(HostLimits.DEFAULT_TIME_LIMIT) + "); past it the run is stopped, exit code 1\n");
         b.append("  --preset ID           run on another machine preset (mkw presets)\n");
         b.append("  --set KEY=VALUE       override a variant; repeatable. Keys:\n");
         VariantSettings.KEYS.forEach((k, v) -> b.append(String.format("                          %-20s %s%n", k, v)));
@@ -50,7 +54,10 @@ public final class RunCommand implements Command {
         b.append("  --export ID=FILE      write with any exporter, built in or from a plugin\n");
         b.append("  --analysis ID         print an analysis; repeatable (ipc-latency, kernel-paths, cache-tlb, irq-latency, plugins')\n");
         b.append("  --quiet               print nothing but errors\n");
-        b.append("\nExit codes: 0 ok; 1 the run ended in an error (deadlock, unhandled exception, ...); 2 bad input.\n");
+        b.append("\nExit codes: 0 the run finished (all threads done, or its cycle limit); 1 it did not: a run-time error of the\n");
+        b.append("scenario's program (printed with thread, cycle and FILE:LINE:COL), the time limit, or out of host memory\n");
+        b.append("(raise the heap with MKW_JAVA_OPTS=-Xmx8g); 2 bad input (a malformed scenario, a bad option), nothing run;\n");
+        b.append("3 a bug in MKW: its log is kept and the path printed.\n");
         return b.toString();
     }
 
@@ -62,11 +69,12 @@ public final class RunCommand implements Command {
         Scenario s = ScenarioRunner.load(file, ctx);
         s = VariantSettings.apply(s, a.values("set"));
         if (a.has("seed")) s = s.withRun(s.run().withSeed(a.longValue("seed", 42)));
-        if (a.has("until-cycles")) s = VariantSettings.apply(s, "run.until-cycles", a.value("until-cycles", "0"));
-        if (a.has("until")) s = VariantSettings.apply(s, "run.until-cycles", a.value("until", "0"));
+        if (a.has("until-cycles")) s = s.withRun(s.run().withUntilCycles(a.longValue("until-cycles", 0)));
+        if (a.has("until")) s = s.withRun(s.run().withUntilCycles(a.longValue("until", 0)));
         if (a.has("preset")) s = VariantSettings.apply(s, "machine.preset", a.value("preset", ""));
         s = s.withRun(trace(s.run(), a));
-        RunReport r = a.flag("progress") ? ScenarioRunner.run(s, new ProgressBar(ctx.err(), s.run().untilCycles())) : ScenarioRunner.run(s);
+        Duration limit = a.has("time-limit") ? HostLimits.parseDuration("--time-limit", a.value("time-limit", "")) : HostLimits.DEFAULT_TIME_LIMIT;
+        RunReport r = ScenarioRunner.run(s, a.flag("progress") ? new ProgressBar(ctx.err(), s.run().untilCycles()) : null, limit);
         String report = a.value("report", null);
         boolean jsonToStdout = "json".equals(report);
         if (jsonToStdout && !a.flag("quiet")) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EEnum;
+import org.eclipse.emf.ecore.EEnumLiteral;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -38,18 +40,46 @@ public final class MachineOverrides {
 
     private static void set(EObject machine, String path, String value) {
         Target t = resolve(machine, path);
-        Class<?> type = t.attribute.getEAttributeType().getInstanceClass();
+        t.owner.eSet(t.attribute, value(path, t.attribute, value));
+    }
+
+    /**
+     * {@code value} as the field's type wants it: whole numbers for int and long fields, numbers
+     * for double fields, exactly {@code true} or {@code false} for a flag (so {@code 1} is not
+     * read as false), a literal of an enumeration, any text for a text field. Anything else is
+     * an IllegalArgumentException naming the field, its type and the value.
+     */
+    static Object value(String path, EAttribute attribute, String value) {
+        Class<?> type = attribute.getEAttributeType().getInstanceClass();
         try {
-            Object v;
-            if (type == int.class || type == Integer.class) v = Integer.decode(value);
-            else if (type == long.class || type == Long.class) v = Long.decode(value);
-            else if (type == double.class || type == Double.class) v = Double.parseDouble(value);
-            else if (type == boolean.class || type == Boolean.class) v = Boolean.parseBoolean(value);
-            else v = value;
-            t.owner.eSet(t.attribute, v);
+            if (type == int.class || type == Integer.class) return Integer.decode(value);
+            if (type == long.class || type == Long.class) return Long.decode(value);
+            if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+                double d = Double.parseDouble(value);
+                if (Double.isNaN(d) || Double.isInfinite(d)) throw new NumberFormatException(value);
+                return type == float.class || type == Float.class ? (Object) (float) d : (Object) d;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("machine field " + path + " takes a " + type.getSimpleName() + ", not '" + value + "'");
+            throw new IllegalArgumentException("machine field " + path + " takes " + (type == double.class || type == Double.class
+                    || type == float.class || type == Float.class ? "a number" : "a whole number (" + type.getSimpleName() + ")") + ", not '" + value + "'");
         }
+        if (type == boolean.class || type == Boolean.class) {
+            if (value.equals("true")) return Boolean.TRUE;
+            if (value.equals("false")) return Boolean.FALSE;
+            throw new IllegalArgumentException("machine field " + path + " takes true or false, not '" + value + "'");
+        }
+        if (attribute.getEAttributeType() instanceof EEnum en) {
+            EEnumLiteral lit = en.getEEnumLiteralByLiteral(value);
+            if (lit == null) lit = en.getEEnumLiteral(value);
+            if (lit == null) {
+                List<String> names = new ArrayList<>();
+                for (EEnumLiteral l : en.getELiterals()) names.add(l.getLiteral());
+                throw new IllegalArgumentException("machine field " + path + " takes one of " + String.join(", ", names) + ", not '" + value + "'");
+            }
+            return lit.getInstance();
+        }
+        if (type == String.class) return value;
+        throw new IllegalArgumentException("machine field " + path + " is of type " + attribute.getEAttributeType().getName() + ", which cannot be overridden");
     }
 
     private record Target(EObject owner, EAttribute attribute) {}

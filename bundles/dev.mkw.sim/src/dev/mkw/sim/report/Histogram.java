@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * A deterministic log-linear histogram of non-negative cycle counts, in the manner of
  * HdrHistogram: values below 32 have a bucket each; above, every power of two is split into
- * 16 equal buckets, so a bucket is at most 1/16 (6.25 %) of its values wide. Count, sum,
- * min and max are exact; percentiles are exact up to the width of one bucket.
+ * 16 equal buckets, so a bucket is at most 1/16 (6.25 %) of its values wide. The buckets are
+ * for drawing and export; count, sum, min, max and the percentiles are exact: every distinct
+ * value is counted ({@link ValueCounts}), so a run where every IPC costs 179 cycles reports
+ * p50 = 179, not the upper bound of 179's bucket.
  *
  * <p>Fixed bucket bounds (not adaptive ones) make two runs with the same samples produce
  * the same buckets, and make histograms of different runs mergeable.
@@ -22,6 +24,7 @@ public final class Histogram {
     private long sum;
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
+    private final ValueCounts values = new ValueCounts();
 
     /** One non-empty bucket: values in [lower, upper] were seen {@code count} times. */
     public record Bucket(long lower, long upper, long count) {}
@@ -36,6 +39,7 @@ public final class Histogram {
         int i = indexOf(value);
         if (i >= counts.length) counts = Arrays.copyOf(counts, Math.max(i + 1, counts.length * 2));
         counts[i] += times;
+        values.add(value, times);
         count += times;
         sum += value * times;
         if (value < min) min = value;
@@ -47,6 +51,7 @@ public final class Histogram {
         if (other.count == 0) return;
         if (other.counts.length > counts.length) counts = Arrays.copyOf(counts, other.counts.length);
         for (int i = 0; i < other.counts.length; i++) counts[i] += other.counts[i];
+        values.addAll(other.values);
         count += other.count;
         sum += other.sum;
         min = Math.min(min, other.min);
@@ -69,20 +74,18 @@ public final class Histogram {
     public double mean() { return count == 0 ? 0 : (double) sum / count; }
 
     /**
-     * The value at percentile {@code p} (0..100): the upper bound of the bucket holding the
-     * sample of rank ceil(p/100 * count), clamped to [min, max] so exact extremes stay exact.
+     * The value at percentile {@code p} (0..100) by the nearest-rank method: the sample of rank
+     * ceil(p/100 * count) in increasing order, a value that was actually recorded.
      */
     public long percentile(double p) {
         if (p < 0 || p > 100 || Double.isNaN(p)) throw new IllegalArgumentException("percentile out of 0..100: " + p);
         if (count == 0) return 0;
         long rank = Math.max(1, (long) Math.ceil(p / 100.0 * count));
-        long seen = 0;
-        for (int i = 0; i < counts.length; i++) {
-            seen += counts[i];
-            if (seen >= rank) return Math.max(min, Math.min(max, upperOf(i)));
-        }
-        return max;
+        return values.atRank(Math.min(rank, count));
     }
+
+    /** How many distinct values were recorded. */
+    public int distinctValues() { return values.distinct(); }
 
     public long p50() { return percentile(50); }
     public long p90() { return percentile(90); }
@@ -123,7 +126,7 @@ public final class Histogram {
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Histogram h)) return false;
-        return count == h.count && sum == h.sum && min() == h.min() && max() == h.max() && buckets().equals(h.buckets());
+        return count == h.count && sum == h.sum && min() == h.min() && max() == h.max() && buckets().equals(h.buckets()) && values.equals(h.values);
     }
 
     @Override

@@ -24,6 +24,12 @@ import dev.mkw.ui.run.SimulationSession;
 /**
  * Run control: start a scenario paused, step N events or N cycles, resume, pause, stop. The
  * inspect and profile views refresh at every pause, step and at the end.
+ *
+ * <p>Every action that advances or ends the simulation runs in a {@link Job}, never on the UI
+ * thread: a step of 100 million cycles, or a stop that waits for a running step to let go of
+ * the session, would otherwise freeze the workbench. The jobs share one scheduling rule, so
+ * they run one after the other in the order they were asked for; Pause is a request the
+ * running job sees at its next event.
  */
 public final class RunControlView extends ViewPart {
     public static final String ID = "dev.mkw.ui.views.runControl";
@@ -50,11 +56,11 @@ public final class RunControlView extends ViewPart {
         button(buttons, "Start paused", this::start);
         count = new Spinner(buttons, SWT.BORDER);
         count.setValues(1000, 1, 100_000_000, 0, 100, 10_000);
-        button(buttons, "Step events", () -> inSession(s -> s.step(count.getSelection())));
-        button(buttons, "Step cycles", () -> inSession(s -> s.stepCycles(count.getSelection())));
+        button(buttons, "Step events", () -> { int n = count.getSelection(); inJob("stepping " + n + " events", s -> s.step(n)); });
+        button(buttons, "Step cycles", () -> { int n = count.getSelection(); inJob("stepping " + n + " cycles", s -> s.stepCycles(n)); });
         button(buttons, "Resume", this::resume);
         button(buttons, "Pause", () -> { if (session != null) session.pause(); });
-        button(buttons, "Stop", () -> inSession(SimulationSession::stop));
+        button(buttons, "Stop", () -> inJob("stopping", SimulationSession::stop));
         status = new Label(parent, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         status.setText("No simulation: name a .mkw file and press Start paused.");
@@ -78,23 +84,39 @@ public final class RunControlView extends ViewPart {
         }
     }
 
-    private void inSession(java.util.function.Consumer<SimulationSession> action) {
-        if (session == null) return;
-        action.accept(session);
-        showState();
+    /**
+     * Run {@code action} on the session in a job (after any job asked for earlier), and show
+     * the state when it is done. Returns at once.
+     */
+    private void inJob(String what, java.util.function.Consumer<SimulationSession> action) {
+        SimulationSession s = session;
+        if (s == null) return;
+        Job job = Job.create("MKW: " + what, monitor -> {
+            action.accept(s);
+            if (!status.isDisposed()) status.getDisplay().asyncExec(this::showState);
+            return Status.OK_STATUS;
+        });
+        job.setRule(sessionRule);
+        lastJob = job;
+        job.schedule();
+        status.setText(what + "...");
     }
 
     /** Resume in a job (the UI stays responsive; Pause interrupts it). */
     private void resume() {
-        SimulationSession s = session;
-        if (s == null) return;
-        Job job = Job.create("MKW: running", monitor -> {
-            s.resume();
-            status.getDisplay().asyncExec(this::showState);
-            return Status.OK_STATUS;
-        });
-        job.schedule();
-        status.setText("running...");
+        inJob("running", SimulationSession::resume);
+    }
+
+    /** The jobs of this view run one at a time, in order. */
+    private final org.eclipse.core.runtime.jobs.ISchedulingRule sessionRule = new org.eclipse.core.runtime.jobs.ISchedulingRule() {
+        @Override public boolean contains(org.eclipse.core.runtime.jobs.ISchedulingRule rule) { return rule == this; }
+        @Override public boolean isConflicting(org.eclipse.core.runtime.jobs.ISchedulingRule rule) { return rule == this; }
+    };
+    private volatile Job lastJob;
+
+    /** The job of the latest step, resume or stop, for tests (null before the first). */
+    public Job lastJob() {
+        return lastJob;
     }
 
     private void showState() {

@@ -141,9 +141,9 @@ class ValidationTest {
     }
 
     @Test
-    void threadThatCanNeverRun() {
-        is(only(Scenarios.with("task a pager root { thread t cpu 2 { exit } }")), 3, 34, Diagnostic.Severity.ERROR,
-                IssueCodes.NEVER_RUNS, "thread a.t can never run: it is bound to cpu 2 but the machine has 1 CPU (cpu 0..0)");
+    void threadBoundToAnotherCpuIsAnErrorUntilMultiprocessorSupport() {
+        is(only(Scenarios.with("task a pager root { thread t cpu 2 { exit } }")), 3, 34, Diagnostic.Severity.ERROR, IssueCodes.NEVER_RUNS,
+                "thread a.t is bound to cpu 2, but MKW simulates one CPU so far (multiprocessor support is not built yet): every thread runs on cpu 0; remove 'cpu 2'");
     }
 
     @Test

@@ -18,6 +18,30 @@ public final class Numbers {
         }
     }
 
+    /** Whether the literal fits in 64 bits (hex literals up to 0xffff_ffff_ffff_ffff, read as unsigned). */
+    public static boolean fits(String literal) {
+        if (literal == null) return true;
+        String t = literal.replace("_", "");
+        try {
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                if (t.length() > 2) Long.parseUnsignedLong(t.substring(2), 16);
+            } else {
+                Long.parseLong(t);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether a size with its unit (K, M, G) fits in 64 bits. */
+    public static boolean sizeFits(Size s) {
+        if (s == null || !fits(s.getValue())) return s == null;
+        long v = parse(s.getValue());
+        int shift = s.getUnit() == null ? 0 : switch (s.getUnit()) { case "K" -> 10; case "M" -> 20; case "G" -> 30; default -> 0; };
+        return v >= 0 && v <= (Long.MAX_VALUE >> shift);
+    }
+
     public static long size(Size s) {
         if (s == null) return 0;
         long v = parse(s.getValue());

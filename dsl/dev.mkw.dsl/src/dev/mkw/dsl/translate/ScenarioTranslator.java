@@ -82,8 +82,13 @@ public final class ScenarioTranslator {
 
     private MachineSpec machine(Machine m) {
         Map<String, String> overrides = new LinkedHashMap<>();
-        for (MachineSetting s : m.getSettings()) overrides.put(s.getKey(), Long.toString(Numbers.parse(s.getValue())));
+        for (MachineSetting s : m.getSettings()) overrides.put(s.getKey(), settingValue(s));
         return new MachineSpec(m.getPreset(), overrides);
+    }
+
+    /** An override's value as the hardware model reads it: a number in decimal, else the text (true, false, a word). */
+    public static String settingValue(MachineSetting s) {
+        return s.getValue() != null ? Long.toString(Numbers.parse(s.getValue())) : s.getText();
     }
 
     private KernelConfig kernel(Kernel k, KernelConfig c) {

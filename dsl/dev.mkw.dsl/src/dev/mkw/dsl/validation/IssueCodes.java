@@ -32,4 +32,10 @@ public final class IssueCodes {
     public static final String NO_IPC_TO_CANCEL = "mkw.no-ipc-to-cancel";
     public static final String TWO_ROOT_TASKS = "mkw.two-root-tasks";
     public static final String IMPOSSIBLE_MACHINE = "mkw.impossible-machine";
+    public static final String CYCLE_RANGE = "mkw.cycle-range";
+    public static final String RANDOM_RANGE = "mkw.random-range";
+    public static final String UNKNOWN_FIELD = "mkw.unknown-field";
+    public static final String ONE_CPU = "mkw.one-cpu";
+    public static final String IMPORT = "mkw.import";
+    public static final String FPAGE_TOO_LARGE = "mkw.fpage-too-large";
 }

@@ -32,6 +32,10 @@ public final class IssueFixes {
             Map.entry(IssueCodes.NO_PAGER, "Give the task the root pager: '%s'"),
             Map.entry(IssueCodes.TIMEOUT_RANGE, "Use timeout %s"),
             Map.entry(IssueCodes.NEVER_RUNS, "Bind the thread to cpu %s"),
+            Map.entry(IssueCodes.ONE_CPU, "Use cpus %s"),
+            Map.entry(IssueCodes.RANDOM_RANGE, "Swap the bounds: %s"),
+            Map.entry(IssueCodes.UNKNOWN_FIELD, "Change to %s"),
+            Map.entry(IssueCodes.FPAGE_TOO_LARGE, "Change the size to %s"),
             Map.entry(IssueCodes.UNBOUND_MESSAGE, "Reply to '%s'"));
 
     /** Whether {@link #fixes} can offer something for issues with this code. */

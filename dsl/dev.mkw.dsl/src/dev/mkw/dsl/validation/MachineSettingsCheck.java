@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.mkw.dsl.mkw.Machine;
 import dev.mkw.dsl.mkw.MachineSetting;
 import dev.mkw.dsl.translate.Numbers;
+import dev.mkw.dsl.translate.ScenarioTranslator;
 import dev.mkw.hw.model.MachineModelValidator;
 import dev.mkw.hw.model.MachineOverrides;
 
@@ -33,8 +34,9 @@ final class MachineSettingsCheck {
         List<String> before = MachineModelValidator.problems(preset);
         List<Problem> found = new ArrayList<>();
         for (MachineSetting s : m.getSettings()) {
-            if (s.getKey() == null || s.getValue() == null || MachineOverrides.check(preset, s.getKey()) != null) continue; // reported by the field check
-            applied.put(s.getKey(), Long.toString(Numbers.parse(s.getValue())));
+            if (s.getKey() == null || s.getValue() == null && s.getText() == null || MachineOverrides.check(preset, s.getKey()) != null) continue; // reported by the field check
+            if (s.getValue() != null && !Numbers.fits(s.getValue())) continue; // reported by LimitsValidator
+            applied.put(s.getKey(), ScenarioTranslator.settingValue(s));
             List<String> now;
             try {
                 now = MachineModelValidator.problems((dev.mkw.hw.model.Machine) MachineOverrides.apply(preset, applied));

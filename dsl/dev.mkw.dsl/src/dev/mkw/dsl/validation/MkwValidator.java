@@ -13,6 +13,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.ComposedChecks;
 
 import dev.mkw.dsl.mkw.Acceptor;
 import dev.mkw.dsl.mkw.Attach;
@@ -30,7 +31,6 @@ import dev.mkw.dsl.mkw.MapItem;
 import dev.mkw.dsl.mkw.MessageBody;
 import dev.mkw.dsl.mkw.MkwPackage;
 import dev.mkw.dsl.mkw.Model;
-import dev.mkw.dsl.mkw.NumberLit;
 import dev.mkw.dsl.mkw.Protocol;
 import dev.mkw.dsl.mkw.ProtocolMessage;
 import dev.mkw.dsl.mkw.Receive;
@@ -56,6 +56,7 @@ import dev.mkw.hw.model.MachinePresets;
  * how to fix it; each carries an issue code, and where an obvious fix exists the issue data
  * holds the replacement text for the flagged range ({@link IssueFixes} turns it into an edit).
  */
+@ComposedChecks(validators = {LimitsValidator.class, ImportValidator.class})
 public class MkwValidator extends AbstractMkwValidator {
 
     /** User-level address space of the modelled 32-bit L4: the kernel owns the top gigabyte. */
@@ -78,7 +79,8 @@ public class MkwValidator extends AbstractMkwValidator {
     public void overridesDescribeAPossibleMachine(Machine m) {
         if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset()) || m.getSettings().isEmpty()) return;
         for (MachineSettingsCheck.Problem p : MachineSettingsCheck.problems(m, dev.mkw.hw.model.MachinePresets.get().model(m.getPreset()))) {
-            error(p.message(), p.setting(), MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.IMPOSSIBLE_MACHINE);
+            error(p.message(), p.setting(), p.setting().getValue() != null ? MkwPackage.Literals.MACHINE_SETTING__VALUE : MkwPackage.Literals.MACHINE_SETTING__TEXT,
+                    IssueCodes.IMPOSSIBLE_MACHINE);
         }
     }
 
@@ -125,25 +127,43 @@ public class MkwValidator extends AbstractMkwValidator {
         }
     }
 
-    /** A thread bound to a CPU the machine does not have is never scheduled. */
+    /**
+     * MKW simulates one CPU until multiprocessor support is built: a thread bound to another
+     * CPU, or a machine of several, would be accepted and silently run everything on CPU 0.
+     */
     @Check
-    public void threadCanRun(Thread t) {
-        int cpus = cpus(EcoreUtil2.getContainerOfType(t, Model.class));
-        if (cpus > 0 && t.getCpu() >= cpus) {
-            error("thread " + ScenarioTranslator.qualified(t) + " can never run: it is bound to cpu " + t.getCpu() + " but the machine has "
-                    + cpus + " CPU" + (cpus == 1 ? "" : "s") + " (cpu 0.." + (cpus - 1) + ")", MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
+    public void oneCpuThread(Thread t) {
+        if (t.getCpu() != 0) {
+            error("thread " + ScenarioTranslator.qualified(t) + " is bound to cpu " + t.getCpu() + ", but MKW simulates one CPU so far"
+                    + " (multiprocessor support is not built yet): every thread runs on cpu 0; remove 'cpu " + t.getCpu() + "'",
+                    MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
         }
     }
 
     @Check
-    public void literalFits(NumberLit n) {
-        if (Numbers.parse(n.getValue()) == Long.MAX_VALUE && !n.getValue().replace("_", "").equals(Long.toString(Long.MAX_VALUE))) {
-            error("the number " + n.getValue() + " does not fit in 64 bits", MkwPackage.Literals.NUMBER_LIT__VALUE, IssueCodes.NUMBER_RANGE);
+    public void oneCpuMachine(dev.mkw.dsl.mkw.MachineSetting s) {
+        if (!"cpus".equals(s.getKey()) || s.getValue() == null || !Numbers.fits(s.getValue())) return;
+        long n = Numbers.parse(s.getValue());
+        if (n > 1) {
+            error("cpus " + s.getValue() + ": MKW simulates one CPU so far (multiprocessor support is not built yet); every thread would run on cpu 0; use cpus 1",
+                    MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, "1");
+        }
+    }
+
+    @Check
+    public void onePresetCpu(Machine m) {
+        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset())) return;
+        if (m.getSettings().stream().anyMatch(s -> "cpus".equals(s.getKey()))) return;
+        int cpus = MachinePresets.get().description(m.getPreset()).cpus();
+        if (cpus > 1) {
+            error("preset " + m.getPreset() + " has " + cpus + " CPUs, but MKW simulates one CPU so far; override it with '{ cpus 1 }'",
+                    MkwPackage.Literals.MACHINE__PRESET, IssueCodes.ONE_CPU);
         }
     }
 
     @Check
     public void regionAligned(Region r) {
+        if (!Numbers.fits(r.getBase()) || !Numbers.sizeFits(r.getSize())) return; // reported by LimitsValidator
         long base = Numbers.parse(r.getBase()), size = Numbers.size(r.getSize());
         if ((base & (PAGE - 1)) != 0) {
             error(String.format("region base 0x%x is not page aligned (4 KiB); did you mean 0x%x?", base, base & -PAGE),
@@ -195,7 +215,13 @@ public class MkwValidator extends AbstractMkwValidator {
 
     /** A flexpage is 2^s bytes (s >= 12) at a base aligned to its size. */
     private void fpage(dev.mkw.dsl.mkw.Size sizeNode, dev.mkw.dsl.mkw.Expr baseExpr, EStructuralFeature sizeF, EStructuralFeature baseF) {
+        if (!Numbers.sizeFits(sizeNode)) return; // reported by LimitsValidator
         long size = Numbers.size(sizeNode);
+        if (size > LimitsValidator.ADDRESS_SPACE) {
+            error("a flexpage of " + sizeText(size) + " is larger than the 4 GiB address space; the largest is 4G"
+                    + " (a receive window takes 'window all')", sizeF, IssueCodes.FPAGE_TOO_LARGE, "4G");
+            return;
+        }
         if (Numbers.log2(size) < 12) {
             long fix = size < PAGE ? PAGE : Long.highestOneBit(size - 1) << 1;
             error("a flexpage is 2^s bytes with s >= 12 (4 KiB); " + size + " is not" + (fix > 0 ? "; did you mean " + sizeText(fix) + "?" : ""),
@@ -203,13 +229,17 @@ public class MkwValidator extends AbstractMkwValidator {
             return;
         }
         Long base = Constants.value(baseExpr);
-        if (base != null && (base & (size - 1)) != 0) {
+        if (base != null && (base < 0 || base > LimitsValidator.ADDRESS_SPACE - size)) {
+            error(String.format("flexpage 0x%x size %s ends beyond the 4 GiB address space", base, sizeText(size)),
+                    baseF, IssueCodes.FPAGE_TOO_LARGE);
+        } else if (base != null && (base & (size - 1)) != 0) {
             error(String.format("flexpage base 0x%x is not aligned to its size %s; did you mean 0x%x?", base, sizeText(size), base & -size),
                     baseF, IssueCodes.FPAGE_ALIGNMENT, String.format("0x%x", base & -size));
         }
     }
 
     static String sizeText(long size) {
+        if (size > 1L << 40) return String.format("0x%x", size);
         if (size >= 1L << 30 && size % (1L << 30) == 0) return (size >> 30) + "G";
         if (size >= 1L << 20 && size % (1L << 20) == 0) return (size >> 20) + "M";
         if (size >= 1L << 10 && size % (1L << 10) == 0) return (size >> 10) + "K";
@@ -422,14 +452,6 @@ public class MkwValidator extends AbstractMkwValidator {
         if (model == null) return null;
         for (var e : model.getElements()) if (e instanceof Machine m) return m;
         return null;
-    }
-
-    /** The machine's CPU count: its 'cpus' override, else the preset's; 0 when unknown. */
-    static int cpus(Model model) {
-        Machine m = machine(model);
-        if (m == null) return 1;
-        for (var s : m.getSettings()) if ("cpus".equals(s.getKey())) return (int) Math.min(Integer.MAX_VALUE, Numbers.parse(s.getValue()));
-        return KnownNames.presetExists(m.getPreset()) ? MachinePresets.get().description(m.getPreset()).cpus() : 0;
     }
 
     static double clockMhz(Model model) {
