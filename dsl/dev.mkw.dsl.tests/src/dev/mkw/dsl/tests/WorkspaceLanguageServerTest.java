@@ -28,7 +28,7 @@ class WorkspaceLanguageServerTest {
             task server {
                 thread pong priority 100 {
                     wait any as req : Echo.request
-                    reply req Echo.response
+                    reply req Echo.response words (0, 0)
                 }
             }
             """;
