@@ -3,7 +3,7 @@ package dev.mkw.cli;
 import java.time.Duration;
 
 import dev.mkw.kernel.inspect.ThreadInfo;
-import dev.mkw.kernel.run.Simulation;
+import dev.mkw.run.Simulation;
 import dev.mkw.sim.SimEngine;
 
 /**

@@ -119,10 +119,10 @@ class ExitCodesTest {
 
     @Test
     void aStuckSimulationIsABugWithWhereItWasInTheLog() throws Exception {
-        StackTraceElement where = new StackTraceElement("dev.mkw.kernel.user.UserProgram", "next", "UserProgram.java", 66);
+        StackTraceElement where = new StackTraceElement("dev.mkw.user.UserProgram", "next", "UserProgram.java", 66);
         assertEquals(3, mkw(new Mkw(List.of(failing(() -> { throw new StuckRun("the simulation is stuck inside one step at cycle 5", new StackTraceElement[] {where}); }))), "fail"));
         String text = Files.readString(logPath(err()));
-        assertTrue(text.contains("the simulation thread was at:") && text.contains("at dev.mkw.kernel.user.UserProgram.next(UserProgram.java:66)"), text);
+        assertTrue(text.contains("the simulation thread was at:") && text.contains("at dev.mkw.user.UserProgram.next(UserProgram.java:66)"), text);
     }
 
     @Test

@@ -25,8 +25,11 @@ import dev.mkw.sim.report.RunReport;
 
 /** {@code mkw run FILE.mkw}: the main job. */
 public final class RunCommand implements Command {
-    private static final Set<String> VALUED = Set.of("seed", "until", "until-cycles", "time-limit", "preset", "set", "trace", "perfetto", "stats", "report", "analysis", "export");
+    private static final Set<String> VALUED = Set.of("seed", "until", "until-cycles", "time-limit", "preset", "set", "trace", "perfetto", "stats", "report", "analysis", "export", "html");
     private static final Set<String> FLAGS = Set.of("quiet", "list", "progress");
+
+    /** Trace events an {@code --html} run records when the scenario records none. */
+    static final int HTML_TRACE_RING = 100_000;
 
     @Override public String name() { return "run"; }
 
@@ -50,6 +53,8 @@ public final class RunCommand implements Command {
         b.append("  --stats FILE          write per-path and per-thread statistics as CSV\n");
         b.append("  --report json|text    print the report as one JSON object, or as tables (the default)\n");
         b.append("  --report FILE         write the machine-readable JSON run report to a file\n");
+        b.append("  --html FILE           write the report with its charts as one self-contained HTML page\n");
+        b.append("                        (records a trace ring of " + HTML_TRACE_RING + " events for the timeline if tracing is off)\n");
         b.append("  --progress            show a progress bar on stderr\n");
         b.append("  --export ID=FILE      write with any exporter, built in or from a plugin\n");
         b.append("  --analysis ID         print an analysis; repeatable (ipc-latency, kernel-paths, cache-tlb, irq-latency, plugins')\n");
@@ -100,6 +105,7 @@ public final class RunCommand implements Command {
             if (traceFile(a) != null) exporters.get("perfetto").write(r, ctx.resolve(traceFile(a)));
             if (a.has("stats")) exporters.get("csv").write(r, ctx.resolve(a.value("stats", "")));
             if (report != null && !report.equals("json") && !report.equals("text")) exporters.get("json").write(r, ctx.resolve(report));
+            if (a.has("html")) exporters.get("html").write(r, ctx.resolve(a.value("html", "")));
             for (String e : a.values("export")) {
                 int eq = e.indexOf('=');
                 if (eq <= 0) throw new CliException("--export takes ID=FILE, got '" + e + "'");
@@ -125,6 +131,8 @@ public final class RunCommand implements Command {
 
     private static RunSpec trace(RunSpec run, Args a) throws CliException {
         String t = a.value("trace", null);
+        // The HTML report draws a timeline excerpt: a ring is enough and costs little.
+        if (t == null && a.has("html") && !a.has("perfetto") && run.trace() == RunSpec.Trace.OFF) return run.withTrace(RunSpec.Trace.RING, HTML_TRACE_RING);
         boolean wantsFile = a.has("perfetto") || traceFile(a) != null;
         if (t == null || traceFile(a) != null) return wantsFile && run.trace() == RunSpec.Trace.OFF ? run.withTrace(RunSpec.Trace.ON, 0) : run;
         if (t.equals("off")) return run.withTrace(RunSpec.Trace.OFF, 0);

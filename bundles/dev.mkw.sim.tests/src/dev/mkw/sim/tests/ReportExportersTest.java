@@ -85,7 +85,7 @@ class ReportExportersTest {
     @Test
     void registryKnowsTheBuiltInsAndRefusesDuplicates() {
         Exporters ex = Exporters.discover();
-        assertEquals(List.of("csv", "json", "perfetto", "text"), ex.all().stream().map(Exporter::id).toList());
+        assertEquals(List.of("csv", "html", "json", "perfetto", "text"), ex.all().stream().map(Exporter::id).toList());
         assertTrue(ex.problems().isEmpty(), ex.problems().toString());
         Exporter fake = new Exporter() {
             @Override public String id() { return "json"; }

@@ -27,6 +27,7 @@ public final class Exporters {
         e.register(new TextReportExporter());
         e.register(new StatsCsvExporter());
         e.register(new PerfettoTraceExporter());
+        e.register(new HtmlReportExporter());
         return e;
     }
 

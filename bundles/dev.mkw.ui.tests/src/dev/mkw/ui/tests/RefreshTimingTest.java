@@ -54,6 +54,13 @@ class RefreshTimingTest {
         }
     }
 
+    /** Milliseconds the JVM's collectors have spent so far (pauses and concurrent work). */
+    private static long gcMillis() {
+        long t = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
+        return t;
+    }
+
     private static long paintMillis(org.eclipse.swt.widgets.Control c) {
         org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(c.getDisplay(), 1200, 600);
         org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(img);
@@ -104,10 +111,12 @@ class RefreshTimingTest {
                 && shows(share.chart().data().series(), label)
                 && shows(cache.chart().data().series(), label)
                 && ipc.chart().data() != null && shows(ipc.chart().data().series(), label)
-                && (log == null || log.viewer().getTable().getItemCount() == Math.min(run.messages().size(), MessageLogView.ROW_LIMIT))
+                && (log == null || log.viewer().getTable().getItemCount() == run.messages().size())
                 && timeline.canvas().model() != oldTimeline
                 && analyses.outcomes() != oldAnalyses;
         Display d = Display.getCurrent();
+        UiThreadSampler sampler = UiThreadSampler.start();
+        long gcBefore = gcMillis();
         long busy = 0, longest = 0, wallStart = System.nanoTime();
         long deadline = wallStart + 120_000_000_000L;
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
@@ -122,26 +131,31 @@ class RefreshTimingTest {
             }
         }
         long wall = (System.nanoTime() - wallStart) / 1_000_000;
+        String where = sampler.stop(6);
+        long gc = gcMillis() - gcBefore;
+
         // Painting comes after the models are in, and hidden tabs do not paint: paint each chart
         // into an image through its own paint listener (charts draw at their view's size; the
         // timeline zoomed out to the whole run, the costliest case).
         long paint = 0;
         for (var c : List.of(paths.chart(), share.chart(), cache.chart(), ipc.chart(), timeline.canvas())) paint += paintMillis(c);
+        // Reported against the goal, not asserted: timings on a shared 2-core machine vary too much for a test.
         System.out.printf("[refresh-timing] %s: %,d events offered, %,d kept, %,d messages; simulation %,d ms;"
-                + " UI thread busy %,d ms (longest single event %,d ms) over %,d ms wall until all views showed the run;"
+                + " UI thread busy %,d ms (longest single event %,d ms: goal under 100 ms %s) over %,d ms wall until all views showed the run;"
                 + " one paint of each of the 5 charts %,d ms (timeline canvas %s)%n", traceMode, run.report().trace().offered(), run.report().trace().events().size(),
-                run.messages().size(), simMillis, busy / 1_000_000, longest / 1_000_000, wall, paint, timeline.canvas().getSize());
+                run.messages().size(), simMillis, busy / 1_000_000, longest / 1_000_000, longest < 100_000_000L ? "met" : "MISSED", wall, paint,
+                timeline.canvas().getSize());
+        System.out.println("[refresh-timing]   garbage collection meanwhile " + gc + " ms; where the UI thread was (5 ms samples; pauses of the whole JVM leave none): " + where);
         assertTrue(done.getAsBoolean(), "all views showed the run within two minutes");
-        if (log != null && run.messages().size() > MessageLogView.ROW_LIMIT) {
-            // The whole trace: the log holds the latest ROW_LIMIT IPCs and says so; the filter
-            // still searches all of them.
-            assertTrue(log.windowed(), "the Message Log shows a window of the latest rows");
+        if (log != null) {
+            // Every IPC is a row of the lazy table (a whole 1.2 M-event trace has 200 k); the last is the last.
             var table = log.viewer().getTable();
-            assertEquals(row(table, MessageLogView.ROW_LIMIT - 1), run.messages().get(run.messages().size() - 1), "the last IPC is the last row");
+            assertEquals(run.messages().size(), table.getItemCount());
+            assertEquals(run.messages().get(run.messages().size() - 1), row(table, table.getItemCount() - 1), "the last IPC is the last row");
             log.filterField().setText(Long.toString(run.messages().get(0).cycle()));
             UiTools.pump(100);
-            assertTrue(table.getItemCount() >= 1 && table.getItemCount() < MessageLogView.ROW_LIMIT, "the filter found the first IPC: " + table.getItemCount());
-            assertEquals(run.messages().get(0), row(table, 0), "the first IPC of the run, outside the window before");
+            assertTrue(table.getItemCount() >= 1 && table.getItemCount() < run.messages().size(), "the filter found the first IPC: " + table.getItemCount());
+            assertEquals(run.messages().get(0), row(table, 0), "the first IPC of the run");
             log.filterField().setText("");
         }
     }

@@ -142,7 +142,7 @@ class ScenarioEditorTest {
     }
 
     /** The rows of the Problems view, its lazy severity groups expanded first. */
-    private static List<String> problemsViewRows() throws Exception {
+    static List<String> problemsViewRows() throws Exception {
         IViewPart view = EditorTools.page().showView(IPageLayout.ID_PROBLEM_VIEW);
         UiTools.pump(300);
         if (!(view.getSite().getSelectionProvider() instanceof TreeViewer viewer)) throw new AssertionError("Problems view has no tree");

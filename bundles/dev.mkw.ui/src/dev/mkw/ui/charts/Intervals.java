@@ -6,6 +6,9 @@ import java.util.Arrays;
  * A lane's intervals as parallel primitive arrays: a run of a million events makes hundreds
  * of thousands of intervals, and objects per interval would cost the UI more memory and GC
  * than the drawing itself. Kept sorted by start so painting can binary-search the window.
+ * Sealing builds an index, running totals of the cycles of each kind: the cycles of each kind
+ * in any span of time are two binary searches and two clipped boundary intervals away, so a
+ * zoomed-out paint costs O(pixel columns x log intervals), not O(intervals).
  */
 public final class Intervals {
     public static final byte USER = 0, KERNEL = 1, IDLE = 2;
@@ -15,8 +18,10 @@ public final class Intervals {
     private byte[] kind = new byte[16];
     private int size;
     private boolean sorted = true;
+    /** cum[k][i]: cycles of kind k in intervals 0..i-1; null until sealed, dropped by add. */
+    private long[][] cum;
 
-    void add(long s, long e, byte k) {
+    public void add(long s, long e, byte k) {
         if (e <= s) return;
         if (size == start.length) {
             start = Arrays.copyOf(start, size * 2);
@@ -24,14 +29,56 @@ public final class Intervals {
             kind = Arrays.copyOf(kind, size * 2);
         }
         if (size > 0 && s < start[size - 1]) sorted = false;
+        cum = null;
         start[size] = s;
         end[size] = e;
         kind[size] = k;
         size++;
     }
 
-    /** Sort by start if events from several CPUs arrived out of order. */
-    void seal() {
+    /** Sort by start if events from several CPUs arrived out of order, and build the index. */
+    public void seal() {
+        sort();
+        long[][] c = new long[3][size + 1];
+        for (int i = 0; i < size; i++) {
+            for (int k = 0; k < 3; k++) c[k][i + 1] = c[k][i];
+            c[kind[i]][i + 1] += end[i] - start[i];
+        }
+        cum = c;
+    }
+
+    /** Whether the running totals are built (the lane is sealed and unchanged since). */
+    public boolean indexed() {
+        return cum != null;
+    }
+
+    /**
+     * Adds to {@code out[kind]} the cycles of each kind that fall in [{@code from}, {@code to}):
+     * whole intervals from the running totals, the two at the edges clipped. Needs {@link #indexed()}.
+     */
+    public void cyclesIn(double from, double to, double[] out) {
+        if (to <= from || size == 0) return;
+        int lo = firstFrom((long) Math.floor(from));
+        while (lo < size && end[lo] <= from) lo++;
+        int hi = firstStartAtOrAfter(to);
+        if (lo >= hi) return;
+        for (int k = 0; k < 3; k++) out[k] += cum[k][hi] - cum[k][lo];
+        // Clip the first and the last interval to the span (the same interval when it covers it all).
+        if (start[lo] < from) out[kind[lo]] -= from - start[lo];
+        if (end[hi - 1] > to) out[kind[hi - 1]] -= end[hi - 1] - to;
+    }
+
+    /** The first interval starting at or after {@code t}. */
+    private int firstStartAtOrAfter(double t) {
+        int lo = 0, hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (start[mid] < t) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private void sort() {
         if (sorted) return;
         Integer[] idx = new Integer[size];
         for (int i = 0; i < size; i++) idx[i] = i;

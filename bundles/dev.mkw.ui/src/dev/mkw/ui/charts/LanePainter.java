@@ -35,9 +35,17 @@ final class LanePainter {
         }
     }
 
-    /** Cycles of each kind per pixel column, intervals clipped to the column bounds. */
+    /**
+     * Cycles of each kind per pixel column. Zoomed out (more intervals in view than columns)
+     * each column asks the lane's index; zoomed in, the few visible intervals are clipped to
+     * the columns they cover.
+     */
     private void accumulate() {
         long to = from + (long) Math.ceil(cycles.length * cpp);
+        if (in.indexed() && in.firstFrom(to) - in.firstFrom(from) > cycles.length) {
+            for (int c = 0; c < cycles.length; c++) in.cyclesIn(from + c * cpp, from + (c + 1) * cpp, cycles[c]);
+            return;
+        }
         for (int i = in.firstFrom(from); i < in.size() && in.start(i) <= to; i++) {
             double s = Math.max(0, (in.start(i) - from) / cpp), e = Math.min(cycles.length, (in.end(i) - from) / cpp);
             for (int c = (int) s; c < e && c < cycles.length; c++) {

@@ -25,6 +25,8 @@ final class FirstScenario {
         IProject p = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
         if (!p.exists()) p.create(null);
         if (!p.isOpen()) p.open(null);
+        // An MKW project: its scenarios are built and indexed (markers for closed files, Find References, Rename).
+        dev.mkw.dsl.ui.build.MkwNature.add(p, null);
         IFile f = p.getFile(id + ".mkw");
         if (!f.exists()) {
             String text = ScenarioTemplates.byId(id).text();

@@ -66,17 +66,31 @@ public final class AnalysesView extends ViewPart {
         job.schedule();
     }
 
+    /**
+     * Replaces the view's tables: the headline at once, then one analysis per UI event (building
+     * a table widget costs tens of milliseconds; all at once held the UI thread too long after a
+     * big run). {@link #outcomes()} changes when the last one is in.
+     */
     private void render(List<AnalysisOutcome> outcomes, String headline) {
         if (content.isDisposed()) return;
+        long gen = generation.get();
         for (Control c : content.getChildren()) c.dispose();
         new Label(content, SWT.NONE).setText(headline);
-        for (AnalysisOutcome o : outcomes) {
+        renderFrom(outcomes, 0, gen);
+    }
+
+    private void renderFrom(List<AnalysisOutcome> outcomes, int i, long gen) {
+        if (content.isDisposed() || gen != generation.get()) return;
+        if (i < outcomes.size()) {
+            AnalysisOutcome o = outcomes.get(i);
             Label title = new Label(content, SWT.NONE);
             title.setFont(JFaceResources.getBannerFont());
             String name = o.result() != null ? o.result().title() : o.id();
             title.setText(name + "   [" + o.id() + ", " + o.origin() + "]");
             title.setToolTipText(o.description());
             table(o);
+            content.getDisplay().asyncExec(() -> renderFrom(outcomes, i + 1, gen));
+            return;
         }
         shown = outcomes;
         scroll.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));

@@ -3,7 +3,6 @@ package dev.mkw.ui.views;
 import java.util.List;
 
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.ISelectionListener;
 
@@ -17,8 +16,6 @@ import dev.mkw.ui.run.RunResults;
  */
 public final class MessageLogView extends RunTableView<MessageInfo> {
     public static final String ID = "dev.mkw.ui.views.messageLog";
-    /** Rows in the table at most: the latest IPCs the filter keeps (a whole 1 M-event trace has 200 k). */
-    public static final int ROW_LIMIT = 20_000;
     private final IpcSelectionProvider selection = new IpcSelectionProvider();
     private final ISelectionListener fromOthers = (part, s) -> {
         if (part != this && s instanceof IpcSelection ipc && !ipc.isEmpty()) select(ipc.message());
@@ -46,11 +43,6 @@ public final class MessageLogView extends RunTableView<MessageInfo> {
     }
 
     @Override
-    protected int rowLimit() {
-        return ROW_LIMIT;
-    }
-
-    @Override
     public void createPartControl(Composite parent) {
         super.createPartControl(parent);
         viewer().addSelectionChangedListener(e -> {
@@ -63,7 +55,7 @@ public final class MessageLogView extends RunTableView<MessageInfo> {
 
     /** Select and show the row of {@code m} (records compare by value, so any equal MessageInfo finds it). */
     public void select(MessageInfo m) {
-        viewer().setSelection(new StructuredSelection(m), true);
+        selectRow(m);
     }
 
     @Override

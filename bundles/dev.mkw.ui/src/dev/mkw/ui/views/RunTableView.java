@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -66,14 +67,39 @@ public abstract class RunTableView<R> extends ViewPart {
     }
 
     /**
-     * At most this many rows go into the table: the last ones of those the filter keeps. A
-     * table widget with hundreds of thousands of rows costs the UI thread half a second per
-     * refresh; a window of the latest rows keeps a refresh short, and the filter still looks
-     * at every row, so any row can be brought into the window.
+     * At most this many rows go into the table: the last ones of those the filter keeps (the
+     * filter still looks at every row, so any row can be brought into the window). The table
+     * is lazy, so rows cost nothing until shown; the limit only bounds the widget's own row
+     * count. None by default.
      */
     protected int rowLimit() {
         return Integer.MAX_VALUE;
     }
+
+    /**
+     * The table's rows over the run's own list: the widget asks for a row when it is about to
+     * show it, and only then is its element set and its cells formatted. A refresh costs the
+     * item count, not a pass over every row.
+     */
+    private final class LazyRows implements ILazyContentProvider {
+        private List<R> rows = List.of();
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public void inputChanged(Viewer v, Object oldInput, Object newInput) {
+            rows = newInput == null ? List.of() : (List<R>) newInput;
+        }
+
+        @Override
+        public void updateElement(int index) {
+            if (index < rows.size()) viewer.replace(rows.get(index), index);
+        }
+    }
+
+    private final LazyRows lazyRows = new LazyRows();
+    /** Rows added to the widget per UI event (see {@link #growRows}). */
+    static final int ROWS_PER_EVENT = 10_000;
+    private long rowsGeneration;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -89,9 +115,10 @@ public abstract class RunTableView<R> extends ViewPart {
         boolean charted = chart(List.of()) != null;
         Composite body = charted ? new SashForm(parent, SWT.HORIZONTAL) : parent;
         if (charted) body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        // Virtual: a trace ring of 100 000 events gives tens of thousands of Message Log rows,
-        // and creating every row up front kept the UI thread busy for seconds.
+        // Virtual and lazy: a whole trace gives hundreds of thousands of Message Log rows, and
+        // creating (or even mapping) every row up front kept the UI thread busy for seconds.
         viewer = new TableViewer(body, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.VIRTUAL);
+        viewer.setUseHashlookup(false);
         if (filter != null) {
             filter.addModifyListener(e -> showRows());
             this.filterField = filter;
@@ -111,7 +138,7 @@ public abstract class RunTableView<R> extends ViewPart {
                 }
             });
         }
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.setContentProvider(lazyRows);
         if (charted) {
             chart = new HBarChart(body);
             ((SashForm) body).setWeights(45, 55);
@@ -159,11 +186,53 @@ public abstract class RunTableView<R> extends ViewPart {
         int limit = rowLimit();
         windowed = kept.size() > limit;
         keptCount = kept.size();
-        viewer.setInput(windowed ? kept.subList(kept.size() - limit, kept.size()) : kept);
+        List<R> rows = windowed ? kept.subList(kept.size() - limit, kept.size()) : kept;
+        // Dropping the old rows in one native call first keeps the viewer's refresh from visiting them.
+        viewer.getTable().removeAll();
+        viewer.setInput(rows);
+        growRows(rows, ++rowsGeneration);
         if (!status.isDisposed()) {
             String base = status.getText().replaceAll(" \\(showing the last .*\\)$", "");
             status.setText(windowed ? base + String.format(" (showing the last %,d of %,d rows; filter to narrow)", limit, keptCount) : base);
         }
+    }
+
+    /**
+     * The widget's row count grows by {@link #ROWS_PER_EVENT} per UI event: GTK creates a native
+     * row for each (about 2 ms per thousand here), so 200 000 rows at once held the UI thread for
+     * half a second. The first rows show at once; the rest follow within a few events, and a
+     * newer input stops an older growth.
+     */
+    private void growRows(List<R> rows, long generation) {
+        if (viewer.getControl().isDisposed() || generation != rowsGeneration) return;
+        int now = Math.min(rows.size(), viewer.getTable().getItemCount() + ROWS_PER_EVENT);
+        viewer.setItemCount(now);
+        if (now < rows.size()) viewer.getControl().getDisplay().asyncExec(() -> growRows(rows, generation));
+    }
+
+    /** Whether every row of the current input is in the widget (the growth has finished); for tests. */
+    public boolean allRowsListed() {
+        return viewer.getTable().getItemCount() == lazyRows.rows.size();
+    }
+
+    /**
+     * Selects and reveals the row of {@code element} (equal by value) among the rows shown; false
+     * when the filter or the window leaves it out. By index: a lazy viewer cannot look up an
+     * element it has not materialized without materializing every row.
+     */
+    public boolean selectRow(R element) {
+        int i = lazyRows.rows.indexOf(element);
+        if (i < 0) return false;
+        if (i >= viewer.getTable().getItemCount()) viewer.setItemCount(i + 1); // still growing: list up to it now
+        viewer.getTable().getItem(i).getText(0); // materialize the row (SetData -> updateElement)
+        viewer.getTable().setSelection(i);
+        viewer.getTable().showSelection();
+        return true;
+    }
+
+    /** The element of row {@code index} (materialized on demand); for tests and selection. */
+    public R rowAt(int index) {
+        return index >= 0 && index < lazyRows.rows.size() ? lazyRows.rows.get(index) : null;
     }
 
     /** Whether the table shows only the last {@link #rowLimit()} rows of more (for tests). */

@@ -39,7 +39,16 @@ public final class MkwLanguage {
      * lets {@code import "x.mkw"} resolve relative to the file.
      */
     public static XtextResource parse(String text, URI uri) {
-        XtextResourceSet set = get(XtextResourceSet.class);
+        return parseInto(newResourceSet(), text, uri);
+    }
+
+    /** A fresh resource set of the language. */
+    public static XtextResourceSet newResourceSet() {
+        return get(XtextResourceSet.class);
+    }
+
+    /** Parses {@code text} as the file {@code uri} into {@code set} (so several files of one search link to each other). */
+    public static XtextResource parseInto(XtextResourceSet set, String text, URI uri) {
         XtextResource resource = (XtextResource) get(IResourceFactory.class).createResource(uri);
         set.getResources().add(resource);
         try {

@@ -27,7 +27,14 @@ import org.eclipse.ui.texteditor.ITextEditorActionDefinitionIds;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.eclipse.core.runtime.CoreException;
 
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ltk.ui.refactoring.RefactoringWizardOpenOperation;
+
 import dev.mkw.dsl.ui.markers.ProblemMarkers;
+import dev.mkw.dsl.ui.refactoring.DeclarationAt;
+import dev.mkw.dsl.ui.refactoring.FindReferences;
+import dev.mkw.dsl.ui.refactoring.RenameScenarioElement;
+import dev.mkw.dsl.ui.refactoring.RenameWizard;
 import dev.mkw.dsl.ui.markers.SavedFileValidation;
 import dev.mkw.dsl.ui.navigation.Definitions;
 import dev.mkw.dsl.ui.navigation.Navigator;
@@ -37,7 +44,8 @@ import dev.mkw.dsl.ui.outline.MkwOutlinePage;
  * The .mkw editor: a plain text editor (the file is only ever changed by the user's edits,
  * format and quick fixes; bad input yields markers, never a refused or rewritten file) with
  * lexical and semantic colouring, problems as markers while typing, Ctrl+Space proposals,
- * hovers, Ctrl+Shift+F format, F3 / Ctrl+click to declarations, Ctrl+1 fixes and an outline.
+ * hovers, Ctrl+Shift+F format, F3 / Ctrl+click to declarations, Ctrl+1 fixes, an outline, and
+ * workspace-wide Find References (Ctrl+Shift+G) and Rename (Alt+Shift+R).
  */
 public class MkwEditor extends TextEditor {
     public static final String ID = "dev.mkw.dsl.ui.editor";
@@ -45,6 +53,8 @@ public class MkwEditor extends TextEditor {
     public static final String CONTEXT = "dev.mkw.dsl.ui.editorScope";
     public static final String FORMAT_COMMAND = "dev.mkw.dsl.ui.format";
     public static final String OPEN_DECLARATION_COMMAND = "dev.mkw.dsl.ui.openDeclaration";
+    public static final String FIND_REFERENCES_COMMAND = "dev.mkw.dsl.ui.findReferences";
+    public static final String RENAME_COMMAND = "dev.mkw.dsl.ui.rename";
 
     private static final ResourceBundle MESSAGES = new ListResourceBundle() {
         @Override
@@ -115,6 +125,62 @@ public class MkwEditor extends TextEditor {
         };
         open.setActionDefinitionId(OPEN_DECLARATION_COMMAND);
         setAction("OpenDeclaration", open);
+
+        Action references = new Action("Find References") {
+            @Override
+            public void run() {
+                findReferences(caret());
+            }
+        };
+        references.setActionDefinitionId(FIND_REFERENCES_COMMAND);
+        setAction("FindReferences", references);
+
+        Action rename = new Action("Rename...") {
+            @Override
+            public void run() {
+                rename(caret());
+            }
+        };
+        rename.setActionDefinitionId(RENAME_COMMAND);
+        setAction("RenameElement", rename);
+    }
+
+    private int caret() {
+        return ((ITextSelection) getSelectionProvider().getSelection()).getOffset();
+    }
+
+    /** Find References of the declaration at {@code offset}: a job that fills the MKW References view (returned for tests). */
+    public Job findReferences(int offset) {
+        if (resourceUri == null) return null;
+        return FindReferences.run(getSite().getPage(), resourceUri, document().get(), offset);
+    }
+
+    /**
+     * The rename refactoring of the declaration at {@code offset} (null, with a status-line
+     * message, when the caret is on none); {@link #rename(int)} opens its dialog.
+     */
+    public RenameScenarioElement renameRefactoring(int offset) {
+        if (resourceUri == null) return null;
+        try {
+            DeclarationAt target = DeclarationAt.find(resourceUri, document().get(), offset);
+            if (target != null) return new RenameScenarioElement(target);
+        } catch (CoreException e) {
+            getStatusLineManager().setErrorMessage("Rename: " + e.getMessage());
+            return null;
+        }
+        getStatusLineManager().setErrorMessage("Rename: the caret is not on a task, thread, protocol or message");
+        return null;
+    }
+
+    /** Opens the Rename dialog for the declaration at {@code offset}. */
+    public void rename(int offset) {
+        RenameScenarioElement refactoring = renameRefactoring(offset);
+        if (refactoring == null) return;
+        try {
+            new RefactoringWizardOpenOperation(new RenameWizard(refactoring)).run(getSite().getShell(), "Rename");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -122,6 +188,8 @@ public class MkwEditor extends TextEditor {
         super.editorContextMenuAboutToShow(menu);
         addAction(menu, ITextEditorActionConstants.GROUP_EDIT, "Format");
         addAction(menu, ITextEditorActionConstants.GROUP_FIND, "OpenDeclaration");
+        addAction(menu, ITextEditorActionConstants.GROUP_FIND, "FindReferences");
+        addAction(menu, ITextEditorActionConstants.GROUP_EDIT, "RenameElement");
     }
 
     /** Formats the whole document as one undoable change; false when the text has syntax errors (then nothing changes). */

@@ -28,7 +28,10 @@ import dev.mkw.dsl.validation.IssueFixes;
 public final class ProblemMarkers {
     private ProblemMarkers() {}
 
-    /** Marker type (problemmarker + textmarker, not persistent: they describe the editor buffer). */
+    /**
+     * Marker type (problemmarker + textmarker, persistent): written by the project builder for
+     * every scenario of an MKW project, and while typing for the open editor's buffer.
+     */
     public static final String TYPE = "dev.mkw.dsl.ui.problem";
     public static final String CODE = "mkw.code";
     public static final String FIX_COUNT = "mkw.fixCount";
@@ -54,7 +57,7 @@ public final class ProblemMarkers {
         return job;
     }
 
-    static void write(IFile file, String text, List<Issue> issues) throws CoreException {
+    public static void write(IFile file, String text, List<Issue> issues) throws CoreException {
         file.deleteMarkers(TYPE, false, IResource.DEPTH_ZERO);
         for (Issue issue : issues) {
             if (issue.getSeverity() == Severity.IGNORE) continue;

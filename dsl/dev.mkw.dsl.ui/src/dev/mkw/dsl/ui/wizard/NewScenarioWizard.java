@@ -9,7 +9,10 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
 
-/** File > New > Other > MKW > MKW Scenario: creates a .mkw file from a template and opens it in the editor. */
+/**
+ * File > New > Other > MKW > MKW Scenario: creates a .mkw file from a template, makes its
+ * project an MKW project (nature and builder) and opens the file in the editor.
+ */
 public class NewScenarioWizard extends Wizard implements INewWizard {
     private IWorkbench workbench;
     private IStructuredSelection selection;
@@ -47,6 +50,13 @@ public class NewScenarioWizard extends Wizard implements INewWizard {
         IFile file = page.createNewFile();
         if (file == null) return false;
         created = file;
+        try {
+            // The project becomes an MKW project: its scenarios are built and indexed from now on.
+            dev.mkw.dsl.ui.build.MkwNature.add(file.getProject(), null);
+        } catch (org.eclipse.core.runtime.CoreException e) {
+            page.setErrorMessage("Created " + file.getFullPath() + " but could not make its project an MKW project: " + e.getMessage());
+            return false;
+        }
         IWorkbenchPage active = workbench.getActiveWorkbenchWindow().getActivePage();
         try {
             if (active != null) IDE.openEditor(active, file);
