@@ -115,7 +115,12 @@ class WorkspaceBuilderTest {
         assertEquals(1, found.size(), found::toString);
         assertTrue(found.get(0).startsWith("4: "), found::toString);
         assertTrue(EditorTools.page().findEditor(new org.eclipse.ui.part.FileEditorInput(broken)) == null, "the file was never opened");
+        // The Problems view updates in a delayed job of its own: read it until the new marker shows.
         List<String> rows = ScenarioEditorTest.problemsViewRows();
+        for (int i = 0; i < 20 && rows.stream().noneMatch(r -> r.contains("nobody.there")); i++) {
+            UiTools.pump(500);
+            rows = ScenarioEditorTest.problemsViewRows();
+        }
         assertTrue(rows.stream().anyMatch(r -> r.contains("nobody.there")), "the Problems view lists the closed file's error: " + rows);
         UiTools.screenshot(EditorTools.page(), EditorTools.page().showView("org.eclipse.ui.views.ProblemView"), "builder-problems-closed-file");
 
