@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelVariants;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;
@@ -20,21 +21,14 @@ public final class VariantSettings {
     /** Every key with the values it accepts (for help texts and error messages), in display order. */
     public static final Map<String, String> KEYS = keys();
 
+    private static final String KERNEL = "kernel.";
+
     private VariantSettings() {}
 
     private static Map<String, String> keys() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("machine.preset", "a preset id (mkw presets)");
-        m.put("kernel.scheduling", "eager | lazy | benno");
-        m.put("kernel.scheduler", "a scheduler policy id (priority-rr or a plugin's)");
-        m.put("kernel.tcb-lookup", "table | virtual-array | physical, or a plugin's");
-        m.put("kernel.string-copy", "copy-in-out | temporary-mapping");
-        m.put("kernel.irq-delivery", "sync | async");
-        m.put("kernel.fastpath", "on | off");
-        m.put("kernel.fpu", "lazy | eager");
-        m.put("kernel.naming", "thread-ids | capabilities");
-        m.put("kernel.timeslice", "cycles");
-        m.put("kernel.invariants", "on | off");
+        for (KernelVariants.Variant v : KernelVariants.ALL) m.put(KERNEL + v.word(), String.join(" | ", v.values()));
         m.put("run.seed", "a number");
         m.put("run.until-cycles", "cycles (0: no limit)");
         m.put("run.trace", "off | on | ring:N");
@@ -54,18 +48,16 @@ public final class VariantSettings {
     public static Scenario apply(Scenario s, String key, String value) throws CliException {
         KernelConfig k = s.kernel();
         RunSpec r = s.run();
+        KernelVariants.Variant variant = key.startsWith(KERNEL) ? KernelVariants.byWord(key.substring(KERNEL.length())) : null;
+        if (variant != null) {
+            try {
+                return s.withKernel(variant.apply(k, onOffWord(value)));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(KERNEL + e.getMessage());
+            }
+        }
         switch (key) {
             case "machine.preset": return s.withMachine(new MachineSpec(value, s.machine().overrides()));
-            case "kernel.scheduling": return s.withKernel(k.withScheduling(enumValue(key, value, KernelConfig.Scheduling.class)));
-            case "kernel.scheduler": return s.withKernel(k.withSchedulerPolicy(value));
-            case "kernel.tcb-lookup": return s.withKernel(k.withTcbLookup(tcbLookup(key, value)));
-            case "kernel.string-copy": return s.withKernel(k.withStringCopy(enumValue(key, value, KernelConfig.StringCopy.class)));
-            case "kernel.irq-delivery": return s.withKernel(k.withIrqDelivery(enumValue(key, value, KernelConfig.IrqDelivery.class)));
-            case "kernel.fastpath": return s.withKernel(k.withFastpath(onOff(key, value)));
-            case "kernel.fpu": return s.withKernel(k.withFpuSwitch(enumValue(key, value, KernelConfig.FpuSwitch.class)));
-            case "kernel.naming": return s.withKernel(k.withNaming(enumValue(key, value, KernelConfig.Naming.class)));
-            case "kernel.timeslice": return s.withKernel(k.withTimesliceCycles(Args.parseCount(key, value)));
-            case "kernel.invariants": return s.withKernel(k.withCheckInvariants(onOff(key, value)));
             case "run.seed": return s.withRun(r.withSeed(Args.parseCount(key, value)));
             case "run.until-cycles": return s.withRun(r.withUntilCycles(Args.parseCount(key, value)));
             case "run.trace":
@@ -83,16 +75,7 @@ public final class VariantSettings {
         KernelConfig k = s.kernel();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("machine.preset", s.machine().preset());
-        m.put("kernel.scheduling", word(k.scheduling()));
-        m.put("kernel.scheduler", k.schedulerPolicy());
-        m.put("kernel.tcb-lookup", k.tcbLookup());
-        m.put("kernel.string-copy", word(k.stringCopy()));
-        m.put("kernel.irq-delivery", word(k.irqDelivery()));
-        m.put("kernel.fastpath", k.fastpath() ? "on" : "off");
-        m.put("kernel.fpu", word(k.fpuSwitch()));
-        m.put("kernel.naming", word(k.naming()));
-        m.put("kernel.timeslice", Long.toString(k.timesliceCycles()));
-        m.put("kernel.invariants", k.checkInvariants() ? "on" : "off");
+        for (KernelVariants.Variant v : KernelVariants.ALL) m.put(KERNEL + v.word(), v.valueOf(k));
         m.put("run.seed", Long.toString(s.run().seed()));
         m.put("run.until-cycles", Long.toString(s.run().untilCycles()));
         m.put("run.trace", s.run().trace() == RunSpec.Trace.RING ? "ring:" + s.run().traceRing() : word(s.run().trace()));
@@ -100,29 +83,16 @@ public final class VariantSettings {
     }
 
     /** An enum constant as the scenario language writes it: VIRTUAL_ARRAY → virtual-array. */
-    /** A TCB lookup id the kernel knows (built in or a plugin's). */
-    private static String tcbLookup(String key, String value) throws CliException {
-        var known = dev.mkw.kernel.tcb.TcbLookupVariants.get().ids();
-        if (!known.contains(value)) throw new CliException(key + ": unknown value '" + value + "' (known: " + String.join(", ", known) + ")");
-        return value;
-    }
-
     public static String word(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    private static <E extends Enum<E>> E enumValue(String key, String value, Class<E> type) throws CliException {
-        for (E e : type.getEnumConstants()) {
-            if (word(e).equals(value.toLowerCase(Locale.ROOT)) || e.name().equalsIgnoreCase(value)) return e;
-        }
-        throw new CliException(key + " must be one of " + KEYS.get(key) + ", got '" + value + "'");
-    }
-
-    private static boolean onOff(String key, String value) throws CliException {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "on": case "true": case "yes": return true;
-            case "off": case "false": case "no": return false;
-            default: throw new CliException(key + " must be on or off, got '" + value + "'");
-        }
+    /** The command line also takes true/yes and false/no for on and off. */
+    private static String onOffWord(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> "on";
+            case "false", "no" -> "off";
+            default -> value;
+        };
     }
 }

@@ -44,7 +44,13 @@ final class UserMode implements UserCpu {
 
     @Override
     public void compute(long cycles) {
-        if (cycles > 0) k.chargeUser(t, cycles);
+        if (cycles <= 0) return;
+        if (cycles > Long.MAX_VALUE / 2 - k.now()) {
+            // The simulated clock would wrap: say so instead of reporting a wrapped time.
+            fail(t.user.location(), "computing " + cycles + " cycles would take the simulated clock past 2^62 cycles");
+            return;
+        }
+        k.chargeUser(t, cycles);
     }
 
     @Override

@@ -99,7 +99,8 @@ public final class Simulation {
         kernel.bootFrom(scenario, ScenarioThread::new, sigma0);
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (Tcb t : kernel.threads) ids.put(t.name, t.id);
-        Names names = new Names(ids, scenario.kernel().naming() == dev.mkw.kernel.KernelConfig.Naming.CAPABILITIES);
+        Names names = new Names(ids, scenario.kernel().naming() == dev.mkw.kernel.KernelConfig.Naming.CAPABILITIES,
+                machine.interruptController().lines());
         for (TaskSpec task : scenario.tasks()) {
             for (ThreadSpec th : task.threads()) {
                 Tcb t = kernel.thread(task.name() + "." + th.name());

@@ -80,6 +80,9 @@ public final class ScenarioThread implements UserCode {
                 return true;
             }
             Op op = program.next(ev);
+            long control = program.takeControlSteps();
+            if (control > 0) cpu.compute(control);
+            if (op == UserProgram.YIELD) return true;
             if (op == null) return false;
             at = op.at();
             cpu.registers().setIp(program.instructionPointer());
@@ -122,7 +125,8 @@ public final class ScenarioThread implements UserCode {
     private void execute(UserCpu cpu, Op op, Evaluator ev, long budget) {
         switch (op) {
             case Op.Compute c -> {
-                pendingCycles = ev.value(c.cycles(), c.at());
+                // Even "compute 0" is a statement: every statement costs at least one cycle.
+                pendingCycles = Math.max(1, ev.value(c.cycles(), c.at()));
                 if (pendingCycles > 0) {
                     long n = Math.min(pendingCycles, Math.max(1, budget));
                     pendingCycles -= n;
@@ -131,7 +135,7 @@ public final class ScenarioThread implements UserCode {
             }
             case Op.Fpu f -> {
                 cpu.fpu();
-                pendingCycles = ev.value(f.cycles(), f.at());
+                pendingCycles = Math.max(1, ev.value(f.cycles(), f.at()));
             }
             case Op.Touch tc -> touch(cpu, tc, ev);
             case Op.Access a -> {
@@ -157,7 +161,6 @@ public final class ScenarioThread implements UserCode {
                     case Target.Any any -> UserRegisters.ANY;
                     // L4_Sleep: a receive from the thread itself, which never sends, ends only by its timeout.
                     case Target.Nil nil -> names.id(name);
-                    case Target.Irq irq -> ThreadId.interrupt(irq.line());
                     default -> threadId(r.from(), r.at());
                 };
                 await(Pending.RECEIVE, r.bindAs());
@@ -202,7 +205,7 @@ public final class ScenarioThread implements UserCode {
                     // L4 X.2: the driver's reply to the interrupt thread unmasks the line.
                     cpu.utcb().setMr(0, 0);
                     await(Pending.NONE, null);
-                    SystemCallStubs.ipc(cpu, ThreadId.interrupt(a.line()), UserRegisters.NIL, 0, UserRegisters.NEVER, null);
+                    SystemCallStubs.ipc(cpu, interruptThread(a.line(), a.at()), UserRegisters.NIL, 0, UserRegisters.NEVER, null);
                 }
             }
             case Op.SetInterruptFlag f -> cpu.setInterruptFlag(f.enabled());
@@ -380,6 +383,14 @@ public final class ScenarioThread implements UserCode {
         return partner(to, where);
     }
 
+    /** The interrupt thread of IRQ {@code line}; a line beyond any thread number is no line at all. */
+    private long interruptThread(int line, SourceRef where) {
+        if (line < 0 || line >= names.irqLines()) {
+            throw new Evaluator.UserError("IRQ line " + line + " does not exist on this machine (0.." + (names.irqLines() - 1) + ")", where);
+        }
+        return ThreadId.interrupt(line);
+    }
+
     private long threadId(Target to, SourceRef where) {
         switch (to) {
             case Target.Thread th -> {
@@ -394,7 +405,7 @@ public final class ScenarioThread implements UserCode {
                 return m.sender();
             }
             case Target.Irq irq -> {
-                return ThreadId.interrupt(irq.line());
+                return interruptThread(irq.line(), where);
             }
             default -> throw new Evaluator.UserError("cannot name " + to + " here", where);
         }

@@ -34,16 +34,33 @@ public final class UserProgram {
     public long touchCursor = -1;
     /** Primitive operations handed out so far (less the ones retried). */
     private long executed;
+    /** Control statements (let, if, a loop's test) resolved since the last {@link #takeControlSteps}. */
+    private long controlSteps;
+    /**
+     * Control statements resolved in one go before {@link #next} gives the CPU back: a loop of
+     * nothing but {@code let} and {@code if} then still advances the clock in bounded steps,
+     * so a cycle limit, {@code run until} or the host-time watchdog can end it.
+     */
+    public static final int CONTROL_BURST = 1000;
+    /** What {@link #next} returns when it stopped after {@link #CONTROL_BURST} control statements. */
+    public static final Op YIELD = new Op.Compute(new dev.mkw.scenario.Expr.Const(0), dev.mkw.scenario.SourceRef.NONE);
 
     public UserProgram(List<Op> body) {
         stack.push(new Frame(body, 1, null, false));
     }
 
-    /** The next primitive operation, or null when the program has ended. */
+    /**
+     * The next primitive operation, or null when the program has ended, or {@link #YIELD}
+     * after a burst of control statements. Every control statement counts as one instruction
+     * ({@link #takeControlSteps}): no statement is free.
+     */
     public Op next(Evaluator eval) {
+        int burst = 0;
         while (!stack.isEmpty()) {
+            if (burst++ >= CONTROL_BURST) return YIELD;
             Frame f = stack.peek();
             if (f.pc >= f.ops.size()) {
+                if (f.loop) controlSteps++;
                 if (f.loop && (f.remaining == Op.Repeat.FOREVER || --f.remaining > 0)) {
                     f.pc = 0;
                     f.index++;
@@ -54,6 +71,7 @@ public final class UserProgram {
                 continue;
             }
             Op op = f.ops.get(f.pc++);
+            if (op instanceof Op.Repeat || op instanceof Op.If || op instanceof Op.Let) controlSteps++;
             if (op instanceof Op.Repeat r) {
                 long n = eval.value(r.count(), r.at());
                 if (n == 0 || r.body().isEmpty()) continue;
@@ -70,6 +88,13 @@ public final class UserProgram {
             }
         }
         return null;
+    }
+
+    /** The control statements resolved since the last call (each costs its thread one cycle). */
+    public long takeControlSteps() {
+        long n = controlSteps;
+        controlSteps = 0;
+        return n;
     }
 
     /** Step back one operation: the current op must be executed again (after a page fault). */

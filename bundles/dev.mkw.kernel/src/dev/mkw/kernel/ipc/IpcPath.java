@@ -156,6 +156,16 @@ public final class IpcPath {
             return r.state == ThreadState.RUNNING;
         }
         r.notifyAsIrq = -1;
+        if (from != UserRegisters.ANY && irq < 0 && (k.slotOf(from) == null || k.slotOf(from).id != (int) from)) {
+            // L4 X.2: a receive from a thread that does not exist fails at once (non-existing partner, receive phase).
+            KernelPath p = k.path("ipc.slowpath");
+            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+            finish(p, r, false);
+            k.error(r, null, "receive from " + from + ", which is no thread (" + (irq < 0 && from > 0 && from < 1L << 32 && ThreadId.number((int) from) < k.irqPending.length
+                    ? "there is no IRQ line " + ThreadId.number((int) from) : "no such thread ID") + ")", false);
+            transfer.fail(r, IpcError.NON_EXISTING_PARTNER, IpcError.RECEIVE_PHASE);
+            return true;
+        }
         int fromId = from == UserRegisters.ANY ? ThreadId.NIL : (int) from;
         KernelPath p = k.path("ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);

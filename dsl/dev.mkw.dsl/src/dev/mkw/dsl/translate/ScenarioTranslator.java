@@ -27,6 +27,7 @@ import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.scenario.DeviceSpec;
 import dev.mkw.scenario.IrqAttachment;
 import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelVariants;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;
@@ -91,24 +92,15 @@ public final class ScenarioTranslator {
         return s.getValue() != null ? Long.toString(Numbers.parse(s.getValue())) : s.getText();
     }
 
+    /** The kernel block through the one declaration of the variants ({@link KernelVariants}). */
     private KernelConfig kernel(Kernel k, KernelConfig c) {
         for (KernelSetting s : k.getSettings()) {
-            switch (s.getKey()) {
-                case "scheduling" -> c = c.withScheduling(KernelConfig.Scheduling.valueOf(s.getScheduling().getName().toUpperCase()));
-                case "scheduler" -> c = c.withSchedulerPolicy(s.getPolicy());
-                case "tcb-lookup" -> c = c.withTcbLookup(s.getLookup());
-                case "string-copy" -> c = c.withStringCopy(switch (s.getStringCopy()) {
-                    case COPY_IN_OUT -> KernelConfig.StringCopy.COPY_IN_OUT;
-                    case TEMPORARY_MAPPING -> KernelConfig.StringCopy.TEMPORARY_MAPPING;
-                });
-                case "irq-delivery" -> c = c.withIrqDelivery(KernelConfig.IrqDelivery.valueOf(s.getIrqDelivery().getName().toUpperCase()));
-                case "fastpath" -> c = c.withFastpath(s.getFastpath().getName().equals("on"));
-                case "fpu" -> c = c.withFpuSwitch(s.getFpu().getLiteral().equals("lazy") ? KernelConfig.FpuSwitch.LAZY : KernelConfig.FpuSwitch.EAGER);
-                case "naming" -> c = c.withNaming(s.getNaming().getLiteral().equals("capabilities") ? KernelConfig.Naming.CAPABILITIES : KernelConfig.Naming.THREAD_IDS);
-                case "timeslice" -> c = c.withTimesliceCycles(Numbers.parse(s.getTimeslice()));
-                case "invariants" -> c = c.withCheckInvariants(s.getInvariants().getName().equals("on"));
-                default -> throw new IllegalStateException("kernel setting " + s.getKey());
-            }
+            KernelVariants.Variant v = KernelVariants.byWord(s.getKey());
+            if (v == null) throw new IllegalStateException("kernel setting " + s.getKey() + " has no variant");
+            String value = s.getKey().equals("timeslice") ? Long.toString(Numbers.parse(s.getTimeslice()))
+                    : org.eclipse.xtext.nodemodel.util.NodeModelUtils.getTokenText(org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(s))
+                            .substring(s.getKey().length()).trim();
+            c = v.apply(c, value);
         }
         return c;
     }
