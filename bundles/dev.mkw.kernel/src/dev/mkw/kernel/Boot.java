@@ -33,6 +33,10 @@ final class Boot {
         int frame = k.machine.memory().frameSize();
         // The kernel's string-copy buffer (COPY_IN_OUT variant) is always present.
         k.kernelMemory.mapFresh(KernelLayout.stringBuffer(k.kernelMemory.base), k.mem);
+        k.loadImage();
+        // The ready-queue heads and the wakeup list live in kernel memory, touched by the paths that use them.
+        k.kernelMemory.mapFresh(KernelLayout.readyQueues(k.kernelMemory.base), k.mem);
+        k.kernelMemory.mapFresh(KernelLayout.wakeupList(k.kernelMemory.base), k.mem);
         int number = ThreadId.userBase(k.irqPending.length);
         k.sigma0Thread = createThread(k, "sigma0", 255, k.sigma0, number++, 0, sigma0Code);
         int asid = 2;
@@ -59,6 +63,10 @@ final class Boot {
             AddressSpace space = k.spaces.get(task.name());
             dev.mkw.kernel.cap.CapSpace caps = new dev.mkw.kernel.cap.CapSpace(task.name());
             k.capSpaces.put(space, caps);
+            // The task's capability table (seL4's CNode): one page of 16-byte slots the lookup reads.
+            if (!task.caps().isEmpty() || k.config.naming() == KernelConfig.Naming.CAPABILITIES) {
+                k.kernelMemory.mapFresh(KernelLayout.capTable(k.kernelMemory.base, space.asid), k.mem);
+            }
             for (TaskSpec.CapSpec c : task.caps()) {
                 Tcb target = k.thread(c.target());
                 if (target == null) problems.add("task " + task.name() + ": capability " + c.slot() + " names unknown thread " + c.target());
@@ -75,6 +83,7 @@ final class Boot {
         // Start with every thread ready, in declaration order (round robin starts at the first);
         // sigma0 waits for its first fault.
         for (Tcb t : k.threads) k.scheduler.makeReady(t);
+        k.scheduler.setQueueMemory(new dev.mkw.kernel.sched.ReadyQueueMemory(k));
         k.loadedSpace = null;
         k.mem.loadPageTableRoot(k.sigma0.root, k.sigma0.asid);
         k.loadedSpace = k.sigma0;

@@ -46,7 +46,7 @@ public final class ExchangeRegisters {
         Tcb victim = k.slotOf(victimId);
         if (victim == null) {
             KernelPath p = k.path("exregs");
-            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+            p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
             finish(p, caller);
             k.error(caller, null, (abort ? "abort ipc" : "cancel ipc") + " of " + victimId + " refused: no such thread", false);
             return Outcome.REFUSED;
@@ -56,7 +56,7 @@ public final class ExchangeRegisters {
 
     private Outcome cancelIpc(Tcb caller, Tcb victim, int victimId, boolean abort) {
         KernelPath p = k.path("exregs");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
         p.touch(caller.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
         Tcb found = k.tcbLookup.lookup(victimId, victim, p, t -> k.kernelMemory.template().translate(t.address));
         String op = abort ? "abort ipc" : "cancel ipc";
@@ -109,7 +109,7 @@ public final class ExchangeRegisters {
         Tcb victim = k.slotOf(victimId);
         if (victim == null || victim.id != (int) victimId || victim.state != ThreadState.PAGE_FAULT || victim.partner != caller.id) {
             KernelPath p = k.path("exregs");
-            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+            p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
             finish(p, caller);
             k.error(caller, null, "reply stop: " + (victim == null ? String.valueOf(victimId) : victim.name) + " is not waiting for an exception or page-fault reply from "
                     + caller.name + "; nothing was stopped", false);

@@ -129,6 +129,7 @@ public final class Kernel {
         this.irqRaisedAt = new long[machine.interruptController().lines()];
         this.irqPending = new boolean[machine.interruptController().lines()];
         this.abi = Abi.of(machine.description().isa());
+        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi.codeBytesPerInstruction());
         this.syscalls = new SystemCalls(this);
         this.userMode = new UserMode(this);
         this.ipc = new IpcPath(this);
@@ -177,7 +178,12 @@ public final class Kernel {
 
     /** Run the current thread's user code for one step (the CPU loop's user mode). */
     void runUser(Tcb t, long budget) {
-        if (!t.user.step(userMode.enter(t), budget) && t.state != ThreadState.DEAD) lifecycle.exit(t);
+        try {
+            if (!t.user.step(userMode.enter(t), budget) && t.state != ThreadState.DEAD) lifecycle.exit(t);
+        } catch (FrameAllocator.OutOfMemory e) {
+            // sigma0 (or a mapping it asked for) found no free frame: the scenario's memory is used up.
+            error(t, null, "out of simulated memory: " + e.getMessage() + " (a machine with more memory: machine preset P { memory.sizeMiB N })", true);
+        }
     }
 
     public long now() {
@@ -191,7 +197,36 @@ public final class Kernel {
             h = new PathHandle(accounting.kernelAccount(name), paths.computeIfAbsent(name, n -> new PathStats()));
             pathHandles.put(name, h);
         }
-        return new KernelPath(name, h, mem, costs, this::kernelFault);
+        KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null);
+        openPaths.addLast(p);
+        if (decodeCycles != 0) {
+            p.add(decodeCycles);
+            decodeCycles = 0;
+        }
+        return p;
+    }
+
+    /**
+     * Cycles a system call spent decoding its arguments (a capability lookup) before the
+     * kernel knew which path it takes: the path it then takes carries them.
+     */
+    private long decodeCycles;
+
+    /** A kernel access while decoding a system call (before its path is chosen); charged to that path. */
+    public void decodeAccess(long vaddr, int kind) {
+        long c = mem.access(vaddr, kind, false);
+        if (c != dev.mkw.hw.sim.MemoryHierarchy.PAGE_FAULT) decodeCycles += c;
+    }
+
+    /**
+     * The kernel paths begun and not yet charged, innermost last: work done on their behalf by
+     * shared code (queue operations, the wakeup list) is charged to the innermost.
+     */
+    private final java.util.ArrayDeque<KernelPath> openPaths = new java.util.ArrayDeque<>();
+
+    /** The innermost kernel path in progress, or null (boot). */
+    public KernelPath currentPath() {
+        return openPaths.peekLast();
     }
 
     /** A kernel path's account and statistics, resolved once per path name (the charging path does no lookups). */
@@ -204,11 +239,13 @@ public final class Kernel {
 
     /** Charge a finished path: advance the CPU clock, account the cycles, record statistics. */
     public void charge(KernelPath p, Tcb onBehalf) {
+        openPaths.removeLastOccurrence(p);
         long c = p.cycles();
         lastPathName = p.name();
         accounting.charge(CPU, p.handle.account(), c);
         engine.advanceCpu(CPU, c);
         p.handle.stats().add(c);
+        p.handle.stats().fetchStallCycles += p.fetchStalls();
         if (onBehalf != null) {
             onBehalf.kernelCycles += c;
             if (c > 0) {
@@ -269,7 +306,7 @@ public final class Kernel {
             next.state = ThreadState.RUNNING;
             return;
         }
-        p.instructions(PathLengths.SWITCH);
+        p.execute(KernelCode.SWITCH);
         if (current != null) p.touch(current.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.WRITE);
         p.touch(next.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.READ);
         p.touch(next.address + Tcb.SIZE - 64, MemoryHierarchy.READ);
@@ -305,6 +342,16 @@ public final class Kernel {
                 + kernelMemory.mapFresh(vaddr & -(long) machine.memory().frameSize(), mem) + costs.cost(CostKind.KERNEL_EXIT);
     }
 
+    /** The kernel's code in kernel text (fetched by the paths once boot has loaded it). */
+    public final KernelImage image;
+    private boolean imageLoaded;
+
+    /** Boot: map the kernel text; from now on paths fetch their code. */
+    void loadImage() {
+        image.load(kernelMemory, mem, machine.memory().frameSize());
+        imageLoaded = true;
+    }
+
     /** TCB pages faulted in (virtual-array lookup). */
     public long tcbFaults;
 
@@ -317,7 +364,7 @@ public final class Kernel {
         KernelPath p = path("schedule");
         long skipped = scheduler.skippedBlocked();
         Tcb n = scheduler.pick(current != null && current.state == ThreadState.RUNNING ? current : null);
-        p.instructions(PathLengths.SCHEDULE * (int) (1 + scheduler.skippedBlocked() - skipped));
+        p.execute(KernelCode.SCHEDULE, PathLengths.SCHEDULE * (int) (1 + scheduler.skippedBlocked() - skipped));
         if (n != null) {
             p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
             if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;

@@ -13,6 +13,18 @@ public final class KernelLayout {
     /** The virtual TCB array: TCB of thread number n at tcbArea + n × Tcb.SIZE. */
     public static long tcbArea(long kernelBase) { return kernelBase + 0x100_0000; }
 
+    /** Kernel text: the {@link KernelImage}'s code blocks. */
+    public static long kernelText(long kernelBase) { return kernelBase + 0x50_0000; }
+
+    /** The ready-queue heads: 256 priorities × (head, tail) words. */
+    public static long readyQueues(long kernelBase) { return kernelBase + 0x30_0000; }
+
+    /** The head of the wakeup list (threads with an armed timeout). */
+    public static long wakeupList(long kernelBase) { return kernelBase + 0x30_1000; }
+
+    /** The capability table of the task with address-space number {@code asid}: one page, 16 bytes a slot. */
+    public static long capTable(long kernelBase, int asid) { return kernelBase + 0x40_0000 + (long) asid * 0x1000; }
+
     /** The kernel buffer string items pass through (COPY_IN_OUT variant); one page, reused. */
     public static long stringBuffer(long kernelBase) { return kernelBase + 0x20_0000; }
 

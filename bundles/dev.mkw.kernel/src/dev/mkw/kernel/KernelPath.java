@@ -17,15 +17,48 @@ public final class KernelPath {
     private long cycles;
 
     private final KernelFaultHandler faults;
+    private final KernelImage image;
+    private long fetchStalls;
     final Kernel.PathHandle handle;
 
-    KernelPath(String name, Kernel.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults) {
+    KernelPath(String name, Kernel.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults, KernelImage image) {
         this.name = name;
         this.handle = handle;
         this.mem = mem;
         this.costs = costs;
         this.faults = faults;
+        this.image = image;
     }
+
+    /** Execute the whole code block {@code c}: fetch it, then its instructions. */
+    public KernelPath execute(KernelCode c) {
+        return execute(c, c.instructions());
+    }
+
+    /**
+     * Execute {@code n} instructions of block {@code c} (a loop runs its body n / length times
+     * but fetches it once): each line of the block's code is fetched through the instruction
+     * TLB and cache; what a fetch costs beyond a first-level hit is an instruction-fetch stall.
+     */
+    public KernelPath execute(KernelCode c, int n) {
+        if (image != null) {
+            long from = image.start(c), to = from + image.bytes(c, n);
+            int line = mem.instructionLineBytes();
+            long hit = mem.instructionHitCycles();
+            for (long a = from & -(long) line; a < to; a += line) {
+                long f = mem.access(a, MemoryHierarchy.EXECUTE, false);
+                if (f == MemoryHierarchy.PAGE_FAULT) throw new KernelFault(a, mem.faultCycles());
+                if (f > hit) {
+                    fetchStalls += f - hit;
+                    cycles += f - hit;
+                }
+            }
+        }
+        return instructions(n);
+    }
+
+    /** Cycles this path stalled on instruction fetch (part of {@link #cycles}). */
+    public long fetchStalls() { return fetchStalls; }
 
     /** Resolves a kernel-mode fault (a virtual-array TCB page touched for the first time); returns its cycles. */
     public interface KernelFaultHandler {

@@ -26,4 +26,10 @@ public final class PathLengths {
     public static final int IRQ = 40;
     /** Thread switch bookkeeping besides stack and address-space switch. */
     public static final int SWITCH = 15;
+    /**
+     * Linking or unlinking one TCB in a doubly linked queue (ready queue, wakeup list),
+     * besides its memory accesses: load/compare/store of the links, about as Pistachio's
+     * {@code ENQUEUE_LIST_TAIL}/{@code DEQUEUE_LIST} macros expand. Estimate.
+     */
+    public static final int QUEUE_LINK = 4;
 }

@@ -6,6 +6,8 @@ public final class PathStats {
     public long cycles;
     public long min = Long.MAX_VALUE;
     public long max;
+    /** Cycles of these executions spent stalled on instruction fetch (kernel text missing the I-TLB or I-cache). */
+    public long fetchStallCycles;
 
     void add(long c) {
         count++;

@@ -34,17 +34,28 @@ public final class Evaluator {
         }
         Expr.Binary b = (Expr.Binary) e;
         long l = value(b.left(), at), r = value(b.right(), at);
-        switch (b.op()) {
-            case "+": return l + r;
-            case "-": return l - r;
-            case "*": return l * r;
+        try {
+            return arithmetic(b.op(), l, r, at);
+        } catch (ArithmeticException overflow) {
+            throw new UserError(l + " " + b.op() + " " + r + " does not fit in 64 bits", at);
+        }
+    }
+
+    /** 64-bit arithmetic that says so when a result would wrap (it never wraps silently). */
+    private static long arithmetic(String op, long l, long r, SourceRef at) {
+        switch (op) {
+            case "+": return Math.addExact(l, r);
+            case "-": return Math.subtractExact(l, r);
+            case "*": return Math.multiplyExact(l, r);
             case "/": if (r == 0) throw new UserError("division by zero", at); return l / r;
             case "%": if (r == 0) throw new UserError("division by zero", at); return l % r;
             case "&": return l & r;
             case "|": return l | r;
-            case "<<": return l << r;
+            case "<<":
+                if (r < 0 || r > 63 || (l != 0 && Long.numberOfLeadingZeros(Math.abs(l)) <= r)) throw new ArithmeticException();
+                return l << r;
             case ">>": return l >>> r;
-            default: throw new UserError("unknown operator " + b.op(), at);
+            default: throw new UserError("unknown operator " + op, at);
         }
     }
 

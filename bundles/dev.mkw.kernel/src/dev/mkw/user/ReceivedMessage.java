@@ -50,7 +50,7 @@ public record ReceivedMessage(MessageTag tag, long[] words, long sender, long ba
 
     /** The value of {@code x.NAME}; {@code var} names the message in errors. */
     long field(String var, String name, SourceRef at) {
-        if (name.startsWith("w") && name.length() > 1 && name.substring(1).chars().allMatch(Character::isDigit)) {
+        if (name.startsWith("w") && name.length() > 1 && name.length() < 5 && name.substring(1).chars().allMatch(Character::isDigit)) {
             int i = Integer.parseInt(name.substring(1));
             if (i >= words.length) throw new Evaluator.UserError("message '" + var + "' has " + words.length + " words; w" + i + " does not exist", at);
             return words[i];

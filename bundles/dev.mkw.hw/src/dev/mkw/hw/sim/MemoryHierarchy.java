@@ -279,6 +279,12 @@ public final class MemoryHierarchy {
      */
     public Cache lastAccessServedBy() { return lastServedBy; }
 
+    /** Cycles of an instruction fetch that hits the first instruction-side level (the pipeline hides them). */
+    public long instructionHitCycles() { return instructionPath.length == 0 ? memoryLatency : instructionPath[0].latency(); }
+
+    /** Line size of the first instruction-side level (what one fetch brings in). */
+    public int instructionLineBytes() { return instructionPath.length == 0 ? minLineBytes : instructionPath[0].lineBytes(); }
+
     public long currentRoot() { return root; }
     public int currentAsid() { return asid; }
     public boolean taggedTlb() { return tagged; }

@@ -13,13 +13,18 @@ package dev.mkw.kernel.abi;
  * </ul>
  * The fast path takes a message whose untyped words all fit in registers.
  */
-public record Abi(String isa, int registerMrs) {
+public record Abi(String isa, int registerMrs, int codeBytesPerInstruction) {
 
+    /**
+     * Average bytes per instruction of kernel code: ia32 4 (Pistachio's INT 0x30 fast path is
+     * 253 bytes for 63 instructions), x86-64 5 (its fast path about 372 bytes for 73), ARM 4
+     * (fixed-width A32/A64 encodings). shared/notes/kernel-cost-sources.md §1.
+     */
     public static Abi of(String isa) {
         return switch (isa == null ? "" : isa) {
-            case "x86-64" -> new Abi(isa, 8);
-            case "armv7", "armv8" -> new Abi(isa, 5);
-            default -> new Abi("x86-32", 3);
+            case "x86-64" -> new Abi(isa, 8, 5);
+            case "armv7", "armv8" -> new Abi(isa, 5, 4);
+            default -> new Abi("x86-32", 3, 4);
         };
     }
 

@@ -1,8 +1,11 @@
 package dev.mkw.kernel.cap;
 
 import dev.mkw.hw.sim.CostKind;
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.KernelLayout;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.TypedItem;
@@ -55,10 +58,14 @@ public final class Capabilities {
                 return null;
             }
             s.replyCap = ThreadId.NIL;
+            k.decodeAccess(s.address + Tcb.OFF_REPLY, MemoryHierarchy.WRITE);
             return Partner.thread(k.slotOf(caller), caller, 0);
         }
         long slot = to - 1;
         CapSpace space = k.capSpaces.get(s.space);
+        // The lookup reads the slot in the task's capability table (a one-level CNode; seL4's
+        // fast path also resolves a one-level capability, notes §1).
+        if (slot >= 0 && slot < 256) k.decodeAccess(KernelLayout.capTable(k.kernelMemory.base, s.space.asid) + slot * 16, MemoryHierarchy.READ);
         Cap c = space == null || slot < 0 || slot > Integer.MAX_VALUE ? null : space.get((int) slot);
         if (c == null) {
             k.error(s, null, "capability slot " + slot + " of task " + s.space.name + " is empty: a thread can only name what its capability space holds", false);
@@ -90,7 +97,7 @@ public final class Capabilities {
         CapSpace from = k.capSpaces.get(s.space);
         CapSpace to = k.capSpaces.get(r.space);
         Cap cap = from == null ? null : from.get(ci.slot());
-        p.instructions(PathLengths.MAP_PAGE);
+        p.execute(KernelCode.MAP_PAGE);
         if (cap == null) {
             k.error(s, null, "capability item names slot " + ci.slot() + ", which " + s.name + "'s capability space does not hold", false);
             return -1;
@@ -104,7 +111,7 @@ public final class Capabilities {
         CapSpace space = k.capSpaces.get(t.space);
         Cap c = space == null || slot < 0 || slot > Integer.MAX_VALUE ? null : space.get((int) slot);
         KernelPath p = k.path("cap.revoke");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
         if (c == null) {
             p.cost(CostKind.KERNEL_EXIT);
             k.charge(p, t);
@@ -112,7 +119,7 @@ public final class Capabilities {
             return;
         }
         int n = CapSpace.revokeDerived(c);
-        p.instructions(n * PathLengths.MAP_PAGE).cost(CostKind.KERNEL_EXIT);
+        p.execute(KernelCode.MAP_PAGE, n * PathLengths.MAP_PAGE).cost(CostKind.KERNEL_EXIT);
         k.record(TraceKind.UNMAP, t, "", "cap.revoke", n, "capability slot " + slot);
         k.charge(p, t);
     }

@@ -3,6 +3,7 @@ package dev.mkw.kernel.fault;
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
@@ -33,7 +34,7 @@ public final class ExceptionIpc {
     /** {@code t} raised exception {@code vector} ({@code name} for the report). */
     public void raise(Tcb t, int vector, String name) {
         KernelPath p = k.path("exception");
-        p.cost(CostKind.INTERRUPT_ENTRY).cost(CostKind.REGISTER_SAVE).instructions(PathLengths.PAGEFAULT);
+        p.cost(CostKind.INTERRUPT_ENTRY).cost(CostKind.REGISTER_SAVE).execute(KernelCode.PAGEFAULT);
         k.record(TraceKind.EXCEPTION, t, "", "exception", 0, name);
         Tcb h = t.exceptionHandler;
         if (h == null || h.state == dev.mkw.kernel.tcb.ThreadState.DEAD) {
@@ -52,7 +53,7 @@ public final class ExceptionIpc {
     /** The handler {@code h}'s reply {@code reply} sets {@code t}'s instruction pointer and registers. */
     void resume(Tcb h, Tcb t, Message reply, KernelPath p) {
         long[] w = reply.words();
-        p.touch(t.address + Tcb.OFF_TRAP_FRAME, MemoryHierarchy.WRITE).instructions(PathLengths.PER_WORD * w.length);
+        p.touch(t.address + Tcb.OFF_TRAP_FRAME, MemoryHierarchy.WRITE).execute(KernelCode.COPY_WORD, PathLengths.PER_WORD * w.length);
         if (w.length == 0) return;
         t.regs.setIp(w[0]);
         for (int i = 1; i < w.length && i <= UserRegisters.GENERAL; i++) t.regs.setGeneral(i - 1, w[i]);
@@ -62,7 +63,7 @@ public final class ExceptionIpc {
     /** ExchangeRegisters halt from the handler: {@code t}, waiting for h's reply, ends instead of resuming. */
     public void stop(Tcb h, Tcb t) {
         KernelPath p = k.path("ipc.slowpath");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH).touch(t.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE).cost(CostKind.KERNEL_EXIT);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH).touch(t.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE).cost(CostKind.KERNEL_EXIT);
         k.charge(p, h);
         t.faultAddress = -1;
         t.partner = ThreadId.NIL;

@@ -3,6 +3,7 @@ package dev.mkw.kernel.fault;
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
@@ -36,7 +37,7 @@ public final class PageFaultIpc {
     public void pageFault(Tcb t, long addr, int kind) {
         t.pageFaults++;
         KernelPath p = k.path("pagefault");
-        p.add(k.mem.faultCycles()).cost(CostKind.INTERRUPT_ENTRY).cost(CostKind.REGISTER_SAVE).instructions(PathLengths.PAGEFAULT);
+        p.add(k.mem.faultCycles()).cost(CostKind.INTERRUPT_ENTRY).cost(CostKind.REGISTER_SAVE).execute(KernelCode.PAGEFAULT);
         p.touch(t.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         String access = kind == MemoryHierarchy.WRITE ? "write" : kind == MemoryHierarchy.EXECUTE ? "execute" : "read";
         k.record(TraceKind.PAGE_FAULT, t, t.pager == null ? "" : t.pager.name, "pagefault", addr, access);
@@ -89,7 +90,7 @@ public final class PageFaultIpc {
     public void reply(Tcb h, Tcb t, Message m) {
         boolean pageFault = t.faultAddress >= 0;
         KernelPath p = k.path(m.items(TypedItem.MapItem.class).isEmpty() ? "ipc.slowpath" : "map");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH);
         Acceptor whole = new Acceptor(Fpage.COMPLETE, false, 0, 0);
         for (TypedItem.MapItem mi : m.items(TypedItem.MapItem.class)) k.mapping.mapItem(h, t, mi, whole, p);
         if (!pageFault) k.exceptions.resume(h, t, m, p);

@@ -6,6 +6,7 @@ import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.IpcError;
@@ -30,10 +31,17 @@ import dev.mkw.sim.TraceKind;
 public final class IpcPath {
     private final Kernel k;
     private final MessageTransfer transfer;
+    private final WakeupList wakeups;
 
     public IpcPath(Kernel k) {
         this.k = k;
         this.transfer = new MessageTransfer(k);
+        this.wakeups = new WakeupList(k);
+    }
+
+    /** The wakeup list of armed timeouts (the timer tick walks it). */
+    public WakeupList wakeups() {
+        return wakeups;
     }
 
     public MessageTransfer transfer() {
@@ -57,7 +65,7 @@ public final class IpcPath {
             // Refused before any transfer (no such thread, no capability, no right): the
             // partner lookup reported why; the program reads the error code.
             KernelPath p = k.path("ipc.slowpath");
-            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH).cost(CostKind.KERNEL_EXIT);
+            p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH).cost(CostKind.KERNEL_EXIT);
             k.charge(p, s);
             transfer.fail(s, IpcError.NON_EXISTING_PARTNER, IpcError.SEND_PHASE);
             return;
@@ -89,7 +97,7 @@ public final class IpcPath {
         boolean waiting = d != null && d.state == ThreadState.RECEIVING && (d.partner == ThreadId.NIL || d.partner == s.id);
         boolean fast = k.config.fastpath() && waiting && m.isShort(k.abi) && d.priority >= s.priority;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(fast ? PathLengths.IPC_FASTPATH : PathLengths.IPC_SLOWPATH);
+        p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
         p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         Tcb found = k.tcbLookup.lookup(targetId, d, p, this::physical);
@@ -159,7 +167,7 @@ public final class IpcPath {
         if (from != UserRegisters.ANY && irq < 0 && (k.slotOf(from) == null || k.slotOf(from).id != (int) from)) {
             // L4 X.2: a receive from a thread that does not exist fails at once (non-existing partner, receive phase).
             KernelPath p = k.path("ipc.slowpath");
-            p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+            p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
             finish(p, r, false);
             k.error(r, null, "receive from " + from + ", which is no thread (" + (irq < 0 && from > 0 && from < 1L << 32 && ThreadId.number((int) from) < k.irqPending.length
                     ? "there is no IRQ line " + ThreadId.number((int) from) : "no such thread ID") + ")", false);
@@ -168,7 +176,7 @@ public final class IpcPath {
         }
         int fromId = from == UserRegisters.ANY ? ThreadId.NIL : (int) from;
         KernelPath p = k.path("ipc.slowpath");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
         p.touch(r.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE).touch(r.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
         if (k.interrupts.deliverPending(r, fromId, p)) {
             finish(p, r, false);
@@ -231,7 +239,7 @@ public final class IpcPath {
         boolean queued = !s.sendQueue.isEmpty();
         boolean fast = k.config.fastpath() && deliverable && m.isShort(k.abi) && !queued;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(fast ? PathLengths.IPC_FASTPATH : PathLengths.IPC_SLOWPATH);
+        p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
         p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         if (d != null) k.tcbLookup.lookup(targetId, d, p, this::physical);
@@ -276,6 +284,7 @@ public final class IpcPath {
     public void armTimeout(Tcb t, long cycles) {
         if (cycles < 0) return;
         k.activeTimeouts++;
+        wakeups.link(t);
         t.timeoutEvent = k.engine.schedule(k.now() + cycles, Kernel.CPU, 1, "timeout " + t.name, () -> expire(t));
     }
 
@@ -284,6 +293,7 @@ public final class IpcPath {
             k.engine.cancel(t.timeoutEvent);
             t.timeoutEvent = null;
             k.activeTimeouts--;
+            wakeups.unlink(t);
         }
     }
 
@@ -293,6 +303,12 @@ public final class IpcPath {
         if (e == null) return;
         t.timeoutEvent = null;
         k.activeTimeouts--;
+        // The tick that found the expired thread unlinks it (MKW charges that to the thread's wakeup).
+        KernelPath p = k.path("timeout");
+        p.cost(CostKind.INTERRUPT_ENTRY).execute(KernelCode.IRQ, PathLengths.IRQ / 2);
+        wakeups.unlink(t);
+        p.cost(CostKind.KERNEL_EXIT);
+        k.charge(p, t);
         int phase = IpcError.RECEIVE_PHASE;
         if (t.state == ThreadState.SENDING) {
             for (Tcb d : k.threads) d.sendQueue.remove(t);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.Acceptor;
@@ -50,7 +51,7 @@ public final class MessageTransfer {
             }
             long dst = r.space.translate(r.utcb.mrAddress(mr));
             if (dst >= 0) p.touchPhysical(dst, MemoryHierarchy.WRITE);
-            p.instructions(PathLengths.PER_WORD);
+            p.execute(KernelCode.COPY_WORD);
         }
         Utcb out = r.utcb;
         for (int i = 0; i < m.words().length; i++) out.setMr(1 + i, m.words()[i]);

@@ -3,6 +3,7 @@ package dev.mkw.kernel.ipc;
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
@@ -27,7 +28,7 @@ public final class Notification {
     /** The running thread {@code t} sets {@code bits} of {@code d}. */
     public void notify(Tcb t, Tcb d, long bits) {
         KernelPath p = k.path("notify");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_FASTPATH / 2).touch(d.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_FASTPATH, PathLengths.IPC_FASTPATH / 2).touch(d.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         k.record(TraceKind.NOTIFY, t, d.name, "notify", bits, "");
         signal(d, bits, p);
         p.cost(CostKind.KERNEL_EXIT);

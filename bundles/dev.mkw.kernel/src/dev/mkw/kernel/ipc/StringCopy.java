@@ -5,6 +5,7 @@ import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.KernelLayout;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.Acceptor;
@@ -80,7 +81,7 @@ public final class StringCopy {
             } else if (((dstBase + off) & (page - 1)) < WORD || off == 0) {
                 // A new page of the receiver's buffer enters the communication window.
                 pages++;
-                p.cost(CostKind.TLB_FLUSH_ENTRY).instructions(PathLengths.MAP_PAGE);
+                p.cost(CostKind.TLB_FLUSH_ENTRY).execute(KernelCode.MAP_PAGE);
             }
             p.touchPhysical(dst, MemoryHierarchy.WRITE).instructions(twice ? 4 : 2);
         }

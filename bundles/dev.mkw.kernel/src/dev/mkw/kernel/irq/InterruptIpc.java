@@ -9,6 +9,7 @@ import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
@@ -58,7 +59,7 @@ public final class InterruptIpc {
     /** ThreadControl's interrupt association by the running thread {@code t}: attach ({@code attach}) or detach. */
     public void control(Tcb t, long line, boolean attach) {
         KernelPath p = k.path("thread.control");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IRQ, PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
         k.charge(p, t);
         if (line < 0 || line >= k.irqPending.length) {
             k.error(t, null, "IRQ line " + line + " does not exist on this machine (0.." + (k.irqPending.length - 1) + ")", true);
@@ -80,11 +81,12 @@ public final class InterruptIpc {
     public void interrupt(int line) {
         var pic = k.machine.interruptController();
         KernelPath p = k.path(line == k.timerLine ? "irq.timer" : "irq.entry");
-        p.cost(CostKind.INTERRUPT_ENTRY).instructions(PathLengths.IRQ);
+        p.cost(CostKind.INTERRUPT_ENTRY).execute(KernelCode.IRQ);
         if (k.current != null) p.touch(k.current.address + Tcb.OFF_TIMESLICE, MemoryHierarchy.READ);
         pic.acknowledge(line);
         k.record(TraceKind.IRQ_RAISED, null, "irq" + line, p.name(), line, "");
         if (line == k.timerLine) {
+            k.ipc.wakeups().tick(p);
             p.cost(CostKind.INTERRUPT_ACK).cost(CostKind.KERNEL_EXIT);
             k.charge(p, k.current);
             Tcb cur = k.current;
@@ -170,7 +172,7 @@ public final class InterruptIpc {
             return;
         }
         KernelPath p = k.path("irq.ack");
-        p.cost(CostKind.KERNEL_ENTRY).cost(CostKind.INTERRUPT_ACK).instructions(PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
+        p.cost(CostKind.KERNEL_ENTRY).cost(CostKind.INTERRUPT_ACK).execute(KernelCode.IRQ, PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
         k.charge(p, t);
         k.machine.interruptController().unmask(line);
     }

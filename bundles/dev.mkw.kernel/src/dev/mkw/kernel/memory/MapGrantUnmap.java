@@ -2,6 +2,7 @@ package dev.mkw.kernel.memory;
 
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.kernel.Kernel;
+import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.Acceptor;
@@ -87,7 +88,7 @@ public final class MapGrantUnmap {
             } else {
                 k.mappingDb.map(from, r.space, dst, rights, k.mem, c);
             }
-            p.add(r.space.map(dst, from.frame, rights, true, false, k.mem)).instructions(PathLengths.MAP_PAGE);
+            p.add(r.space.map(dst, from.frame, rights, true, false, k.mem)).execute(KernelCode.MAP_PAGE);
             k.record(item.grant() ? TraceKind.GRANT : TraceKind.MAP, s, r.name, p.name(), dst, Fpage.rightsText(rights));
             any = true;
         }
@@ -115,7 +116,7 @@ public final class MapGrantUnmap {
      */
     public int unmap(Tcb t, Fpage fp, int rights, boolean flush) {
         KernelPath p = k.path("unmap");
-        p.cost(CostKind.KERNEL_ENTRY).instructions(PathLengths.IPC_SLOWPATH / 2);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
         long[] c = {0};
         int visited = 0;
         long lo = fp.isComplete() ? 0 : fp.base(), hi = fp.isComplete() ? k.kernelMemory.base : fp.base() + fp.size();

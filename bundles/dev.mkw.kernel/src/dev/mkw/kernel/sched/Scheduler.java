@@ -17,9 +17,32 @@ import dev.mkw.kernel.tcb.ThreadState;
  * is preempted or woken without being switched to, so an IPC that switches directly to the
  * partner touches no queue at all.</li>
  * </ul>
- * Every queue operation is counted; the kernel charges each as memory accesses to TCB queue links.
+ * Every queue operation is counted and done in simulated memory ({@link QueueMemory}): a
+ * doubly linked list through the TCBs' queue links with a head per priority, so the variants
+ * cost what their queue work costs.
  */
 public final class Scheduler {
+    /**
+     * Where a queue operation touches memory: the links of a TCB, and the head of a priority's
+     * queue. The kernel charges these touches to the kernel path that does the operation.
+     */
+    public interface QueueMemory {
+        QueueMemory NONE = new QueueMemory() {
+            @Override public void links(Tcb t, boolean write) {}
+            @Override public void head(int priority, boolean write) {}
+        };
+
+        void links(Tcb t, boolean write);
+
+        void head(int priority, boolean write);
+    }
+
+    private QueueMemory memory = QueueMemory.NONE;
+
+    /** The kernel's simulated memory for the queues (set once the kernel is up). */
+    public void setQueueMemory(QueueMemory m) {
+        memory = m;
+    }
     private final Scheduling variant;
     @SuppressWarnings("unchecked")
     private final ArrayDeque<Tcb>[] queues = new ArrayDeque[256];
@@ -96,9 +119,7 @@ public final class Scheduler {
     /** A thread blocks: eager dequeues, lazy and Benno leave the queue alone. */
     public int block(Tcb t) {
         if (variant == Scheduling.EAGER && t.inReadyQueue) {
-            queues[t.priority].remove(t);
-            t.inReadyQueue = false;
-            queueOps++;
+            dequeue(t);
             return 1;
         }
         return 0;
@@ -110,7 +131,7 @@ public final class Scheduler {
         if (variant == Scheduling.BENNO) {
             // Benno: the running thread is not queued; switching to a partner touches no queue.
             if (from != null && from.state == ThreadState.READY && !from.inReadyQueue) { enqueue(from); ops++; }
-            if (next.inReadyQueue) { queues[next.priority].remove(next); next.inReadyQueue = false; queueOps++; ops++; }
+            if (next.inReadyQueue) { dequeue(next); ops++; }
             return ops;
         }
         if (from != null && from.state == ThreadState.READY && !from.inReadyQueue) { enqueue(from); ops++; }
@@ -130,20 +151,17 @@ public final class Scheduler {
         }
         for (int p = 255; p >= 0; p--) {
             ArrayDeque<Tcb> q = queues[p];
+            if (q.isEmpty()) continue;
+            memory.head(p, false);
             while (!q.isEmpty()) {
                 Tcb t = q.peekFirst();
+                memory.links(t, false);
                 if (t.state == ThreadState.READY || t.state == ThreadState.RUNNING) {
-                    if (variant == Scheduling.BENNO) {
-                        q.pollFirst();
-                        t.inReadyQueue = false;
-                        queueOps++;
-                    }
+                    if (variant == Scheduling.BENNO) dequeue(t);
                     return t;
                 }
                 // Lazy dispatching: a thread that blocked while queued is removed only now.
-                q.pollFirst();
-                t.inReadyQueue = false;
-                queueOps++;
+                dequeue(t);
                 skippedBlocked++;
             }
         }
@@ -152,22 +170,42 @@ public final class Scheduler {
 
     /** Round robin: move {@code t} to the tail of its priority's queue (its timeslice ended). */
     public void rotate(Tcb t) {
-        if (t.inReadyQueue) queues[t.priority].remove(t);
-        t.inReadyQueue = false;
+        if (t.inReadyQueue) dequeue(t);
         enqueue(t);
     }
 
     public void remove(Tcb t) {
-        if (t.inReadyQueue) {
-            queues[t.priority].remove(t);
-            t.inReadyQueue = false;
-            queueOps++;
-        }
+        if (t.inReadyQueue) dequeue(t);
     }
 
+    /** Link {@code t} in at the tail: its links, the old tail's next link and the head's tail pointer. */
     private void enqueue(Tcb t) {
-        queues[t.priority].addLast(t);
+        ArrayDeque<Tcb> q = queues[t.priority];
+        Tcb tail = q.peekLast();
+        memory.links(t, true);
+        if (tail != null) memory.links(tail, true);
+        memory.head(t.priority, true);
+        q.addLast(t);
         t.inReadyQueue = true;
+        queueOps++;
+    }
+
+    /** Unlink {@code t}: its links are read, its neighbours' links (or the head) written. */
+    private void dequeue(Tcb t) {
+        ArrayDeque<Tcb> q = queues[t.priority];
+        Tcb prev = null, next = null;
+        boolean found = false;
+        for (Tcb x : q) {
+            if (found) { next = x; break; }
+            if (x == t) found = true;
+            else prev = x;
+        }
+        memory.links(t, false);
+        if (prev != null) memory.links(prev, true);
+        if (next != null) memory.links(next, true);
+        if (prev == null || next == null) memory.head(t.priority, true);
+        q.remove(t);
+        t.inReadyQueue = false;
         queueOps++;
     }
 

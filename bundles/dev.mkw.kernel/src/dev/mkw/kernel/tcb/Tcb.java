@@ -19,6 +19,10 @@ import dev.mkw.sim.SimEvent;
 public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     /** Field offsets (bytes) of the hot fields, packed at the start as L3 did for cache locality (Liedtke 1993). */
     public static final int OFF_STATE = 0, OFF_PARTNER = 8, OFF_QUEUE = 16, OFF_SPACE = 24, OFF_STACK_PTR = 32, OFF_PRIORITY = 40, OFF_TIMESLICE = 48;
+    /** The ready queue's previous link and the wakeup list's links (Pistachio keeps both queues' links in the TCB). */
+    public static final int OFF_QUEUE_PREV = 56, OFF_WAKEUP = 64;
+    /** The reply capability slot (seL4's tcbReply), read when a reply names it. */
+    public static final int OFF_REPLY = 72;
     /** Bytes of a TCB including its kernel stack (L4 X.2 on x86: TCB and kernel stack share one 2 KiB block... MKW uses 4 KiB). */
     public static final int SIZE = 4096;
     /** Where the user registers are saved on the kernel stack (the trap frame, at its top). */

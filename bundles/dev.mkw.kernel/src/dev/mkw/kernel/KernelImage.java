@@ -1,0 +1,50 @@
+package dev.mkw.kernel;
+
+import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.memory.KernelMemory;
+
+/**
+ * The kernel image: every {@link KernelCode} block laid out one after the other in kernel
+ * text, so that executing a path fetches real addresses through the instruction TLB and
+ * cache. Code footprint, conflicts with user code and data in unified caches, and cold
+ * versus warm paths follow from where the blocks are and what else the caches hold.
+ */
+public final class KernelImage {
+    private final long[] start = new long[KernelCode.values().length];
+    private final long[] bytes = new long[KernelCode.values().length];
+    private final int bytesPerInstruction;
+    private final long size;
+
+    KernelImage(long textBase, int bytesPerInstruction) {
+        this.bytesPerInstruction = bytesPerInstruction;
+        long at = textBase;
+        for (KernelCode c : KernelCode.values()) {
+            start[c.ordinal()] = at;
+            bytes[c.ordinal()] = (long) c.instructions() * bytesPerInstruction;
+            // Blocks start on 16-byte boundaries, as compilers align function entries.
+            at = (at + bytes[c.ordinal()] + 15) & -16L;
+        }
+        this.size = at - textBase;
+    }
+
+    /** Map the text pages (boot). */
+    void load(KernelMemory memory, MemoryHierarchy mem, int pageBytes) {
+        for (long a = start[0] & -(long) pageBytes; a < start[0] + size; a += pageBytes) {
+            if (!memory.mapped(a)) memory.mapFresh(a, mem);
+        }
+    }
+
+    public long start(KernelCode c) {
+        return start[c.ordinal()];
+    }
+
+    /** The bytes the first {@code instructions} instructions of {@code c} occupy (a loop fetches its body once). */
+    public long bytes(KernelCode c, int instructions) {
+        return Math.min(bytes[c.ordinal()], (long) instructions * bytesPerInstruction);
+    }
+
+    /** Bytes of kernel text in all. */
+    public long size() {
+        return size;
+    }
+}
