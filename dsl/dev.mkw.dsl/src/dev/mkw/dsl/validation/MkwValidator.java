@@ -56,7 +56,7 @@ import dev.mkw.hw.model.MachinePresets;
  * how to fix it; each carries an issue code, and where an obvious fix exists the issue data
  * holds the replacement text for the flagged range ({@link IssueFixes} turns it into an edit).
  */
-@ComposedChecks(validators = {LimitsValidator.class, ImportValidator.class})
+@ComposedChecks(validators = {MachineValidator.class, LimitsValidator.class, ImportValidator.class})
 public class MkwValidator extends AbstractMkwValidator {
 
     /** User-level address space of the modelled 32-bit L4: the kernel owns the top gigabyte. */
@@ -64,35 +64,6 @@ public class MkwValidator extends AbstractMkwValidator {
     /** Largest relative L4 timeout: mantissa 10 bits, exponent 5 bits, 2^e * m microseconds. */
     public static final long MAX_TIMEOUT_US = 1023L << 31;
     private static final long PAGE = 4096;
-
-    /** A machine override names a field of the preset's model ({@code memory.latency}). */
-    @Check
-    public void overrideNamesAField(dev.mkw.dsl.mkw.MachineSetting setting) {
-        Machine m = (Machine) setting.eContainer();
-        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset()) || setting.getKey() == null) return;
-        String problem = dev.mkw.hw.model.MachineOverrides.check(dev.mkw.hw.model.MachinePresets.get().model(m.getPreset()), setting.getKey());
-        if (problem != null) error(problem, MkwPackage.Literals.MACHINE_SETTING__KEY, IssueCodes.UNKNOWN_MACHINE_FIELD);
-    }
-
-    /** The overrides leave a machine MKW can simulate; a problem is marked at the override that causes it. */
-    @Check
-    public void overridesDescribeAPossibleMachine(Machine m) {
-        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset()) || m.getSettings().isEmpty()) return;
-        for (MachineSettingsCheck.Problem p : MachineSettingsCheck.problems(m, dev.mkw.hw.model.MachinePresets.get().model(m.getPreset()))) {
-            error(p.message(), p.setting(), p.setting().getValue() != null ? MkwPackage.Literals.MACHINE_SETTING__VALUE : MkwPackage.Literals.MACHINE_SETTING__TEXT,
-                    IssueCodes.IMPOSSIBLE_MACHINE);
-        }
-    }
-
-    @Check
-    public void presetExists(Machine m) {
-        if (m.getPreset() == null || KnownNames.presetExists(m.getPreset())) return;
-        List<String> known = KnownNames.presets();
-        String best = Suggestions.closest(m.getPreset(), known);
-        error("unknown machine preset '" + m.getPreset() + "'" + (best == null ? "" : "; did you mean " + best + "?")
-                + " (known: " + String.join(", ", known) + ")",
-                MkwPackage.Literals.MACHINE__PRESET, IssueCodes.UNKNOWN_PRESET, best == null ? new String[0] : new String[] {best});
-    }
 
     @Check
     public void schedulerPolicyExists(KernelSetting s) {
@@ -124,40 +95,6 @@ public class MkwValidator extends AbstractMkwValidator {
     public void priorityInRange(Thread t) {
         if (t.getPriority() < 0 || t.getPriority() > 255) {
             error("priority " + t.getPriority() + " is outside 0..255", MkwPackage.Literals.THREAD__PRIORITY, IssueCodes.PRIORITY_RANGE, "255");
-        }
-    }
-
-    /**
-     * MKW simulates one CPU until multiprocessor support is built: a thread bound to another
-     * CPU, or a machine of several, would be accepted and silently run everything on CPU 0.
-     */
-    @Check
-    public void oneCpuThread(Thread t) {
-        if (t.getCpu() != 0) {
-            error("thread " + ScenarioTranslator.qualified(t) + " is bound to cpu " + t.getCpu() + ", but MKW simulates one CPU so far"
-                    + " (multiprocessor support is not built yet): every thread runs on cpu 0; remove 'cpu " + t.getCpu() + "'",
-                    MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
-        }
-    }
-
-    @Check
-    public void oneCpuMachine(dev.mkw.dsl.mkw.MachineSetting s) {
-        if (!"cpus".equals(s.getKey()) || s.getValue() == null || !Numbers.fits(s.getValue())) return;
-        long n = Numbers.parse(s.getValue());
-        if (n > 1) {
-            error("cpus " + s.getValue() + ": MKW simulates one CPU so far (multiprocessor support is not built yet); every thread would run on cpu 0; use cpus 1",
-                    MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, "1");
-        }
-    }
-
-    @Check
-    public void onePresetCpu(Machine m) {
-        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset())) return;
-        if (m.getSettings().stream().anyMatch(s -> "cpus".equals(s.getKey()))) return;
-        int cpus = MachinePresets.get().description(m.getPreset()).cpus();
-        if (cpus > 1) {
-            error("preset " + m.getPreset() + " has " + cpus + " CPUs, but MKW simulates one CPU so far; override it with '{ cpus 1 }'",
-                    MkwPackage.Literals.MACHINE__PRESET, IssueCodes.ONE_CPU);
         }
     }
 

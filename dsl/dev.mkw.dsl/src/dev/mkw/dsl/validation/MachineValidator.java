@@ -1,0 +1,90 @@
+package dev.mkw.dsl.validation;
+
+import java.util.List;
+
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.EValidatorRegistrar;
+
+import dev.mkw.dsl.mkw.Machine;
+import dev.mkw.dsl.mkw.MkwPackage;
+import dev.mkw.dsl.mkw.Thread;
+import dev.mkw.dsl.translate.Numbers;
+import dev.mkw.dsl.translate.ScenarioTranslator;
+import dev.mkw.hw.model.MachinePresets;
+
+/**
+ * The machine a scenario asks for: a known preset, overrides that name fields of its model with
+ * values of their types and leave a machine MKW can simulate, and one CPU until
+ * multiprocessor support is built. Part of {@link MkwValidator} through {@code @ComposedChecks}.
+ */
+public class MachineValidator extends AbstractDeclarativeValidator {
+
+    @Override
+    public void register(EValidatorRegistrar registrar) {
+        // Composed into MkwValidator, which registers for the package.
+    }
+
+    /** A machine override names a field of the preset's model ({@code memory.latency}). */
+    @Check
+    public void overrideNamesAField(dev.mkw.dsl.mkw.MachineSetting setting) {
+        Machine m = (Machine) setting.eContainer();
+        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset()) || setting.getKey() == null) return;
+        String problem = dev.mkw.hw.model.MachineOverrides.check(dev.mkw.hw.model.MachinePresets.get().model(m.getPreset()), setting.getKey());
+        if (problem != null) error(problem, MkwPackage.Literals.MACHINE_SETTING__KEY, IssueCodes.UNKNOWN_MACHINE_FIELD);
+    }
+
+    /** The overrides leave a machine MKW can simulate; a problem is marked at the override that causes it. */
+    @Check
+    public void overridesDescribeAPossibleMachine(Machine m) {
+        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset()) || m.getSettings().isEmpty()) return;
+        for (MachineSettingsCheck.Problem p : MachineSettingsCheck.problems(m, dev.mkw.hw.model.MachinePresets.get().model(m.getPreset()))) {
+            error(p.message(), p.setting(), p.setting().getValue() != null ? MkwPackage.Literals.MACHINE_SETTING__VALUE : MkwPackage.Literals.MACHINE_SETTING__TEXT,
+                    IssueCodes.IMPOSSIBLE_MACHINE);
+        }
+    }
+
+    @Check
+    public void presetExists(Machine m) {
+        if (m.getPreset() == null || KnownNames.presetExists(m.getPreset())) return;
+        List<String> known = KnownNames.presets();
+        String best = Suggestions.closest(m.getPreset(), known);
+        error("unknown machine preset '" + m.getPreset() + "'" + (best == null ? "" : "; did you mean " + best + "?")
+                + " (known: " + String.join(", ", known) + ")",
+                MkwPackage.Literals.MACHINE__PRESET, IssueCodes.UNKNOWN_PRESET, best == null ? new String[0] : new String[] {best});
+    }
+
+    /**
+     * MKW simulates one CPU until multiprocessor support is built: a thread bound to another
+     * CPU, or a machine of several, would be accepted and silently run everything on CPU 0.
+     */
+    @Check
+    public void oneCpuThread(Thread t) {
+        if (t.getCpu() != 0) {
+            error("thread " + ScenarioTranslator.qualified(t) + " is bound to cpu " + t.getCpu() + ", but MKW simulates one CPU so far"
+                    + " (multiprocessor support is not built yet): every thread runs on cpu 0; remove 'cpu " + t.getCpu() + "'",
+                    MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
+        }
+    }
+
+    @Check
+    public void oneCpuMachine(dev.mkw.dsl.mkw.MachineSetting s) {
+        if (!"cpus".equals(s.getKey()) || s.getValue() == null || !Numbers.fits(s.getValue())) return;
+        long n = Numbers.parse(s.getValue());
+        if (n > 1) {
+            error("cpus " + s.getValue() + ": MKW simulates one CPU so far (multiprocessor support is not built yet); every thread would run on cpu 0; use cpus 1",
+                    MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, "1");
+        }
+    }
+
+    @Check
+    public void onePresetCpu(Machine m) {
+        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset())) return;
+        if (m.getSettings().stream().anyMatch(s -> "cpus".equals(s.getKey()))) return;
+        int cpus = MachinePresets.get().description(m.getPreset()).cpus();
+        if (cpus > 1) {
+            error("preset " + m.getPreset() + " has " + cpus + " CPUs, but MKW simulates one CPU so far; override it with '{ cpus 1 }'",
+                    MkwPackage.Literals.MACHINE__PRESET, IssueCodes.ONE_CPU);
+        }
+    }
+}
