@@ -113,7 +113,6 @@ class RobustnessTest {
         String savedLogDir = System.getProperty("mkw.logdir");
         System.setProperty("mkw.logdir", dir.resolve("logs").toString());
         java.util.Map<Integer, String> failures = new java.util.concurrent.ConcurrentSkipListMap<>();
-        java.util.Map<Integer, String> knownKernelDefects = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.util.Map<Integer, Integer> codes = new java.util.concurrent.ConcurrentHashMap<>();
         long start = System.nanoTime();
         try {
@@ -132,9 +131,7 @@ class RobustnessTest {
                 }
                 codes.merge(code, 1, Integer::sum);
                 String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
-                if (code == 3 && isKnownKernelDefect(message)) {
-                    knownKernelDefects.put(i, message.lines().findFirst().orElse("") + "\non:\n" + e.getValue());
-                } else if (code == 3 || code < 0 || code > 3 || message.contains("host-time limit")) {
+                if (code == 3 || code < 0 || code > 3 || message.contains("host-time limit")) {
                     failures.put(i, "exit " + code + ": " + message.lines().limit(3).reduce("", (a, b) -> a + b + "\n") + "on:\n" + e.getValue());
                 }
             });
@@ -144,37 +141,11 @@ class RobustnessTest {
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         System.out.println("RobustnessTest: ran " + valid.size() + " valid mutants in " + seconds + " s; exit codes " + codes);
-        if (!knownKernelDefects.isEmpty()) {
-            System.out.println("RobustnessTest: " + knownKernelDefects.size() + " mutants met the interpreter's zero-cycle loop (kernel half of issue 19); the first:\n"
-                    + knownKernelDefects.values().iterator().next());
-        }
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + valid.size() + " valid mutants did not end with exit 0, 1 or 2 before their cycle limit; the first:\n"
                     + failures.values().iterator().next());
         }
         assertTrue(valid.size() > NUMBER_MUTATIONS / 4, "enough mutants pass validation to exercise the runs: " + valid.size());
-    }
-
-    /**
-     * The one MKW bug this test tolerates for now, and only by its exact signature in the bug log:
-     * a statement that costs no cycles ({@code compute 0 cycles}, a 'let' or an 'if' alone in
-     * 'repeat forever') loops inside one simulation step (UserOps.step recursing into itself until
-     * the stack overflows, or UserProgram.next never returning). Making every statement cost a
-     * cycle is the kernel half of issue 19 (the interpreter's cycle bounds); when it lands, delete
-     * this method and its use, and the test is strict again. Any other exit 3 fails the test.
-     */
-    private static boolean isKnownKernelDefect(String err) {
-        java.util.regex.Matcher m = Pattern.compile("the details are kept in (\\S+); please attach").matcher(err);
-        if (!m.find()) return false;
-        try {
-            String log = Files.readString(Path.of(m.group(1)));
-            boolean recursion = log.contains("java.lang.StackOverflowError") && log.contains("at dev.mkw.kernel.UserOps.step(")
-                    && log.lines().filter(l -> l.contains("at dev.mkw.kernel.UserOps.step(")).count() > 100;
-            boolean stuck = log.contains("stuck inside one step") && log.contains("at dev.mkw.kernel.user.UserProgram.next(");
-            return recursion || stuck;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 
     /**
