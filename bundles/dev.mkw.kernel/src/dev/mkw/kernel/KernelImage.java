@@ -30,7 +30,7 @@ public final class KernelImage {
     /** Map the text pages (boot). */
     void load(KernelMemory memory, MemoryHierarchy mem, int pageBytes) {
         for (long a = start[0] & -(long) pageBytes; a < start[0] + size; a += pageBytes) {
-            if (!memory.mapped(a)) memory.mapFresh(a, mem);
+            if (!memory.mapped(a)) memory.mapFreshText(a, mem);
         }
     }
 

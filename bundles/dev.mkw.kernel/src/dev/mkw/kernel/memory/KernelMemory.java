@@ -45,11 +45,20 @@ public final class KernelMemory {
 
     /** Map a fresh kernel frame at {@code vaddr}; returns the cycles spent writing tables. */
     public long mapFresh(long vaddr, MemoryHierarchy mem) {
+        return mapFresh(vaddr, Fpage.R | Fpage.W, mem);
+    }
+
+    /** Map a fresh kernel frame for code at {@code vaddr}: readable and executable, not writable. */
+    public long mapFreshText(long vaddr, MemoryHierarchy mem) {
+        return mapFresh(vaddr, Fpage.R | Fpage.X, mem);
+    }
+
+    private long mapFresh(long vaddr, int rights, MemoryHierarchy mem) {
         long frame = frames.allocate(memory.frameSize());
         int top = format.index(vaddr, 0);
         int eb = format.entryBytes();
         boolean hadTop = memory.readEntry(template.root + (long) top * eb, eb) != 0;
-        long cycles = template.map(vaddr, frame, Fpage.R | Fpage.W, false, true, mem);
+        long cycles = template.map(vaddr, frame, rights, false, true, mem);
         if (!hadTop) {
             long pte = memory.readEntry(template.root + (long) top * eb, eb);
             for (AddressSpace s : spaces) {
