@@ -55,7 +55,11 @@ final class UiTools {
     /** Photograph the workbench window into target/screenshots/NAME.png. */
     static Path screenshot(String name) throws Exception {
         pump(700);
-        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        return screenshot(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), name);
+    }
+
+    /** Photograph {@code shell} (a dialog, say) as it is now, without pumping events. */
+    static Path screenshot(Shell shell, String name) throws Exception {
         Rectangle b = shell.getBounds();
         Image image = new Image(shell.getDisplay(), b.width, b.height);
         GC gc = new GC(shell.getDisplay());

@@ -199,7 +199,7 @@ public abstract class RunTableView<R> extends ViewPart {
 
     /**
      * The widget's row count grows by {@link #ROWS_PER_EVENT} per UI event: GTK creates a native
-     * row for each (about 2 ms per thousand here), so 200 000 rows at once held the UI thread for
+     * row for each (2-4 ms per thousand here), so 200 000 rows at once held the UI thread for
      * half a second. The first rows show at once; the rest follow within a few events, and a
      * newer input stops an older growth.
      */
