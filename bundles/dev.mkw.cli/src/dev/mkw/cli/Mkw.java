@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.mkw.cli.commands.BenchCommand;
 import dev.mkw.cli.commands.CheckCommand;
+import dev.mkw.cli.commands.FidelityCommand;
 import dev.mkw.cli.commands.LspCommand;
 import dev.mkw.cli.commands.PresetsCommand;
 import dev.mkw.cli.commands.RunCommand;
@@ -25,7 +26,7 @@ public final class Mkw {
 
     public Mkw() {
         this(List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
-                new SweepCommand(), new BenchCommand(), new LspCommand()));
+                new SweepCommand(), new BenchCommand(), new LspCommand(), new FidelityCommand()));
     }
 
     /** A command line of these commands (tests give it one that fails the way a bug would). */

@@ -1,0 +1,57 @@
+package dev.mkw.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.cli.CliContext;
+import dev.mkw.cli.Mkw;
+import dev.mkw.cli.commands.FidelityCommand;
+
+/**
+ * {@code mkw fidelity} prints MKW's figure beside every published one, and the figures are
+ * golden: a change of the cost model moves them and shows up here as a reviewed diff.
+ */
+class FidelityCommandTest {
+    /** MKW's mean fast-path cycles per preset, as the model gives them today (not the published figures). */
+    private static final Map<String, Long> GOLDEN = new LinkedHashMap<>();
+    static {
+        GOLDEN.put("i486_50", 181L);
+        GOLDEN.put("cortex_a9", 165L);
+        GOLDEN.put("x86_64_pcid", 365L);
+        GOLDEN.put("cortex_a53", 148L);
+    }
+
+    private static Path home() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("examples/scenarios"))) p = p.getParent();
+        return p;
+    }
+
+    @Test
+    void everyPublishedFigureHasItsRowAndTheFiguresAreGolden() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), home(), home());
+        assertEquals(0, new Mkw().run(List.of("fidelity"), ctx), err.toString(StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        Map<String, Long> measured = new LinkedHashMap<>();
+        for (FidelityCommand.Reference r : FidelityCommand.REFERENCES) {
+            String row = table.lines().filter(l -> l.startsWith(r.preset() + " ")).findFirst().orElseThrow(() -> new AssertionError("no row for " + r.preset() + ":\n" + table));
+            String[] cells = row.trim().split("\\s+");
+            measured.put(r.preset(), Long.parseLong(cells[1]));
+            assertEquals(r.cycles(), Long.parseLong(cells[2]), row);
+            assertTrue(row.contains(r.source()), row);
+        }
+        assertEquals(GOLDEN, measured, "golden MKW figures (update them when the cost model changes, and say why)");
+    }
+}
