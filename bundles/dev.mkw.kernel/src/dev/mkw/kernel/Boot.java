@@ -104,7 +104,27 @@ final class Boot {
             space.map(utcb & -(long) k.machine.memory().frameSize(), f, Fpage.R | Fpage.W, true, false, k.mem);
         }
         k.add(t);
+        loadText(k, t, space, index);
         return t;
+    }
+
+    /**
+     * The loader: map the thread's code at its place in the task's text, read-execute, as
+     * frames sigma0 hands the root task (recorded in the mapping database like any mapping).
+     */
+    private static void loadText(Kernel k, Tcb t, AddressSpace space, int index) {
+        long bytes = t.user.textBytes();
+        if (bytes <= 0) return;
+        int page = k.machine.memory().frameSize();
+        long base = KernelLayout.USER_TEXT + index * KernelLayout.USER_TEXT_STRIDE;
+        long[] c = {0};
+        for (long a = base; a < base + bytes; a += page) {
+            long frame = k.frames.allocate(page);
+            var root = k.mappingDb.root(frame, k.sigma0);
+            k.mappingDb.map(root, space, a, Fpage.R | Fpage.X, k.mem, c);
+            space.map(a, frame, Fpage.R | Fpage.X, true, false, k.mem);
+        }
+        t.user.loaded(base);
     }
 
     private static Tcb resolve(Kernel k, String name, String role, Tcb t, List<String> problems) {

@@ -129,7 +129,7 @@ public final class Kernel {
         this.irqRaisedAt = new long[machine.interruptController().lines()];
         this.irqPending = new boolean[machine.interruptController().lines()];
         this.abi = Abi.of(machine.description().isa());
-        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi.codeBytesPerInstruction());
+        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi);
         this.syscalls = new SystemCalls(this);
         this.userMode = new UserMode(this);
         this.ipc = new IpcPath(this);

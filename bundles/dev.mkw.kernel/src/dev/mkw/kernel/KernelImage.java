@@ -12,15 +12,17 @@ import dev.mkw.kernel.memory.KernelMemory;
 public final class KernelImage {
     private final long[] start = new long[KernelCode.values().length];
     private final long[] bytes = new long[KernelCode.values().length];
+    private final int[] instructions = new int[KernelCode.values().length];
     private final int bytesPerInstruction;
     private final long size;
 
-    KernelImage(long textBase, int bytesPerInstruction) {
-        this.bytesPerInstruction = bytesPerInstruction;
+    KernelImage(long textBase, dev.mkw.kernel.abi.Abi abi) {
+        this.bytesPerInstruction = abi.codeBytesPerInstruction();
         long at = textBase;
         for (KernelCode c : KernelCode.values()) {
+            instructions[c.ordinal()] = c == KernelCode.IPC_FASTPATH ? abi.fastPathInstructions() : c.instructions();
             start[c.ordinal()] = at;
-            bytes[c.ordinal()] = (long) c.instructions() * bytesPerInstruction;
+            bytes[c.ordinal()] = (long) instructions[c.ordinal()] * bytesPerInstruction;
             // Blocks start on 16-byte boundaries, as compilers align function entries.
             at = (at + bytes[c.ordinal()] + 15) & -16L;
         }
@@ -32,6 +34,11 @@ public final class KernelImage {
         for (long a = start[0] & -(long) pageBytes; a < start[0] + size; a += pageBytes) {
             if (!memory.mapped(a)) memory.mapFreshText(a, mem);
         }
+    }
+
+    /** The instructions block {@code c} has on this machine's ISA. */
+    public int instructions(KernelCode c) {
+        return instructions[c.ordinal()];
     }
 
     public long start(KernelCode c) {

@@ -28,6 +28,13 @@ public final class KernelLayout {
     /** The kernel buffer string items pass through (COPY_IN_OUT variant); one page, reused. */
     public static long stringBuffer(long kernelBase) { return kernelBase + 0x20_0000; }
 
+    /**
+     * User address of the text (code) area of a task: each thread's code at its own MiB, as a
+     * loader places program images (0x08000000, where i386 ELF executables start).
+     */
+    public static final long USER_TEXT = 0x0800_0000L;
+    public static final long USER_TEXT_STRIDE = 0x10_0000L;
+
     /** User address of the UTCB area of a task: one 512-byte UTCB per thread. */
     public static final long UTCB_AREA = 0x7000_0000L;
     public static final int UTCB_SIZE = 512;

@@ -32,7 +32,7 @@ public final class KernelPath {
 
     /** Execute the whole code block {@code c}: fetch it, then its instructions. */
     public KernelPath execute(KernelCode c) {
-        return execute(c, c.instructions());
+        return execute(c, image != null ? image.instructions(c) : c.instructions());
     }
 
     /**

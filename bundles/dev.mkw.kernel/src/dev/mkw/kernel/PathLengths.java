@@ -10,7 +10,11 @@ package dev.mkw.kernel;
 public final class PathLengths {
     private PathLengths() {}
 
-    /** Short register-only IPC between two threads in a legal state. */
+    /**
+     * Short register-only IPC between two threads in a legal state: an estimate, used where no
+     * real fast path has been counted (ARM); on x86 the counted Pistachio paths replace it
+     * ({@link dev.mkw.kernel.abi.Abi#fastPathInstructions}).
+     */
     public static final int IPC_FASTPATH = 40;
     /** The general IPC path: typed items, queueing, timeouts, all checks. */
     public static final int IPC_SLOWPATH = 160;

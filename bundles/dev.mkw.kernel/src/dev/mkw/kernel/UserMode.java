@@ -69,6 +69,14 @@ final class UserMode implements UserCpu {
     }
 
     @Override
+    public void fetch(long address) {
+        long c = k.mem.access(address, MemoryHierarchy.EXECUTE, true);
+        if (c == MemoryHierarchy.PAGE_FAULT) return;
+        long stall = c - k.mem.instructionHitCycles();
+        if (stall > 0) k.chargeUser(t, stall);
+    }
+
+    @Override
     public void storeUtcbWords(int from, int to) {
         for (int i = from; i < to && i < Utcb.MRS; i++) {
             long c = k.mem.access(t.utcb.mrAddress(i), MemoryHierarchy.WRITE, true);

@@ -45,11 +45,39 @@ public final class ScenarioThread implements UserCode {
     private SourceRef at;
     private long pendingCycles;
     private long touchCursor = -1;
+    /** Where each operation's code sits in the thread's text (bytes from its start). */
+    private final java.util.Map<Op, Long> codeOffsets = new java.util.IdentityHashMap<>();
+    private long textBase = -1;
+    /** Bytes of code MKW assumes per scenario operation: a few instructions (estimate; docs/cost-model.md). */
+    static final int BYTES_PER_OPERATION = 16;
 
     public ScenarioThread(ThreadSpec spec) {
         this.name = spec.name();
         this.spec = spec;
         this.program = new UserProgram(spec.body());
+        layOut(spec.body());
+    }
+
+    /** Give every operation of the program its place in the text, in program order. */
+    private void layOut(List<Op> ops) {
+        for (Op op : ops) {
+            codeOffsets.put(op, (long) codeOffsets.size() * BYTES_PER_OPERATION);
+            if (op instanceof Op.Repeat r) layOut(r.body());
+            if (op instanceof Op.If i) {
+                layOut(i.then());
+                layOut(i.otherwise());
+            }
+        }
+    }
+
+    @Override
+    public long textBytes() {
+        return Math.max(1, codeOffsets.size()) * (long) BYTES_PER_OPERATION;
+    }
+
+    @Override
+    public void loaded(long base) {
+        textBase = base;
     }
 
     /** Boot: the thread IDs of the system, as the root server hands them out, and this thread's qualified name. */
@@ -86,6 +114,8 @@ public final class ScenarioThread implements UserCode {
             if (op == null) return false;
             at = op.at();
             cpu.registers().setIp(program.instructionPointer());
+            Long offset = codeOffsets.get(op);
+            if (textBase >= 0 && offset != null) cpu.fetch(textBase + offset);
             try {
                 execute(cpu, op, ev, budget);
             } catch (Retry r) {

@@ -13,7 +13,7 @@ package dev.mkw.kernel.abi;
  * </ul>
  * The fast path takes a message whose untyped words all fit in registers.
  */
-public record Abi(String isa, int registerMrs, int codeBytesPerInstruction) {
+public record Abi(String isa, int registerMrs, int codeBytesPerInstruction, int fastPathInstructions) {
 
     /**
      * Average bytes per instruction of kernel code: ia32 4 (Pistachio's INT 0x30 fast path is
@@ -22,11 +22,23 @@ public record Abi(String isa, int registerMrs, int codeBytesPerInstruction) {
      */
     public static Abi of(String isa) {
         return switch (isa == null ? "" : isa) {
-            case "x86-64" -> new Abi(isa, 8, 5);
-            case "armv7", "armv8" -> new Abi(isa, 5, 4);
-            default -> new Abi("x86-32", 3, 4);
+            case "x86-64" -> new Abi(isa, 8, 5, X64_FASTPATH);
+            case "armv7", "armv8" -> new Abi(isa, 5, 4, dev.mkw.kernel.PathLengths.IPC_FASTPATH);
+            default -> new Abi("x86-32", 3, 4, IA32_FASTPATH);
         };
     }
+
+    /**
+     * Instructions of the IPC fast path counted in real kernels, less the privileged ones MKW
+     * charges apart (the page-table root load and the return to user mode):
+     * Pistachio ia32, INT 0x30 build (the 486 and P1 configurations), 63 instructions
+     * (21 ALU, 16 loads, 11 stores, 12 branches, 3 privileged: two CR3 moves and iret) → 60;
+     * Pistachio x86-64, 73 (28/18/10/15/2: CR3 move and sysretq) → 71.
+     * {@code kernel/src/glue/v4-x86/x32/trap.S} and {@code x64/trap.S} at l4ka/pistachio 8be66aa9,
+     * counted in shared/notes/kernel-cost-sources.md §1. ARM has no counted fast path
+     * ({@link dev.mkw.kernel.PathLengths#IPC_FASTPATH}, an estimate).
+     */
+    public static final int IA32_FASTPATH = 60, X64_FASTPATH = 71;
 
     /** Untyped words (MR1..) that travel in registers. */
     public int registerWords() {

@@ -19,4 +19,12 @@ public interface UserCode {
      * the run's messages about it; null when unknown.
      */
     SourceRef location();
+
+    /** Bytes of code this user code occupies in its task's text (0: none to load). */
+    default long textBytes() {
+        return 0;
+    }
+
+    /** Boot: the loader put this code's text at {@code textBase} (mapped read-execute). */
+    default void loaded(long textBase) {}
 }

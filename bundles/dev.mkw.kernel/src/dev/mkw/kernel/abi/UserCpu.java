@@ -31,6 +31,12 @@ public interface UserCpu {
      */
     boolean access(long address, int kind);
 
+    /**
+     * Fetch the instructions at {@code address} of the thread's own text: through the
+     * instruction TLB and cache, costing what misses beyond a first-level hit cost.
+     */
+    void fetch(long address);
+
     /** Store the message registers MR{@code from}..MR{@code to-1} that live in the UTCB (they cost user stores). */
     void storeUtcbWords(int from, int to);
 
