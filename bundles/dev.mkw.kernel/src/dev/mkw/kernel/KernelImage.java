@@ -13,6 +13,7 @@ public final class KernelImage {
     private final long[] start = new long[KernelCode.values().length];
     private final long[] bytes = new long[KernelCode.values().length];
     private final int[] instructions = new int[KernelCode.values().length];
+    private final int[] takenBranches = new int[KernelCode.values().length];
     private final int bytesPerInstruction;
     private final long size;
 
@@ -21,6 +22,7 @@ public final class KernelImage {
         long at = textBase;
         for (KernelCode c : KernelCode.values()) {
             instructions[c.ordinal()] = c == KernelCode.IPC_FASTPATH ? abi.fastPathInstructions() : c.instructions();
+            takenBranches[c.ordinal()] = c == KernelCode.IPC_FASTPATH ? abi.fastPathTakenBranches() : 0;
             start[c.ordinal()] = at;
             bytes[c.ordinal()] = (long) instructions[c.ordinal()] * bytesPerInstruction;
             // Blocks start on 16-byte boundaries, as compilers align function entries.
@@ -39,6 +41,11 @@ public final class KernelImage {
     /** The instructions block {@code c} has on this machine's ISA. */
     public int instructions(KernelCode c) {
         return instructions[c.ordinal()];
+    }
+
+    /** The taken branches of one execution of the whole block {@code c}, where they are known. */
+    public int takenBranches(KernelCode c) {
+        return takenBranches[c.ordinal()];
     }
 
     public long start(KernelCode c) {

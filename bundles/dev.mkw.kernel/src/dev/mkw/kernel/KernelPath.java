@@ -32,7 +32,11 @@ public final class KernelPath {
 
     /** Execute the whole code block {@code c}: fetch it, then its instructions. */
     public KernelPath execute(KernelCode c) {
-        return execute(c, image != null ? image.instructions(c) : c.instructions());
+        if (image == null) return execute(c, c.instructions());
+        int taken = image.takenBranches(c);
+        execute(c, image.instructions(c) - taken);
+        cycles += taken * costs.cost(CostKind.BRANCH_TAKEN);
+        return this;
     }
 
     /**

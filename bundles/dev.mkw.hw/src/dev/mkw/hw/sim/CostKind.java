@@ -26,5 +26,10 @@ public enum CostKind {
     /** Sending an inter-processor interrupt (APIC ICR write, GIC SGI), up to its delivery. */
     IPI,
     /** One simple ALU instruction: kernel paths state instruction counts times this. */
-    INSTRUCTION
+    INSTRUCTION,
+    /**
+     * A taken branch (conditional or unconditional): what it costs in all, where a block's
+     * taken branches are known (the counted fast paths); the others cost {@link #INSTRUCTION}.
+     */
+    BRANCH_TAKEN
 }

@@ -38,6 +38,7 @@ public final class MachineBuilder {
     MachineBuilder() {
         for (CostKind k : CostKind.values()) costs.put(k, 0L);
         costs.put(CostKind.INSTRUCTION, 1L);
+        costs.put(CostKind.BRANCH_TAKEN, 1L);
     }
 
     MachineBuilder(MachineDescription d) {

@@ -13,7 +13,7 @@ package dev.mkw.kernel.abi;
  * </ul>
  * The fast path takes a message whose untyped words all fit in registers.
  */
-public record Abi(String isa, int registerMrs, int codeBytesPerInstruction, int fastPathInstructions) {
+public record Abi(String isa, int registerMrs, int codeBytesPerInstruction, int fastPathInstructions, int fastPathTakenBranches) {
 
     /**
      * Average bytes per instruction of kernel code: ia32 4 (Pistachio's INT 0x30 fast path is
@@ -22,9 +22,9 @@ public record Abi(String isa, int registerMrs, int codeBytesPerInstruction, int 
      */
     public static Abi of(String isa) {
         return switch (isa == null ? "" : isa) {
-            case "x86-64" -> new Abi(isa, 8, 5, X64_FASTPATH);
-            case "armv7", "armv8" -> new Abi(isa, 5, 4, dev.mkw.kernel.PathLengths.IPC_FASTPATH);
-            default -> new Abi("x86-32", 3, 4, IA32_FASTPATH);
+            case "x86-64" -> new Abi(isa, 8, 5, X64_FASTPATH, 0);
+            case "armv7", "armv8" -> new Abi(isa, 5, 4, dev.mkw.kernel.PathLengths.IPC_FASTPATH, 0);
+            default -> new Abi("x86-32", 3, 4, IA32_FASTPATH, IA32_FASTPATH_TAKEN);
         };
     }
 
@@ -39,6 +39,13 @@ public record Abi(String isa, int registerMrs, int codeBytesPerInstruction, int 
      * ({@link dev.mkw.kernel.PathLengths#IPC_FASTPATH}, an estimate).
      */
     public static final int IA32_FASTPATH = 60, X64_FASTPATH = 71;
+
+    /**
+     * Taken branches on Pistachio's ia32 hot path: {@code je 1f} (partner matches), {@code je 2f}
+     * (FromSpec equals To) and the indirect {@code jmp *%ecx} (notes §1); every other branch
+     * falls through. The x86-64 and ARM counts are not known and count as not taken.
+     */
+    public static final int IA32_FASTPATH_TAKEN = 3;
 
     /** Untyped words (MR1..) that travel in registers. */
     public int registerWords() {
