@@ -81,4 +81,16 @@ class KernelRegressionTest {
         assertTrue(sim.userState("t.a").received("n").timedOut());
         assertTrue(sim.engine().cpuClock(0) >= 5000);
     }
+
+    /** Issue 19: a call's timeout covers its reply phase, not only the send phase. */
+    @org.junit.jupiter.api.Test
+    void aCallTimesOutWhenTheReplyNeverComes() {
+        var caller = Scenarios.thread("c", 10, new dev.mkw.scenario.Op.Call(new dev.mkw.scenario.Target.Thread("s.s"), Scenarios.words(1), null, "r",
+                dev.mkw.scenario.Timeout.cycles(20_000), Scenarios.AT));
+        var server = Scenarios.thread("s", 20, Scenarios.waitAny("q"), new dev.mkw.scenario.Op.Compute(Scenarios.c(100_000), Scenarios.AT));
+        var sim = Scenarios.run(Scenarios.scenario("i486_50", dev.mkw.kernel.KernelConfig.defaults(), Scenarios.task("c", null, caller), Scenarios.task("s", null, server)));
+        var r = sim.userState("c.c").received("r");
+        org.junit.jupiter.api.Assertions.assertEquals(dev.mkw.kernel.abi.IpcError.code(dev.mkw.kernel.abi.IpcError.TIMEOUT, dev.mkw.kernel.abi.IpcError.RECEIVE_PHASE), r.error(),
+                "the call ended by its timeout in the receive (reply) phase");
+    }
 }

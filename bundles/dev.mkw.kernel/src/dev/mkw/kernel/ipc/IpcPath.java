@@ -118,6 +118,8 @@ public final class IpcPath {
                 s.partner = d.id;
                 s.calling = false;
                 k.scheduler.block(s);
+                // A call's receive timeout covers its reply phase (L4 X.2: the receive timeout of the Ipc).
+                armTimeout(s, s.regs.get(UserRegisters.RECV_TIMEOUT));
                 k.scheduler.directSwitch(null, d);
                 k.switchTo(d, p);
             } else if (d.priority > s.priority) {
@@ -218,6 +220,7 @@ public final class IpcPath {
                 s.state = ThreadState.RECEIVING;
                 s.partner = r.id;
                 s.calling = false;
+                armTimeout(s, s.regs.get(UserRegisters.RECV_TIMEOUT));
             } else {
                 k.scheduler.makeReady(s);
             }
