@@ -36,6 +36,7 @@ public final class ReportAssembler {
             // The path's samples are summarized already; replay min, max and the remaining total.
             PathStats p = e.getValue();
             if (p.count == 0) continue;
+            c.fetchStalls(p.fetchStallCycles);
             c.add(p.min);
             if (p.count > 1) c.add(p.max);
             long rest = p.cycles - p.min - (p.count > 1 ? p.max : 0);

@@ -8,8 +8,14 @@ package dev.mkw.sim.report;
  * @param total cycles over all runs
  * @param min   the cheapest run (0 when count is 0)
  * @param max   the dearest run
+ * @param fetchStallCycles cycles of {@code total} the path stalled on instruction fetch
+ *              (its code missing the instruction TLB or cache)
  */
-public record KernelPathStats(String name, long count, long total, long min, long max) {
+public record KernelPathStats(String name, long count, long total, long min, long max, long fetchStallCycles) {
+
+    public KernelPathStats(String name, long count, long total, long min, long max) {
+        this(name, count, total, min, max, 0);
+    }
 
     public double mean() { return count == 0 ? 0 : (double) total / count; }
 
@@ -20,8 +26,14 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         private long total;
         private long min = Long.MAX_VALUE;
         private long max;
+        private long fetchStalls;
 
         public Counter(String name) { this.name = name; }
+
+        /** Of the cycles added, {@code cycles} were instruction-fetch stalls. */
+        public void fetchStalls(long cycles) {
+            fetchStalls += cycles;
+        }
 
         /** One run of the path that cost {@code cycles}. */
         public void add(long cycles) {
@@ -33,7 +45,7 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         }
 
         public KernelPathStats snapshot() {
-            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max);
+            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls);
         }
     }
 }

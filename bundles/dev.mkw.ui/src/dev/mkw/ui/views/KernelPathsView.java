@@ -22,7 +22,8 @@ public final class KernelPathsView extends RunTableView<KernelPathStats> {
                 new Column<>("Total cycles", 100, p -> Long.toString(p.total())),
                 new Column<>("Mean", 80, p -> String.format("%.1f", p.mean())),
                 new Column<>("Min", 70, p -> Long.toString(p.min())),
-                new Column<>("Max", 70, p -> Long.toString(p.max())));
+                new Column<>("Max", 70, p -> Long.toString(p.max())),
+                new Column<>("Fetch stalls", 90, p -> Long.toString(p.fetchStallCycles())));
     }
 
     @Override
