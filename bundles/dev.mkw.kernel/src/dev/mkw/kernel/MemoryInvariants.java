@@ -18,7 +18,9 @@ import dev.mkw.kernel.tcb.Tcb;
  * <li>a derived mapping has at most its parent's rights, and the same frame;</li>
  * <li>every frame's tree hangs from exactly one root, sigma0's, which owns that frame;</li>
  * <li>no TLB holds a translation that the page tables no longer give: after unmap nothing
- * derived remains in any page table or TLB.</li>
+ * derived remains in any page table or TLB;</li>
+ * <li>protection (L4 X.2, "Map Item"): no mapping of a user space reaches into the kernel
+ * region, whatever a map or grant item asked for.</li>
  * </ul>
  * Together these say that every mapping of a frame, in any space, reaches the same memory.
  */
@@ -49,6 +51,7 @@ final class MemoryInvariants {
     }
 
     private static void node(Kernel k, AddressSpace s, MappingDb.Node n) {
+        if (n.vaddr >= k.kernelMemory.base) fail(k, String.format("%s has a user mapping at 0x%x, inside the kernel region (from 0x%x)", s.name, n.vaddr, k.kernelMemory.base));
         long pa = s.translate(n.vaddr);
         if (pa < 0 || pa >>> s.pageShift() != n.frame >>> s.pageShift()) {
             fail(k, String.format("%s's mapping of 0x%x (frame 0x%x) is not in its page table as such (translates to 0x%x)", s.name, n.vaddr, n.frame, pa));

@@ -22,6 +22,7 @@ public final class ThreadLifecycle {
         t.state = ThreadState.DEAD;
         k.scheduler.remove(t);
         k.ipc.cancelTimeout(t);
+        k.interrupts.detachAll(t);
         for (Tcb s : new ArrayList<>(t.sendQueue)) {
             k.ipc.transfer().fail(s, IpcError.ABORTED, IpcError.SEND_PHASE);
             k.ipc.cancelTimeout(s);

@@ -24,6 +24,7 @@ import dev.mkw.sim.SimRandom;
 import dev.mkw.sim.Trace;
 import dev.mkw.scenario.TaskSpec;
 import dev.mkw.scenario.ThreadSpec;
+import dev.mkw.kernel.abi.UserCode;
 import dev.mkw.user.Names;
 import dev.mkw.user.ScenarioThread;
 import dev.mkw.user.Sigma0;
@@ -42,6 +43,10 @@ public final class Simulation {
     private final List<Device> devices = new ArrayList<>();
 
     private Simulation(Scenario scenario, SimMachine machine, DeviceTypes deviceTypes) {
+        this(scenario, machine, deviceTypes, null);
+    }
+
+    private Simulation(Scenario scenario, SimMachine machine, DeviceTypes deviceTypes, java.util.function.Function<ThreadSpec, UserCode> userCode) {
         dev.mkw.kernel.sched.SchedulerPolicies.get().forId(scenario.kernel().schedulerPolicy()); // fails clearly for an unknown id
         this.scenario = scenario;
         this.machine = machine;
@@ -53,7 +58,7 @@ public final class Simulation {
             case RING -> new Trace(Trace.Mode.RING, run.traceRing());
         };
         this.kernel = new Kernel(machine, scenario.kernel(), engine, trace);
-        bootUserLevel(scenario);
+        bootUserLevel(scenario, userCode);
         if (run.untilCycles() > 0) engine.setCycleLimit(run.untilCycles());
         InterruptController pic = machine.interruptController();
         pic.setListener(line -> {
@@ -93,10 +98,13 @@ public final class Simulation {
      * Boot the kernel with the user level: an interpreter per thread and sigma0, then hand
      * every program the thread IDs (as a root server would) and sigma0 the regions it backs.
      */
-    private void bootUserLevel(Scenario scenario) {
+    private void bootUserLevel(Scenario scenario, java.util.function.Function<ThreadSpec, UserCode> userCode) {
         int frame = machine.memory().frameSize();
         Sigma0 sigma0 = new Sigma0(() -> kernel.frames.allocate(frame));
-        kernel.bootFrom(scenario, ScenarioThread::new, sigma0);
+        kernel.bootFrom(scenario, th -> {
+            UserCode own = userCode == null ? null : userCode.apply(th);
+            return own != null ? own : new ScenarioThread(th);
+        }, sigma0);
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (Tcb t : kernel.threads) ids.put(t.name, t.id);
         Names names = new Names(ids, scenario.kernel().naming() == dev.mkw.kernel.KernelConfig.Naming.CAPABILITIES,
@@ -104,7 +112,7 @@ public final class Simulation {
         for (TaskSpec task : scenario.tasks()) {
             for (ThreadSpec th : task.threads()) {
                 Tcb t = kernel.thread(task.name() + "." + th.name());
-                ((ScenarioThread) t.user).setNames(names, t.name);
+                if (t.user instanceof ScenarioThread st) st.setNames(names, t.name);
                 if (t.pager == kernel.sigma0Thread) sigma0.serve(t.id, task.name(), task.regions());
             }
         }
@@ -120,6 +128,15 @@ public final class Simulation {
     /** Create a run; throws IllegalArgumentException with a clear message for an impossible configuration. */
     public static Simulation create(Scenario scenario, SimMachine machine) {
         return new Simulation(scenario, machine, DeviceTypes.standard());
+    }
+
+    /**
+     * A run in which {@code userCode} may give threads user-level code of its own (null: the
+     * scenario interpreter runs the thread's program): property tests put hostile code there
+     * that issues system calls with arbitrary register contents.
+     */
+    public static Simulation create(Scenario scenario, SimMachine machine, java.util.function.Function<ThreadSpec, UserCode> userCode) {
+        return new Simulation(scenario, machine, DeviceTypes.standard(), userCode);
     }
 
     public static Simulation create(Scenario scenario, SimMachine machine, DeviceTypes devices) {

@@ -27,7 +27,7 @@ class InterruptsAndExceptionsTest {
 
     private static Simulation withUart(KernelConfig k, ThreadSpec driver) {
         Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), k,
-                List.of(task("drv", null, driver), task("app", null, thread("work", 10, new Op.Compute(c(2_000_000), AT)))),
+                List.of(task("drv", null, driver).withPrivileged(true), task("app", null, thread("work", 10, new Op.Compute(c(2_000_000), AT)))),
                 List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)), RunSpec.defaults());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         sim.run();
@@ -66,7 +66,7 @@ class InterruptsAndExceptionsTest {
 
     private static Simulation twoTimers(ThreadSpec low, ThreadSpec high, String highStart) {
         Scenario s = new Scenario("nested", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults().withTimesliceCycles(0),
-                List.of(task("drv", null, low, high)), List.of(),
+                List.of(task("drv", null, low, high).withPrivileged(true)), List.of(),
                 List.of(new DeviceSpec("timer", "slow", 9, Map.of("interval", "100000"), AT),
                         new DeviceSpec("timer", "fast", 3, Map.of("interval", "100000", "start", highStart), AT)),
                 RunSpec.defaults());
@@ -123,7 +123,7 @@ class InterruptsAndExceptionsTest {
         var driver = thread("h", 200, new Op.AttachIrq(5, AT),
                 repeat(3, new Op.Receive(new Target.Irq(5), null, "i", Timeout.NEVER, AT), new Op.AckIrq(5, AT)));
         Scenario s = new Scenario("nic", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
-                List.of(task("drv", null, driver)), List.of(), List.of(new DeviceSpec("test-nic", "eth0", 5, Map.of(), AT)), RunSpec.defaults());
+                List.of(task("drv", null, driver).withPrivileged(true)), List.of(), List.of(new DeviceSpec("test-nic", "eth0", 5, Map.of(), AT)), RunSpec.defaults());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0), types);
         sim.run();
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());

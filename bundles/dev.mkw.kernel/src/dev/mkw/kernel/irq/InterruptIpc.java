@@ -62,19 +62,46 @@ public final class InterruptIpc {
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IRQ, PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
         k.charge(p, t);
         if (line < 0 || line >= k.irqPending.length) {
-            k.error(t, null, "IRQ line " + line + " does not exist on this machine (0.." + (k.irqPending.length - 1) + ")", true);
+            k.error(t, null, "IRQ line " + line + " does not exist on this machine (0.." + (k.irqPending.length - 1) + ")", false);
             return;
         }
         Tcb other = handlers.get((int) line);
         if (!attach) {
-            handlers.remove((int) line, t);
+            if (handlers.remove((int) line, t)) release((int) line);
+            return;
+        }
+        if (line == k.timerLine) {
+            k.error(t, null, "IRQ " + line + " is the kernel's timer; no thread may attach to it", false);
+            return;
+        }
+        if (!k.privilegedSpaces.contains(t.space)) {
+            // L4 X.2 ThreadControl is a privileged system call: only the root server associates
+            // interrupt threads with handlers (seL4: only the holder of the IRQ control capability).
+            k.error(t, null, "attach irq " + line + " refused: only threads of the privileged root task may attach interrupts (task " + t.space.name
+                    + " is not privileged; declare 'irq " + line + " -> " + t.name + "' in the scenario or make the task privileged)", false);
             return;
         }
         if (other != null && other != t) {
-            k.error(t, null, "IRQ " + line + " is already attached to " + other.name, true);
+            k.error(t, null, "IRQ " + line + " is already attached to " + other.name + "; the attachment is refused", false);
             return;
         }
         handlers.put((int) line, t);
+    }
+
+    /** {@code t} ended: it lets go of every line it was attached to. */
+    public void detachAll(Tcb t) {
+        for (Integer line : new ArrayList<>(handlers.keySet())) {
+            if (handlers.get(line) == t) {
+                handlers.remove(line);
+                release(line);
+            }
+        }
+    }
+
+    /** A line without handler: nothing holds it pending any more, and the controller may raise it again. */
+    private void release(int line) {
+        k.irqPending[line] = false;
+        k.machine.interruptController().unmask(line);
     }
 
     /** A device raised {@code line} (the controller told us). */

@@ -23,7 +23,17 @@ public record Fpage(long base, int sizeLog2, int rights) {
 
     public long encode() { return (base & ~0x3FFL) | ((long) sizeLog2 << 4) | (rights & 7); }
 
-    public static Fpage decode(long word) { return new Fpage(word & ~0x3FFL, (int) ((word >>> 4) & 0x3F), (int) (word & 7)); }
+    /**
+     * The fpage a word from user space names. Any word is an fpage (L4 X.2): the base is
+     * truncated to the fpage's alignment, and a size no page size allows (2..11) names nothing
+     * (the nil fpage), so a hostile word can never make the kernel fail.
+     */
+    public static Fpage decode(long word) {
+        int s = (int) ((word >>> 4) & 0x3F);
+        if (s == 0 || (s > 1 && s < 12)) return NIL;
+        if (s == 1) return COMPLETE;
+        return new Fpage(word & ~0x3FFL & -(1L << s), s, (int) (word & 7));
+    }
 
     public static int rights(String rwx) {
         int r = 0;
