@@ -245,7 +245,11 @@ public final class Kernel {
         accounting.charge(CPU, p.handle.account(), c);
         engine.advanceCpu(CPU, c);
         p.handle.stats().add(c);
-        p.handle.stats().fetchStallCycles += p.fetchStalls();
+        PathStats st = p.handle.stats();
+        st.fetchStallCycles += p.fetchStalls();
+        st.instructionCycles += p.instructionCycles();
+        st.privilegedCycles += p.privilegedCycles();
+        st.memoryCycles += p.memoryCycles();
         if (onBehalf != null) {
             onBehalf.kernelCycles += c;
             if (c > 0) {

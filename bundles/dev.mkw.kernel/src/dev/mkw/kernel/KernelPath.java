@@ -35,7 +35,9 @@ public final class KernelPath {
         if (image == null) return execute(c, c.instructions());
         int taken = image.takenBranches(c);
         execute(c, image.instructions(c) - taken);
-        cycles += taken * costs.cost(CostKind.BRANCH_TAKEN);
+        long b = taken * costs.cost(CostKind.BRANCH_TAKEN);
+        cycles += b;
+        instructionCycles += b;
         return this;
     }
 
@@ -64,6 +66,17 @@ public final class KernelPath {
     /** Cycles this path stalled on instruction fetch (part of {@link #cycles}). */
     public long fetchStalls() { return fetchStalls; }
 
+    private long instructionCycles, privilegedCycles;
+
+    /** Cycles of plain instructions (by class: simple, taken branches). */
+    public long instructionCycles() { return instructionCycles; }
+
+    /** Cycles of the machine's privileged operations: traps, returns, page-table root loads, TLB and FPU work. */
+    public long privilegedCycles() { return privilegedCycles; }
+
+    /** Cycles of memory work: data accesses with their TLB walks, page-table writes, kernel faults; the rest of {@link #cycles}. */
+    public long memoryCycles() { return cycles - instructionCycles - privilegedCycles - fetchStalls; }
+
     /** Resolves a kernel-mode fault (a virtual-array TCB page touched for the first time); returns its cycles. */
     public interface KernelFaultHandler {
         long resolve(long vaddr, long walkCycles);
@@ -74,13 +87,18 @@ public final class KernelPath {
     public long cycles() { return cycles; }
 
     public KernelPath cost(CostKind k) {
-        cycles += costs.cost(k);
+        long c = costs.cost(k);
+        cycles += c;
+        if (k == CostKind.INSTRUCTION || k == CostKind.BRANCH_TAKEN) instructionCycles += c;
+        else privilegedCycles += c;
         return this;
     }
 
     /** {@code n} simple instructions (the path's length; see {@link PathLengths}). */
     public KernelPath instructions(int n) {
-        cycles += n * costs.cost(CostKind.INSTRUCTION);
+        long c = n * costs.cost(CostKind.INSTRUCTION);
+        cycles += c;
+        instructionCycles += c;
         return this;
     }
 

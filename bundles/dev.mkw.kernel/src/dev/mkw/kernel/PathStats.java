@@ -8,6 +8,8 @@ public final class PathStats {
     public long max;
     /** Cycles of these executions spent stalled on instruction fetch (kernel text missing the I-TLB or I-cache). */
     public long fetchStallCycles;
+    /** Of {@link #cycles}: plain instructions, privileged operations, and memory work (data accesses and TLB walks). */
+    public long instructionCycles, privilegedCycles, memoryCycles;
 
     void add(long c) {
         count++;

@@ -36,7 +36,7 @@ public final class ReportAssembler {
             // The path's samples are summarized already; replay min, max and the remaining total.
             PathStats p = e.getValue();
             if (p.count == 0) continue;
-            c.fetchStalls(p.fetchStallCycles);
+            c.split(p.fetchStallCycles, p.instructionCycles, p.privilegedCycles, p.memoryCycles);
             c.add(p.min);
             if (p.count > 1) c.add(p.max);
             long rest = p.cycles - p.min - (p.count > 1 ? p.max : 0);

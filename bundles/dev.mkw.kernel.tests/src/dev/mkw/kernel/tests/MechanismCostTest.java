@@ -100,4 +100,21 @@ class MechanismCostTest {
         Simulation byId = run(scenario("i486_50", ids, task("s", null, server), task("c", null, client2)));
         assertTrue(kernelCycles(sim) > kernelCycles(byId), "capability " + kernelCycles(sim) + " > thread ID " + kernelCycles(byId));
     }
+
+    @Test
+    void everyKernelCycleIsInstructionsPrivilegedOperationsMemoryOrAFetchStall() {
+        Simulation sim = run(pingPong("i486_50", KernelConfig.defaults(), 300));
+        for (var e : sim.kernel().paths.entrySet()) {
+            PathStats p = e.getValue();
+            assertTrue(p.instructionCycles >= 0 && p.privilegedCycles >= 0 && p.memoryCycles >= 0 && p.fetchStallCycles >= 0, e.getKey() + " has a negative part");
+            assertTrue(p.instructionCycles + p.privilegedCycles + p.memoryCycles + p.fetchStallCycles == p.cycles, e.getKey() + ": the parts add up");
+        }
+        PathStats fast = sim.kernel().paths.get("ipc.fastpath");
+        // int + iret on the i486: 71 + 36 cycles a pass (i486_50.xmi).
+        assertTrue(fast.privilegedCycles >= 107 * fast.count, "the trap and return are privileged: " + fast.privilegedCycles);
+        assertTrue(fast.instructionCycles >= 60L * fast.count, "Pistachio's 60 counted instructions: " + fast.instructionCycles);
+        assertTrue(fast.memoryCycles > 0, "TCBs and queues are touched");
+        var report = dev.mkw.run.ReportAssembler.report(sim, java.util.Map.of(), "test");
+        assertTrue(report.kernelPaths().get("ipc.fastpath").privilegedCycles() == fast.privilegedCycles, "and the report says so");
+    }
 }

@@ -63,7 +63,8 @@ public final class JsonReportExporter implements Exporter {
         for (KernelPathStats p : r.kernelPaths().values()) {
             j.name(p.name()).beginObject().field("count", p.count()).field("totalCycles", p.total())
                     .field("meanCycles", p.mean(), 3).field("minCycles", p.min()).field("maxCycles", p.max())
-                    .field("fetchStallCycles", p.fetchStallCycles()).endObject();
+                    .field("instructionCycles", p.instructionCycles()).field("privilegedCycles", p.privilegedCycles())
+                    .field("memoryCycles", p.memoryCycles()).field("fetchStallCycles", p.fetchStallCycles()).endObject();
         }
         j.endObject();
         j.name("accounts").beginObject();

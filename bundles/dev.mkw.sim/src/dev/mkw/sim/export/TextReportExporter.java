@@ -55,11 +55,12 @@ public final class TextReportExporter implements Exporter {
         }
         section(b, "Threads", threads);
 
-        TextTable paths = new TextTable("kernel path", "count", "total", "mean", "min", "max", "fetch stalls", "% of cycles");
+        TextTable paths = new TextTable("kernel path", "count", "total", "mean", "min", "max", "instr", "priv", "memory", "fetch stall", "% of cycles");
         long all = 0;
         for (long e : r.elapsedCycles()) all += e;
         for (KernelPathStats p : r.kernelPaths().values()) {
-            paths.row(p.name(), p.count(), p.total(), Decimals.format(p.mean(), 1), p.min(), p.max(), p.fetchStallCycles(), Decimals.percent(p.total(), all));
+            paths.row(p.name(), p.count(), p.total(), Decimals.format(p.mean(), 1), p.min(), p.max(), p.instructionCycles(), p.privilegedCycles(),
+                    p.memoryCycles(), p.fetchStallCycles(), Decimals.percent(p.total(), all));
         }
         section(b, "Kernel paths", paths);
 

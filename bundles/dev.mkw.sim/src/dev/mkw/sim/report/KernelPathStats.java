@@ -10,11 +10,17 @@ package dev.mkw.sim.report;
  * @param max   the dearest run
  * @param fetchStallCycles cycles of {@code total} the path stalled on instruction fetch
  *              (its code missing the instruction TLB or cache)
+ * @param instructionCycles cycles of {@code total} in plain instructions
+ * @param privilegedCycles  cycles of {@code total} in the machine's privileged operations
+ *              (trap and return, page-table root load, TLB and FPU work)
+ * @param memoryCycles      cycles of {@code total} in memory work (data accesses and their TLB
+ *              walks, page-table writes)
  */
-public record KernelPathStats(String name, long count, long total, long min, long max, long fetchStallCycles) {
+public record KernelPathStats(String name, long count, long total, long min, long max, long fetchStallCycles,
+        long instructionCycles, long privilegedCycles, long memoryCycles) {
 
     public KernelPathStats(String name, long count, long total, long min, long max) {
-        this(name, count, total, min, max, 0);
+        this(name, count, total, min, max, 0, 0, 0, 0);
     }
 
     public double mean() { return count == 0 ? 0 : (double) total / count; }
@@ -26,13 +32,16 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         private long total;
         private long min = Long.MAX_VALUE;
         private long max;
-        private long fetchStalls;
+        private long fetchStalls, instructions, privileged, memory;
 
         public Counter(String name) { this.name = name; }
 
-        /** Of the cycles added, {@code cycles} were instruction-fetch stalls. */
-        public void fetchStalls(long cycles) {
-            fetchStalls += cycles;
+        /** Where the cycles added went: fetch stalls, instructions, privileged operations, memory work. */
+        public void split(long fetchStallCycles, long instructionCycles, long privilegedCycles, long memoryCycles) {
+            fetchStalls += fetchStallCycles;
+            instructions += instructionCycles;
+            privileged += privilegedCycles;
+            memory += memoryCycles;
         }
 
         /** One run of the path that cost {@code cycles}. */
@@ -45,7 +54,7 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         }
 
         public KernelPathStats snapshot() {
-            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls);
+            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls, instructions, privileged, memory);
         }
     }
 }

@@ -23,6 +23,9 @@ public final class KernelPathsView extends RunTableView<KernelPathStats> {
                 new Column<>("Mean", 80, p -> String.format("%.1f", p.mean())),
                 new Column<>("Min", 70, p -> Long.toString(p.min())),
                 new Column<>("Max", 70, p -> Long.toString(p.max())),
+                new Column<>("Instructions", 90, p -> Long.toString(p.instructionCycles())),
+                new Column<>("Privileged", 80, p -> Long.toString(p.privilegedCycles())),
+                new Column<>("Memory", 80, p -> Long.toString(p.memoryCycles())),
                 new Column<>("Fetch stalls", 90, p -> Long.toString(p.fetchStallCycles())));
     }
 
