@@ -94,4 +94,18 @@ class CapabilityTest {
         assertTrue(k.errors.stream().anyMatch(e -> e.message().equals("kernel invariant broken: a.t has IRQ 7 pending for it while the line is unmasked")),
                 k.errors.toString());
     }
+
+    /** Issue 19: a send-only capability cannot pass capabilities on (seL4: transfer needs the grant right). */
+    @Test
+    void capabilitiesTravelOnlyThroughACapabilityWithTheGrantRight() {
+        MessageSpec pass = new MessageSpec(null, c(2), List.of(), List.of(new MessageSpec.CapItem(1, "s")));
+        var alice = thread("m", 100, new Op.Send(new Target.CapSlot(0), pass, Timeout.NEVER, AT));
+        var bob = thread("m", 150, new Op.Receive(new Target.Any(), null, "g", Timeout.NEVER, AT));
+        Scenario s = scenario("cortex_a9", CAPS,
+                withCaps("a", List.of(new TaskSpec.CapSpec(0, "b.m", 0, "s"), new TaskSpec.CapSpec(1, "a.m", 0, "s")), alice), withCaps("b", List.of(), bob));
+        Simulation sim = run(s);
+        assertEquals(-1, sim.userState("b.m").received("g").capSlot(), "no capability arrived");
+        assertTrue(sim.kernel().capSpaces.get(sim.kernel().spaces.get("b")).all().isEmpty(), "bob's capability space is still empty");
+        assertTrue(sim.kernel().errors.stream().anyMatch(e -> e.message().contains("has no grant right")), sim.kernel().errors.toString());
+    }
 }

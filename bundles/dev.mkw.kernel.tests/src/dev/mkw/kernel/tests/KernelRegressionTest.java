@@ -93,4 +93,20 @@ class KernelRegressionTest {
         org.junit.jupiter.api.Assertions.assertEquals(dev.mkw.kernel.abi.IpcError.code(dev.mkw.kernel.abi.IpcError.TIMEOUT, dev.mkw.kernel.abi.IpcError.RECEIVE_PHASE), r.error(),
                 "the call ended by its timeout in the receive (reply) phase");
     }
+
+    /** Issue 19: every delivered IPC has its latency sample, also those taken from a send queue. */
+    @org.junit.jupiter.api.Test
+    void everyDeliveredIpcHasALatencySample() {
+        var server = Scenarios.thread("s", 10, Scenarios.waitAny("q"), Scenarios.repeat(59, Scenarios.replyWait("q", Scenarios.words(1))),
+                new dev.mkw.scenario.Op.Reply(new dev.mkw.scenario.Target.Sender("q"), Scenarios.words(1), Scenarios.AT));
+        java.util.List<dev.mkw.scenario.TaskSpec> tasks = new java.util.ArrayList<>();
+        tasks.add(Scenarios.task("srv", null, server));
+        for (int i = 0; i < 3; i++) tasks.add(Scenarios.task("c" + i, null, Scenarios.thread("t", 20, Scenarios.repeat(20, Scenarios.call("srv.s", Scenarios.words(1, 2))))));
+        var sim = Scenarios.run(Scenarios.scenario("i486_50", dev.mkw.kernel.KernelConfig.defaults(), tasks.toArray(dev.mkw.scenario.TaskSpec[]::new)));
+        org.junit.jupiter.api.Assertions.assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        long samples = sim.kernel().ipcLatency.values().stream().mapToLong(java.util.List::size).sum();
+        long received = sim.kernel().threads.stream().mapToLong(t -> t.ipcsReceived).sum();
+        org.junit.jupiter.api.Assertions.assertEquals(received, samples, "one latency sample per delivered IPC");
+        org.junit.jupiter.api.Assertions.assertTrue(samples >= 119, "the queued calls count too: " + samples);
+    }
 }

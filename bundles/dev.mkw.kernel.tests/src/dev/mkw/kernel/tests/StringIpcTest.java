@@ -56,4 +56,52 @@ class StringIpcTest {
         assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
         assertEquals(0, sim.userState("rx.r").received("m").stringBytes());
     }
+
+    /** Issue 19: a sender that had to queue has its string read through its own address space (it crashed or charged nothing). */
+    @Test
+    void aQueuedSendersStringIsReadFromTheSendersSpace() {
+        MessageSpec msg = new MessageSpec(null, c(3), List.of(), List.of(new MessageSpec.StringItem(c(0x20000), c(6004))));
+        var sender = thread("s", 100, new Op.Touch(c(0x20000), c(0x24000), c(4096), true, AT),
+                new Op.Send(new Target.Thread("rx.r"), msg, Timeout.NEVER, AT));
+        // The receiver is busy first, so the sender queues and the receiver's receive takes it.
+        var receiver = thread("r", 90, new Op.Touch(c(0x30000), c(0x34000), c(4096), true, AT), new Op.Compute(c(50_000), AT),
+                new Op.Receive(new Target.Any(), new Op.Acceptor(null, 0, c(0x30000), c(16384)), "m", Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("tx", "root", sender), task("rx", "root", receiver)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(6004, sim.userState("rx.r").received("m").stringBytes());
+        assertTrue(sim.kernel().paths.get("ipc.slowpath").cycles > 6004 / 8, "every word of the string was copied and charged");
+    }
+
+    /** Issue 19: compound strings fill the receive buffer one after the other instead of overwriting each other. */
+    @Test
+    void compoundStringsLandOneAfterTheOther() {
+        MessageSpec msg = new MessageSpec(null, c(3), List.of(), List.of(new MessageSpec.StringItem(c(0x20000), c(3000)),
+                new MessageSpec.StringItem(c(0x21000), c(2000))));
+        var sender = thread("s", 100, new Op.Send(new Target.Thread("rx.r"), msg, Timeout.NEVER, AT));
+        var receiver = thread("r", 110, new Op.Receive(new Target.Any(), new Op.Acceptor(null, 0, c(0x30000), c(8192)), "m", Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("tx", "root", sender), task("rx", "root", receiver)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(5000, sim.userState("rx.r").received("m").stringBytes());
+        var u = sim.kernel().thread("rx.r").utcb;
+        // MR1/MR2: the first delivered string item, MR3/MR4: the second (X.2 string items: length << 10, address).
+        assertEquals(0x30000, u.mr(2), "the first string at the buffer's start");
+        assertEquals(0x30000 + 3000, u.mr(4), "the second right after it");
+    }
+
+    /** Issue 19: a string whose pages a user-level pager (not sigma0) backs arrives too: its faults are served before the copy. */
+    @Test
+    void aUserPagersTaskSendsStringsToo() {
+        dev.mkw.scenario.Expr page = new dev.mkw.scenario.Expr.Binary("&", new dev.mkw.scenario.Expr.Field("f", "addr"), c(0xFFFF_F000L));
+        dev.mkw.scenario.Expr source = new dev.mkw.scenario.Expr.Binary("+", new dev.mkw.scenario.Expr.Binary("-", page, c(0x20000)), c(0x100000));
+        MessageSpec mapIt = new MessageSpec(null, c(0), List.of(), List.of(new MessageSpec.MapItem(source, 12, "rw", false, null)));
+        var pager = thread("pager", 200, new Op.Touch(c(0x100000), c(0x104000), c(4096), true, AT),
+                Scenarios.repeat(2, new Op.Receive(new Target.Any(), null, "f", Timeout.NEVER, AT), new Op.Reply(new Target.Sender("f"), mapIt, AT)));
+        MessageSpec msg = new MessageSpec(null, c(3), List.of(), List.of(new MessageSpec.StringItem(c(0x20000), c(6000))));
+        var sender = thread("s", 100, new Op.Send(new Target.Thread("rx.r"), msg, Timeout.NEVER, AT));
+        var receiver = thread("r", 110, new Op.Receive(new Target.Any(), new Op.Acceptor(null, 0, c(0x30000), c(8192)), "m", Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("mem", "root", pager), task("tx", "mem.pager", sender), task("rx", "root", receiver)));
+        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertEquals(6000, sim.userState("rx.r").received("m").stringBytes());
+        assertEquals(2, sim.kernel().thread("tx.s").pageFaults, "the string's two pages faulted to the user-level pager");
+    }
 }

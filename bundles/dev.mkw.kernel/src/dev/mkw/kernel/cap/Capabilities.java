@@ -59,7 +59,8 @@ public final class Capabilities {
             }
             s.replyCap = ThreadId.NIL;
             k.decodeAccess(s.address + Tcb.OFF_REPLY, MemoryHierarchy.WRITE);
-            return Partner.thread(k.slotOf(caller), caller, 0);
+            // seL4: a reply capability carries the grant right the caller's endpoint capability had; MKW lets replies carry none.
+            return Partner.thread(k.slotOf(caller), caller, 0, false);
         }
         long slot = to - 1;
         CapSpace space = k.capSpaces.get(s.space);
@@ -75,7 +76,7 @@ public final class Capabilities {
             k.error(s, null, "capability slot " + slot + " has no send right (" + Cap.rightsText(c.rights) + ")", false);
             return null;
         }
-        return Partner.thread(c.target, c.target.id, c.badge);
+        return Partner.thread(c.target, c.target.id, c.badge, c.can(Cap.GRANT));
     }
 
     /** The thread a notification names (the send right is needed as for IPC), or null (reported). */
@@ -92,8 +93,16 @@ public final class Capabilities {
         return p == null ? null : p.thread();
     }
 
-    /** Copy the capability a capability item names into the receiver's space; returns its new slot or -1. */
+    /**
+     * Copy the capability a capability item names into the receiver's space; returns its new
+     * slot or -1. seL4 (reference manual, "Capability Transfer"): a message may carry
+     * capabilities only when the endpoint capability it was sent through has the grant right.
+     */
     public int transfer(Tcb s, Tcb r, TypedItem.CapItem ci, KernelPath p) {
+        if (!s.sendCanGrant) {
+            k.error(s, null, "capability item refused: the capability " + s.name + " sent through has no grant right", false);
+            return -1;
+        }
         CapSpace from = k.capSpaces.get(s.space);
         CapSpace to = k.capSpaces.get(r.space);
         Cap cap = from == null ? null : from.get(ci.slot());

@@ -78,6 +78,7 @@ public final class IpcPath {
         }
         Tcb t = d.thread();
         Message m = Message.read(s.utcb);
+        s.sendCanGrant = d.canGrant();
         if (t != null && t.state == ThreadState.PAGE_FAULT && t.partner == s.id) {
             // The reply to a page-fault or exception IPC: install the mappings, resume the thread.
             k.pageFaults.reply(s, t, m);

@@ -52,6 +52,8 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     public boolean calling;
     /** The badge of the capability the current send goes through (seL4 endpoints queue it with the sender). */
     public long sendBadge;
+    /** Whether the capability the current send goes through has the grant right (may carry capabilities). */
+    public boolean sendCanGrant = true;
     public SimEvent timeoutEvent;
     public long notifyBits;
     public long notifyMask;
