@@ -169,7 +169,9 @@ public final class InterruptIpc {
         p.touch(h.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         k.ipc.transfer().deliverFromKernel(h, ThreadId.interrupt(line), MessageTag.INTERRUPT);
         h.ipcsReceived++;
-        h.state = ThreadState.READY;
+        // A handler that receives a pending interrupt in its own receive goes on running; one
+        // that was blocked becomes ready (its caller queues it).
+        if (h.state != ThreadState.RUNNING) h.state = ThreadState.READY;
         h.partner = ThreadId.NIL;
         k.ipc.cancelTimeout(h);
         sample(line, p.cycles());
