@@ -1,0 +1,107 @@
+package dev.mkw.kernel.tests;
+
+import static dev.mkw.kernel.tests.Scenarios.AT;
+import static dev.mkw.kernel.tests.Scenarios.c;
+import static dev.mkw.kernel.tests.Scenarios.run;
+import static dev.mkw.kernel.tests.Scenarios.scenario;
+import static dev.mkw.kernel.tests.Scenarios.task;
+import static dev.mkw.kernel.tests.Scenarios.thread;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.tcb.ThreadId;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.MessageSpec;
+import dev.mkw.scenario.Op;
+import dev.mkw.scenario.Target;
+import dev.mkw.scenario.TaskSpec;
+import dev.mkw.scenario.Timeout;
+
+/** One test per protection rule of the kernel (issue 19): each refusal happens in the kernel, whatever the program asks. */
+class ProtectionTest {
+
+    private static MessageSpec mapOf(long base, long hotSpot) {
+        return new MessageSpec(null, c(1), List.of(), List.of(new MessageSpec.MapItem(c(base), 12, "rw", false, c(hotSpot))));
+    }
+
+    private static boolean said(Simulation sim, String text) {
+        return sim.kernel().errors.stream().anyMatch(e -> e.message().contains(text));
+    }
+
+    @Test
+    void aMapItemNeedsAReceiveWindowTheReceiverOpened() {
+        var sender = thread("s", 100, new Op.Touch(c(0x10000), c(0x11000), c(4096), true, AT),
+                new Op.Send(new Target.Thread("v.r"), mapOf(0x10000, 0x30000), Timeout.NEVER, AT));
+        var victim = thread("r", 110, new Op.Touch(c(0x30000), c(0x31000), c(4096), true, AT),
+                new Op.Receive(new Target.Any(), null, "m", Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("a", "root", sender), task("v", "root", victim)));
+        assertTrue(said(sim, "opened no receive window"), sim.kernel().errors.toString());
+        long frame = sim.kernel().spaces.get("v").translate(0x30000);
+        assertTrue(frame >= 0 && frame != sim.kernel().spaces.get("a").translate(0x10000), "the victim keeps its own page");
+    }
+
+    @Test
+    void aMapItemNeverLandsInTheKernelRegion() {
+        long kernel = 0xC000_0000L;
+        var sender = thread("s", 100, new Op.Touch(c(0x10000), c(0x11000), c(4096), true, AT),
+                new Op.Send(new Target.Thread("v.r"), mapOf(0x10000, kernel + 0x5000), Timeout.NEVER, AT));
+        // The receiver opens the complete address space as its window.
+        var victim = thread("r", 110, new Op.Receive(new Target.Any(), Op.Acceptor.WHOLE_SPACE, "m", Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("a", "root", sender), task("v", "root", victim)));
+        assertTrue(said(sim, "reaches into the kernel region"), sim.kernel().errors.toString());
+        assertTrue(sim.kernel().mappingDb.mappingsOf(sim.kernel().spaces.get("v")).stream().noneMatch(n -> n.vaddr >= kernel));
+    }
+
+    @Test
+    void notifyThroughACapabilityNeedsTheSendRight() {
+        KernelConfig caps = KernelConfig.defaults().withNaming(KernelConfig.Naming.CAPABILITIES);
+        var sender = thread("s", 100, new Op.Notify(new Target.CapSlot(0), c(1), AT));
+        var victim = thread("r", 50, new Op.WaitNotify(c(1), "n", Timeout.cycles(100_000), AT));
+        TaskSpec a = new TaskSpec("a", null, null, List.of(), List.of(), List.of(new TaskSpec.CapSpec(0, "v.r", 0, "r")), List.of(sender), AT);
+        Simulation sim = run(scenario("i486_50", caps, a, task("v", null, victim)));
+        assertTrue(said(sim, "has no send right"), sim.kernel().errors.toString());
+        assertTrue(sim.userState("v.r").received("n").timedOut(), "the victim got no bits");
+    }
+
+    @Test
+    void aReplyCapabilityIsOneShot() {
+        KernelConfig caps = KernelConfig.defaults().withNaming(KernelConfig.Naming.CAPABILITIES);
+        var client = thread("c", 10, new Op.Call(new Target.CapSlot(0), Scenarios.words(1), null, "r", Timeout.NEVER, AT),
+                new Op.Receive(new Target.Any(), null, "second", Timeout.cycles(50_000), AT));
+        // The server answers once, then tries to use the same reply right again.
+        var server = thread("s", 20, Scenarios.waitAny("q"), new Op.Reply(new Target.Sender("q"), Scenarios.words(2), AT),
+                new Op.Reply(new Target.Sender("q"), Scenarios.words(3), AT));
+        TaskSpec cTask = new TaskSpec("c", null, null, List.of(), List.of(), List.of(new TaskSpec.CapSpec(0, "s.s", 0, "s")), List.of(client), AT);
+        Simulation sim = run(scenario("i486_50", caps, task("s", null, server), cTask));
+        assertTrue(said(sim, "holds no reply capability"), sim.kernel().errors.toString());
+        assertTrue(sim.userState("c.c").received("second").timedOut(), "the second reply never arrived");
+    }
+
+    @Test
+    void onlyTheRootTaskAttachesInterrupts() {
+        var t = thread("h", 100, new Op.AttachIrq(4, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("d", null, t)));
+        assertTrue(said(sim, "only threads of the privileged root task may attach"), sim.kernel().errors.toString());
+        assertEquals(null, sim.kernel().interrupts.handler(4));
+        Simulation root = run(scenario("i486_50", KernelConfig.defaults(), task("d", null, thread("h", 100, new Op.AttachIrq(4, AT), new Op.Compute(c(10), AT))).withPrivileged(true)));
+        assertTrue(root.kernel().errors.isEmpty(), root.kernel().errors.toString());
+        var timer = run(scenario("i486_50", KernelConfig.defaults(), task("d", null, thread("h", 100, new Op.AttachIrq(0, AT))).withPrivileged(true)));
+        assertTrue(said(timer, "the kernel's timer"), timer.kernel().errors.toString());
+    }
+
+    @Test
+    void userThreadIdsNeverCollideWithInterruptThreads() {
+        Simulation sim = run(Scenarios.pingPong("i486_50", KernelConfig.defaults(), 1));
+        int lines = sim.machine().interruptController().lines();
+        for (var t : sim.kernel().threads) {
+            assertTrue(ThreadId.number(t.id) >= lines, t.name + " has number " + ThreadId.number(t.id) + ", an interrupt thread's");
+            assertEquals(-1, sim.kernel().interrupts.lineOf(t.id));
+        }
+        for (int line = 0; line < lines; line++) assertEquals(null, sim.kernel().slotOf(ThreadId.interrupt(line)));
+    }
+}
