@@ -95,7 +95,7 @@ public final class Mkw {
         b.append("  mkw run ping-pong                      run examples/scenarios/ping-pong.mkw\n");
         b.append("  mkw run my.mkw --seed 7 --perfetto t.json   run a file, write a Perfetto trace\n");
         b.append("  mkw check my.mkw                       validate a scenario, print FILE:LINE:COL messages\n");
-        b.append("  mkw sweep ping-pong --sweep kernel.scheduling=eager,lazy,benno\n");
+        b.append("  mkw sweep ping-pong --vary kernel.scheduling=eager,lazy,benno\n");
         return b.toString();
     }
 
