@@ -81,6 +81,7 @@ public final class SweepCommand implements Command {
         } catch (IOException e) {
             throw new CliException("cannot write the sweep results: " + e.getMessage());
         }
-        return failures == 0 ? 0 : 1;
+        for (String problem : result.problems()) ctx.err().println("mkw sweep: " + problem);
+        return failures == 0 && result.problems().isEmpty() ? 0 : 1;
     }
 }

@@ -27,7 +27,7 @@ public final class LocalSweepEngine implements SweepEngine {
             var result = new SweepRunner(jobs)
                     .progress((done, total, o) -> progress.done(done, total, o.status()))
                     .run(job.sweep(), job.runner());
-            return new Result(result.rows(job.table()), List.of());
+            return new Result(result.rows(job.table()), List.of(), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException("sweep interrupted");

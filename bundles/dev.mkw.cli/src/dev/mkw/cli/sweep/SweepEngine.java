@@ -36,13 +36,16 @@ public interface SweepEngine {
     }
 
     /**
-     * @param rows  one per point, in point order
-     * @param notes lines for the user about other outputs the engine wrote (e.g. a Parquet directory)
+     * @param rows     one per point, in point order
+     * @param notes    lines for the user about other outputs the engine wrote (e.g. a Parquet directory)
+     * @param problems what went wrong besides the runs (an output that could not be written, a
+     *                 cluster that gave up): printed after the CSV is written; the sweep then exits 1
      */
-    record Result(List<List<String>> rows, List<String> notes) {
+    record Result(List<List<String>> rows, List<String> notes, List<String> problems) {
         public Result {
             rows = List.copyOf(rows);
             notes = List.copyOf(notes);
+            problems = List.copyOf(problems);
         }
     }
 }
