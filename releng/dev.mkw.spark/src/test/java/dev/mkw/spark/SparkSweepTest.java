@@ -40,6 +40,27 @@ class SparkSweepTest {
         assertTrue(cli.out().contains("wrote Parquet to " + dir.resolve("spark.parquet")), cli.out());
         assertTrue(Files.list(dir.resolve("spark.parquet")).anyMatch(f -> f.toString().endsWith(".parquet")));
         for (int i = 1; i <= 4; i++) assertTrue(cli.err().contains("sweep: " + i + "/4 "), "progress as runs finish: " + cli.err());
+
+        // The Parquet answers Spark SQL, as ./mkw spark sql runs it (README: Sweeps on a cluster).
+        String table = "parquet.`" + dir.resolve("spark.parquet") + "`";
+        String printed = stdoutOf(() -> assertEquals(0, SqlQuery.run(List.of("SELECT `kernel.fastpath`, status, count(*) AS runs, min(cycles) AS cycles FROM "
+                + table + " GROUP BY 1, 2 ORDER BY 1, 2"))));
+        String okOff = rows.get(3).split(",")[4];
+        assertTrue(printed.contains("|off            |ok    |1   |" + okOff), printed);
+        assertTrue(printed.contains("|on             |failed|1   |NULL"), printed);
+        assertEquals(2, SqlQuery.run(List.of("SELECT nothing FROM " + table)));
+    }
+
+    private static String stdoutOf(Runnable r) {
+        java.io.PrintStream old = System.out;
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(b, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(old);
+        }
+        return b.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String[] concat(String[] a, String... b) {
