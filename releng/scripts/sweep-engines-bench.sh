@@ -2,7 +2,9 @@
 # What the Spark engine costs on one machine: the same 200-run sweep as whole processes (JVM start,
 # scenario load, Spark start, runs, CSV and Parquet written), with the local engine on N threads
 # (--jobs N) and Spark's local mode on N threads (local[N]), alternated ROUNDS times. Prints every
-# time, the medians and their ratio (spark / local), and checks that both engines wrote the same bytes.
+# time and the ratio spark / local of each pair (measured back to back, so a machine shared with other
+# work disturbs a pair less than the medians of all runs), their median, and checks that both engines
+# wrote the same bytes.
 #
 #   releng/scripts/sweep-engines-bench.sh [ROUNDS]        default 3 rounds, N = 2
 #   THREADS=4 releng/scripts/sweep-engines-bench.sh 5
@@ -39,12 +41,12 @@ bench() {
     spark_ms+=($(( ($(now) - t) / 1000000 )))
   done
   cmp -s "$name-local.csv" "$name-spark.csv" && same="same bytes" || same="DIFFERENT ROWS"
-  local lm sm
-  lm=$(printf '%s\n' "${local_ms[@]}" | median); sm=$(printf '%s\n' "${spark_ms[@]}" | median)
+  local ratios=() i
+  for i in "${!local_ms[@]}"; do ratios+=("$(awk -v s="${spark_ms[$i]}" -v l="${local_ms[$i]}" 'BEGIN { printf "%.2f", s / l }')"); done
   printf '%s: %d runs, %s threads, %s rounds\n' "$name" "$(( $(wc -l < "$name-local.csv") - 1 ))" "$THREADS" "$ROUNDS"
-  printf '  local engine  ms: %s  (median %s)\n' "${local_ms[*]}" "$lm"
-  printf '  spark local   ms: %s  (median %s)\n' "${spark_ms[*]}" "$sm"
-  awk -v s="$sm" -v l="$lm" -v same="$same" 'BEGIN { printf "  spark / local = %.2f   (CSV: %s)\n", s / l, same }'
+  printf '  local engine  ms: %s\n' "${local_ms[*]}"
+  printf '  spark local   ms: %s\n' "${spark_ms[*]}"
+  printf '  spark / local by pair: %s   median %s   (CSV: %s)\n' "${ratios[*]}" "$(printf '%s\n' "${ratios[@]}" | median)" "$same"
 }
 
 bench ping-pong "$MKW_HOME/examples/scenarios/ping-pong.mkw" --vary "run.seed=$(seq -s, 1 200)"
