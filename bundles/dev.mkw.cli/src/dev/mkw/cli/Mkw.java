@@ -116,11 +116,13 @@ public final class Mkw {
         b.append(String.format("  %-14s %s%n", "install-plugin", "install a plugin's feature from its p2 repository into both products"));
         b.append(String.format("  %-14s %s%n", "test", "build everything and run every test (what CI runs)"));
         b.append(String.format("  %-14s %s%n", "build", "build the products and the p2 update site without tests"));
+        b.append(String.format("  %-14s %s%n", "spark", "a Spark master or worker for sweeps on a cluster, or a SQL query on a sweep's Parquet"));
         b.append("\nExamples:\n");
         b.append("  mkw run ping-pong                      run examples/scenarios/ping-pong.mkw\n");
         b.append("  mkw run my.mkw --seed 7 --perfetto t.json   run a file, write a Perfetto trace\n");
         b.append("  mkw check my.mkw                       validate a scenario, print FILE:LINE:COL messages\n");
-        b.append("  mkw sweep ping-pong --sweep kernel.scheduling=eager,lazy,benno\n");
+        b.append("  mkw sweep ping-pong --vary kernel.scheduling=eager,lazy,benno\n");
+        b.append("  mkw sweep ping-pong --vary run.seed=1,2,3 --engine spark --master 'local[2]' --out r.csv\n");
         return b.toString();
     }
 

@@ -126,6 +126,29 @@ class MkwCommandTest {
         assertEquals(1 + 6, rows.size(), String.join("\n", rows));
     }
 
+    /** Engines: local is the default and --engine local gives the same bytes; the rest are clear one-line refusals. */
+    @Test
+    void sweepEngineChoice(@TempDir Path dir) throws Exception {
+        String pingPong = home().resolve("examples/scenarios/ping-pong.mkw").toString();
+        assertEquals(0, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--out", "default.csv"), err());
+        assertEquals(0, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--engine", "local", "--jobs", "1", "--out", "local.csv"), err());
+        assertEquals(Files.readString(dir.resolve("default.csv")), Files.readString(dir.resolve("local.csv")));
+
+        err.reset();
+        assertEquals(2, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--engine", "spark"));
+        assertEquals(1, err().strip().lines().count(), err());
+        assertTrue(err().startsWith("mkw sweep: the Spark engine is not in this installation"), err());
+
+        err.reset();
+        assertEquals(2, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--engine", "hadoop"));
+        assertTrue(err().startsWith("mkw sweep: unknown sweep engine 'hadoop'; known: local, spark"), err());
+
+        err.reset();
+        assertEquals(2, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--master", "local[2]"));
+        assertTrue(err().startsWith("mkw sweep: --master is an option of --engine spark"), err());
+        assertTrue(Files.notExists(dir.resolve("r.csv")));
+    }
+
     /** The deliberate user error among the examples prints exactly its expected message. */
     @Test
     void theDeadlockExamplePrintsItsExpectedMessage() throws Exception {

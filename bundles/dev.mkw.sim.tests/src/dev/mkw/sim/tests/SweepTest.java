@@ -22,6 +22,7 @@ import dev.mkw.sim.sweep.Sweep;
 import dev.mkw.sim.sweep.SweepPoint;
 import dev.mkw.sim.sweep.SweepResult;
 import dev.mkw.sim.sweep.SweepRunner;
+import dev.mkw.sim.sweep.SweepTable;
 
 class SweepTest {
 
@@ -81,6 +82,43 @@ class SweepTest {
         String four = csv(new SweepRunner(4).run(s, FAKE), Metrics.standard());
         assertEquals(one, four);
         assertEquals(9, MiniCsv.parse(one).size());
+    }
+
+    /** The one place a run becomes a row: the runner's outcome and a single point's outcome give the same row. */
+    @Test
+    void aPointRunAloneGivesTheSameRowAsInTheSweep() throws Exception {
+        Sweep s = Sweep.parse(List.of("rounds=1,2", "mode=ok,boom,deadlock"));
+        SweepResult r = new SweepRunner(2).run(s, FAKE);
+        SweepTable t = new SweepTable(s.keys(), Metrics.standard());
+        for (int i = 0; i < s.size(); i++) assertEquals(r.rows(t).get(i), t.row(SweepRunner.outcome(s.point(i), FAKE)));
+        ByteArrayOutputStream viaTable = new ByteArrayOutputStream();
+        t.writeCsv(viaTable, r.rows(t));
+        assertEquals(csv(r, Metrics.standard()), viaTable.toString(StandardCharsets.UTF_8));
+        assertEquals(3, t.statusColumn());
+        assertEquals("failed", r.rows(t).get(1).get(t.statusColumn()));
+    }
+
+    /** Column kinds tell typed writers what a cell holds; every count and decimal cell parses as one. */
+    @Test
+    void columnKindsMatchTheCells() throws Exception {
+        Sweep s = Sweep.parse(List.of("rounds=3", "mode=ok,boom"));
+        SweepTable t = new SweepTable(s.keys(), Metrics.standard());
+        List<SweepTable.Column> cols = t.columns();
+        assertEquals(t.header(), cols.stream().map(SweepTable.Column::name).toList());
+        assertEquals(Metric.Kind.COUNT, cols.get(0).kind());
+        assertEquals(Metric.Kind.TEXT, cols.get(1).kind());
+        assertEquals(Metric.Kind.TEXT, cols.get(t.statusColumn()).kind());
+        assertEquals(Metric.Kind.TEXT, cols.get(cols.size() - 1).kind());
+        assertEquals(Metric.Kind.COUNT, cols.get(t.header().indexOf("cycles")).kind());
+        assertEquals(Metric.Kind.DECIMAL, cols.get(t.header().indexOf("ipc_avg_cycles")).kind());
+        for (List<String> row : new SweepRunner(1).run(s, FAKE).rows(t)) {
+            for (int c = 0; c < cols.size(); c++) {
+                String cell = row.get(c);
+                if (cell.isEmpty()) continue;
+                if (cols.get(c).kind() == Metric.Kind.COUNT) Long.parseLong(cell);
+                if (cols.get(c).kind() == Metric.Kind.DECIMAL) Double.parseDouble(cell);
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.mkw.sim.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import dev.mkw.sim.export.Decimals;
@@ -21,12 +22,12 @@ public final class Metrics {
     public static List<Metric> standard() {
         List<Metric> m = new ArrayList<>();
         m.add(count("cycles", RunReport::cycles));
-        m.add(new Metric("simulated_us", r -> Decimals.format(r.simulatedMicros(), 3)));
+        m.add(decimal("simulated_us", r -> r.simulatedMicros()));
         m.add(count("user_cycles", r -> r.cyclesOf(RunReport.AccountKind.USER, -1)));
         m.add(count("kernel_cycles", r -> r.cyclesOf(RunReport.AccountKind.KERNEL, -1)));
         m.add(count("idle_cycles", r -> r.cyclesOf(RunReport.AccountKind.IDLE, -1)));
         m.add(count("ipc_count", RunReport::ipcCount));
-        m.add(new Metric("ipc_avg_cycles", r -> Decimals.format(r.ipcLatency().mean(), 3)));
+        m.add(decimal("ipc_avg_cycles", r -> r.ipcLatency().mean()));
         m.add(count("ipc_min_cycles", r -> r.ipcLatency().min()));
         m.add(count("ipc_p50_cycles", r -> r.ipcLatency().p50()));
         m.add(count("ipc_p99_cycles", r -> r.ipcLatency().p99()));
@@ -36,7 +37,7 @@ public final class Metrics {
         m.add(count("tlb_flushes", RunReport::tlbFlushes));
         m.add(count("memory_accesses", RunReport::memoryAccesses));
         m.add(count("irqs_delivered", RunReport::irqsDelivered));
-        m.add(new Metric("irq_avg_latency_cycles", r -> Decimals.format(r.irqLatency().mean(), 3)));
+        m.add(decimal("irq_avg_latency_cycles", r -> r.irqLatency().mean()));
         return m;
     }
 
@@ -65,6 +66,10 @@ public final class Metrics {
     }
 
     private static Metric count(String name, ToLongFunction<RunReport> f) {
-        return new Metric(name, r -> Long.toString(f.applyAsLong(r)));
+        return new Metric(name, r -> Long.toString(f.applyAsLong(r)), Metric.Kind.COUNT);
+    }
+
+    private static Metric decimal(String name, ToDoubleFunction<RunReport> f) {
+        return new Metric(name, r -> Decimals.format(f.applyAsDouble(r), 3), Metric.Kind.DECIMAL);
     }
 }

@@ -69,15 +69,23 @@ public final class SweepRunner {
     }
 
     private SweepOutcome runOne(SweepPoint p, Function<Map<String, String>, RunReport> run, AtomicInteger finished, int total) {
-        SweepOutcome o;
-        try {
-            RunReport r = run.apply(p.params());
-            o = r == null ? new SweepOutcome(p, null, "the run gave no report") : new SweepOutcome(p, r, "");
-        } catch (Exception | StackOverflowError e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            o = new SweepOutcome(p, null, msg);
-        }
+        SweepOutcome o = outcome(p, run);
         progress.done(finished.incrementAndGet(), total, o);
         return o;
+    }
+
+    /**
+     * Run one point: its outcome, never an exception. A run that throws (or overflows the
+     * stack) becomes a "failed" outcome with the message. Every engine runs points through
+     * here, so a failure looks the same whichever engine met it.
+     */
+    public static SweepOutcome outcome(SweepPoint p, Function<Map<String, String>, RunReport> run) {
+        try {
+            RunReport r = run.apply(p.params());
+            return r == null ? new SweepOutcome(p, null, "the run gave no report") : new SweepOutcome(p, r, "");
+        } catch (Exception | StackOverflowError e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new SweepOutcome(p, null, msg);
+        }
     }
 }

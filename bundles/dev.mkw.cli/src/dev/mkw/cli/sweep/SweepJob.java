@@ -1,0 +1,96 @@
+package dev.mkw.cli.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.mkw.cli.CliException;
+import dev.mkw.cli.ScenarioRunner;
+import dev.mkw.cli.VariantSettings;
+import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.sim.report.RunReport;
+import dev.mkw.sim.sweep.Metric;
+import dev.mkw.sim.sweep.Metrics;
+import dev.mkw.sim.sweep.Sweep;
+import dev.mkw.sim.sweep.SweepRunner;
+import dev.mkw.sim.sweep.SweepTable;
+
+/**
+ * A sweep as the command line states it: the scenario, the varied settings ({@code --vary}
+ * specs) and the metric columns. Every engine makes a point's row with {@link #row(int)}
+ * (or, many at a time, through {@link #runner()} and {@link SweepRunner}), so a point's row
+ * is the same wherever it ran. The specs and metric names are plain strings, so an engine
+ * that runs points in other processes (Spark's executors) ships them and rebuilds the job
+ * there with {@link #of}.
+ */
+public final class SweepJob {
+    private final Path scenarioFile;
+    private final Scenario scenario;
+    private final List<String> varySpecs;
+    private final List<String> metricNames;
+    private final Sweep sweep;
+    private final SweepTable table;
+
+    private SweepJob(Path scenarioFile, Scenario scenario, List<String> varySpecs, List<String> metricNames, Sweep sweep, List<Metric> metrics) {
+        this.scenarioFile = scenarioFile;
+        this.scenario = scenario;
+        this.varySpecs = List.copyOf(varySpecs);
+        this.metricNames = List.copyOf(metricNames);
+        this.sweep = sweep;
+        this.table = new SweepTable(sweep.keys(), metrics);
+    }
+
+    /**
+     * The job of {@code scenario} (loaded from {@code scenarioFile}) over {@code varySpecs}
+     * ({@code KEY=V1,V2}); {@code metricNames} empty means the standard columns.
+     *
+     * @throws CliException naming the bad axis, setting or metric
+     */
+    public static SweepJob of(Path scenarioFile, Scenario scenario, List<String> varySpecs, List<String> metricNames) throws CliException {
+        Sweep sweep;
+        List<Metric> metrics = new ArrayList<>();
+        try {
+            sweep = Sweep.parse(varySpecs);
+            if (metricNames.isEmpty()) metrics.addAll(Metrics.standard());
+            for (String m : metricNames) metrics.add(Metrics.parse(m));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        for (String key : sweep.keys()) {
+            if (!VariantSettings.KEYS.containsKey(key)) throw new CliException("unknown setting '" + key + "'; known: " + String.join(", ", VariantSettings.KEYS.keySet()));
+        }
+        return new SweepJob(scenarioFile, scenario, varySpecs, metricNames, sweep, metrics);
+    }
+
+    public Path scenarioFile() { return scenarioFile; }
+
+    public Scenario scenario() { return scenario; }
+
+    /** The {@code --vary} specs as given. */
+    public List<String> varySpecs() { return varySpecs; }
+
+    /** The {@code --metric} names as given (empty: the standard set). */
+    public List<String> metricNames() { return metricNames; }
+
+    public Sweep sweep() { return sweep; }
+
+    public SweepTable table() { return table; }
+
+    /** How one point runs: the scenario with the point's settings, run to its end by {@link ScenarioRunner}. */
+    public Function<Map<String, String>, RunReport> runner() {
+        return params -> {
+            try {
+                return ScenarioRunner.run(ScenarioRunner.with(scenario, params));
+            } catch (CliException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Run point {@code index} and give its row; a run that fails is a row with its error, never an exception. */
+    public List<String> row(int index) {
+        return table.row(SweepRunner.outcome(sweep.point(index), runner()));
+    }
+}
