@@ -9,7 +9,7 @@ import java.util.function.Function;
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.ScenarioRunner;
 import dev.mkw.cli.VariantSettings;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.report.RunReport;
 import dev.mkw.sim.sweep.Metric;
 import dev.mkw.sim.sweep.Metrics;

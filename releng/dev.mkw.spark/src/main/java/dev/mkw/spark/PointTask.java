@@ -59,7 +59,7 @@ final class PointTask extends AbstractFunction2<TaskContext, Iterator<Integer>, 
         return job.row(index);
     }
 
-    private SweepJob of(dev.mkw.kernel.scenario.Scenario scenario) {
+    private SweepJob of(dev.mkw.scenario.Scenario scenario) {
         try {
             return SweepJob.of(Path.of(sources.mainFile()), scenario, varySpecs, metricNames);
         } catch (CliException e) {

@@ -29,7 +29,7 @@ import dev.mkw.dsl.Diagnostic;
 import dev.mkw.dsl.LoadResult;
 import dev.mkw.dsl.MkwStandaloneSetup;
 import dev.mkw.dsl.ScenarioLoader;
-import dev.mkw.kernel.scenario.Scenario;
+import dev.mkw.scenario.Scenario;
 
 /**
  * The text of a scenario file and of every file it imports, read once on the driver and

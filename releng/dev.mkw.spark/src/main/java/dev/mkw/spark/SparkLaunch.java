@@ -82,7 +82,7 @@ final class SparkLaunch {
         if (kind == MasterUrl.Kind.STANDALONE) requireReachable(master);
         try {
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-            if (spark.sparkContext().isStopped()) throw new CliException("the Spark master " + master + " did not accept the application", 2);
+            if (spark.sparkContext().isStopped()) throw new CliException("the Spark master " + master + " did not accept the application", dev.mkw.cli.ExitCode.BAD_INPUT);
             return spark;
         } catch (CliException e) {
             throw e;
