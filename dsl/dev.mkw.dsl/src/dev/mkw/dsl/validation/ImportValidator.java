@@ -41,10 +41,13 @@ public class ImportValidator extends AbstractDeclarativeValidator {
                     MkwPackage.Literals.IMPORT__IMPORT_URI, IssueCodes.IMPORT);
             return;
         }
-        if (uri.isFile()) {
-            File f = new File(uri.toFileString());
+        // Where the file really is: the resource set's URI map may place it elsewhere (a Spark
+        // executor loads the driver's files under their names from copies of its own).
+        URI located = own != null && own.getResourceSet() != null ? own.getResourceSet().getURIConverter().normalize(uri) : uri;
+        if (located.isFile()) {
+            File f = new File(located.toFileString());
             if (!f.isFile()) {
-                error("cannot import \"" + name + "\": there is no such file (looked at " + f.getPath() + ")",
+                error("cannot import \"" + name + "\": there is no such file (looked at " + new File(uri.toFileString()).getPath() + ")",
                         MkwPackage.Literals.IMPORT__IMPORT_URI, IssueCodes.IMPORT);
                 return;
             }
