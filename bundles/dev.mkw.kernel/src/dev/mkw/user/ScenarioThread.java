@@ -96,9 +96,13 @@ public final class ScenarioThread implements UserCode {
         return at != null ? at : spec.at();
     }
 
+    /** The thread's expression evaluator (its variables and the run's random source), made on the first step. */
+    private Evaluator evaluator;
+
     @Override
     public boolean step(UserCpu cpu, long budget) {
-        Evaluator ev = new Evaluator(vars, cpu.random());
+        if (evaluator == null) evaluator = new Evaluator(vars, cpu.random());
+        Evaluator ev = evaluator;
         try {
             if (pending != Pending.NONE) resume(cpu);
             if (pendingCycles > 0) {

@@ -21,6 +21,7 @@ public record Message(MessageTag tag, long[] words, List<TypedItem> items) {
         int n = Math.min(tag.untypedWords(), Utcb.MRS - 1);
         long[] words = new long[n];
         for (int i = 0; i < n; i++) words[i] = u.mr(1 + i);
+        if (tag.typedWords() == 0) return new Message(tag, words, List.of());
         List<TypedItem> items = new ArrayList<>();
         for (int i = 1 + n; i + 1 < 1 + n + tag.typedWords() && i + 1 < Utcb.MRS; i += 2) items.add(TypedItem.decode(u.mr(i), u.mr(i + 1)));
         return new Message(tag, words, items);
