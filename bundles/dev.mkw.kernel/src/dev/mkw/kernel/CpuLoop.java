@@ -66,6 +66,7 @@ public final class CpuLoop {
             }
         }
         if (k.finished) return;
+        k.checkAllPathsCharged();
         if (k.config.checkInvariants()) {
             Invariants.check(k);
             Invariants.checkResources(k);

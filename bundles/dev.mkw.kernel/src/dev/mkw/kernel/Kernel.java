@@ -224,6 +224,14 @@ public final class Kernel {
      */
     private final java.util.ArrayDeque<KernelPath> openPaths = new java.util.ArrayDeque<>();
 
+    /**
+     * Between two steps of the CPU every kernel path has been charged: a path begun and never
+     * charged would lose the cycles of the work done inside it.
+     */
+    void checkAllPathsCharged() {
+        if (!openPaths.isEmpty()) throw new IllegalStateException("kernel path " + openPaths.peekLast().name() + " was never charged");
+    }
+
     /** The innermost kernel path in progress, or null (boot). */
     public KernelPath currentPath() {
         return openPaths.peekLast();

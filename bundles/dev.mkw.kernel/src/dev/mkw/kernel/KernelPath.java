@@ -33,8 +33,9 @@ public final class KernelPath {
     /** Execute the whole code block {@code c}: fetch it, then its instructions. */
     public KernelPath execute(KernelCode c) {
         if (image == null) return execute(c, c.instructions());
-        int taken = image.takenBranches(c);
-        execute(c, image.instructions(c) - taken);
+        int n = image.instructions(c), taken = image.takenBranches(c);
+        fetch(c, n);
+        instructions(n - taken);
         long b = taken * costs.cost(CostKind.BRANCH_TAKEN);
         cycles += b;
         instructionCycles += b;
@@ -47,6 +48,12 @@ public final class KernelPath {
      * TLB and cache; what a fetch costs beyond a first-level hit is an instruction-fetch stall.
      */
     public KernelPath execute(KernelCode c, int n) {
+        fetch(c, n);
+        return instructions(n);
+    }
+
+    /** Fetch the code of the first {@code n} instructions of block {@code c} (stalls beyond a first-level hit are counted). */
+    private void fetch(KernelCode c, int n) {
         if (image != null) {
             long from = image.start(c), to = from + image.bytes(c, n);
             int line = mem.instructionLineBytes();
@@ -60,7 +67,6 @@ public final class KernelPath {
                 }
             }
         }
-        return instructions(n);
     }
 
     /** Cycles this path stalled on instruction fetch (part of {@link #cycles}). */
