@@ -3,19 +3,11 @@ package dev.mkw.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.cli.CliContext;
-import dev.mkw.cli.Mkw;
 import dev.mkw.cli.commands.FidelityCommand;
 
 /**
@@ -32,18 +24,12 @@ class FidelityCommandTest {
         GOLDEN.put("cortex_a53", 148L);
     }
 
-    private static Path home() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("examples/scenarios"))) p = p.getParent();
-        return p;
-    }
 
     @Test
     void everyPublishedFigureHasItsRowAndTheFiguresAreGolden() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), home(), home());
-        assertEquals(0, new Mkw().run(List.of("fidelity"), ctx), err.toString(StandardCharsets.UTF_8));
-        String table = out.toString(StandardCharsets.UTF_8);
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run(CliRun.home(), "fidelity"), cli.err());
+        String table = cli.out();
         Map<String, Long> measured = new LinkedHashMap<>();
         for (FidelityCommand.Reference r : FidelityCommand.REFERENCES) {
             String row = table.lines().filter(l -> l.startsWith(r.preset() + " ")).findFirst().orElseThrow(() -> new AssertionError("no row for " + r.preset() + ":\n" + table));

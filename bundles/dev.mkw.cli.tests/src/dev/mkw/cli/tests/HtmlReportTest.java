@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,33 +13,21 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mkw.cli.CliContext;
-import dev.mkw.cli.Mkw;
 
 /** {@code mkw run --html FILE}: one self-contained page with the workbench's charts, and the numbers behind them. */
 class HtmlReportTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
-    private static Path home() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("examples/scenarios"))) p = p.getParent();
-        return p;
-    }
-
-    private int mkw(Path cwd, String... args) {
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), cwd, home());
-        return new Mkw().run(List.of(args), ctx);
-    }
+    private int mkw(Path cwd, String... args) { return cli.run(cwd, args); }
 
     @Test
     void pingPongReportHasEveryChartAndNeedsNoOtherFile(@TempDir Path dir) throws Exception {
-        assertEquals(0, mkw(dir, "run", "ping-pong", "--html", "report.html"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, mkw(dir, "run", "ping-pong", "--html", "report.html"), cli.err());
         String html = Files.readString(dir.resolve("report.html"));
         // A copy to look at (target/ of the test bundle), as the UI tests keep their screenshots.
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/ping-pong-report.html"), html);
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = cli.out();
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.strip().endsWith("</html>"));
         // The five charts of the workbench, each an inline SVG under its heading.
         for (String h : List.of("Kernel paths", "IPC latency", "TLB and caches", "CPU share", "Timeline excerpt")) {
@@ -67,7 +52,7 @@ class HtmlReportTest {
 
     @Test
     void aRunWithoutTraceSaysWhyThereIsNoTimeline(@TempDir Path dir) throws Exception {
-        assertEquals(0, mkw(dir, "run", "ping-pong", "--trace", "off", "--html", "r.html", "--quiet"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, mkw(dir, "run", "ping-pong", "--trace", "off", "--html", "r.html", "--quiet"), cli.err());
         String html = Files.readString(dir.resolve("r.html"));
         assertTrue(html.contains("Tracing was off for this run"));
         assertEquals(4, count(html, "<svg "), "the other four charts are there");

@@ -3,9 +3,6 @@ package dev.mkw.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,27 +10,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mkw.cli.CliContext;
-import dev.mkw.cli.Mkw;
 
 /** The mkw commands end to end, as a user calls them (in-process, against the repository's examples). */
 class MkwCommandTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
-    private static Path home() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("examples/scenarios"))) p = p.getParent();
-        return p;
-    }
+    private static Path home() { return CliRun.home(); }
 
-    private int mkw(Path cwd, String... args) {
-        CliContext ctx = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), cwd, home());
-        return new Mkw().run(List.of(args), ctx);
-    }
+    private int mkw(Path cwd, String... args) { return cli.run(cwd, args); }
 
-    private String out() { return out.toString(StandardCharsets.UTF_8); }
-    private String err() { return err.toString(StandardCharsets.UTF_8); }
+    private String out() { return cli.out(); }
+
+    private String err() { return cli.err(); }
 
     @Test
     void runsTheFirstExampleByName() {
@@ -52,7 +40,7 @@ class MkwCommandTest {
         assertTrue(Files.readString(dir.resolve("t.json")).contains("\"traceEvents\""), "--trace FILE writes a Perfetto trace");
         assertTrue(err().contains("100%"), "the progress bar reached the limit: " + err());
 
-        out.reset();
+        cli.resetOut();
         assertEquals(0, mkw(dir, "run", "ping-pong", "--report", "text"), err());
         assertTrue(out().contains("ipc.fastpath") && !out().strip().startsWith("{"), "text report: tables");
     }
@@ -66,7 +54,7 @@ class MkwCommandTest {
         }
         assertTrue(examples.size() >= 10, examples.toString());
         for (Path f : examples) {
-            err.reset();
+            cli.resetErr();
             assertEquals(0, mkw(home(), "run", f.toString(), "--quiet"), f + ": " + err());
         }
     }
@@ -97,7 +85,7 @@ class MkwCommandTest {
     @Test
     void everyCommandHasHelp() {
         for (String c : List.of("run", "check", "presets", "sweep", "bench", "lsp")) {
-            out.reset();
+            cli.resetOut();
             assertEquals(0, mkw(home(), c, "--help"));
             assertTrue(out().startsWith("Usage: mkw " + c), c + ": " + out());
         }
@@ -134,16 +122,16 @@ class MkwCommandTest {
         assertEquals(0, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--engine", "local", "--jobs", "1", "--out", "local.csv"), err());
         assertEquals(Files.readString(dir.resolve("default.csv")), Files.readString(dir.resolve("local.csv")));
 
-        err.reset();
+        cli.resetErr();
         assertEquals(2, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--engine", "spark"));
         assertEquals(1, err().strip().lines().count(), err());
         assertTrue(err().startsWith("mkw sweep: the Spark engine is not in this installation"), err());
 
-        err.reset();
+        cli.resetErr();
         assertEquals(2, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--engine", "hadoop"));
         assertTrue(err().startsWith("mkw sweep: unknown sweep engine 'hadoop'; known: local, spark"), err());
 
-        err.reset();
+        cli.resetErr();
         assertEquals(2, mkw(dir, "sweep", pingPong, "--vary", "kernel.fastpath=on,off", "--master", "local[2]"));
         assertTrue(err().startsWith("mkw sweep: --master is an option of --engine spark"), err());
         assertTrue(Files.notExists(dir.resolve("r.csv")));
