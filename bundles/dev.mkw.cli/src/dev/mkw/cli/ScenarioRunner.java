@@ -65,7 +65,7 @@ public final class ScenarioRunner {
         String end = switch (why) {
             case CYCLE_LIMIT -> "cycle limit";
             case NO_MORE_EVENTS -> "no more events";
-            default -> sim.kernel().errors.stream().anyMatch(e -> e.fatal()) ? "error" : "all threads done";
+            default -> sim.inspector().errors().stream().anyMatch(e -> e.fatal()) ? "error" : "all threads done";
         };
         return ReportAssembler.report(sim, VariantSettings.describe(s), end);
     }

@@ -30,22 +30,21 @@ final class Boot {
 
     static void boot(Kernel k, Scenario s, Function<ThreadSpec, UserCode> userCode, UserCode sigma0Code) {
         List<String> problems = new ArrayList<>();
-        int frame = k.machine.memory().frameSize();
+        int frame = k.machine().memory().frameSize();
         // The kernel's string-copy buffer (COPY_IN_OUT variant) is always present.
-        k.kernelMemory.mapFresh(KernelLayout.stringBuffer(k.kernelMemory.base), k.mem);
+        k.kernelMemory().mapFresh(KernelLayout.stringBuffer(k.kernelMemory().base), k.mem());
         k.loadImage();
         // The ready-queue heads and the wakeup list live in kernel memory, touched by the paths that use them.
-        k.kernelMemory.mapFresh(KernelLayout.readyQueues(k.kernelMemory.base), k.mem);
-        k.kernelMemory.mapFresh(KernelLayout.wakeupList(k.kernelMemory.base), k.mem);
-        int number = ThreadId.userBase(k.irqPending.length);
-        k.sigma0Thread = createThread(k, "sigma0", 255, k.sigma0, number++, 0, sigma0Code);
+        k.kernelMemory().mapFresh(KernelLayout.readyQueues(k.kernelMemory().base), k.mem());
+        k.kernelMemory().mapFresh(KernelLayout.wakeupList(k.kernelMemory().base), k.mem());
+        int number = ThreadId.userBase(k.machine().interruptController().lines());
+        k.setSigma0Thread(createThread(k, "sigma0", 255, k.sigma0(), number++, 0, sigma0Code));
         int asid = 2;
         for (TaskSpec task : s.tasks()) {
-            AddressSpace space = new AddressSpace(task.name(), asid++, k.machine.memory(), k.machine.mmu().format(), k.frames);
-            k.kernelMemory.attach(space);
-            k.spaces.put(task.name(), space);
-            if (task.privileged()) k.privilegedSpaces.add(space);
-            for (TaskSpec.IoPortRange r : task.ioPorts()) k.io.permit(space, r.first(), r.last());
+            AddressSpace space = new AddressSpace(task.name(), asid++, k.machine().memory(), k.machine().mmu().format(), k.frames());
+            k.kernelMemory().attach(space);
+            k.addSpace(task.name(), space, task.privileged());
+            for (TaskSpec.IoPortRange r : task.ioPorts()) k.io().permit(space, r.first(), r.last());
             int index = 0;
             for (ThreadSpec th : task.threads()) {
                 Tcb t = createThread(k, task.name() + "." + th.name(), th.priority(), space, number++, index++, userCode.apply(th));
@@ -60,12 +59,12 @@ final class Boot {
             }
         }
         for (TaskSpec task : s.tasks()) {
-            AddressSpace space = k.spaces.get(task.name());
+            AddressSpace space = k.space(task.name());
             dev.mkw.kernel.cap.CapSpace caps = new dev.mkw.kernel.cap.CapSpace(task.name());
-            k.capSpaces.put(space, caps);
+            k.addCapSpace(space, caps);
             // The task's capability table (seL4's CNode): one page of 16-byte slots the lookup reads.
-            if (!task.caps().isEmpty() || k.config.naming() == KernelConfig.Naming.CAPABILITIES) {
-                k.kernelMemory.mapFresh(KernelLayout.capTable(k.kernelMemory.base, space.asid), k.mem);
+            if (!task.caps().isEmpty() || k.config().naming() == KernelConfig.Naming.CAPABILITIES) {
+                k.kernelMemory().mapFresh(KernelLayout.capTable(k.kernelMemory().base, space.asid), k.mem());
             }
             for (TaskSpec.CapSpec c : task.caps()) {
                 Tcb target = k.thread(c.target());
@@ -76,32 +75,32 @@ final class Boot {
         for (IrqAttachment a : s.irqs()) {
             Tcb t = k.thread(a.thread());
             if (t == null) problems.add(a.at() + ": IRQ " + a.line() + " attached to unknown thread " + a.thread());
-            else if (a.line() < 0 || a.line() >= k.irqPending.length) problems.add(a.at() + ": IRQ line " + a.line() + " does not exist (0.." + (k.irqPending.length - 1) + ")");
-            else k.interrupts.associate(a.line(), t);
+            else if (a.line() < 0 || a.line() >= k.machine().interruptController().lines()) problems.add(a.at() + ": IRQ line " + a.line() + " does not exist (0.." + (k.machine().interruptController().lines() - 1) + ")");
+            else k.interrupts().associate(a.line(), t);
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
         // Start with every thread ready, in declaration order (round robin starts at the first);
         // sigma0 waits for its first fault.
-        for (Tcb t : k.threads) k.scheduler.makeReady(t);
-        k.scheduler.setQueueMemory(new dev.mkw.kernel.sched.ReadyQueueMemory(k));
-        k.loadedSpace = null;
-        k.mem.loadPageTableRoot(k.sigma0.root, k.sigma0.asid);
-        k.loadedSpace = k.sigma0;
-        k.mem.resetStats();
+        for (Tcb t : k.threads()) k.scheduler().makeReady(t);
+        k.scheduler().setQueueMemory(new dev.mkw.kernel.sched.ReadyQueueMemory(k));
+        k.setLoadedSpace(null);
+        k.mem().loadPageTableRoot(k.sigma0().root, k.sigma0().asid);
+        k.setLoadedSpace(k.sigma0());
+        k.mem().resetStats();
         if (frame <= 0) throw new IllegalStateException("machine without frames");
     }
 
     private static Tcb createThread(Kernel k, String name, int priority, AddressSpace space, int number, int index, UserCode code) {
-        long tcbAddr = KernelLayout.tcbArea(k.kernelMemory.base) + (long) number * Tcb.SIZE;
+        long tcbAddr = KernelLayout.tcbArea(k.kernelMemory().base) + (long) number * Tcb.SIZE;
         long utcb = KernelLayout.UTCB_AREA + (long) index * KernelLayout.UTCB_SIZE;
-        Tcb t = new Tcb(ThreadId.of(number, 1), name, priority, space, tcbAddr, utcb, code);
-        t.timeslice = k.config.timesliceCycles();
+        Tcb t = new Tcb(ThreadId.of(number, 1), name, priority, space, tcbAddr, utcb, code, k.statistics().thread(name));
+        t.timeslice = k.config().timesliceCycles();
         t.quantum = t.timeslice;
         // TCB pages and lookup tables as the lookup variant needs them (the virtual array faults them in later).
-        k.tcbLookup.threadCreated(number, k.kernelMemory, k.mem);
+        k.tcbLookup().threadCreated(number, k.kernelMemory(), k.mem());
         if (space.translate(utcb) < 0) {
-            long f = k.frames.allocate(k.machine.memory().frameSize());
-            space.map(utcb & -(long) k.machine.memory().frameSize(), f, Fpage.R | Fpage.W, true, false, k.mem);
+            long f = k.frames().allocate(k.machine().memory().frameSize());
+            space.map(utcb & -(long) k.machine().memory().frameSize(), f, Fpage.R | Fpage.W, true, false, k.mem());
         }
         k.add(t);
         loadText(k, t, space, index);
@@ -115,21 +114,21 @@ final class Boot {
     private static void loadText(Kernel k, Tcb t, AddressSpace space, int index) {
         long bytes = t.user.textBytes();
         if (bytes <= 0) return;
-        int page = k.machine.memory().frameSize();
+        int page = k.machine().memory().frameSize();
         long base = KernelLayout.USER_TEXT + index * KernelLayout.USER_TEXT_STRIDE;
         long[] c = {0};
         for (long a = base; a < base + bytes; a += page) {
-            long frame = k.frames.allocate(page);
-            var root = k.mappingDb.root(frame, k.sigma0);
-            k.mappingDb.map(root, space, a, Fpage.R | Fpage.X, k.mem, c);
-            space.map(a, frame, Fpage.R | Fpage.X, true, false, k.mem);
+            long frame = k.frames().allocate(page);
+            var root = k.mappingDb().root(frame, k.sigma0());
+            k.mappingDb().map(root, space, a, Fpage.R | Fpage.X, k.mem(), c);
+            space.map(a, frame, Fpage.R | Fpage.X, true, false, k.mem());
         }
         t.user.loaded(base);
     }
 
     private static Tcb resolve(Kernel k, String name, String role, Tcb t, List<String> problems) {
         if (name == null) return null;
-        if (name.equals(TaskSpec.ROOT_PAGER)) return k.sigma0Thread;
+        if (name.equals(TaskSpec.ROOT_PAGER)) return k.sigma0Thread();
         Tcb h = k.thread(name);
         if (h == null) problems.add("thread " + t.name + ": " + role + " " + name + " does not exist");
         return h;

@@ -29,9 +29,9 @@ public final class CpuLoop {
 
     private void wake() {
         k.accountIdleGap();
-        if (idle && !scheduled && !k.finished) {
+        if (idle && !scheduled && !k.finished()) {
             idle = false;
-            long now = Math.max(k.engine.now(), k.now());
+            long now = Math.max(k.engine().now(), k.now());
             if (now > k.now()) k.chargeIdle(now - k.now());
             schedule(now);
         }
@@ -39,19 +39,19 @@ public final class CpuLoop {
 
     private void schedule(long at) {
         scheduled = true;
-        k.engine.schedule(Math.max(at, k.engine.now()), Kernel.CPU, PRIORITY, "cpu0", this::step);
+        k.engine().schedule(Math.max(at, k.engine().now()), Kernel.CPU, PRIORITY, "cpu0", this::step);
     }
 
     private void step() {
         scheduled = false;
         k.accountIdleGap();
-        if (k.finished) return;
-        if (k.now() < k.engine.now()) k.chargeIdle(k.engine.now() - k.now());
-        int line = k.machine.interruptController().highestPending();
+        if (k.finished()) return;
+        if (k.now() < k.engine().now()) k.chargeIdle(k.engine().now() - k.now());
+        int line = k.machine().interruptController().highestPending();
         if (line >= 0) {
-            k.interrupts.interrupt(line);
+            k.interrupts().interrupt(line);
         } else {
-            Tcb cur = k.current;
+            Tcb cur = k.current();
             if (cur == null || cur.state != ThreadState.RUNNING) {
                 cur = k.dispatch(cur);
             }
@@ -61,19 +61,19 @@ public final class CpuLoop {
             }
             k.runUser(cur, budget());
             // An IPC may already have switched to the partner (direct switch): only schedule if nobody runs.
-            if (!k.finished && (k.current == null || k.current.state != ThreadState.RUNNING)) {
+            if (!k.finished() && (k.current() == null || k.current().state != ThreadState.RUNNING)) {
                 k.dispatch(cur);
             }
         }
-        if (k.finished) return;
+        if (k.finished()) return;
         k.checkAllPathsCharged();
-        if (k.config.checkInvariants()) {
+        if (k.config().checkInvariants()) {
             Invariants.check(k);
             Invariants.checkResources(k);
         }
         if (k.allDead()) {
-            k.finished = true;
-            k.engine.stop();
+            k.finish();
+            k.engine().stop();
             return;
         }
         schedule(k.now());
@@ -81,30 +81,30 @@ public final class CpuLoop {
 
     /** Cycles until the next pending event, so long computations are cut where an interrupt may arrive. */
     private long budget() {
-        long next = k.engine.nextEventCycle();
+        long next = k.engine().nextEventCycle();
         return next < 0 ? Long.MAX_VALUE : Math.max(1, next - k.now());
     }
 
     private void idleOrEnd() {
         if (k.allDead()) {
-            k.finished = true;
-            k.engine.stop();
+            k.finish();
+            k.engine().stop();
             return;
         }
-        if (k.activeTimeouts == 0 && !k.devicesCanWake()) {
+        if (k.ipc().activeTimeouts() == 0 && !k.devicesCanWake()) {
             if (Deadlock.onlyServersWaiting(k)) {
                 // Servers in an open wait with no client left: the experiment is over, not stuck.
-                k.finished = true;
-                k.engine.stop();
+                k.finish();
+                k.engine().stop();
             } else {
-                k.error(null, null, Deadlock.describe(k), true);
+                k.error(KernelError.Kind.DEADLOCK, null, null, Deadlock.describe(k), true);
             }
             return;
         }
         idle = true;
-        long next = k.engine.nextEventCycle();
+        long next = k.engine().nextEventCycle();
         if (next > k.now()) {
-            long until = Math.min(next, k.engine.cycleLimit());
+            long until = Math.min(next, k.engine().cycleLimit());
             if (until > k.now()) k.chargeIdle(until - k.now());
         }
     }

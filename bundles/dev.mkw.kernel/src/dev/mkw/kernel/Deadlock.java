@@ -10,7 +10,7 @@ final class Deadlock {
 
     /** Every thread left is a server in an open wait (receive from anybody, no timeout). */
     static boolean onlyServersWaiting(Kernel k) {
-        for (Tcb t : k.threads) {
+        for (Tcb t : k.threads()) {
             if (t.state == ThreadState.DEAD) continue;
             if (t.state != ThreadState.RECEIVING || t.partner != ThreadId.NIL || t.timeoutEvent != null) return false;
         }
@@ -19,8 +19,8 @@ final class Deadlock {
 
     static String describe(Kernel k) {
         StringBuilder b = new StringBuilder("deadlock: every thread is blocked and no timeout or interrupt can wake one:");
-        for (Tcb t : k.threads) {
-            if (t.state == ThreadState.DEAD || (t == k.sigma0Thread && t.state == ThreadState.RECEIVING)) continue;
+        for (Tcb t : k.threads()) {
+            if (t.state == ThreadState.DEAD || (t == k.sigma0Thread() && t.state == ThreadState.RECEIVING)) continue;
             b.append("\n    ").append(t.name).append(' ');
             switch (t.state) {
                 case SENDING -> b.append("sends to ").append(name(k, t.partner));
@@ -34,8 +34,8 @@ final class Deadlock {
     }
 
     private static String name(Kernel k, int id) {
-        for (Tcb t : k.threads) if (t.id == id) return t.name;
+        for (Tcb t : k.threads()) if (t.id == id) return t.name;
         int n = ThreadId.number(id);
-        return n < k.irqPending.length ? "IRQ " + n : ThreadId.format(id);
+        return n < k.machine().interruptController().lines() ? "IRQ " + n : ThreadId.format(id);
     }
 }

@@ -58,7 +58,7 @@ public final class ExchangeRegisters {
         KernelPath p = k.path("exregs");
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
         p.touch(caller.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
-        Tcb found = k.tcbLookup.lookup(victimId, victim, p, t -> k.kernelMemory.template().translate(t.address));
+        Tcb found = k.tcbLookup().lookup(victimId, victim, p, t -> k.kernelMemory().template().translate(t.address));
         String op = abort ? "abort ipc" : "cancel ipc";
         if (found == null || found.state == ThreadState.DEAD) {
             finish(p, caller);
@@ -67,7 +67,7 @@ public final class ExchangeRegisters {
             return Outcome.REFUSED;
         }
         p.touch(victim.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
-        if (victim.space != caller.space && !k.privilegedSpaces.contains(caller.space)) {
+        if (victim.space != caller.space && !k.isPrivileged(caller.space)) {
             finish(p, caller);
             k.error(caller, null, op + " of " + victim.name + " refused: " + caller.name + " may only control threads of its own task "
                     + caller.space.name + " (only threads of the privileged root task may control any thread)", false);
@@ -77,7 +77,7 @@ public final class ExchangeRegisters {
         if (victim.state == ThreadState.SENDING) {
             phase = IpcError.SEND_PHASE;
             // Leave the partner's send queue: the partner must never receive a cancelled message.
-            for (Tcb d : k.threads) {
+            for (Tcb d : k.threads()) {
                 if (d.sendQueue.remove(victim)) p.touch(d.address + Tcb.OFF_QUEUE, MemoryHierarchy.WRITE);
             }
             victim.calling = false;
@@ -91,10 +91,10 @@ public final class ExchangeRegisters {
         }
         p.touch(victim.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         int reason = abort ? IpcError.ABORTED : IpcError.CANCELED;
-        k.ipc.cancelTimeout(victim);
-        k.ipc.transfer().fail(victim, reason, phase);
+        k.ipc().cancelTimeout(victim);
+        k.ipc().transfer().fail(victim, reason, phase);
         victim.partner = ThreadId.NIL;
-        k.scheduler.makeReady(victim);
+        k.scheduler().makeReady(victim);
         finish(p, caller);
         k.record(TraceKind.EXREGS, caller, victim.name, "exregs", (reason << 1) | phase,
                 op + ": " + (phase == IpcError.SEND_PHASE ? "send" : "receive") + " phase");
@@ -115,7 +115,7 @@ public final class ExchangeRegisters {
                     + caller.name + "; nothing was stopped", false);
             return;
         }
-        k.exceptions.stop(caller, victim);
+        k.exceptions().stop(caller, victim);
     }
 
     private void finish(KernelPath p, Tcb caller) {

@@ -25,15 +25,15 @@ public final class Invariants {
         Set<Long> tcbs = new HashSet<>();
         Set<Tcb> queuedSenders = new HashSet<>();
         int armed = 0;
-        boolean queues = k.scheduler.policy() == null;
-        for (Tcb t : k.threads) {
+        boolean queues = k.scheduler().policy() == null;
+        for (Tcb t : k.threads()) {
             if (t.timeoutEvent != null) {
                 armed++;
                 if (t.state != ThreadState.SENDING && t.state != ThreadState.RECEIVING && t.state != ThreadState.WAITING_NOTIFY) {
                     fail(k, t, "has a timeout armed but is " + t.state);
                 }
             }
-            if (queues && t.state == ThreadState.READY && t != k.current && !t.inReadyQueue) fail(k, t, "is READY but in no ready queue");
+            if (queues && t.state == ThreadState.READY && t != k.current() && !t.inReadyQueue) fail(k, t, "is READY but in no ready queue");
             if (t.state == ThreadState.SENDING && !partnerQueues(k, t)) fail(k, t, "is SENDING but not in its partner's send queue");
             if (t.state == ThreadState.RECEIVING) {
                 // A rendezvous missed: both sides blocked although they match.
@@ -43,8 +43,8 @@ public final class Invariants {
             }
             if (t.state == ThreadState.WAITING_NOTIFY && (t.notifyBits & t.notifyMask) != 0) fail(k, t, "waits for notification bits it already has");
             if (!tcbs.add(t.address)) fail(k, t, "shares its TCB at 0x" + Long.toHexString(t.address));
-            if (t.state == ThreadState.RUNNING && t != k.current) fail(k, t, "is RUNNING but not the current thread");
-            if (t.inReadyQueue && k.config.scheduling() == KernelConfig.Scheduling.EAGER && t.isBlocked()) fail(k, t, "is blocked but queued (eager scheduling)");
+            if (t.state == ThreadState.RUNNING && t != k.current()) fail(k, t, "is RUNNING but not the current thread");
+            if (t.inReadyQueue && k.config().scheduling() == KernelConfig.Scheduling.EAGER && t.isBlocked()) fail(k, t, "is blocked but queued (eager scheduling)");
             if (t.state == ThreadState.DEAD && t.inReadyQueue) fail(k, t, "is dead but in a ready queue");
             for (Tcb s : t.sendQueue) {
                 if (!queuedSenders.add(s)) fail(k, s, "waits in more than one send queue position");
@@ -52,13 +52,13 @@ public final class Invariants {
                 if (s.partner != t.id) fail(k, s, "waits in " + t.name + "'s send queue but sends to someone else");
             }
         }
-        if (armed != k.activeTimeouts && !k.threads.isEmpty()) {
-            fail(k, k.threads.get(0), "(kernel) counts " + k.activeTimeouts + " active timeouts but " + armed + " are armed");
+        if (armed != k.ipc().activeTimeouts() && !k.threads().isEmpty()) {
+            fail(k, k.threads().get(0), "(kernel) counts " + k.ipc().activeTimeouts() + " active timeouts but " + armed + " are armed");
         }
     }
 
     private static boolean partnerQueues(Kernel k, Tcb s) {
-        for (Tcb d : k.threads) if (d.id == s.partner) return d.sendQueue.contains(s);
+        for (Tcb d : k.threads()) if (d.id == s.partner) return d.sendQueue.contains(s);
         return false;
     }
 
@@ -69,6 +69,6 @@ public final class Invariants {
     }
 
     private static void fail(Kernel k, Tcb t, String what) {
-        k.error(t, null, "kernel invariant broken: " + t.name + " " + what, true);
+        k.error(KernelError.Kind.INVARIANT, t, null, "kernel invariant broken: " + t.name + " " + what, true);
     }
 }

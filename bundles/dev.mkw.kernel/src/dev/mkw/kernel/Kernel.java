@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.CostTable;
@@ -35,6 +34,9 @@ import dev.mkw.sim.SimEngine;
 import dev.mkw.sim.Trace;
 import dev.mkw.sim.TraceEvent;
 import dev.mkw.sim.TraceKind;
+import dev.mkw.sim.report.KernelPathStats;
+import dev.mkw.sim.report.RunReport;
+import dev.mkw.sim.report.RunReportBuilder;
 
 /**
  * The kernel's state and the services its paths share: charging cycles, switching threads,
@@ -50,63 +52,57 @@ import dev.mkw.sim.TraceKind;
 public final class Kernel {
     public static final int CPU = 0;
 
-    public final SimMachine machine;
-    public final KernelConfig config;
-    public final SimEngine engine;
-    public final CycleAccounting accounting;
-    public final Trace trace;
-    public final MemoryHierarchy mem;
-    public final CostTable costs;
-    public final Scheduler scheduler;
-    public final FrameAllocator frames;
-    public final KernelMemory kernelMemory;
-    public final MappingDb mappingDb;
-    public final AddressSpace sigma0;
-    public final TcbLookup tcbLookup;
-    public final List<Tcb> threads = new ArrayList<>();
-    public final Map<String, Tcb> byName = new LinkedHashMap<>();
-    public final Map<String, AddressSpace> spaces = new LinkedHashMap<>();
-    public final Map<String, PathStats> paths = new TreeMap<>();
-    public final List<KernelError> errors = new ArrayList<>();
-    /** One-way IPC path cycles by untyped words. */
-    public final Map<Integer, List<Long>> ipcLatency = new TreeMap<>();
-    /** The first IPCs of the run with sender, receiver and path, for the report's samples. */
-    public final List<dev.mkw.sim.report.IpcSample> ipcSamples = new ArrayList<>();
-    /** IRQ raise → handler delivery, by line. */
-    public final Map<Integer, List<Long>> irqLatency = new TreeMap<>();
-    public final long[] irqRaisedAt;
-    public final Abi abi;
-    public final SystemCalls syscalls;
-    public final UserMode userMode;
-    public final IpcPath ipc;
-    public final Notification notification;
-    public final PageFaultIpc pageFaults;
-    public final ExceptionIpc exceptions;
-    public final InterruptIpc interrupts;
-    public final MapGrantUnmap mapping;
-    public final LazyFpu fpu;
-    public final IoPermissions io;
-    public final Capabilities caps;
-    public final ExchangeRegisters exregs;
-    public final ThreadLifecycle lifecycle;
-    public final boolean[] irqPending;
+    private final SimMachine machine;
+    private final KernelConfig config;
+    private final SimEngine engine;
+    private final CycleAccounting accounting;
+    private final Trace trace;
+    private final MemoryHierarchy mem;
+    private final CostTable costs;
+    private final Scheduler scheduler;
+    private final FrameAllocator frames;
+    private final KernelMemory kernelMemory;
+    private final MappingDb mappingDb;
+    private final AddressSpace sigma0;
+    private final TcbLookup tcbLookup;
+    private final List<Tcb> threads = new ArrayList<>();
+    private final Map<String, Tcb> byName = new LinkedHashMap<>();
+    private final Map<String, AddressSpace> spaces = new LinkedHashMap<>();
+    private final List<KernelError> errors = new ArrayList<>();
+    /**
+     * The run's measurements, fed as the kernel works: path counters, thread counters, IPC and
+     * IRQ latencies. The report is built from this one place ({@code dev.mkw.run.ReportAssembler}).
+     */
+    private final RunReportBuilder statistics = RunReport.builder("");
+    private final Abi abi;
+    private final SystemCalls syscalls;
+    private final UserMode userMode;
+    private final IpcPath ipc;
+    private final Notification notification;
+    private final PageFaultIpc pageFaults;
+    private final ExceptionIpc exceptions;
+    private final InterruptIpc interrupts;
+    private final MapGrantUnmap mapping;
+    private final LazyFpu fpu;
+    private final IoPermissions io;
+    private final Capabilities caps;
+    private final ExchangeRegisters exregs;
+    private final ThreadLifecycle lifecycle;
     /** The timer line the kernel programs for preemption. */
-    public int timerLine = 0;
+    private final int timerLine = 0;
     /** Address spaces of privileged tasks (the scenario's root task): ExchangeRegisters may reach any thread from them. */
-    public final java.util.Set<AddressSpace> privilegedSpaces = new java.util.HashSet<>();
+    private final java.util.Set<AddressSpace> privilegedSpaces = new java.util.HashSet<>();
     /** Capability spaces per task (naming variant CAPABILITIES). */
-    public final Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces = new LinkedHashMap<>();
+    private final Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces = new LinkedHashMap<>();
     /** TCBs by thread number (the slot a thread ID's number selects; the version is checked by the lookup). */
     private final Map<Integer, Tcb> byNumber = new java.util.HashMap<>();
     /** sigma0's thread: the root pager, a user-level thread in the idempotent address space {@link #sigma0}. */
-    public Tcb sigma0Thread;
+    private Tcb sigma0Thread;
     /** Debug symbols for the trace: protocol names of message labels (the kernel itself only sees labels). */
     private Map<Long, String> labelNames = Map.of();
-    public Tcb current;
-    public Tcb fpuOwner;
-    public AddressSpace loadedSpace;
-    public int activeTimeouts;
-    public boolean finished;
+    private Tcb current;
+    private AddressSpace loadedSpace;
+    private boolean finished;
 
     public Kernel(SimMachine machine, KernelConfig config, SimEngine engine, Trace trace) {
         this.machine = machine;
@@ -126,8 +122,6 @@ public final class Kernel {
         kernelMemory.attach(sigma0);
         this.tcbLookup = new TcbLookup(dev.mkw.kernel.tcb.TcbLookupVariants.get().forId(config.tcbLookup()),
                 KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
-        this.irqRaisedAt = new long[machine.interruptController().lines()];
-        this.irqPending = new boolean[machine.interruptController().lines()];
         this.abi = Abi.of(machine.description().isa());
         this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi);
         this.syscalls = new SystemCalls(this);
@@ -194,7 +188,7 @@ public final class Kernel {
     public KernelPath path(String name) {
         PathHandle h = pathHandles.get(name);
         if (h == null) {
-            h = new PathHandle(accounting.kernelAccount(name), paths.computeIfAbsent(name, n -> new PathStats()));
+            h = new PathHandle(accounting.kernelAccount(name), statistics.path(name));
             pathHandles.put(name, h);
         }
         KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null);
@@ -238,7 +232,7 @@ public final class Kernel {
     }
 
     /** A kernel path's account and statistics, resolved once per path name (the charging path does no lookups). */
-    record PathHandle(CycleAccounting.Account account, PathStats stats) {}
+    record PathHandle(CycleAccounting.Account account, KernelPathStats.Counter stats) {}
 
     private final Map<String, PathHandle> pathHandles = new java.util.HashMap<>();
     /** The kernel path charged last (the IPC samples name the path that delivered). */
@@ -253,13 +247,9 @@ public final class Kernel {
         accounting.charge(CPU, p.handle.account(), c);
         engine.advanceCpu(CPU, c);
         p.handle.stats().add(c);
-        PathStats st = p.handle.stats();
-        st.fetchStallCycles += p.fetchStalls();
-        st.instructionCycles += p.instructionCycles();
-        st.privilegedCycles += p.privilegedCycles();
-        st.memoryCycles += p.memoryCycles();
+        p.handle.stats().split(p.fetchStalls(), p.instructionCycles(), p.privilegedCycles(), p.memoryCycles());
         if (onBehalf != null) {
-            onBehalf.kernelCycles += c;
+            onBehalf.stats.kernelCycles += c;
             if (c > 0) {
                 if (onBehalf.kernelCounter == null) onBehalf.kernelCounter = accounting.threadKernelCounter(onBehalf.name);
                 onBehalf.kernelCounter[0] += c;
@@ -277,7 +267,7 @@ public final class Kernel {
         if (a == null) a = t.userAccount = accounting.userAccount(t.name);
         accounting.charge(CPU, a, cycles);
         engine.advanceCpu(CPU, cycles);
-        t.userCycles += cycles;
+        t.stats.userCycles += cycles;
         t.quantum -= cycles;
     }
 
@@ -298,10 +288,7 @@ public final class Kernel {
 
     /** An IPC of {@code words} words from {@code s} reached {@code d}; the delivering path cost {@code cycles}. */
     public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) {
-        ipcLatency.computeIfAbsent(words, x -> new ArrayList<>()).add(cycles);
-        if (ipcSamples.size() < dev.mkw.sim.report.RunReportBuilder.DEFAULT_IPC_SAMPLE_LIMIT) {
-            ipcSamples.add(new dev.mkw.sim.report.IpcSample(now(), s.name, d.name, words, lastPathName, cycles));
-        }
+        statistics.ipc(now(), s.name, d.name, words, lastPathName, cycles);
     }
 
     public void record(TraceKind kind, Tcb t, String partner, String path, long value, String detail) {
@@ -328,15 +315,11 @@ public final class Kernel {
             if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
             loadedSpace = next.space;
         }
-        if (config.fpuSwitch() == KernelConfig.FpuSwitch.EAGER && next.fpuUsed && fpuOwner != next) {
-            if (fpuOwner != null) p.cost(CostKind.FPU_SAVE);
-            p.cost(CostKind.FPU_RESTORE);
-            fpuOwner = next;
-        }
+        fpu.switched(next, p);
         record(TraceKind.THREAD_SWITCH, current, next.name, p.name(), 0, "");
         current = next;
         next.state = ThreadState.RUNNING;
-        next.switchesIn++;
+        next.stats.switches++;
     }
 
     /**
@@ -355,7 +338,7 @@ public final class Kernel {
     }
 
     /** The kernel's code in kernel text (fetched by the paths once boot has loaded it). */
-    public final KernelImage image;
+    private final KernelImage image;
     private boolean imageLoaded;
 
     /** Boot: map the kernel text; from now on paths fetch their code. */
@@ -365,7 +348,7 @@ public final class Kernel {
     }
 
     /** TCB pages faulted in (virtual-array lookup). */
-    public long tcbFaults;
+    private long tcbFaults;
 
     public void ensureTcb(Tcb t) {
         // Kept for readability at call sites: with the virtual array the touch itself faults the page in.
@@ -399,8 +382,13 @@ public final class Kernel {
      * thread's user code is (its debug information). Fatal errors end the run.
      */
     public void error(Tcb t, SourceRef at, String message, boolean fatal) {
+        error(fatal ? KernelError.Kind.PROGRAM : KernelError.Kind.IPC_ERROR, t, at, message, fatal);
+    }
+
+    /** Report an error of a given kind (see {@link #error(Tcb, SourceRef, String, boolean)}). */
+    public void error(KernelError.Kind kind, Tcb t, SourceRef at, String message, boolean fatal) {
         if (at == null && t != null) at = t.user.location();
-        errors.add(new KernelError(t == null ? "" : t.name, now(), at, message, fatal));
+        errors.add(new KernelError(kind, t == null ? "" : t.name, now(), at, message, fatal));
         record(TraceKind.USER_ERROR, t, "", "", 0, message);
         if (fatal) {
             finished = true;
@@ -413,14 +401,19 @@ public final class Kernel {
     }
 
     /** Set by the CPU loop: makes an idle CPU look for work again (a timeout or IRQ woke a thread). */
-    public Runnable cpuWaker = () -> {};
+    Runnable cpuWaker = () -> {};
 
     public void wakeCpu() {
         cpuWaker.run();
     }
 
     /** Lines of devices that will raise interrupts later; set by the simulation. */
-    public final java.util.Set<Integer> deviceLines = new java.util.TreeSet<>();
+    private final java.util.Set<Integer> deviceLines = new java.util.TreeSet<>();
+
+    /** A device will raise {@code line} (set up by the simulation before the run). */
+    public void deviceOn(int line) {
+        deviceLines.add(line);
+    }
 
     /** Whether a device interrupt could still wake a blocked thread (its line has a handler). */
     public boolean devicesCanWake() {
@@ -433,4 +426,77 @@ public final class Kernel {
         for (Tcb t : threads) if (t != sigma0Thread && t.state != ThreadState.DEAD) return false;
         return true;
     }
+
+    // ---- The kernel's parts, for its mechanisms (packages dev.mkw.kernel.*, x-internal). Views,
+    // ---- reports and plugins read state through dev.mkw.kernel.inspect.Inspector instead.
+
+    public SimMachine machine() { return machine; }
+    public KernelConfig config() { return config; }
+    public SimEngine engine() { return engine; }
+    public CycleAccounting accounting() { return accounting; }
+    public Trace trace() { return trace; }
+    /** The memory hierarchy of the CPU the kernel runs on. */
+    public MemoryHierarchy mem() { return mem; }
+    public CostTable costs() { return costs; }
+    public Scheduler scheduler() { return scheduler; }
+    public FrameAllocator frames() { return frames; }
+    public KernelMemory kernelMemory() { return kernelMemory; }
+    public MappingDb mappingDb() { return mappingDb; }
+    /** sigma0's address space: idempotent, every frame at its physical address. */
+    public AddressSpace sigma0() { return sigma0; }
+    public TcbLookup tcbLookup() { return tcbLookup; }
+    public Abi abi() { return abi; }
+    public KernelImage image() { return image; }
+    public SystemCalls syscalls() { return syscalls; }
+    public UserMode userMode() { return userMode; }
+    public IpcPath ipc() { return ipc; }
+    public Notification notification() { return notification; }
+    public PageFaultIpc pageFaults() { return pageFaults; }
+    public ExceptionIpc exceptions() { return exceptions; }
+    public InterruptIpc interrupts() { return interrupts; }
+    public MapGrantUnmap mapping() { return mapping; }
+    public LazyFpu fpu() { return fpu; }
+    public IoPermissions io() { return io; }
+    public Capabilities caps() { return caps; }
+    public ExchangeRegisters exregs() { return exregs; }
+    public ThreadLifecycle lifecycle() { return lifecycle; }
+    public int timerLine() { return timerLine; }
+    /** sigma0's thread (null before boot). */
+    public Tcb sigma0Thread() { return sigma0Thread; }
+    void setSigma0Thread(Tcb t) { sigma0Thread = t; }
+    /** The thread running on the CPU, or null. */
+    public Tcb current() { return current; }
+    /** The thread {@code t} ended: it no longer runs on the CPU. */
+    public void leftCpu(Tcb t) {
+        if (current == t) current = null;
+    }
+    /** The address space whose page table the MMU uses. */
+    public AddressSpace loadedSpace() { return loadedSpace; }
+    void setLoadedSpace(AddressSpace s) { loadedSpace = s; }
+    /** Whether the run has ended (every thread done, or a fatal error). */
+    public boolean finished() { return finished; }
+    void finish() { finished = true; }
+    /** Every thread, in creation order (unmodifiable). */
+    public List<Tcb> threads() { return java.util.Collections.unmodifiableList(threads); }
+    /** The address space of task {@code name}, or null. */
+    public AddressSpace space(String name) { return spaces.get(name); }
+    /** The tasks' address spaces, in declaration order (unmodifiable). */
+    public java.util.Collection<AddressSpace> spaces() { return java.util.Collections.unmodifiableCollection(spaces.values()); }
+    void addSpace(String name, AddressSpace s, boolean privileged) {
+        spaces.put(name, s);
+        if (privileged) privilegedSpaces.add(s);
+    }
+    /** Whether {@code s} belongs to a privileged task (the root task, L4 X.2's "privileged threads"). */
+    public boolean isPrivileged(AddressSpace s) { return privilegedSpaces.contains(s); }
+    /** The capability space of address space {@code s} (naming variant CAPABILITIES), or null. */
+    public dev.mkw.kernel.cap.CapSpace capSpace(AddressSpace s) { return capSpaces.get(s); }
+    /** Every task's capability space, by address space (unmodifiable). */
+    public Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces() { return java.util.Collections.unmodifiableMap(capSpaces); }
+    void addCapSpace(AddressSpace s, dev.mkw.kernel.cap.CapSpace c) { capSpaces.put(s, c); }
+    /** The errors so far, in order (unmodifiable). */
+    public List<KernelError> errors() { return java.util.Collections.unmodifiableList(errors); }
+    /** The run's measurements, fed by the kernel as it works. */
+    public RunReportBuilder statistics() { return statistics; }
+    /** TCB pages faulted in so far (virtual-array lookup). */
+    public long tcbFaults() { return tcbFaults; }
 }

@@ -29,29 +29,29 @@ final class MemoryInvariants {
 
     static void check(Kernel k) {
         Map<AddressSpace, Integer> threads = new HashMap<>();
-        for (Tcb t : k.threads) threads.merge(t.space, 1, Integer::sum);
-        for (AddressSpace s : k.spaces.values()) {
+        for (Tcb t : k.threads()) threads.merge(t.space, 1, Integer::sum);
+        for (AddressSpace s : k.spaces()) {
             int utcbPages = 0;
             long end = KernelLayout.UTCB_AREA + (long) threads.getOrDefault(s, 0) * KernelLayout.UTCB_SIZE;
             for (long a = KernelLayout.UTCB_AREA; a < end; a += 1L << s.pageShift()) if (s.translate(a) >= 0) utcbPages++;
-            int nodes = k.mappingDb.count(s);
+            int nodes = k.mappingDb().count(s);
             if (nodes + utcbPages != s.mappedPages()) {
                 fail(k, s.name + " has " + s.mappedPages() + " mapped pages but " + nodes + " mapping-database nodes and " + utcbPages + " UTCB pages");
             }
-            for (MappingDb.Node n : k.mappingDb.mappingsOf(s)) node(k, s, n);
+            for (MappingDb.Node n : k.mappingDb().mappingsOf(s)) node(k, s, n);
         }
-        for (MappingDb.Node root : k.mappingDb.roots()) {
-            if (root.parent != null || root.space != k.sigma0) fail(k, String.format("the root of frame 0x%x is not sigma0's", root.frame));
+        for (MappingDb.Node root : k.mappingDb().roots()) {
+            if (root.parent != null || root.space != k.sigma0()) fail(k, String.format("the root of frame 0x%x is not sigma0's", root.frame));
         }
-        for (int cpu = 0; cpu < k.machine.cpuCount(); cpu++) {
-            MemoryHierarchy mem = k.machine.mem(cpu);
+        for (int cpu = 0; cpu < k.machine().cpuCount(); cpu++) {
+            MemoryHierarchy mem = k.machine().mem(cpu);
             tlb(k, mem, mem.tlb());
             if (mem.itlb() != mem.tlb()) tlb(k, mem, mem.itlb());
         }
     }
 
     private static void node(Kernel k, AddressSpace s, MappingDb.Node n) {
-        if (n.vaddr >= k.kernelMemory.base) fail(k, String.format("%s has a user mapping at 0x%x, inside the kernel region (from 0x%x)", s.name, n.vaddr, k.kernelMemory.base));
+        if (n.vaddr >= k.kernelMemory().base) fail(k, String.format("%s has a user mapping at 0x%x, inside the kernel region (from 0x%x)", s.name, n.vaddr, k.kernelMemory().base));
         long pa = s.translate(n.vaddr);
         if (pa < 0 || pa >>> s.pageShift() != n.frame >>> s.pageShift()) {
             fail(k, String.format("%s's mapping of 0x%x (frame 0x%x) is not in its page table as such (translates to 0x%x)", s.name, n.vaddr, n.frame, pa));
@@ -62,12 +62,12 @@ final class MemoryInvariants {
             if (up.frame != up.parent.frame) fail(k, String.format("a mapping in %s derives frame 0x%x from frame 0x%x", up.space.name, up.frame, up.parent.frame));
             up = up.parent;
         }
-        if (up.space != k.sigma0) fail(k, String.format("%s's mapping of 0x%x does not derive from sigma0", s.name, n.vaddr));
+        if (up.space != k.sigma0()) fail(k, String.format("%s's mapping of 0x%x does not derive from sigma0", s.name, n.vaddr));
     }
 
     private static void tlb(Kernel k, MemoryHierarchy mem, Tlb tlb) {
         AddressSpace loaded = null;
-        for (AddressSpace s : k.spaces.values()) if (s.root == mem.currentRoot()) loaded = s;
+        for (AddressSpace s : k.spaces()) if (s.root == mem.currentRoot()) loaded = s;
         AddressSpace current = loaded;
         tlb.forEachValid((page, tag, frame, flags) -> {
             if ((flags & Tlb.GLOBAL) != 0) return;
@@ -82,11 +82,11 @@ final class MemoryInvariants {
     }
 
     private static AddressSpace byAsid(Kernel k, int asid) {
-        for (AddressSpace s : k.spaces.values()) if (s.asid == asid) return s;
+        for (AddressSpace s : k.spaces()) if (s.asid == asid) return s;
         return null;
     }
 
     private static void fail(Kernel k, String what) {
-        k.error(null, null, "kernel invariant broken: " + what, true);
+        k.error(KernelError.Kind.INVARIANT, null, null, "kernel invariant broken: " + what, true);
     }
 }

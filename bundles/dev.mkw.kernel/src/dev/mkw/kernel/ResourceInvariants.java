@@ -20,14 +20,14 @@ final class ResourceInvariants {
     private ResourceInvariants() {}
 
     static void check(Kernel k) {
-        InterruptController pic = k.machine.interruptController();
-        for (Map.Entry<Integer, Tcb> e : k.interrupts.handlers().entrySet()) {
+        InterruptController pic = k.machine().interruptController();
+        for (Map.Entry<Integer, Tcb> e : k.interrupts().handlers().entrySet()) {
             int line = e.getKey();
             Tcb h = e.getValue();
-            if (k.irqPending[line] && !pic.masked(line)) fail(k, h, "has IRQ " + line + " pending for it while the line is unmasked");
+            if (k.interrupts().isPending(line) && !pic.masked(line)) fail(k, h, "has IRQ " + line + " pending for it while the line is unmasked");
             if (h.state == ThreadState.DEAD && !pic.masked(line)) fail(k, h, "is dead but still attached to unmasked IRQ " + line);
         }
-        for (CapSpace space : k.capSpaces.values()) {
+        for (CapSpace space : k.capSpaces().values()) {
             for (Cap c : space.all()) {
                 if (c.space() != space || space.get(c.slot()) != c) fail(k, c, space, "is not in the slot it names");
                 Cap p = c.parent;
@@ -40,10 +40,10 @@ final class ResourceInvariants {
     }
 
     private static void fail(Kernel k, Tcb t, String what) {
-        k.error(t, null, "kernel invariant broken: " + t.name + " " + what, true);
+        k.error(KernelError.Kind.INVARIANT, t, null, "kernel invariant broken: " + t.name + " " + what, true);
     }
 
     private static void fail(Kernel k, Cap c, CapSpace space, String what) {
-        k.error(null, null, "kernel invariant broken: capability in slot " + c.slot() + " of " + space.task + " " + what, true);
+        k.error(KernelError.Kind.INVARIANT, null, null, "kernel invariant broken: capability in slot " + c.slot() + " of " + space.task + " " + what, true);
     }
 }

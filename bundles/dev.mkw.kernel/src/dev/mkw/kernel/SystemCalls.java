@@ -24,14 +24,14 @@ public final class SystemCalls {
     public void enter(Tcb t, SystemCall call) {
         UserRegisters r = t.regs;
         switch (call) {
-            case IPC -> k.ipc.ipc(t);
+            case IPC -> k.ipc().ipc(t);
             case NOTIFY -> {
-                Tcb d = k.caps.notificationTarget(t, r.get(UserRegisters.TO));
-                if (d != null) k.notification.notify(t, d, r.get(UserRegisters.ARG0));
+                Tcb d = k.caps().notificationTarget(t, r.get(UserRegisters.TO));
+                if (d != null) k.notification().notify(t, d, r.get(UserRegisters.ARG0));
             }
             case WAIT_NOTIFY -> {
                 t.notifyAsIrq = -1;
-                k.notification.waitFor(t, r.get(UserRegisters.ARG0), r.get(UserRegisters.RECV_TIMEOUT));
+                k.notification().waitFor(t, r.get(UserRegisters.ARG0), r.get(UserRegisters.RECV_TIMEOUT));
             }
             case UNMAP -> {
                 Fpage fp;
@@ -41,27 +41,27 @@ public final class SystemCalls {
                     k.error(t, null, "unmap: " + e.getMessage(), false);
                     return;
                 }
-                k.mapping.unmap(t, fp, (int) r.get(UserRegisters.ARG1) & Fpage.RWX, r.get(UserRegisters.ARG2) != 0);
+                k.mapping().unmap(t, fp, (int) r.get(UserRegisters.ARG1) & Fpage.RWX, r.get(UserRegisters.ARG2) != 0);
             }
             case EXCHANGE_REGISTERS -> {
                 long control = r.get(UserRegisters.ARG0);
                 long victim = r.get(UserRegisters.TO);
-                if ((control & SystemCall.EXREGS_HALT) != 0) k.exregs.halt(t, victim);
-                else k.exregs.cancelIpc(t, victim, (control & SystemCall.EXREGS_ABORT) != 0);
+                if ((control & SystemCall.EXREGS_HALT) != 0) k.exregs().halt(t, victim);
+                else k.exregs().cancelIpc(t, victim, (control & SystemCall.EXREGS_ABORT) != 0);
             }
             case THREAD_CONTROL -> {
                 long op = r.get(UserRegisters.ARG1);
-                if (op == 2) k.interrupts.acknowledge(t, (int) r.get(UserRegisters.ARG0));
-                else k.interrupts.control(t, r.get(UserRegisters.ARG0), op == 1);
+                if (op == 2) k.interrupts().acknowledge(t, (int) r.get(UserRegisters.ARG0));
+                else k.interrupts().control(t, r.get(UserRegisters.ARG0), op == 1);
             }
-            case CAP_REVOKE -> k.caps.revoke(t, r.get(UserRegisters.ARG0));
-            case THREAD_EXIT -> k.lifecycle.exit(t);
+            case CAP_REVOKE -> k.caps().revoke(t, r.get(UserRegisters.ARG0));
+            case THREAD_EXIT -> k.lifecycle().exit(t);
             case KDEBUG -> {
                 k.error(t, null, kdebugText, false);
                 kdebugText = "";
             }
         }
-        if (t.state == ThreadState.DEAD && k.current == t) k.current = null;
+        if (t.state == ThreadState.DEAD) k.leftCpu(t);
     }
 
     void setKdebugText(String text) {

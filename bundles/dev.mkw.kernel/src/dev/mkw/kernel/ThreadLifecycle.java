@@ -20,18 +20,18 @@ public final class ThreadLifecycle {
 
     public void exit(Tcb t) {
         t.state = ThreadState.DEAD;
-        k.scheduler.remove(t);
-        k.ipc.cancelTimeout(t);
-        k.interrupts.detachAll(t);
+        k.scheduler().remove(t);
+        k.ipc().cancelTimeout(t);
+        k.interrupts().detachAll(t);
         for (Tcb s : new ArrayList<>(t.sendQueue)) {
-            k.ipc.transfer().fail(s, IpcError.ABORTED, IpcError.SEND_PHASE);
-            k.ipc.cancelTimeout(s);
+            k.ipc().transfer().fail(s, IpcError.ABORTED, IpcError.SEND_PHASE);
+            k.ipc().cancelTimeout(s);
             if (s.state == ThreadState.PAGE_FAULT) {
                 // Its pager or exception handler is gone: the fault can never be answered.
                 k.error(s, null, "the pager or exception handler " + t.name + " ended before answering", true);
                 continue;
             }
-            k.scheduler.makeReady(s);
+            k.scheduler().makeReady(s);
         }
         t.sendQueue.clear();
         k.record(TraceKind.THREAD_STATE, t, "", "", 0, "exit");

@@ -40,7 +40,7 @@ final class UserMode implements UserCpu {
 
     @Override public Utcb utcb() { return t.utcb; }
 
-    @Override public Abi abi() { return k.abi; }
+    @Override public Abi abi() { return k.abi(); }
 
     @Override
     public void compute(long cycles) {
@@ -55,13 +55,13 @@ final class UserMode implements UserCpu {
 
     @Override
     public boolean access(long addr, int kind) {
-        if (addr < 0 || addr >= k.kernelMemory.base) {
+        if (addr < 0 || addr >= k.kernelMemory().base) {
             raise(13, String.format("PROTECTION_FAULT (address 0x%x is outside user space)", addr));
             return true;
         }
-        long c = k.mem.access(addr, kind, true);
+        long c = k.mem().access(addr, kind, true);
         if (c == MemoryHierarchy.PAGE_FAULT) {
-            k.pageFaults.pageFault(t, addr, kind);
+            k.pageFaults().pageFault(t, addr, kind);
             return false;
         }
         k.chargeUser(t, c + 1);
@@ -70,28 +70,28 @@ final class UserMode implements UserCpu {
 
     @Override
     public void fetch(long address) {
-        long c = k.mem.access(address, MemoryHierarchy.EXECUTE, true);
+        long c = k.mem().access(address, MemoryHierarchy.EXECUTE, true);
         if (c == MemoryHierarchy.PAGE_FAULT) return;
-        long stall = c - k.mem.instructionHitCycles();
+        long stall = c - k.mem().instructionHitCycles();
         if (stall > 0) k.chargeUser(t, stall);
     }
 
     @Override
     public void storeUtcbWords(int from, int to) {
         for (int i = from; i < to && i < Utcb.MRS; i++) {
-            long c = k.mem.access(t.utcb.mrAddress(i), MemoryHierarchy.WRITE, true);
+            long c = k.mem().access(t.utcb.mrAddress(i), MemoryHierarchy.WRITE, true);
             if (c != MemoryHierarchy.PAGE_FAULT) k.chargeUser(t, c);
         }
     }
 
     @Override
     public void fpu() {
-        k.fpu.use(t);
+        k.fpu().use(t);
     }
 
     @Override
     public void io(long port) {
-        if (!k.io.permitted(t.space, port)) raise(13, "PROTECTION_FAULT (I/O port 0x" + Long.toHexString(port) + " not in the task's I/O bitmap)");
+        if (!k.io().permitted(t.space, port)) raise(13, "PROTECTION_FAULT (I/O port 0x" + Long.toHexString(port) + " not in the task's I/O bitmap)");
         else k.chargeUser(t, IO_INSTRUCTION_CYCLES);
     }
 
@@ -104,20 +104,20 @@ final class UserMode implements UserCpu {
     @Override
     public void raise(int vector, String name) {
         raised = true;
-        k.exceptions.raise(t, vector, name);
+        k.exceptions().raise(t, vector, name);
     }
 
     @Override
     public void trap(SystemCall call) {
-        k.syscalls.enter(t, call);
+        k.syscalls().enter(t, call);
     }
 
     @Override
     public void kdebugText(String text) {
-        k.syscalls.setKdebugText(text);
+        k.syscalls().setKdebugText(text);
     }
 
-    @Override public SimRandom random() { return k.engine.random(); }
+    @Override public SimRandom random() { return k.engine().random(); }
 
     @Override
     public void fail(SourceRef at, String message) {

@@ -55,7 +55,7 @@ final class GuardedDeviceContext implements DeviceContext {
             r.run();
         } catch (RuntimeException | LinkageError e) {
             disabled = true;
-            kernel.error(null, null, PluginFailure.message("device " + device.name(), plugin, doing, e), false);
+            kernel.error(dev.mkw.kernel.KernelError.Kind.PLUGIN, null, null, PluginFailure.message("device " + device.name(), plugin, doing, e), false);
         }
     }
 }

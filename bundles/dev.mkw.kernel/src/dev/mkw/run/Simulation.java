@@ -62,12 +62,12 @@ public final class Simulation {
         if (run.untilCycles() > 0) engine.setCycleLimit(run.untilCycles());
         InterruptController pic = machine.interruptController();
         pic.setListener(line -> {
-            kernel.irqRaisedAt[line] = engine.now();
+            kernel.interrupts().raised(line, engine.now());
             kernel.wakeCpu();
         });
         SimRandom deviceRandom = engine.random().split();
         long tick = scenario.kernel().timesliceCycles();
-        if (tick > 0) devices.add(new dev.mkw.hw.sim.PeriodicDevice("timer", kernel.timerLine, tick, 0, false));
+        if (tick > 0) devices.add(new dev.mkw.hw.sim.PeriodicDevice("timer", kernel.timerLine(), tick, 0, false));
         Map<Device, String> origins = new java.util.IdentityHashMap<>();
         for (DeviceSpec d : scenario.devices()) {
             dev.mkw.hw.sim.DeviceType type;
@@ -85,10 +85,10 @@ public final class Simulation {
                 throw new IllegalArgumentException(d.at() + ": " + e.getMessage(), e);
             } catch (RuntimeException | LinkageError e) {
                 // A plugin's bug, not the user's: say whose, leave the device out, run the rest.
-                kernel.error(null, d.at(), PluginFailure.message("device type '" + d.type() + "'", type, "creating device " + d.name(), e), false);
+                kernel.error(dev.mkw.kernel.KernelError.Kind.PLUGIN, null, d.at(), PluginFailure.message("device type '" + d.type() + "'", type, "creating device " + d.name(), e), false);
                 continue;
             }
-            kernel.deviceLines.add(d.irq());
+            kernel.deviceOn(d.irq());
         }
         for (Device d : devices) new GuardedDeviceContext(d, origins.get(d), engine, pic, deviceRandom.split(), kernel).start();
         new CpuLoop(kernel).start();
@@ -100,20 +100,20 @@ public final class Simulation {
      */
     private void bootUserLevel(Scenario scenario, java.util.function.Function<ThreadSpec, UserCode> userCode) {
         int frame = machine.memory().frameSize();
-        Sigma0 sigma0 = new Sigma0(() -> kernel.frames.allocate(frame));
+        Sigma0 sigma0 = new Sigma0(() -> kernel.frames().allocate(frame));
         kernel.bootFrom(scenario, th -> {
             UserCode own = userCode == null ? null : userCode.apply(th);
             return own != null ? own : new ScenarioThread(th);
         }, sigma0);
         Map<String, Integer> ids = new LinkedHashMap<>();
-        for (Tcb t : kernel.threads) ids.put(t.name, t.id);
+        for (Tcb t : kernel.threads()) ids.put(t.name, t.id);
         Names names = new Names(ids, scenario.kernel().naming() == dev.mkw.kernel.KernelConfig.Naming.CAPABILITIES,
                 machine.interruptController().lines());
         for (TaskSpec task : scenario.tasks()) {
             for (ThreadSpec th : task.threads()) {
                 Tcb t = kernel.thread(task.name() + "." + th.name());
                 if (t.user instanceof ScenarioThread st) st.setNames(names, t.name);
-                if (t.pager == kernel.sigma0Thread) sigma0.serve(t.id, task.name(), task.regions());
+                if (t.pager == kernel.sigma0Thread()) sigma0.serve(t.id, task.name(), task.regions());
             }
         }
         kernel.setLabelNames(ProtocolLabels.of(scenario));
@@ -156,7 +156,7 @@ public final class Simulation {
 
     public void stop() { engine.stop(); }
 
-    public boolean isFinished() { return kernel.finished || engine.isStopped() || !engine.hasWork(); }
+    public boolean isFinished() { return kernel.finished() || engine.isStopped() || !engine.hasWork(); }
 
     public SimEngine engine() { return engine; }
 
@@ -171,37 +171,11 @@ public final class Simulation {
 
     /** Snapshot of the threads (for views; call while the run is paused or finished). */
     public List<ThreadInfo> threads() {
-        // The scenario's threads in declaration order, then sigma0 (a thread of the system).
-        List<ThreadInfo> l = new ArrayList<>();
-        for (Tcb t : kernel.threads) if (t != kernel.sigma0Thread) l.add(info(t));
-        l.add(info(kernel.sigma0Thread));
-        return l;
+        return inspector().threads();
     }
 
-    private ThreadInfo info(Tcb t) {
-        String partner = "";
-        if (t.partner != ThreadId.NIL) {
-            for (Tcb o : kernel.threads) if (o.id == t.partner) partner = o.name;
-        }
-        return new ThreadInfo(ThreadId.format(t.id), t.name, t.space.name, t.state.name(), t.priority, t.quantum, partner,
-                t.userCycles, t.kernelCycles, t.ipcsSent, t.ipcsReceived, t.pageFaults, t.switchesIn);
-    }
-
-    public RunResult result(Map<String, String> settings) {
-        kernel.accounting.check(Kernel.CPU, engine.cpuClock(Kernel.CPU));
-        MemoryHierarchy mem = machine.mem(Kernel.CPU);
-        Map<String, Long> hw = new LinkedHashMap<>();
-        hw.put("tlb.hits", mem.tlb().hits());
-        hw.put("tlb.misses", mem.tlb().misses());
-        hw.put("tlb.flushes", mem.tlb().flushes());
-        hw.put("page.walks", mem.pageWalks());
-        for (int i = 0; i < mem.cacheLevels(); i++) {
-            hw.put(mem.cache(i).name() + ".hits", mem.cache(i).hits());
-            hw.put(mem.cache(i).name() + ".misses", mem.cache(i).misses());
-        }
-        hw.put("memory.accesses", mem.memoryAccesses());
-        return new RunResult(scenario.name(), machine.name(), scenario.run().seed(), new TreeMap<>(settings), engine.cpuClock(Kernel.CPU),
-                machine.clockMhz(), kernel.accounting, kernel.paths, threads(), kernel.ipcLatency, kernel.irqLatency, hw,
-                List.copyOf(kernel.errors), kernel.trace);
+    /** Check that every cycle of the CPU's clock is in exactly one account; throws on a mismatch (an MKW bug). */
+    public void checkAccounting() {
+        kernel.accounting().check(Kernel.CPU, engine.cpuClock(Kernel.CPU));
     }
 }

@@ -45,8 +45,8 @@ public final class UnmapCostTable {
         SimMachine machine = MachinePresets.get().machine("x86_64_pcid", 1);
         kernel = new Kernel(machine, KernelConfig.defaults(), new SimEngine(1, 1), Trace.off());
         for (int i = 0; i < SPACES; i++) {
-            AddressSpace s = new AddressSpace("client" + i, i + 2, machine.memory(), machine.mmu().format(), kernel.frames);
-            kernel.kernelMemory.attach(s);
+            AddressSpace s = new AddressSpace("client" + i, i + 2, machine.memory(), machine.mmu().format(), kernel.frames());
+            kernel.kernelMemory().attach(s);
             spaces.add(s);
         }
     }
@@ -61,7 +61,7 @@ public final class UnmapCostTable {
         KernelPath p = t.kernel.path("unmap");
         long[] c = {0};
         long start = System.nanoTime();
-        int visited = t.kernel.mapping.unmapNode(top, Fpage.RWX, true, p, c);
+        int visited = t.kernel.mapping().unmapNode(top, Fpage.RWX, true, p, c);
         double millis = (System.nanoTime() - start) / 1e6;
         if (visited != n) throw new IllegalStateException("unmap visited " + visited + " of " + n + " mappings");
         p.add(c[0]);
@@ -85,8 +85,8 @@ public final class UnmapCostTable {
     }
 
     private MappingDb.Node build(int n) {
-        long frame = kernel.frames.allocate(4096);
-        MappingDb.Node root = kernel.mappingDb.root(frame, kernel.sigma0);
+        long frame = kernel.frames().allocate(4096);
+        MappingDb.Node root = kernel.mappingDb().root(frame, kernel.sigma0());
         MappingDb.Node top = derive(root);
         int remaining = n - 1;
         while (remaining > 0) {
@@ -103,8 +103,8 @@ public final class UnmapCostTable {
         long vaddr = BASE + (long) (placed / SPACES) * 4096;
         placed++;
         long[] c = {0};
-        s.map(vaddr, parent.frame, Fpage.RWX, true, false, kernel.mem);
-        return kernel.mappingDb.map(parent, s, vaddr, Fpage.RWX, kernel.mem, c);
+        s.map(vaddr, parent.frame, Fpage.RWX, true, false, kernel.mem());
+        return kernel.mappingDb().map(parent, s, vaddr, Fpage.RWX, kernel.mem(), c);
     }
 
     private static long usedHeap() {

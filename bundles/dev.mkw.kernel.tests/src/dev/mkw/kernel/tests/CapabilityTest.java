@@ -42,7 +42,7 @@ class CapabilityTest {
                 withCaps("a", List.of(new TaskSpec.CapSpec(0, "srv.gate", 0xA, "s")), thread("m", 100, callCap(0))),
                 withCaps("b", List.of(new TaskSpec.CapSpec(3, "srv.gate", 0xB, "s")), thread("m", 100, callCap(3))));
         Simulation sim = run(s);
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(0xA, sim.userState("a.m").received("r").words()[0]);
         assertEquals(0xB, sim.userState("b.m").received("r").words()[0]);
     }
@@ -52,7 +52,7 @@ class CapabilityTest {
         Scenario s = scenario("cortex_a9", CAPS, withCaps("srv", List.of(), server(1)),
                 withCaps("a", List.of(new TaskSpec.CapSpec(0, "srv.gate", 1, "s")), thread("m", 100, callCap(1))));
         Simulation sim = run(s);
-        assertTrue(sim.kernel().errors.get(0).message().contains("capability slot 1 of task a is empty"), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().get(0).message().contains("capability slot 1 of task a is empty"), sim.inspector().errors().toString());
     }
 
     @Test
@@ -60,7 +60,7 @@ class CapabilityTest {
         Scenario s = scenario("cortex_a9", CAPS, withCaps("srv", List.of(), server(1)),
                 withCaps("a", List.of(), thread("m", 100, call("srv.gate", words(1)))));
         Simulation sim = run(s);
-        assertTrue(sim.kernel().errors.get(0).message().contains("use 'cap N' instead of the thread name srv.gate"), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().get(0).message().contains("use 'cap N' instead of the thread name srv.gate"), sim.inspector().errors().toString());
     }
 
     @Test
@@ -72,12 +72,12 @@ class CapabilityTest {
         Scenario s = scenario("cortex_a9", KernelConfig.defaults(), withCaps("srv", List.of(), server(1)),
                 withCaps("a", List.of(new TaskSpec.CapSpec(0, "srv.gate", 0xA, "sg")), alice), withCaps("b", List.of(), bob));
         Simulation sim = run(s);
-        var bobSpace = sim.kernel().capSpaces.get(sim.kernel().spaces.get("b"));
+        var bobSpace = sim.kernel().capSpace(sim.kernel().space("b"));
         int slot = (int) sim.userState("b.m").received("g").capSlot();
         assertEquals(0, slot, "the copy landed in bob's first free slot");
         assertEquals(0xA, bobSpace.get(slot).badge);
         assertEquals(dev.mkw.kernel.cap.Cap.SEND, bobSpace.get(slot).rights, "rights reduced to s");
-        var aliceCap = sim.kernel().capSpaces.get(sim.kernel().spaces.get("a")).get(0);
+        var aliceCap = sim.kernel().capSpace(sim.kernel().space("a")).get(0);
         assertEquals(1, dev.mkw.kernel.cap.CapSpace.revokeDerived(aliceCap));
         assertEquals(null, bobSpace.get(slot), "revoked");
     }
@@ -87,12 +87,12 @@ class CapabilityTest {
     void brokenIrqAndCapabilityStatesAreCaught() {
         var k = run(scenario("i486_50", KernelConfig.defaults(), task("a", null, thread("t", 10, new Op.Compute(c(100), AT))))).kernel();
         var t = k.thread("a.t");
-        k.interrupts.associate(7, t);
-        k.irqPending[7] = true;
-        k.machine.interruptController().unmask(7);
+        k.interrupts().associate(7, t);
+        k.interrupts().interrupt(7); // held pending for the handler, the line masked
+        k.machine().interruptController().unmask(7); // the corruption: unmasked while still pending
         dev.mkw.kernel.Invariants.checkResources(k);
-        assertTrue(k.errors.stream().anyMatch(e -> e.message().equals("kernel invariant broken: a.t has IRQ 7 pending for it while the line is unmasked")),
-                k.errors.toString());
+        assertTrue(k.errors().stream().anyMatch(e -> e.message().equals("kernel invariant broken: a.t has IRQ 7 pending for it while the line is unmasked")),
+                k.errors().toString());
     }
 
     /** Issue 19: a send-only capability cannot pass capabilities on (seL4: transfer needs the grant right). */
@@ -105,7 +105,7 @@ class CapabilityTest {
                 withCaps("a", List.of(new TaskSpec.CapSpec(0, "b.m", 0, "s"), new TaskSpec.CapSpec(1, "a.m", 0, "s")), alice), withCaps("b", List.of(), bob));
         Simulation sim = run(s);
         assertEquals(-1, sim.userState("b.m").received("g").capSlot(), "no capability arrived");
-        assertTrue(sim.kernel().capSpaces.get(sim.kernel().spaces.get("b")).all().isEmpty(), "bob's capability space is still empty");
-        assertTrue(sim.kernel().errors.stream().anyMatch(e -> e.message().contains("has no grant right")), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().capabilities("b").isEmpty(), "bob's capability space is still empty");
+        assertTrue(sim.inspector().errors().stream().anyMatch(e -> e.message().contains("has no grant right")), sim.inspector().errors().toString());
     }
 }

@@ -47,15 +47,15 @@ class ExceptionIpcTest {
                 reply("e", words(plus(field("e", "ip"), 1), c(42), c(43))));
         Simulation sim = run(handler, let("r0", c(7)), new Op.Compute(c(10), AT), new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT),
                 let("seen0", new Expr.Var("r0")), let("seen1", new Expr.Var("r1")));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         var h = sim.userState("sup.h");
         assertEquals(2L, h.variable("ip"), "the raise is the thread's second operation");
         assertEquals(7L, h.variable("got"), "w1 carries r0");
-        var f = sim.kernel().thread("app.f");
+        var f = sim.inspector().thread("app.f");
         assertEquals(42L, sim.userState("app.f").variable("seen0"), "the reply's w1 became r0");
         assertEquals(43L, sim.userState("app.f").variable("seen1"), "and w2 r1");
-        assertEquals("DEAD", f.state.name(), "resumed after the raise and ran to its end");
-        assertEquals(1, sim.kernel().paths.get("exception").count);
+        assertEquals("DEAD", f.state(), "resumed after the raise and ran to its end");
+        assertEquals(1, sim.inspector().path("exception").count());
     }
 
     @Test
@@ -63,19 +63,19 @@ class ExceptionIpcTest {
         var handler = thread("h", 100, waitAny("e"), let("first", field("e", "ip")), reply("e", words(field("e", "ip"))),
                 waitAny("e"), let("second", field("e", "ip")), reply("e", words(plus(field("e", "ip"), 1))));
         Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.BREAKPOINT, AT), let("done", c(1)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(2, sim.kernel().paths.get("exception").count, "raised twice");
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        assertEquals(2, sim.inspector().path("exception").count(), "raised twice");
         var h = sim.userState("sup.h");
         assertEquals(h.variable("first"), h.variable("second"), "the same operation raised again");
         assertEquals(1L, sim.userState("app.f").variable("done"));
-        assertTrue(sim.kernel().trace.events().stream().anyMatch(e -> e.kind() == TraceKind.EXCEPTION && e.detail().equals("registers set by sup.h")));
+        assertTrue(sim.inspector().traceEvents().stream().anyMatch(e -> e.kind() == TraceKind.EXCEPTION && e.detail().equals("registers set by sup.h")));
     }
 
     @Test
     void aReplyWithoutWordsResumesAfterTheRaiseWithRegistersUnchanged() {
         var handler = thread("h", 100, waitAny("e"), reply("e", words()));
         Simulation sim = run(handler, let("r0", c(5)), new Op.Raise(Op.ExceptionKind.INVALID_OPCODE, AT), let("seen", new Expr.Var("r0")));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(5L, sim.userState("app.f").variable("seen"));
     }
 
@@ -83,22 +83,22 @@ class ExceptionIpcTest {
     void aStopReplyEndsTheThread() {
         var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), MessageSpec.EMPTY, true, AT));
         Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.PROTECTION_FAULT, AT), let("after", c(1)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        var f = sim.kernel().thread("app.f");
-        assertEquals("DEAD", f.state.name());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        var f = sim.inspector().thread("app.f");
+        assertEquals("DEAD", f.state());
         assertNull(sim.userState("app.f").variable("after"), "it never ran past the raise");
-        assertTrue(sim.kernel().trace.events().stream().anyMatch(e -> e.kind() == TraceKind.THREAD_STATE && e.thread().equals("app.f") && e.detail().equals("stopped by sup.h")));
+        assertTrue(sim.inspector().traceEvents().stream().anyMatch(e -> e.kind() == TraceKind.THREAD_STATE && e.thread().equals("app.f") && e.detail().equals("stopped by sup.h")));
     }
 
     @Test
     void anIpOtherThanTheRaiseOrTheNextIsRefused() {
         var handler = thread("h", 100, waitAny("e"), reply("e", words(plus(field("e", "ip"), 5), c(9))));
         Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT), let("seen", new Expr.Var("done")));
-        assertEquals(2, sim.kernel().errors.size(), sim.kernel().errors.toString());
+        assertEquals(2, sim.inspector().errors().size(), sim.inspector().errors().toString());
         assertEquals("exception reply sets IP 6, but app.f can only resume at the raising operation (IP 1) or after it (IP 2); it goes on after it",
-                sim.kernel().errors.get(0).message());
-        assertFalse(sim.kernel().errors.get(0).fatal());
-        assertEquals("variable 'done' has no value yet", sim.kernel().errors.get(1).message(), "resumed after the raise, r0 not set");
+                sim.inspector().errors().get(0).message());
+        assertFalse(sim.inspector().errors().get(0).fatal());
+        assertEquals("variable 'done' has no value yet", sim.inspector().errors().get(1).message(), "resumed after the raise, r0 not set");
     }
 
     @Test
@@ -107,8 +107,8 @@ class ExceptionIpcTest {
         // An ordinary request: "stop" does not apply; the handler then answers it normally.
         var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), MessageSpec.EMPTY, true, AT), reply("e", words(c(2))));
         Simulation sim = Scenarios.run(scenario("i486_50", K, task("app", null, client), task("sup", null, handler)));
-        assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
+        assertEquals(1, sim.inspector().errors().size(), sim.inspector().errors().toString());
         assertEquals(2L, sim.userState("app.c").received("r").words()[0], "the client was not stopped and got its answer");
-        assertEquals("reply stop: app.c is not waiting for an exception or page-fault reply from sup.h; nothing was stopped", sim.kernel().errors.get(0).message());
+        assertEquals("reply stop: app.c is not waiting for an exception or page-fault reply from sup.h; nothing was stopped", sim.inspector().errors().get(0).message());
     }
 }

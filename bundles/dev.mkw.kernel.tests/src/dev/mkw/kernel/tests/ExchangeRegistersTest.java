@@ -43,7 +43,7 @@ class ExchangeRegistersTest {
     }
 
     private static List<TraceEvent> exregsEvents(Simulation sim) {
-        return sim.kernel().trace.events().stream().filter(e -> e.kind() == TraceKind.EXREGS).toList();
+        return sim.inspector().traceEvents().stream().filter(e -> e.kind() == TraceKind.EXREGS).toList();
     }
 
     @Test
@@ -53,12 +53,12 @@ class ExchangeRegistersTest {
         var canceller = thread("ctl", 5, cancel("a.victim"));
         var busy = thread("busy", 1, new Op.Compute(c(20_000), AT), new Op.Receive(new Target.Any(), null, "m", Timeout.ZERO, AT));
         Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, busy));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals((IpcError.CANCELED << 1) | IpcError.SEND_PHASE, sim.userState("a.victim").variable("err"), "the program sees CANCELED, send phase");
         assertTrue(sim.userState("b.busy").received("m").timedOut(), "the cancelled message was never delivered");
-        assertEquals(0, sim.kernel().thread("a.victim").ipcsSent);
-        assertEquals(1, sim.kernel().paths.get("exregs").count, "charged to the exregs path");
-        assertTrue(sim.kernel().paths.get("exregs").cycles > 0);
+        assertEquals(0, sim.inspector().thread("a.victim").ipcsSent());
+        assertEquals(1, sim.inspector().path("exregs").count(), "charged to the exregs path");
+        assertTrue(sim.inspector().path("exregs").total() > 0);
         List<TraceEvent> ev = exregsEvents(sim);
         assertEquals(1, ev.size());
         assertEquals("a.ctl", ev.get(0).thread());
@@ -72,7 +72,7 @@ class ExchangeRegistersTest {
         var canceller = thread("ctl", 5, cancel("a.victim"));
         var quiet = thread("quiet", 1, new Op.Compute(c(1000), AT));
         Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, quiet));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals((IpcError.CANCELED << 1) | IpcError.RECEIVE_PHASE, sim.userState("a.victim").variable("err"));
         assertFalse(sim.userState("a.victim").received("m").timedOut());
         assertEquals("DEAD", sim.threads().get(0).state(), "the victim went on to its end");
@@ -84,9 +84,9 @@ class ExchangeRegistersTest {
         var canceller = thread("ctl", 5, abort("a.victim"));
         var quiet = thread("quiet", 1, new Op.Compute(c(1000), AT));
         Simulation sim = runTraced(task("a", null, victim, canceller), task("b", null, quiet));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals((IpcError.ABORTED << 1) | IpcError.RECEIVE_PHASE, sim.userState("a.victim").variable("err"));
-        assertEquals(0, sim.kernel().activeTimeouts, "the victim's timeout went with its IPC");
+        assertEquals(0, sim.inspector().activeTimeouts(), "the victim's timeout went with its IPC");
         assertTrue(sim.engine().cpuClock(0) < 1_000_000, "nobody waited out the cancelled timeout");
     }
 
@@ -95,10 +95,10 @@ class ExchangeRegistersTest {
         var worker = thread("worker", 5, new Op.Compute(c(5000), AT), new Op.Let("done", c(1), AT));
         var canceller = thread("ctl", 10, cancel("a.worker"), abort("a.worker"));
         Simulation sim = runTraced(task("a", null, canceller, worker));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertNull(sim.userState("a.worker").received("_"), "no error was bound");
         assertEquals(1L, sim.userState("a.worker").variable("done"));
-        assertEquals(2, sim.kernel().paths.get("exregs").count, "the system call is still made and charged");
+        assertEquals(2, sim.inspector().path("exregs").count(), "the system call is still made and charged");
         List<TraceEvent> ev = exregsEvents(sim);
         assertEquals(2, ev.size());
         assertTrue(ev.get(0).detail().contains("no IPC in progress"), ev.get(0).detail());
@@ -112,10 +112,10 @@ class ExchangeRegistersTest {
         var canceller = thread("ctl", 5, cancel("a.client"));
         var server = thread("s", 20, waitAny("req"), sleep(5000), new Op.Reply(new Target.Sender("req"), words(2), AT));
         Simulation sim = runTraced(task("a", null, client, canceller), task("srv", null, server));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals((IpcError.CANCELED << 1) | IpcError.RECEIVE_PHASE, sim.userState("a.client").variable("err"));
-        assertEquals(1, sim.kernel().thread("a.client").ipcsSent, "the send phase had completed");
-        assertEquals(0, sim.kernel().thread("a.client").ipcsReceived, "the late reply did not reach the client");
+        assertEquals(1, sim.inspector().thread("a.client").ipcsSent(), "the send phase had completed");
+        assertEquals(0, sim.inspector().thread("a.client").ipcsReceived(), "the late reply did not reach the client");
         assertEquals((IpcError.TIMEOUT << 1) | IpcError.SEND_PHASE, sim.userState("srv.s").received("_").error(), "the server's reply found nobody waiting");
     }
 
@@ -126,8 +126,8 @@ class ExchangeRegistersTest {
         var foreign = thread("f", 5, cancel("a.victim"));
         var root = thread("r", 1, new Op.Compute(c(100), AT));
         Simulation sim = runTraced(task("root", null, root).withPrivileged(true), task("a", null, victim), task("b", null, foreign));
-        assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
-        var e = sim.kernel().errors.get(0);
+        assertEquals(1, sim.inspector().errors().size(), sim.inspector().errors().toString());
+        var e = sim.inspector().errors().get(0);
         assertEquals("b.f", e.thread());
         assertEquals("cancel ipc of a.victim refused: b.f may only control threads of its own task b (only threads of the privileged root task may control any thread)", e.message());
         assertFalse(e.fatal());
@@ -135,7 +135,7 @@ class ExchangeRegistersTest {
 
         var rootCancels = thread("r", 1, cancel("a.victim"));
         Simulation ok = runTraced(task("a", null, victim), task("root", null, rootCancels).withPrivileged(true));
-        assertTrue(ok.kernel().errors.isEmpty(), ok.kernel().errors.toString());
+        assertTrue(ok.inspector().errors().isEmpty(), ok.inspector().errors().toString());
         assertEquals((IpcError.CANCELED << 1) | IpcError.RECEIVE_PHASE, ok.userState("a.victim").variable("err"));
     }
 
@@ -145,8 +145,8 @@ class ExchangeRegistersTest {
         var x = thread("x", 10, new Op.Send(new Target.Thread("a.ctl"), words(1), Timeout.NEVER, AT));
         var ctl = thread("ctl", 5, waitAny("m"), sleep(1000), new Op.CancelIpc(new Target.Sender("m"), false, AT));
         Simulation sim = runTraced(task("a", null, x, ctl));
-        assertEquals(1, sim.kernel().errors.size(), sim.kernel().errors.toString());
-        String msg = sim.kernel().errors.get(0).message();
+        assertEquals(1, sim.inspector().errors().size(), sim.inspector().errors().toString());
+        String msg = sim.inspector().errors().get(0).message();
         assertTrue(msg.startsWith("cancel ipc of 0x") && msg.endsWith("refused: no such thread (stale thread ID: a.x has ended)"), msg);
         assertNull(sim.userState("a.x").received("_"));
     }
@@ -155,7 +155,7 @@ class ExchangeRegistersTest {
     void anIrqPseudoThreadCannotBeCancelled() {
         var t = thread("t", 10, new Op.CancelIpc(new Target.Irq(3), false, AT));
         Simulation sim = runTraced(task("a", null, t));
-        assertEquals("an IRQ pseudo-thread has no IPC to cancel", sim.kernel().errors.get(0).message());
+        assertEquals("an IRQ pseudo-thread has no IPC to cancel", sim.inspector().errors().get(0).message());
     }
 
     @Test
@@ -165,7 +165,7 @@ class ExchangeRegistersTest {
         var busy = thread("busy", 1, new Op.Compute(c(20_000), AT));
         Simulation one = runTraced(task("a", null, victim, canceller), task("b", null, busy));
         Simulation two = runTraced(task("a", null, victim, canceller), task("b", null, busy));
-        assertEquals(one.kernel().trace.events(), two.kernel().trace.events());
+        assertEquals(one.inspector().traceEvents(), two.inspector().traceEvents());
     }
 
     @Test
@@ -176,7 +176,7 @@ class ExchangeRegistersTest {
         var ctl = thread("ctl", 5, abort("a.f"));
         var h = thread("h", 20, waitAny("e"), sleep(5000), new Op.Reply(new Target.Sender("e"), words(), AT));
         Simulation sim = runTraced(task("a", null, f, ctl), task("sup", null, h));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         List<TraceEvent> ev = exregsEvents(sim);
         assertEquals(1, ev.size());
         assertEquals("abort ipc: no IPC in progress (page_fault)", ev.get(0).detail());

@@ -81,7 +81,7 @@ class HostileTaskPropertyTest {
             while (!sim.isFinished()) {
                 sim.step(1);
                 if (before == null && hostile.calls > 0) before = victimState(sim);
-                List<KernelError> broken = sim.kernel().errors.stream().filter(e -> e.message().startsWith("kernel invariant")).toList();
+                List<KernelError> broken = sim.inspector().errors().stream().filter(e -> e.message().startsWith("kernel invariant")).toList();
                 if (!broken.isEmpty()) return broken.get(0).message();
                 if (before != null && !before.equals(victimState(sim))) return "the victim changed: " + before + " -> " + victimState(sim);
             }
@@ -89,18 +89,20 @@ class HostileTaskPropertyTest {
             return "the kernel threw " + e + " after " + hostile.calls + " calls (last " + hostile.last + ")";
         }
         if (hostile.calls < CALLS) return "the hostile task made only " + hostile.calls + " calls: "
-                + sim.kernel().errors.stream().filter(KernelError::fatal).toList() + " (last " + hostile.last + ")";
+                + sim.inspector().errors().stream().filter(KernelError::fatal).toList() + " (last " + hostile.last + ")";
         return null;
     }
 
     /** What the victim owns: its mappings (address, frame, rights) and its capabilities. */
     private static String victimState(Simulation sim) {
-        var k = sim.kernel();
-        var space = k.spaces.get("victim");
+        var inspector = sim.inspector();
         TreeMap<Long, String> m = new TreeMap<>();
-        for (var n : k.mappingDb.mappingsOf(space)) m.put(n.vaddr, Long.toHexString(n.frame) + ":" + Fpage.rightsText(n.rights) + ":" + Long.toHexString(space.translate(n.vaddr)));
+        for (var n : inspector.mappings("victim")) {
+            long vaddr = Long.decode(n.vaddr());
+            m.put(vaddr, n.frame() + ":" + n.rights() + ":" + Long.toHexString(inspector.translate("victim", vaddr)));
+        }
         List<String> caps = new ArrayList<>();
-        for (var c : k.capSpaces.get(space).all()) caps.add(c.slot() + "->" + c.target.name + ":" + c.rights);
+        for (var c : inspector.capabilities("victim")) caps.add(c.slot() + "->" + c.target() + ":" + c.rights());
         return m + " caps " + caps;
     }
 

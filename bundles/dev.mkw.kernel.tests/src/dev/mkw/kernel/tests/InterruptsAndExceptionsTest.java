@@ -39,11 +39,11 @@ class InterruptsAndExceptionsTest {
         var driver = thread("h", 200, new Op.AttachIrq(4, AT),
                 repeat(5, new Op.Receive(new Target.Irq(4), null, "i", Timeout.NEVER, AT), new Op.AckIrq(4, AT)));
         Simulation sim = withUart(KernelConfig.defaults(), driver);
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(5, sim.kernel().thread("drv.h").ipcsReceived);
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        assertEquals(5, sim.inspector().thread("drv.h").ipcsReceived());
         assertEquals(4, sim.userState("drv.h").received("i").irq(), "the interrupt thread names the line");
-        assertTrue(sim.kernel().irqLatency.get(4).size() >= 5);
-        assertTrue(sim.kernel().irqLatency.get(4).stream().allMatch(l -> l >= 0));
+        assertTrue(sim.inspector().irqLatency(4).count() >= 5);
+        assertTrue(sim.inspector().irqLatency(4).min() >= 0);
     }
 
     /**
@@ -57,10 +57,10 @@ class InterruptsAndExceptionsTest {
             var driver = thread("h", 200, new Op.AttachIrq(4, AT),
                     repeat(5, new Op.Receive(new Target.Irq(4), null, "i", Timeout.NEVER, AT), new Op.AckIrq(4, AT)));
             Simulation sim = withUart(KernelConfig.defaults().withIrqDelivery(delivery), driver);
-            assertTrue(sim.kernel().errors.isEmpty(), delivery + ": " + sim.kernel().errors);
-            assertEquals("DEAD", sim.kernel().thread("drv.h").state.name(), delivery + ": the driver took its 5 interrupts");
+            assertTrue(sim.inspector().errors().isEmpty(), delivery + ": " + sim.inspector().errors());
+            assertEquals("DEAD", sim.inspector().thread("drv.h").state(), delivery + ": the driver took its 5 interrupts");
             assertEquals(4, sim.userState("drv.h").received("i").irq(), delivery + ": an interrupt message names its line");
-            assertEquals(5, sim.kernel().irqLatency.get(4).size(), delivery + ": one latency sample per interrupt taken");
+            assertEquals(5, sim.inspector().irqLatency(4).count(), delivery + ": one latency sample per interrupt taken");
         }
     }
 
@@ -72,7 +72,7 @@ class InterruptsAndExceptionsTest {
                 RunSpec.defaults());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         sim.run();
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         return sim;
     }
 
@@ -86,10 +86,10 @@ class InterruptsAndExceptionsTest {
         var low = thread("low", 100, new Op.AttachIrq(9, AT), repeat(5, new Op.Receive(new Target.Irq(9), null, "i", Timeout.NEVER, AT), new Op.AckIrq(9, AT)));
         var high = thread("high", 100, new Op.AttachIrq(3, AT), repeat(5, new Op.Receive(new Target.Irq(3), null, "i", Timeout.NEVER, AT), new Op.AckIrq(3, AT)));
         Simulation sim = twoTimers(low, high, "0");
-        var l3 = sim.kernel().irqLatency.get(3);
-        var l9 = sim.kernel().irqLatency.get(9);
-        assertEquals(5, l3.size());
-        for (int i = 0; i < 5; i++) assertTrue(l3.get(i) < l9.get(i), "line 3 first each time: " + l3 + " vs " + l9);
+        var l3 = sim.inspector().irqLatency(3);
+        var l9 = sim.inspector().irqLatency(9);
+        assertEquals(5, l3.count());
+        assertTrue(l3.max() < l9.min(), "line 3 first each time: " + l3 + " vs " + l9);
     }
 
     /**
@@ -103,10 +103,10 @@ class InterruptsAndExceptionsTest {
                 new Op.Compute(c(60_000), AT), new Op.AckIrq(9, AT)));
         var high = thread("high", 200, new Op.AttachIrq(3, AT), repeat(3, new Op.Receive(new Target.Irq(3), null, "i", Timeout.NEVER, AT), new Op.AckIrq(3, AT)));
         Simulation sim = twoTimers(low, high, "20000");
-        var l3 = sim.kernel().irqLatency.get(3);
-        assertEquals(3, l3.size());
-        assertTrue(l3.stream().allMatch(l -> l < 2_000), "the fast handler never waited for the slow one's 60000 cycles: " + l3);
-        assertEquals(3, sim.kernel().thread("drv.low").ipcsReceived, "and the slow handler still finished its work");
+        var l3 = sim.inspector().irqLatency(3);
+        assertEquals(3, l3.count());
+        assertTrue(l3.max() < 2_000, "the fast handler never waited for the slow one's 60000 cycles: " + l3);
+        assertEquals(3, sim.inspector().thread("drv.low").ipcsReceived(), "and the slow handler still finished its work");
     }
 
     /** A device type contributed from outside (as a plugin would) drives a driver like the built-in ones. */
@@ -126,8 +126,8 @@ class InterruptsAndExceptionsTest {
                 List.of(task("drv", null, driver).withPrivileged(true)), List.of(), List.of(new DeviceSpec("test-nic", "eth0", 5, Map.of(), AT)), RunSpec.defaults());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0), types);
         sim.run();
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(3, sim.kernel().thread("drv.h").ipcsReceived);
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        assertEquals(3, sim.inspector().thread("drv.h").ipcsReceived());
         assertEquals(5, sim.userState("drv.h").received("i").irq());
     }
 
@@ -136,7 +136,7 @@ class InterruptsAndExceptionsTest {
         var driver = thread("h", 200, new Op.AttachIrq(4, AT),
                 repeat(3, new Op.WaitNotify(c(1 << 4), "n", Timeout.NEVER, AT), new Op.AckIrq(4, AT)));
         Simulation sim = withUart(KernelConfig.defaults().withIrqDelivery(KernelConfig.IrqDelivery.ASYNC), driver);
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(1 << 4, sim.userState("drv.h").received("n").bits());
     }
 
@@ -145,18 +145,18 @@ class InterruptsAndExceptionsTest {
         var faulty = new ThreadSpec("f", 50, 0, 0, false, null, "sup.h", List.of(new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT), new Op.Compute(c(5), AT)), AT);
         var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), words(), AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("app", null, faulty), task("sup", null, handler)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals("DEAD", sim.threads().get(0).state(), "resumed and ran to the end");
-        assertEquals(1, sim.kernel().paths.get("exception").count);
+        assertEquals(1, sim.inspector().path("exception").count());
     }
 
     @Test
     void anUnhandledExceptionEndsTheRunNamingThreadAndPosition() {
         var faulty = thread("f", 50, new Op.Raise(Op.ExceptionKind.INVALID_OPCODE, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("app", null, faulty)));
-        assertEquals("unhandled exception INVALID_OPCODE: the thread has no exception handler", sim.kernel().errors.get(0).message());
-        assertEquals("app.f", sim.kernel().errors.get(0).thread());
-        assertEquals(AT, sim.kernel().errors.get(0).at());
+        assertEquals("unhandled exception INVALID_OPCODE: the thread has no exception handler", sim.inspector().errors().get(0).message());
+        assertEquals("app.f", sim.inspector().errors().get(0).thread());
+        assertEquals(AT, sim.inspector().errors().get(0).at());
     }
 
     @Test
@@ -168,8 +168,8 @@ class InterruptsAndExceptionsTest {
             task("b", null, new ThreadSpec("y", 10, 0, 0, true, null, null, List.of(waitAny("m"), repeat(5, new Op.Fpu(c(100), AT), replyWait("m", words(1)))), AT))};
         Simulation l = run(scenario("i486_50", lazy, tasks));
         Simulation e = run(scenario("i486_50", eager, tasks));
-        assertTrue(l.kernel().paths.get("fpu.trap").count >= 2, "lazy: traps");
-        assertFalse(e.kernel().paths.containsKey("fpu.trap"), "eager: no trap");
+        assertTrue(l.inspector().path("fpu.trap").count() >= 2, "lazy: traps");
+        assertFalse((e.inspector().path("fpu.trap").count() > 0), "eager: no trap");
     }
 
     @Test
@@ -177,7 +177,7 @@ class InterruptsAndExceptionsTest {
         var t = thread("d", 10, new Op.IoAccess(c(0x3f8), false, AT), new Op.IoAccess(c(0x60), false, AT));
         TaskSpec task = new TaskSpec("drv", null, null, List.of(), List.of(new TaskSpec.IoPortRange(0x3f8, 0x3ff)), List.of(), List.of(t), AT);
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task));
-        assertEquals(1, sim.kernel().errors.size());
-        assertTrue(sim.kernel().errors.get(0).message().contains("I/O port 0x60 not in the task's I/O bitmap"), sim.kernel().errors.toString());
+        assertEquals(1, sim.inspector().errors().size());
+        assertTrue(sim.inspector().errors().get(0).message().contains("I/O port 0x60 not in the task's I/O bitmap"), sim.inspector().errors().toString());
     }
 }

@@ -23,9 +23,9 @@ class KernelRegressionTest {
     private static Op sleep(long cycles) { return new Op.Receive(new Target.Nil(), null, null, Timeout.cycles(cycles), AT); }
 
     private static void accountsAddUp(Simulation sim) {
-        long sum = sim.kernel().accounting.totals().values().stream().mapToLong(Long::longValue).sum();
+        long sum = sim.inspector().accountTotals().values().stream().mapToLong(Long::longValue).sum();
         assertEquals(sim.engine().cpuClock(0), sum, "every cycle is in an account");
-        sim.result(Map.of());
+        sim.checkAccounting();
     }
 
     /**
@@ -41,7 +41,7 @@ class KernelRegressionTest {
         threads.add(thread("s", 10, new Op.Send(new Target.Thread("b.r"), words(11, 12, 13, 14, 15), Timeout.NEVER, AT)));
         var r = thread("r", 5, new Op.Compute(c(1000), AT), new Op.Receive(new Target.Thread("a.s"), null, "m", Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", K, task("a", null, threads.toArray(dev.mkw.scenario.ThreadSpec[]::new)), task("b", null, r)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertArrayEquals(new long[] {11, 12, 13, 14, 15}, sim.userState("b.r").received("m").words());
         accountsAddUp(sim);
     }
@@ -56,7 +56,7 @@ class KernelRegressionTest {
         var a = thread("a", 10, new Op.WaitNotify(c(1), "n1", Timeout.cycles(5000), AT), sleep(3000), sleep(10_000));
         var b = thread("b", 5, new Op.Notify(new Target.Thread("t.a"), c(1), AT));
         Simulation sim = run(scenario("i486_50", K.withTimesliceCycles(0), task("t", null, a, b)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(1, sim.userState("t.a").received("n1").bits());
         accountsAddUp(sim);
     }
@@ -67,7 +67,7 @@ class KernelRegressionTest {
         var a = thread("a", 10, new Op.WaitNotify(c(1), "n1", Timeout.cycles(5000), AT), new Op.WaitNotify(c(2), "n2", Timeout.NEVER, AT));
         var b = thread("b", 5, new Op.Notify(new Target.Thread("t.a"), c(1), AT), sleep(20_000), new Op.Notify(new Target.Thread("t.a"), c(2), AT));
         Simulation sim = run(scenario("i486_50", K, task("t", null, a, b)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertFalse(sim.userState("t.a").received("n2").timedOut());
         assertEquals(2, sim.userState("t.a").received("n2").bits());
     }
@@ -77,7 +77,7 @@ class KernelRegressionTest {
     void aTimedNotificationWaitIsNotADeadlock() {
         var a = thread("a", 10, new Op.WaitNotify(c(1), "n", Timeout.cycles(5000), AT));
         Simulation sim = run(scenario("i486_50", K, task("t", null, a)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertTrue(sim.userState("t.a").received("n").timedOut());
         assertTrue(sim.engine().cpuClock(0) >= 5000);
     }
@@ -103,9 +103,9 @@ class KernelRegressionTest {
         tasks.add(Scenarios.task("srv", null, server));
         for (int i = 0; i < 3; i++) tasks.add(Scenarios.task("c" + i, null, Scenarios.thread("t", 20, Scenarios.repeat(20, Scenarios.call("srv.s", Scenarios.words(1, 2))))));
         var sim = Scenarios.run(Scenarios.scenario("i486_50", dev.mkw.kernel.KernelConfig.defaults(), tasks.toArray(dev.mkw.scenario.TaskSpec[]::new)));
-        org.junit.jupiter.api.Assertions.assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        long samples = sim.kernel().ipcLatency.values().stream().mapToLong(java.util.List::size).sum();
-        long received = sim.kernel().threads.stream().mapToLong(t -> t.ipcsReceived).sum();
+        org.junit.jupiter.api.Assertions.assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        long samples = sim.inspector().ipcLatency().count();
+        long received = sim.inspector().threads().stream().mapToLong(t -> t.ipcsReceived()).sum();
         org.junit.jupiter.api.Assertions.assertEquals(received, samples, "one latency sample per delivered IPC");
         org.junit.jupiter.api.Assertions.assertTrue(samples >= 119, "the queued calls count too: " + samples);
     }

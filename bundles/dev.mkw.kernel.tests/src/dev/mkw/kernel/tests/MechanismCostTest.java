@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.mkw.kernel.KernelConfig;
-import dev.mkw.kernel.PathStats;
+import dev.mkw.sim.report.KernelPathStats;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Target;
@@ -28,7 +28,7 @@ import dev.mkw.scenario.Timeout;
 class MechanismCostTest {
 
     private static long kernelCycles(Simulation sim) {
-        return sim.kernel().paths.values().stream().mapToLong(p -> p.cycles).sum();
+        return sim.inspector().kernelCycles();
     }
 
     @Test
@@ -37,7 +37,7 @@ class MechanismCostTest {
         Simulation lazy = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(KernelConfig.Scheduling.LAZY), 200));
         Simulation benno = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(KernelConfig.Scheduling.BENNO), 200));
         long e = kernelCycles(eager), l = kernelCycles(lazy), b = kernelCycles(benno);
-        assertTrue(eager.kernel().scheduler.queueOps() > benno.kernel().scheduler.queueOps(), "eager links and unlinks more");
+        assertTrue(eager.inspector().queueOperations() > benno.inspector().queueOperations(), "eager links and unlinks more");
         assertTrue(e > b, "eager " + e + " > benno " + b + " kernel cycles: the queue work is charged");
         assertTrue(l != b, "lazy " + l + " and benno " + b + " differ: the Getting Started comparison shows a difference");
     }
@@ -54,7 +54,7 @@ class MechanismCostTest {
         var r = thread("r", 10, new Op.Receive(new Target.Thread("s.s"), null, "m", t, AT));
         var s = thread("s", 5, new Op.Compute(c(100), AT), new Op.Send(new Target.Thread("r.r"), Scenarios.words(1), Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("r", null, r), task("s", null, s)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         return kernelCycles(sim);
     }
 
@@ -70,17 +70,17 @@ class MechanismCostTest {
         for (int i = 0; i < sleepers; i++) tasks.add(task("z" + i, null, thread("t", 20, new Op.Receive(new Target.Nil(), null, "m", Timeout.cycles(200_000), AT))));
         tasks.add(task("w", null, thread("t", 1, new Op.Compute(c(150_000), AT))));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults().withTimesliceCycles(10_000), tasks.toArray(TaskSpec[]::new)));
-        assertTrue(none.length == 0 && sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        PathStats tick = sim.kernel().paths.get("irq.timer");
-        return tick.cycles / tick.count;
+        assertTrue(none.length == 0 && sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        KernelPathStats tick = sim.inspector().path("irq.timer");
+        return tick.total() / tick.count();
     }
 
     @Test
     void kernelCodeIsFetchedThroughTheInstructionCache() {
         Simulation sim = run(pingPong("i486_50", KernelConfig.defaults(), 500));
-        PathStats fast = sim.kernel().paths.get("ipc.fastpath");
-        assertTrue(fast.fetchStallCycles > 0, "the cold fast path missed the cache: " + fast.fetchStallCycles);
-        assertTrue(fast.fetchStallCycles < fast.count * 10, "and the warm one hits: " + fast.fetchStallCycles + " stall cycles over " + fast.count + " IPCs");
+        KernelPathStats fast = sim.inspector().path("ipc.fastpath");
+        assertTrue(fast.fetchStallCycles() > 0, "the cold fast path missed the cache: " + fast.fetchStallCycles());
+        assertTrue(fast.fetchStallCycles() < fast.count() * 10, "and the warm one hits: " + fast.fetchStallCycles() + " stall cycles over " + fast.count() + " IPCs");
     }
 
     @Test
@@ -90,9 +90,9 @@ class MechanismCostTest {
         var server = thread("s", 20, Scenarios.waitAny("q"), new Op.Reply(new Target.Sender("q"), Scenarios.words(2), AT));
         TaskSpec withCap = new TaskSpec("c", null, null, List.of(), List.of(), List.of(new TaskSpec.CapSpec(0, "s.s", 7, "s")), List.of(client), AT);
         Simulation sim = run(scenario("i486_50", caps, task("s", null, server), withCap));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        long capTable = dev.mkw.kernel.KernelLayout.capTable(sim.kernel().kernelMemory.base, sim.kernel().spaces.get("c").asid);
-        assertTrue(sim.kernel().kernelMemory.mapped(capTable), "the capability table is in kernel memory");
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        long capTable = dev.mkw.kernel.KernelLayout.capTable(sim.kernel().kernelMemory().base, sim.kernel().space("c").asid);
+        assertTrue(sim.kernel().kernelMemory().mapped(capTable), "the capability table is in kernel memory");
         // The lookup's access went through the data cache: a cold table costs a miss the
         // thread-ID version of the same call does not have.
         KernelConfig ids = KernelConfig.defaults();
@@ -104,17 +104,17 @@ class MechanismCostTest {
     @Test
     void everyKernelCycleIsInstructionsPrivilegedOperationsMemoryOrAFetchStall() {
         Simulation sim = run(pingPong("i486_50", KernelConfig.defaults(), 300));
-        for (var e : sim.kernel().paths.entrySet()) {
-            PathStats p = e.getValue();
-            assertTrue(p.instructionCycles >= 0 && p.privilegedCycles >= 0 && p.memoryCycles >= 0 && p.fetchStallCycles >= 0, e.getKey() + " has a negative part");
-            assertTrue(p.instructionCycles + p.privilegedCycles + p.memoryCycles + p.fetchStallCycles == p.cycles, e.getKey() + ": the parts add up");
+        for (var e : sim.inspector().paths().entrySet()) {
+            KernelPathStats p = e.getValue();
+            assertTrue(p.instructionCycles() >= 0 && p.privilegedCycles() >= 0 && p.memoryCycles() >= 0 && p.fetchStallCycles() >= 0, e.getKey() + " has a negative part");
+            assertTrue(p.instructionCycles() + p.privilegedCycles() + p.memoryCycles() + p.fetchStallCycles() == p.total(), e.getKey() + ": the parts add up");
         }
-        PathStats fast = sim.kernel().paths.get("ipc.fastpath");
+        KernelPathStats fast = sim.inspector().path("ipc.fastpath");
         // int + iret on the i486: 71 + 36 cycles a pass (i486_50.xmi).
-        assertTrue(fast.privilegedCycles >= 107 * fast.count, "the trap and return are privileged: " + fast.privilegedCycles);
-        assertTrue(fast.instructionCycles >= 60L * fast.count, "Pistachio's 60 counted instructions: " + fast.instructionCycles);
-        assertTrue(fast.memoryCycles > 0, "TCBs and queues are touched");
+        assertTrue(fast.privilegedCycles() >= 107 * fast.count(), "the trap and return are privileged: " + fast.privilegedCycles());
+        assertTrue(fast.instructionCycles() >= 60L * fast.count(), "Pistachio's 60 counted instructions: " + fast.instructionCycles());
+        assertTrue(fast.memoryCycles() > 0, "TCBs and queues are touched");
         var report = dev.mkw.run.ReportAssembler.report(sim, java.util.Map.of(), "test");
-        assertTrue(report.kernelPaths().get("ipc.fastpath").privilegedCycles() == fast.privilegedCycles, "and the report says so");
+        assertTrue(report.kernelPaths().get("ipc.fastpath").privilegedCycles() == fast.privilegedCycles(), "and the report says so");
     }
 }

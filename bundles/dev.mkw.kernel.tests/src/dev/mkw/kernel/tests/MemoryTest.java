@@ -49,7 +49,7 @@ class MemoryTest {
     void sigma0MapsOnFaultAndTheThreadResumesInvisibly() {
         var t = thread("t", 10, new Op.Touch(c(0x10000), c(0x20000), c(4096), true, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("app", "root", t)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(16, sim.threads().get(0).pageFaults());
         assertEquals("DEAD", sim.threads().get(0).state(), "ran to the end");
     }
@@ -58,9 +58,9 @@ class MemoryTest {
     void aThreadWithoutPagerIsAUserErrorNamingThreadAndAddress() {
         var t = thread("t", 10, new Op.Access(c(0x5000), Op.AccessKind.READ, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("app", null, t)));
-        assertEquals(1, sim.kernel().errors.size());
-        assertEquals("app.t", sim.kernel().errors.get(0).thread());
-        assertTrue(sim.kernel().errors.get(0).message().contains("page fault at 0x5000"), sim.kernel().errors.get(0).message());
+        assertEquals(1, sim.inspector().errors().size());
+        assertEquals("app.t", sim.inspector().errors().get(0).thread());
+        assertTrue(sim.inspector().errors().get(0).message().contains("page fault at 0x5000"), sim.inspector().errors().get(0).message());
     }
 
     /**
@@ -79,14 +79,14 @@ class MemoryTest {
                 new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x200000), 14, null, null), "m", dev.mkw.scenario.Timeout.NEVER, AT),
                 new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x300000), 14, null, null), "n", dev.mkw.scenario.Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("mem", "root", sender), task("app", "root", receiver)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         var k = sim.kernel();
-        var got = k.mappingDb.mappingsOf(k.thread("app.r").space).stream().filter(n -> n.vaddr < dev.mkw.kernel.KernelLayout.USER_TEXT).map(n -> Long.toHexString(n.vaddr)).toList();
+        var got = k.mappingDb().mappingsOf(k.thread("app.r").space).stream().filter(n -> n.vaddr < dev.mkw.kernel.KernelLayout.USER_TEXT).map(n -> Long.toHexString(n.vaddr)).toList();
         // The hot spot 0x105000 lies in the second 16 KiB quarter of the 64 KiB fpage: 0x104000..0x107fff.
         assertEquals(List.of("200000", "201000", "202000", "203000", "303000"), got);
         var senderSpace = k.thread("mem.s").space;
-        assertEquals(k.mappingDb.lookup(senderSpace, 0x104000).frame, k.mappingDb.lookup(k.thread("app.r").space, 0x200000).frame);
-        assertEquals(k.mappingDb.lookup(senderSpace, 0x100000).frame, k.mappingDb.lookup(k.thread("app.r").space, 0x303000).frame);
+        assertEquals(k.mappingDb().lookup(senderSpace, 0x104000).frame, k.mappingDb().lookup(k.thread("app.r").space, 0x200000).frame);
+        assertEquals(k.mappingDb().lookup(senderSpace, 0x100000).frame, k.mappingDb().lookup(k.thread("app.r").space, 0x303000).frame);
     }
 
     /** A pager maps its own pages (from sigma0) into a client on page-fault IPC, then revokes them. */
@@ -103,10 +103,10 @@ class MemoryTest {
         var client = thread("c", 50, new Op.Touch(c(0x10000), c(0x14000), c(4096), true, AT),
                 new Op.Send(new Target.Thread("mem.pager"), words(1), dev.mkw.scenario.Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("mem", "root", pager), task("app", "mem.pager", client)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        assertEquals(4, sim.kernel().thread("app.c").pageFaults, "one fault IPC per page");
-        assertEquals(4, sim.kernel().mappingDb.revokedNodes(), "unmap revoked the four derived mappings");
-        assertEquals(-1, sim.kernel().spaces.get("app").translate(0x10000), "gone from the client's page table");
-        assertTrue(sim.kernel().spaces.get("mem").translate(0x100000) >= 0, "the pager keeps its own mapping (no flush)");
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        assertEquals(4, sim.inspector().thread("app.c").pageFaults(), "one fault IPC per page");
+        assertEquals(4, sim.inspector().revokedMappings(), "unmap revoked the four derived mappings");
+        assertEquals(-1, sim.inspector().translate("app", 0x10000), "gone from the client's page table");
+        assertTrue(sim.inspector().translate("mem", 0x100000) >= 0, "the pager keeps its own mapping (no flush)");
     }
 }

@@ -30,7 +30,7 @@ class ProtectionTest {
     }
 
     private static boolean said(Simulation sim, String text) {
-        return sim.kernel().errors.stream().anyMatch(e -> e.message().contains(text));
+        return sim.inspector().errors().stream().anyMatch(e -> e.message().contains(text));
     }
 
     @Test
@@ -40,9 +40,9 @@ class ProtectionTest {
         var victim = thread("r", 110, new Op.Touch(c(0x30000), c(0x31000), c(4096), true, AT),
                 new Op.Receive(new Target.Any(), null, "m", Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("a", "root", sender), task("v", "root", victim)));
-        assertTrue(said(sim, "opened no receive window"), sim.kernel().errors.toString());
-        long frame = sim.kernel().spaces.get("v").translate(0x30000);
-        assertTrue(frame >= 0 && frame != sim.kernel().spaces.get("a").translate(0x10000), "the victim keeps its own page");
+        assertTrue(said(sim, "opened no receive window"), sim.inspector().errors().toString());
+        long frame = sim.inspector().translate("v", 0x30000);
+        assertTrue(frame >= 0 && frame != sim.inspector().translate("a", 0x10000), "the victim keeps its own page");
     }
 
     @Test
@@ -53,8 +53,8 @@ class ProtectionTest {
         // The receiver opens the complete address space as its window.
         var victim = thread("r", 110, new Op.Receive(new Target.Any(), Op.Acceptor.WHOLE_SPACE, "m", Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("a", "root", sender), task("v", "root", victim)));
-        assertTrue(said(sim, "reaches into the kernel region"), sim.kernel().errors.toString());
-        assertTrue(sim.kernel().mappingDb.mappingsOf(sim.kernel().spaces.get("v")).stream().noneMatch(n -> n.vaddr >= kernel));
+        assertTrue(said(sim, "reaches into the kernel region"), sim.inspector().errors().toString());
+        assertTrue(sim.inspector().mappings("v").stream().noneMatch(m -> Long.decode(m.vaddr()) >= kernel));
     }
 
     @Test
@@ -64,7 +64,7 @@ class ProtectionTest {
         var victim = thread("r", 50, new Op.WaitNotify(c(1), "n", Timeout.cycles(100_000), AT));
         TaskSpec a = new TaskSpec("a", null, null, List.of(), List.of(), List.of(new TaskSpec.CapSpec(0, "v.r", 0, "r")), List.of(sender), AT);
         Simulation sim = run(scenario("i486_50", caps, a, task("v", null, victim)));
-        assertTrue(said(sim, "has no send right"), sim.kernel().errors.toString());
+        assertTrue(said(sim, "has no send right"), sim.inspector().errors().toString());
         assertTrue(sim.userState("v.r").received("n").timedOut(), "the victim got no bits");
     }
 
@@ -78,7 +78,7 @@ class ProtectionTest {
                 new Op.Reply(new Target.Sender("q"), Scenarios.words(3), AT));
         TaskSpec cTask = new TaskSpec("c", null, null, List.of(), List.of(), List.of(new TaskSpec.CapSpec(0, "s.s", 0, "s")), List.of(client), AT);
         Simulation sim = run(scenario("i486_50", caps, task("s", null, server), cTask));
-        assertTrue(said(sim, "holds no reply capability"), sim.kernel().errors.toString());
+        assertTrue(said(sim, "holds no reply capability"), sim.inspector().errors().toString());
         assertTrue(sim.userState("c.c").received("second").timedOut(), "the second reply never arrived");
     }
 
@@ -86,21 +86,21 @@ class ProtectionTest {
     void onlyTheRootTaskAttachesInterrupts() {
         var t = thread("h", 100, new Op.AttachIrq(4, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("d", null, t)));
-        assertTrue(said(sim, "only threads of the privileged root task may attach"), sim.kernel().errors.toString());
-        assertEquals(null, sim.kernel().interrupts.handler(4));
+        assertTrue(said(sim, "only threads of the privileged root task may attach"), sim.inspector().errors().toString());
+        assertEquals(null, sim.inspector().irqHandler(4));
         Simulation root = run(scenario("i486_50", KernelConfig.defaults(), task("d", null, thread("h", 100, new Op.AttachIrq(4, AT), new Op.Compute(c(10), AT))).withPrivileged(true)));
-        assertTrue(root.kernel().errors.isEmpty(), root.kernel().errors.toString());
+        assertTrue(root.inspector().errors().isEmpty(), root.inspector().errors().toString());
         var timer = run(scenario("i486_50", KernelConfig.defaults(), task("d", null, thread("h", 100, new Op.AttachIrq(0, AT))).withPrivileged(true)));
-        assertTrue(said(timer, "the kernel's timer"), timer.kernel().errors.toString());
+        assertTrue(said(timer, "the kernel's timer"), timer.inspector().errors().toString());
     }
 
     @Test
     void userThreadIdsNeverCollideWithInterruptThreads() {
         Simulation sim = run(Scenarios.pingPong("i486_50", KernelConfig.defaults(), 1));
         int lines = sim.machine().interruptController().lines();
-        for (var t : sim.kernel().threads) {
+        for (var t : sim.kernel().threads()) {
             assertTrue(ThreadId.number(t.id) >= lines, t.name + " has number " + ThreadId.number(t.id) + ", an interrupt thread's");
-            assertEquals(-1, sim.kernel().interrupts.lineOf(t.id));
+            assertEquals(-1, sim.kernel().interrupts().lineOf(t.id));
         }
         for (int line = 0; line < lines; line++) assertEquals(null, sim.kernel().slotOf(ThreadId.interrupt(line)));
     }

@@ -57,11 +57,11 @@ class RandomMappingPropertyTest {
             Scenario s = scenario(preset, KernelConfig.defaults(), task("p0", "root", thread("t", 30, p0.toArray(Op[]::new))),
                     task("p1", "root", thread("t", 20, p1.toArray(Op[]::new))), task("p2", "root", thread("t", 10, p2.toArray(Op[]::new))));
             Simulation sim = run(s);
-            for (KernelError e : sim.kernel().errors) {
+            for (KernelError e : sim.inspector().errors()) {
                 // Sending what one no longer has (granted or flushed away) is the user's mistake, reported; anything else is not.
                 if (!e.message().contains("has not mapped itself")) failures.add("seed " + seed + " (" + preset + "): " + e.message());
             }
-            if (!sim.kernel().allDead()) failures.add("seed " + seed + ": did not finish: " + sim.threads());
+            if (!sim.inspector().allThreadsEnded()) failures.add("seed " + seed + ": did not finish: " + sim.threads());
             assertEquals(sim.engine().cpuClock(0), run(s).engine().cpuClock(0), "seed " + seed + ": deterministic");
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelError;
-import dev.mkw.kernel.PathStats;
+import dev.mkw.sim.report.KernelPathStats;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Scenario;
@@ -70,7 +70,7 @@ class RandomSyscallPropertyTest {
             return "the kernel threw " + e;
         }
         Kernel k = one.kernel();
-        for (KernelError e : k.errors) {
+        for (KernelError e : k.errors()) {
             if (e.message().startsWith("kernel invariant broken")) return e.toString();
         }
         String ending = ending(one, why);
@@ -80,7 +80,7 @@ class RandomSyscallPropertyTest {
         if (accounts != null) return accounts;
         Simulation two = Simulation.create(RandomScenarios.generate(seed), MachinePresets.get().machine("i486_50", 0));
         two.run();
-        if (!one.kernel().trace.events().equals(two.kernel().trace.events())) return "not deterministic: the second run's trace differs";
+        if (!one.inspector().traceEvents().equals(two.inspector().traceEvents())) return "not deterministic: the second run's trace differs";
         if (!report(one).equals(report(two))) return "not deterministic: the second run's report differs:\n" + report(one) + "\n" + report(two);
         return null;
     }
@@ -88,8 +88,8 @@ class RandomSyscallPropertyTest {
     /** All threads ended, or a clean deadlock report, or the cycle limit; no other error ends a legal program. */
     private static String ending(Simulation sim, SimEngine.StopReason why) {
         Kernel k = sim.kernel();
-        List<KernelError> fatal = k.errors.stream().filter(KernelError::fatal).toList();
-        for (KernelError e : k.errors) {
+        List<KernelError> fatal = k.errors().stream().filter(KernelError::fatal).toList();
+        for (KernelError e : k.errors()) {
             String m = e.message();
             // Refusals the kernel reports and the program reads as an error code; none ends the run.
             boolean expected = m.startsWith("deadlock: ") || m.startsWith("IPC to non-existing partner") || m.contains("refused: no such thread")
@@ -100,18 +100,18 @@ class RandomSyscallPropertyTest {
         if (why == SimEngine.StopReason.CYCLE_LIMIT) {
             return fatal.isEmpty() ? null : "a fatal error and the cycle limit: " + fatal;
         }
-        if (!k.finished) return "the run stopped (" + why + ") but the kernel did not finish";
+        if (!k.finished()) return "the run stopped (" + why + ") but the kernel did not finish";
         if (fatal.size() > 1) return "more than one fatal error: " + fatal;
         if (fatal.size() == 1) {
             // A deadlock: every thread left is blocked in an IPC without a timeout.
-            for (Tcb t : k.threads) {
+            for (Tcb t : k.threads()) {
                 if (t.state == ThreadState.DEAD) continue;
                 if (!t.isBlocked()) return "deadlock reported while " + t.name + " is " + t.state + ": " + fatal.get(0).message();
                 if (t.timeoutEvent != null) return "deadlock reported while " + t.name + " has a timeout armed: " + fatal.get(0).message();
             }
             return null;
         }
-        for (Tcb t : k.threads) {
+        for (Tcb t : k.threads()) {
             boolean idleServer = t.state == ThreadState.RECEIVING && t.partner == dev.mkw.kernel.tcb.ThreadId.NIL;
             if (t.state != ThreadState.DEAD && !idleServer) return "the run ended while " + t.name + " is " + t.state;
         }
@@ -122,35 +122,35 @@ class RandomSyscallPropertyTest {
     private static String accounting(Simulation sim) {
         Kernel k = sim.kernel();
         long clock = sim.engine().cpuClock(Kernel.CPU);
-        Map<String, Long> totals = k.accounting.totals();
+        Map<String, Long> totals = k.accounting().totals();
         long sum = totals.values().stream().mapToLong(Long::longValue).sum();
         if (sum != clock) return "accounts sum to " + sum + " cycles but the CPU clock is " + clock;
         try {
-            sim.result(Map.of());
+            sim.checkAccounting();
         } catch (RuntimeException e) {
             return "the report's accounting check failed: " + e.getMessage();
         }
         long kernel = totals.entrySet().stream().filter(e -> e.getKey().startsWith(CycleAccounting.KERNEL)).mapToLong(Map.Entry::getValue).sum();
-        long paths = k.paths.values().stream().mapToLong(p -> p.cycles).sum();
+        long paths = sim.inspector().kernelCycles();
         if (kernel != paths) return "kernel accounts hold " + kernel + " cycles but the path statistics " + paths;
-        for (Map.Entry<String, PathStats> p : k.paths.entrySet()) {
-            long account = k.accounting.of(CycleAccounting.KERNEL + p.getKey(), Kernel.CPU);
-            if (account != p.getValue().cycles) return "path " + p.getKey() + ": account " + account + " vs statistics " + p.getValue().cycles;
+        for (Map.Entry<String, KernelPathStats> p : sim.inspector().paths().entrySet()) {
+            long account = k.accounting().of(CycleAccounting.KERNEL + p.getKey(), Kernel.CPU);
+            if (account != p.getValue().total()) return "path " + p.getKey() + ": account " + account + " vs statistics " + p.getValue().total();
         }
         long onBehalf = 0;
-        for (Tcb t : k.threads) {
-            long user = k.accounting.of(CycleAccounting.USER + t.name, Kernel.CPU);
-            if (user != t.userCycles) return t.name + ": user account " + user + " vs the thread's " + t.userCycles;
-            onBehalf += t.kernelCycles;
+        for (Tcb t : k.threads()) {
+            long user = k.accounting().of(CycleAccounting.USER + t.name, Kernel.CPU);
+            if (user != t.stats.userCycles) return t.name + ": user account " + user + " vs the thread's " + t.stats.userCycles;
+            onBehalf += t.stats.kernelCycles;
         }
         if (onBehalf > kernel) return "threads were charged " + onBehalf + " kernel cycles, more than the kernel spent (" + kernel + ")";
         return null;
     }
 
     private static void count(Simulation sim, SimEngine.StopReason why, Map<String, Integer> seen) {
-        boolean deadlock = sim.kernel().errors.stream().anyMatch(e -> e.message().startsWith("deadlock"));
+        boolean deadlock = sim.inspector().errors().stream().anyMatch(e -> e.message().startsWith("deadlock"));
         seen.merge(why == SimEngine.StopReason.CYCLE_LIMIT ? "ended: cycle limit" : deadlock ? "ended: deadlock" : "ended: all done", 1, Integer::sum);
-        for (TraceEvent e : sim.kernel().trace.events()) {
+        for (TraceEvent e : sim.inspector().traceEvents()) {
             String what = switch (e.kind()) {
                 case EXREGS -> switch ((int) e.value()) {
                     case (IpcError.CANCELED << 1) | IpcError.SEND_PHASE -> "canceled send";
@@ -170,11 +170,11 @@ class RandomSyscallPropertyTest {
             };
             if (what != null) seen.merge(what, 1, Integer::sum);
         }
-        for (KernelError e : sim.kernel().errors) if (e.message().contains("opened no receive window")) seen.merge("map refused", 1, Integer::sum);
+        for (KernelError e : sim.inspector().errors()) if (e.message().contains("opened no receive window")) seen.merge("map refused", 1, Integer::sum);
     }
 
     private static String report(Simulation sim) {
-        return sim.engine().cpuClock(Kernel.CPU) + " " + sim.threads() + " " + sim.kernel().errors + " " + sim.kernel().accounting.totals();
+        return sim.engine().cpuClock(Kernel.CPU) + " " + sim.threads() + " " + sim.inspector().errors() + " " + sim.inspector().accountTotals();
     }
 
     /** The generator is itself deterministic: the same seed, the same scenario. */

@@ -47,7 +47,7 @@ class SchedulerPolicyTest {
         var s = scenario("i486_50", KernelConfig.defaults().withSchedulerPolicy("test-lowest-first"),
                 task("t", null, thread("high", 200, new Op.Compute(c(1000), AT)), thread("low", 10, new Op.Compute(c(1000), AT))));
         Simulation sim = run(s);
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals("t.low", policy.order.get(0), "the policy ran the low-priority thread first: " + policy.order);
         assertTrue(policy.ranTotal > 0, "the policy was told how long threads ran");
         assertTrue(SchedulerPolicies.get().ids().contains("test-lowest-first"));

@@ -26,8 +26,8 @@ class SchedulingAndLookupTest {
         Simulation eager = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(Scheduling.EAGER), 100));
         assertEquals(lazy.threads().get(1).ipcsSent(), benno.threads().get(1).ipcsSent());
         assertEquals(lazy.threads().get(0).ipcsReceived(), eager.threads().get(0).ipcsReceived());
-        assertTrue(benno.kernel().scheduler.queueOps() < lazy.kernel().scheduler.queueOps(),
-                "Benno switches to the IPC partner without queue operations: " + benno.kernel().scheduler.queueOps() + " vs " + lazy.kernel().scheduler.queueOps());
+        assertTrue(benno.inspector().queueOperations() < lazy.inspector().queueOperations(),
+                "Benno switches to the IPC partner without queue operations: " + benno.inspector().queueOperations() + " vs " + lazy.inspector().queueOperations());
     }
 
     @Test
@@ -42,8 +42,8 @@ class SchedulingAndLookupTest {
         var arr = tasks.toArray(dev.mkw.scenario.TaskSpec[]::new);
         Simulation lazy = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.LAZY), arr));
         Simulation eager = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.EAGER), arr));
-        assertTrue(lazy.kernel().scheduler.skippedBlocked() >= n, "lazy skipped " + lazy.kernel().scheduler.skippedBlocked());
-        assertEquals(0, eager.kernel().scheduler.skippedBlocked());
+        assertTrue(lazy.inspector().skippedBlocked() >= n, "lazy skipped " + lazy.inspector().skippedBlocked());
+        assertEquals(0, eager.inspector().skippedBlocked());
     }
 
     @Test
@@ -82,7 +82,7 @@ class SchedulingAndLookupTest {
         Simulation table = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.TABLE), 100));
         assertTrue(twoLevel.engine().cpuClock(0) > table.engine().cpuClock(0),
                 "two reads cost more than one: " + twoLevel.engine().cpuClock(0) + " vs " + table.engine().cpuClock(0));
-        assertEquals(0, twoLevel.kernel().tcbFaults, "its pages were mapped at boot");
+        assertEquals(0, twoLevel.inspector().tcbFaults(), "its pages were mapped at boot");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> dev.mkw.kernel.tcb.TcbLookupVariants.get().forId("hashed"));
         assertTrue(e.getMessage().startsWith("unknown tcb lookup 'hashed'; known: table, virtual-array, physical"), e.getMessage());
@@ -91,9 +91,9 @@ class SchedulingAndLookupTest {
     @Test
     void virtualArrayFaultsTcbPagesInOnFirstTouch() {
         Simulation sim = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.VIRTUAL_ARRAY), 10));
-        assertTrue(sim.kernel().tcbFaults >= 1, "TCB pages faulted in: " + sim.kernel().tcbFaults);
+        assertTrue(sim.inspector().tcbFaults() >= 1, "TCB pages faulted in: " + sim.inspector().tcbFaults());
         Simulation table = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(TcbLookup.TABLE), 10));
-        assertEquals(0, table.kernel().tcbFaults);
+        assertEquals(0, table.inspector().tcbFaults());
     }
 
     @Test
@@ -110,7 +110,7 @@ class SchedulingAndLookupTest {
         var a = thread("a", 10, new Op.Compute(c(100_000), AT));
         var b = thread("b", 10, new Op.Compute(c(100_000), AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults().withTimesliceCycles(10_000), task("t", null, a, b)));
-        assertTrue(sim.kernel().paths.get("irq.timer").count >= 10);
+        assertTrue(sim.inspector().path("irq.timer").count() >= 10);
         assertTrue(sim.threads().get(0).switchesIn() > 2 && sim.threads().get(1).switchesIn() > 2, "both ran in turns");
     }
 }

@@ -36,8 +36,8 @@ class Sigma0Test {
     @Test
     void aFaultOfARootPagedTaskIsAPageFaultIpcToSigma0AndAMapReply() {
         Simulation sim = run("rw", new Op.Access(c(0x10008), Op.AccessKind.WRITE, AT));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
-        List<TraceEvent> ev = sim.kernel().trace.events();
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        List<TraceEvent> ev = sim.inspector().traceEvents();
         assertTrue(ev.stream().anyMatch(e -> e.kind() == TraceKind.IPC_SEND && e.thread().equals("app.t") && e.partner().equals("sigma0") && e.detail().equals("page-fault")),
                 "the fault went to sigma0 as an IPC");
         assertTrue(ev.stream().anyMatch(e -> e.kind() == TraceKind.MAP && e.thread().equals("sigma0") && e.partner().equals("app.t") && e.value() == 0x10000),
@@ -45,33 +45,33 @@ class Sigma0Test {
         var sigma0 = sim.threads().stream().filter(t -> t.name().equals("sigma0")).findFirst().orElseThrow();
         assertEquals(1, sigma0.ipcsReceived(), "sigma0's IPC shows in the thread statistics");
         assertEquals(1, sigma0.ipcsSent());
-        assertTrue(sim.kernel().paths.containsKey("map"), "the reply with a map item took the map path");
+        assertTrue((sim.inspector().path("map").count() > 0), "the reply with a map item took the map path");
         assertEquals("rw-", sim.inspector().mappings().stream().filter(m -> m.task().equals("app")).findFirst().orElseThrow().rights(), "the region's rights");
     }
 
     @Test
     void anAccessOutsideEveryRegionIsAReportedPageFault() {
         Simulation sim = run("rw", new Op.Access(c(0x80000), Op.AccessKind.READ, AT));
-        assertEquals(2, sim.kernel().errors.size(), sim.kernel().errors.toString());
-        assertEquals("sigma0: no region of task app covers 0x80000: the fault is not served", sim.kernel().errors.get(0).message());
-        assertEquals("page fault at 0x80000 not resolved: pager sigma0 replied without a mapping for it", sim.kernel().errors.get(1).message());
-        assertEquals("app.t", sim.kernel().errors.get(1).thread());
-        assertTrue(sim.kernel().errors.get(1).fatal());
+        assertEquals(2, sim.inspector().errors().size(), sim.inspector().errors().toString());
+        assertEquals("sigma0: no region of task app covers 0x80000: the fault is not served", sim.inspector().errors().get(0).message());
+        assertEquals("page fault at 0x80000 not resolved: pager sigma0 replied without a mapping for it", sim.inspector().errors().get(1).message());
+        assertEquals("app.t", sim.inspector().errors().get(1).thread());
+        assertTrue(sim.inspector().errors().get(1).fatal());
     }
 
     @Test
     void aWriteToAReadOnlyRegionIsRefused() {
         Simulation sim = run("r", new Op.Access(c(0x10000), Op.AccessKind.WRITE, AT));
-        assertTrue(sim.kernel().errors.get(0).message().startsWith("sigma0: the region of task app at 0x10000 is r, the fault at 0x10000 needs -w-"),
-                sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().get(0).message().startsWith("sigma0: the region of task app at 0x10000 is r, the fault at 0x10000 needs -w-"),
+                sim.inspector().errors().toString());
     }
 
     @Test
     void sigma0FaultsCostRealIpc() {
         // The fault path, sigma0's receive and its map reply: more than the fault path alone.
         Simulation sim = run("rw", new Op.Access(c(0x10000), Op.AccessKind.WRITE, AT));
-        long fault = sim.kernel().paths.get("pagefault").cycles;
-        long map = sim.kernel().paths.get("map").cycles;
+        long fault = sim.inspector().path("pagefault").total();
+        long map = sim.inspector().path("map").total();
         assertTrue(fault > 0 && map > 0, "fault " + fault + ", map " + map);
         var sigma0 = sim.threads().stream().filter(t -> t.name().equals("sigma0")).findFirst().orElseThrow();
         assertTrue(sigma0.userCycles() > 0, "sigma0's own code ran at user level");

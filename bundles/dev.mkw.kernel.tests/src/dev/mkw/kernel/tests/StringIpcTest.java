@@ -31,29 +31,29 @@ class StringIpcTest {
     void bothVariantsDeliverTheString() {
         for (KernelConfig.StringCopy v : KernelConfig.StringCopy.values()) {
             Simulation sim = send(KernelConfig.defaults().withStringCopy(v), 6000, 16384);
-            assertTrue(sim.kernel().errors.isEmpty(), v + ": " + sim.kernel().errors);
+            assertTrue(sim.inspector().errors().isEmpty(), v + ": " + sim.inspector().errors());
             assertEquals(6000, sim.userState("rx.r").received("m").stringBytes(), v.toString());
         }
     }
 
     @Test
     void copyInCopyOutMovesEveryWordTwice() {
-        long twice = send(KernelConfig.defaults().withStringCopy(KernelConfig.StringCopy.COPY_IN_OUT), 12000, 16384).kernel().paths.get("ipc.slowpath").cycles;
-        long once = send(KernelConfig.defaults().withStringCopy(KernelConfig.StringCopy.TEMPORARY_MAPPING), 12000, 16384).kernel().paths.get("ipc.slowpath").cycles;
+        long twice = send(KernelConfig.defaults().withStringCopy(KernelConfig.StringCopy.COPY_IN_OUT), 12000, 16384).inspector().path("ipc.slowpath").total();
+        long once = send(KernelConfig.defaults().withStringCopy(KernelConfig.StringCopy.TEMPORARY_MAPPING), 12000, 16384).inspector().path("ipc.slowpath").total();
         assertTrue(twice > once, "copy-in/copy-out " + twice + " vs temporary mapping " + once);
     }
 
     @Test
     void anOverlongStringIsAMessageOverflow() {
         Simulation sim = send(KernelConfig.defaults(), 5000, 4096);
-        assertTrue(sim.kernel().errors.get(0).message().contains("message overflow: a string of 5000 bytes for the 4096 bytes left of a buffer of 4096"), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().get(0).message().contains("message overflow: a string of 5000 bytes for the 4096 bytes left of a buffer of 4096"), sim.inspector().errors().toString());
         assertEquals((4 << 1) | 1, sim.userState("rx.r").received("m").error(), "L4 error code: message overflow, receive phase");
     }
 
     @Test
     void anEmptyStringIsFine() {
         Simulation sim = send(KernelConfig.defaults(), 0, 4096);
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(0, sim.userState("rx.r").received("m").stringBytes());
     }
 
@@ -67,9 +67,9 @@ class StringIpcTest {
         var receiver = thread("r", 90, new Op.Touch(c(0x30000), c(0x34000), c(4096), true, AT), new Op.Compute(c(50_000), AT),
                 new Op.Receive(new Target.Any(), new Op.Acceptor(null, 0, c(0x30000), c(16384)), "m", Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("tx", "root", sender), task("rx", "root", receiver)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(6004, sim.userState("rx.r").received("m").stringBytes());
-        assertTrue(sim.kernel().paths.get("ipc.slowpath").cycles > 6004 / 8, "every word of the string was copied and charged");
+        assertTrue(sim.inspector().path("ipc.slowpath").total() > 6004 / 8, "every word of the string was copied and charged");
     }
 
     /** Issue 19: compound strings fill the receive buffer one after the other instead of overwriting each other. */
@@ -80,12 +80,12 @@ class StringIpcTest {
         var sender = thread("s", 100, new Op.Send(new Target.Thread("rx.r"), msg, Timeout.NEVER, AT));
         var receiver = thread("r", 110, new Op.Receive(new Target.Any(), new Op.Acceptor(null, 0, c(0x30000), c(8192)), "m", Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("tx", "root", sender), task("rx", "root", receiver)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(5000, sim.userState("rx.r").received("m").stringBytes());
-        var u = sim.kernel().thread("rx.r").utcb;
+        var u = sim.inspector();
         // MR1/MR2: the first delivered string item, MR3/MR4: the second (X.2 string items: length << 10, address).
-        assertEquals(0x30000, u.mr(2), "the first string at the buffer's start");
-        assertEquals(0x30000 + 3000, u.mr(4), "the second right after it");
+        assertEquals(0x30000, u.messageRegister("rx.r", 2), "the first string at the buffer's start");
+        assertEquals(0x30000 + 3000, u.messageRegister("rx.r", 4), "the second right after it");
     }
 
     /** Issue 19: a string whose pages a user-level pager (not sigma0) backs arrives too: its faults are served before the copy. */
@@ -100,8 +100,8 @@ class StringIpcTest {
         var sender = thread("s", 100, new Op.Send(new Target.Thread("rx.r"), msg, Timeout.NEVER, AT));
         var receiver = thread("r", 110, new Op.Receive(new Target.Any(), new Op.Acceptor(null, 0, c(0x30000), c(8192)), "m", Timeout.NEVER, AT));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("mem", "root", pager), task("tx", "mem.pager", sender), task("rx", "root", receiver)));
-        assertTrue(sim.kernel().errors.isEmpty(), sim.kernel().errors.toString());
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(6000, sim.userState("rx.r").received("m").stringBytes());
-        assertEquals(2, sim.kernel().thread("tx.s").pageFaults, "the string's two pages faulted to the user-level pager");
+        assertEquals(2, sim.inspector().thread("tx.s").pageFaults(), "the string's two pages faulted to the user-level pager");
     }
 }

@@ -42,8 +42,8 @@ public final class Capabilities {
 
     /** The partner the caller's TO register names, or null when it names nothing usable (reported). */
     public Partner partner(Tcb s, long to) {
-        int line = k.interrupts.lineOf(to);
-        if (k.config.naming() == KernelConfig.Naming.THREAD_IDS) {
+        int line = k.interrupts().lineOf(to);
+        if (k.config().naming() == KernelConfig.Naming.THREAD_IDS) {
             if (line >= 0) return Partner.interrupt(line, to);
             if (to <= 0 || to > 0xFFFF_FFFFL) {
                 k.error(s, null, "IPC to " + to + ", which is not a thread ID", false);
@@ -63,10 +63,10 @@ public final class Capabilities {
             return Partner.thread(k.slotOf(caller), caller, 0, false);
         }
         long slot = to - 1;
-        CapSpace space = k.capSpaces.get(s.space);
+        CapSpace space = k.capSpace(s.space);
         // The lookup reads the slot in the task's capability table (a one-level CNode; seL4's
         // fast path also resolves a one-level capability, notes §1).
-        if (slot >= 0 && slot < 256) k.decodeAccess(KernelLayout.capTable(k.kernelMemory.base, s.space.asid) + slot * 16, MemoryHierarchy.READ);
+        if (slot >= 0 && slot < 256) k.decodeAccess(KernelLayout.capTable(k.kernelMemory().base, s.space.asid) + slot * 16, MemoryHierarchy.READ);
         Cap c = space == null || slot < 0 || slot > Integer.MAX_VALUE ? null : space.get((int) slot);
         if (c == null) {
             k.error(s, null, "capability slot " + slot + " of task " + s.space.name + " is empty: a thread can only name what its capability space holds", false);
@@ -81,7 +81,7 @@ public final class Capabilities {
 
     /** The thread a notification names (the send right is needed as for IPC), or null (reported). */
     public Tcb notificationTarget(Tcb s, long to) {
-        if (k.config.naming() == KernelConfig.Naming.THREAD_IDS) {
+        if (k.config().naming() == KernelConfig.Naming.THREAD_IDS) {
             Tcb t = k.slotOf(to);
             if (t == null || t.id != (int) to) {
                 k.error(s, null, "notify: " + ThreadId.format((int) to) + " is not a thread", false);
@@ -103,8 +103,8 @@ public final class Capabilities {
             k.error(s, null, "capability item refused: the capability " + s.name + " sent through has no grant right", false);
             return -1;
         }
-        CapSpace from = k.capSpaces.get(s.space);
-        CapSpace to = k.capSpaces.get(r.space);
+        CapSpace from = k.capSpace(s.space);
+        CapSpace to = k.capSpace(r.space);
         Cap cap = from == null ? null : from.get(ci.slot());
         p.execute(KernelCode.MAP_PAGE);
         if (cap == null) {
@@ -117,7 +117,7 @@ public final class Capabilities {
 
     /** CNode_Revoke on the caller's slot. */
     public void revoke(Tcb t, long slot) {
-        CapSpace space = k.capSpaces.get(t.space);
+        CapSpace space = k.capSpace(t.space);
         Cap c = space == null || slot < 0 || slot > Integer.MAX_VALUE ? null : space.get((int) slot);
         KernelPath p = k.path("cap.revoke");
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);

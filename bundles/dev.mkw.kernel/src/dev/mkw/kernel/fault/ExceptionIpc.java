@@ -4,6 +4,7 @@ import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelCode;
+import dev.mkw.kernel.KernelError;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
@@ -39,7 +40,7 @@ public final class ExceptionIpc {
         Tcb h = t.exceptionHandler;
         if (h == null || h.state == dev.mkw.kernel.tcb.ThreadState.DEAD) {
             k.charge(p, t);
-            k.error(t, null, "unhandled exception " + name + ": the thread has " + (h == null ? "no exception handler" : "a dead exception handler " + h.name), true);
+            k.error(KernelError.Kind.UNHANDLED_EXCEPTION, t, null, "unhandled exception " + name + ": the thread has " + (h == null ? "no exception handler" : "a dead exception handler " + h.name), true);
             return;
         }
         t.faultAddress = -1;
@@ -47,7 +48,7 @@ public final class ExceptionIpc {
         w[0] = t.regs.ip();
         for (int i = 0; i < UserRegisters.GENERAL; i++) w[1 + i] = t.regs.general(i);
         Message.write(t.utcb, MessageTag.EXCEPTION | (vector < 0 || vector > 14 ? 0xF : vector), w);
-        k.pageFaults.sendOnBehalf(t, h, p);
+        k.pageFaults().sendOnBehalf(t, h, p);
     }
 
     /** The handler {@code h}'s reply {@code reply} sets {@code t}'s instruction pointer and registers. */
@@ -67,8 +68,8 @@ public final class ExceptionIpc {
         k.charge(p, h);
         t.faultAddress = -1;
         t.partner = ThreadId.NIL;
-        h.ipcsSent++;
+        h.stats.ipcSent++;
         k.record(TraceKind.THREAD_STATE, t, h.name, p.name(), 0, "stopped by " + h.name);
-        k.lifecycle.exit(t);
+        k.lifecycle().exit(t);
     }
 }

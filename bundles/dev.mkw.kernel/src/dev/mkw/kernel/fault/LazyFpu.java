@@ -16,6 +16,8 @@ import dev.mkw.kernel.tcb.Tcb;
  */
 public final class LazyFpu {
     private final Kernel k;
+    /** The thread whose FPU state the FPU holds, or null. */
+    private Tcb owner;
 
     public LazyFpu(Kernel k) {
         this.k = k;
@@ -24,15 +26,32 @@ public final class LazyFpu {
     /** {@code t} executes an FPU instruction. */
     public void use(Tcb t) {
         t.fpuUsed = true;
-        if (k.config.fpuSwitch() == KernelConfig.FpuSwitch.EAGER || k.fpuOwner == t) {
-            k.fpuOwner = t;
+        if (k.config().fpuSwitch() == KernelConfig.FpuSwitch.EAGER || owner == t) {
+            owner = t;
             return;
         }
         KernelPath p = k.path("fpu.trap");
         p.cost(CostKind.FPU_TRAP);
-        if (k.fpuOwner != null) p.cost(CostKind.FPU_SAVE).touch(k.fpuOwner.address + Tcb.OFF_FPU, MemoryHierarchy.WRITE);
+        if (owner != null) p.cost(CostKind.FPU_SAVE).touch(owner.address + Tcb.OFF_FPU, MemoryHierarchy.WRITE);
         p.cost(CostKind.FPU_RESTORE).touch(t.address + Tcb.OFF_FPU, MemoryHierarchy.READ).cost(CostKind.KERNEL_EXIT);
-        k.fpuOwner = t;
+        owner = t;
         k.charge(p, t);
+    }
+
+    /**
+     * The kernel switched the CPU to {@code next} inside path {@code p}: under eager switching
+     * the FPU state moves now if {@code next} uses the FPU; lazy switching waits for its trap.
+     */
+    public void switched(Tcb next, KernelPath p) {
+        if (k.config().fpuSwitch() == KernelConfig.FpuSwitch.EAGER && next.fpuUsed && owner != next) {
+            if (owner != null) p.cost(CostKind.FPU_SAVE);
+            p.cost(CostKind.FPU_RESTORE);
+            owner = next;
+        }
+    }
+
+    /** The thread whose FPU state the FPU holds, or null. */
+    public Tcb owner() {
+        return owner;
     }
 }

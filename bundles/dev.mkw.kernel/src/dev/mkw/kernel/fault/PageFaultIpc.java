@@ -4,6 +4,7 @@ import dev.mkw.hw.sim.CostKind;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelCode;
+import dev.mkw.kernel.KernelError;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
@@ -35,15 +36,15 @@ public final class PageFaultIpc {
 
     /** A user access by {@code t} at {@code addr} faulted; the thread waits for its pager's reply. */
     public void pageFault(Tcb t, long addr, int kind) {
-        t.pageFaults++;
+        t.stats.pageFaults++;
         KernelPath p = k.path("pagefault");
-        p.add(k.mem.faultCycles()).cost(CostKind.INTERRUPT_ENTRY).cost(CostKind.REGISTER_SAVE).execute(KernelCode.PAGEFAULT);
+        p.add(k.mem().faultCycles()).cost(CostKind.INTERRUPT_ENTRY).cost(CostKind.REGISTER_SAVE).execute(KernelCode.PAGEFAULT);
         p.touch(t.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         String access = kind == MemoryHierarchy.WRITE ? "write" : kind == MemoryHierarchy.EXECUTE ? "execute" : "read";
         k.record(TraceKind.PAGE_FAULT, t, t.pager == null ? "" : t.pager.name, "pagefault", addr, access);
         if (t.pager == null || t.pager.state == ThreadState.DEAD) {
             k.charge(p, t);
-            k.error(t, null, String.format("page fault at 0x%x (%s) but the thread has %s", addr, access, t.pager == null ? "no pager" : "a dead pager " + t.pager.name), true);
+            k.error(KernelError.Kind.PAGE_FAULT, t, null, String.format("page fault at 0x%x (%s) but the thread has %s", addr, access, t.pager == null ? "no pager" : "a dead pager " + t.pager.name), true);
             return;
         }
         int bits = kind == MemoryHierarchy.WRITE ? W : kind == MemoryHierarchy.EXECUTE ? X : R;
@@ -61,16 +62,16 @@ public final class PageFaultIpc {
     public void sendOnBehalf(Tcb t, Tcb handler, KernelPath p) {
         t.state = ThreadState.PAGE_FAULT;
         t.partner = handler.id;
-        k.scheduler.block(t);
+        k.scheduler().block(t);
         if (handler.state == ThreadState.RECEIVING && (handler.partner == ThreadId.NIL || handler.partner == t.id)) {
             Message m = Message.read(t.utcb);
-            k.ipc.transfer().deliver(t, handler, m, 0, p);
+            k.ipc().transfer().deliver(t, handler, m, 0, p);
             handler.replyCap = t.id;
             handler.state = ThreadState.READY;
             handler.partner = ThreadId.NIL;
-            k.scheduler.directSwitch(null, handler);
+            k.scheduler().directSwitch(null, handler);
             k.switchTo(handler, p);
-            t.ipcsSent++;
+            t.stats.ipcSent++;
             p.cost(CostKind.KERNEL_EXIT);
             k.charge(p, t);
             k.ipcDelivered(t, handler, m.words().length, p.cycles());
@@ -92,21 +93,21 @@ public final class PageFaultIpc {
         KernelPath p = k.path(m.items(TypedItem.MapItem.class).isEmpty() ? "ipc.slowpath" : "map");
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH);
         Acceptor whole = new Acceptor(Fpage.COMPLETE, false, 0, 0);
-        for (TypedItem.MapItem mi : m.items(TypedItem.MapItem.class)) k.mapping.mapItem(h, t, mi, whole, p);
-        if (!pageFault) k.exceptions.resume(h, t, m, p);
+        for (TypedItem.MapItem mi : m.items(TypedItem.MapItem.class)) k.mapping().mapItem(h, t, mi, whole, p);
+        if (!pageFault) k.exceptions().resume(h, t, m, p);
         p.cost(CostKind.KERNEL_EXIT);
         k.record(TraceKind.IPC_SEND, h, t.name, p.name(), m.words().length, pageFault ? "page-fault reply" : "exception reply");
         k.record(TraceKind.IPC_RECEIVE, t, h.name, p.name(), m.words().length, "");
         k.charge(p, h);
         k.ipcDelivered(h, t, m.words().length, p.cycles());
-        h.ipcsSent++;
-        t.ipcsReceived++;
+        h.stats.ipcSent++;
+        t.stats.ipcReceived++;
         if (pageFault && t.space.translate(t.faultAddress) < 0) {
-            k.error(t, null, String.format("page fault at 0x%x not resolved: pager %s replied without a mapping for it", t.faultAddress, h.name), true);
+            k.error(KernelError.Kind.PAGE_FAULT, t, null, String.format("page fault at 0x%x not resolved: pager %s replied without a mapping for it", t.faultAddress, h.name), true);
             return;
         }
         t.faultAddress = -1;
         t.partner = ThreadId.NIL;
-        k.scheduler.makeReady(t);
+        k.scheduler().makeReady(t);
     }
 }

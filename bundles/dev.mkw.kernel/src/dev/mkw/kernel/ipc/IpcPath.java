@@ -60,7 +60,7 @@ public final class IpcPath {
             receive(s, from, recvTimeout);
             return;
         }
-        Partner d = k.caps.partner(s, to);
+        Partner d = k.caps().partner(s, to);
         if (d == null) {
             // Refused before any transfer (no such thread, no capability, no right): the
             // partner lookup reported why; the program reads the error code.
@@ -72,7 +72,7 @@ public final class IpcPath {
         }
         if (d.irqLine() >= 0) {
             // A message to an interrupt thread acknowledges the interrupt (L4 X.2 "Interrupts").
-            k.interrupts.acknowledge(s, d.irqLine());
+            k.interrupts().acknowledge(s, d.irqLine());
             if (from != UserRegisters.NIL && s.state == ThreadState.RUNNING) receive(s, from, recvTimeout);
             return;
         }
@@ -81,7 +81,7 @@ public final class IpcPath {
         s.sendCanGrant = d.canGrant();
         if (t != null && t.state == ThreadState.PAGE_FAULT && t.partner == s.id) {
             // The reply to a page-fault or exception IPC: install the mappings, resume the thread.
-            k.pageFaults.reply(s, t, m);
+            k.pageFaults().reply(s, t, m);
             if (from == UserRegisters.ANY && s.state == ThreadState.RUNNING) receive(s, UserRegisters.ANY, recvTimeout);
             return;
         }
@@ -96,12 +96,12 @@ public final class IpcPath {
      */
     public SendResult send(Tcb s, Tcb d, int targetId, Message m, long badge, boolean call, long timeoutCycles) {
         boolean waiting = d != null && d.state == ThreadState.RECEIVING && (d.partner == ThreadId.NIL || d.partner == s.id);
-        boolean fast = k.config.fastpath() && waiting && m.isShort(k.abi) && d.priority >= s.priority;
+        boolean fast = k.config().fastpath() && waiting && m.isShort(k.abi()) && d.priority >= s.priority;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
         p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
-        Tcb found = k.tcbLookup.lookup(targetId, d, p, this::physical);
+        Tcb found = k.tcbLookup().lookup(targetId, d, p, this::physical);
         if (found == null || found.state == ThreadState.DEAD) {
             finish(p, s, fast);
             k.error(s, null, "IPC to non-existing partner " + ThreadId.format(targetId) + (d != null && d.id != targetId ? " (stale thread ID: " + d.name + " is now " + ThreadId.format(d.id) + ")" : ""), false);
@@ -112,25 +112,25 @@ public final class IpcPath {
         if (waiting) {
             transfer.deliver(s, d, m, badge, p);
             if (call) d.replyCap = s.id;
-            s.ipcsSent++;
+            s.stats.ipcSent++;
             wake(d);
             if (call) {
                 s.state = ThreadState.RECEIVING;
                 s.partner = d.id;
                 s.calling = false;
-                k.scheduler.block(s);
+                k.scheduler().block(s);
                 // A call's receive timeout covers its reply phase (L4 X.2: the receive timeout of the Ipc).
                 armTimeout(s, s.regs.get(UserRegisters.RECV_TIMEOUT));
-                k.scheduler.directSwitch(null, d);
+                k.scheduler().directSwitch(null, d);
                 k.switchTo(d, p);
             } else if (d.priority > s.priority) {
                 s.state = ThreadState.READY;
-                k.scheduler.directSwitch(s, d);
+                k.scheduler().directSwitch(s, d);
                 k.switchTo(d, p);
             } else {
-                k.scheduler.makeReady(d);
+                k.scheduler().makeReady(d);
             }
-            finish(p, k.current, fast);
+            finish(p, k.current(), fast);
             k.ipcDelivered(s, d, m.words().length, p.cycles());
             return SendResult.DELIVERED;
         }
@@ -145,7 +145,7 @@ public final class IpcPath {
         s.partner = d.id;
         d.sendQueue.addLast(s);
         p.touch(d.address + Tcb.OFF_QUEUE, MemoryHierarchy.WRITE);
-        k.scheduler.block(s);
+        k.scheduler().block(s);
         armTimeout(s, timeoutCycles);
         finish(p, s, fast);
         return SendResult.BLOCKED;
@@ -157,13 +157,13 @@ public final class IpcPath {
      * if a message arrived at once.
      */
     public boolean receive(Tcb r, long from, long timeoutCycles) {
-        int irq = k.interrupts.lineOf(from);
-        if (irq >= 0 && k.config.irqDelivery() == KernelConfig.IrqDelivery.ASYNC) {
+        int irq = k.interrupts().lineOf(from);
+        if (irq >= 0 && k.config().irqDelivery() == KernelConfig.IrqDelivery.ASYNC) {
             // The same driver source for both delivery variants: with asynchronous delivery a
             // receive from an IRQ waits for the line's notification bit, so an experiment that
             // flips the variant compares delivery and nothing else.
             r.notifyAsIrq = irq;
-            k.notification.waitFor(r, 1L << irq, timeoutCycles);
+            k.notification().waitFor(r, 1L << irq, timeoutCycles);
             return r.state == ThreadState.RUNNING;
         }
         r.notifyAsIrq = -1;
@@ -172,7 +172,7 @@ public final class IpcPath {
             KernelPath p = k.path("ipc.slowpath");
             p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
             finish(p, r, false);
-            k.error(r, null, "receive from " + from + ", which is no thread (" + (irq < 0 && from > 0 && from < 1L << 32 && ThreadId.number((int) from) < k.irqPending.length
+            k.error(r, null, "receive from " + from + ", which is no thread (" + (irq < 0 && from > 0 && from < 1L << 32 && ThreadId.number((int) from) < k.machine().interruptController().lines()
                     ? "there is no IRQ line " + ThreadId.number((int) from) : "no such thread ID") + ")", false);
             transfer.fail(r, IpcError.NON_EXISTING_PARTNER, IpcError.RECEIVE_PHASE);
             return true;
@@ -181,7 +181,7 @@ public final class IpcPath {
         KernelPath p = k.path("ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
         p.touch(r.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE).touch(r.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
-        if (k.interrupts.deliverPending(r, fromId, p)) {
+        if (k.interrupts().deliverPending(r, fromId, p)) {
             finish(p, r, false);
             return true;
         }
@@ -196,7 +196,7 @@ public final class IpcPath {
         }
         r.state = ThreadState.RECEIVING;
         r.partner = fromId;
-        k.scheduler.block(r);
+        k.scheduler().block(r);
         armTimeout(r, timeoutCycles);
         finish(p, r, false);
         return false;
@@ -212,7 +212,7 @@ public final class IpcPath {
             cancelTimeout(s);
             Message m = Message.read(s.utcb);
             transfer.deliver(s, r, m, s.sendBadge, p);
-            s.ipcsSent++;
+            s.stats.ipcSent++;
             if (s.state == ThreadState.PAGE_FAULT) {
                 // A fault or exception IPC: the sender now waits for the handler's reply.
                 r.replyCap = s.id;
@@ -223,7 +223,7 @@ public final class IpcPath {
                 s.calling = false;
                 armTimeout(s, s.regs.get(UserRegisters.RECV_TIMEOUT));
             } else {
-                k.scheduler.makeReady(s);
+                k.scheduler().makeReady(s);
             }
             // A delivery from the send queue is an IPC like any other: its latency sample is the
             // cycles of the receiving path that carried it.
@@ -241,31 +241,31 @@ public final class IpcPath {
     public void replyWait(Tcb s, Tcb d, int targetId, Message m, long badge, long timeoutCycles) {
         boolean deliverable = d != null && d.id == targetId && d.state == ThreadState.RECEIVING && d.partner == s.id;
         boolean queued = !s.sendQueue.isEmpty();
-        boolean fast = k.config.fastpath() && deliverable && m.isShort(k.abi) && !queued;
+        boolean fast = k.config().fastpath() && deliverable && m.isShort(k.abi()) && !queued;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
         p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
-        if (d != null) k.tcbLookup.lookup(targetId, d, p, this::physical);
+        if (d != null) k.tcbLookup().lookup(targetId, d, p, this::physical);
         if (deliverable) {
             transfer.deliver(s, d, m, badge, p);
-            s.ipcsSent++;
+            s.stats.ipcSent++;
             wake(d);
         } else if (d != null) {
             k.record(TraceKind.IPC_SEND, s, d.name, p.name(), 0, "reply dropped: partner not waiting");
         }
-        if (k.interrupts.deliverPending(s, ThreadId.NIL, p) || takeQueued(s, ThreadId.NIL, p)) {
-            if (deliverable) k.scheduler.makeReady(d);
+        if (k.interrupts().deliverPending(s, ThreadId.NIL, p) || takeQueued(s, ThreadId.NIL, p)) {
+            if (deliverable) k.scheduler().makeReady(d);
             finish(p, s, false);
             if (deliverable) k.ipcDelivered(s, d, m.words().length, p.cycles());
             return;
         }
         s.state = ThreadState.RECEIVING;
         s.partner = ThreadId.NIL;
-        k.scheduler.block(s);
+        k.scheduler().block(s);
         armTimeout(s, timeoutCycles);
         if (deliverable) {
-            k.scheduler.directSwitch(null, d);
+            k.scheduler().directSwitch(null, d);
             k.switchTo(d, p);
         }
         finish(p, deliverable ? d : s, fast);
@@ -284,19 +284,26 @@ public final class IpcPath {
         k.charge(p, onBehalf);
     }
 
+    /** Timeouts armed and not yet expired or cancelled (a run with none left cannot be woken by time). */
+    private int activeTimeouts;
+
+    public int activeTimeouts() {
+        return activeTimeouts;
+    }
+
     /** Arm t's timeout for its blocked IPC or notification wait ({@code cycles} -1: never). */
     public void armTimeout(Tcb t, long cycles) {
         if (cycles < 0) return;
-        k.activeTimeouts++;
+        activeTimeouts++;
         wakeups.link(t);
-        t.timeoutEvent = k.engine.schedule(k.now() + cycles, Kernel.CPU, 1, "timeout " + t.name, () -> expire(t));
+        t.timeoutEvent = k.engine().schedule(k.now() + cycles, Kernel.CPU, 1, "timeout " + t.name, () -> expire(t));
     }
 
     public void cancelTimeout(Tcb t) {
         if (t.timeoutEvent != null) {
-            k.engine.cancel(t.timeoutEvent);
+            k.engine().cancel(t.timeoutEvent);
             t.timeoutEvent = null;
-            k.activeTimeouts--;
+            activeTimeouts--;
             wakeups.unlink(t);
         }
     }
@@ -306,7 +313,7 @@ public final class IpcPath {
         SimEvent e = t.timeoutEvent;
         if (e == null) return;
         t.timeoutEvent = null;
-        k.activeTimeouts--;
+        activeTimeouts--;
         // The tick that found the expired thread unlinks it (MKW charges that to the thread's wakeup).
         KernelPath p = k.path("timeout");
         p.cost(CostKind.INTERRUPT_ENTRY).execute(KernelCode.IRQ, PathLengths.IRQ / 2);
@@ -315,19 +322,19 @@ public final class IpcPath {
         k.charge(p, t);
         int phase = IpcError.RECEIVE_PHASE;
         if (t.state == ThreadState.SENDING) {
-            for (Tcb d : k.threads) d.sendQueue.remove(t);
+            for (Tcb d : k.threads()) d.sendQueue.remove(t);
             phase = IpcError.SEND_PHASE;
         } else if (t.state != ThreadState.RECEIVING && t.state != ThreadState.WAITING_NOTIFY) {
             return;
         }
         transfer.fail(t, IpcError.TIMEOUT, phase);
         t.partner = ThreadId.NIL;
-        k.scheduler.makeReady(t);
+        k.scheduler().makeReady(t);
         k.record(TraceKind.THREAD_STATE, t, "", "", 0, "timeout");
         k.wakeCpu();
     }
 
     private long physical(Tcb t) {
-        return k.kernelMemory.template().translate(t.address);
+        return k.kernelMemory().template().translate(t.address);
     }
 }

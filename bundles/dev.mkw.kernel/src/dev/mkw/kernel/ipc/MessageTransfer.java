@@ -38,10 +38,10 @@ public final class MessageTransfer {
     /** Copy {@code m} from {@code s} to {@code r} inside path {@code p}; {@code badge}: of the capability used (0 without). */
     public void deliver(Tcb s, Tcb r, Message m, long badge, KernelPath p) {
         p.touch(r.address + Tcb.OFF_PARTNER, MemoryHierarchy.WRITE);
-        int inRegisters = Math.min(m.words().length, k.abi.registerWords());
+        int inRegisters = Math.min(m.words().length, k.abi().registerWords());
         for (int i = inRegisters; i < m.words().length; i++) {
             int mr = i + 1;
-            if (s.space == k.loadedSpace) {
+            if (s.space == k.loadedSpace()) {
                 p.touch(s.utcb.mrAddress(mr), MemoryHierarchy.READ);
             } else {
                 // The receiver runs (it took a queued sender): the sender's UTCB is not in the
@@ -68,10 +68,10 @@ public final class MessageTransfer {
             for (TypedItem item : m.items()) {
                 switch (item) {
                     case TypedItem.MapItem mi -> {
-                        if (k.mapping.mapItem(s, r, mi, acceptor, p)) delivered.add(mi);
+                        if (k.mapping().mapItem(s, r, mi, acceptor, p)) delivered.add(mi);
                     }
                     case TypedItem.CapItem ci -> {
-                        int slot = k.caps.transfer(s, r, ci, p);
+                        int slot = k.caps().transfer(s, r, ci, p);
                         if (slot >= 0 && out.receivedCap() < 0) out.setReceivedCap(slot);
                         if (slot >= 0) delivered.add(ci);
                     }
@@ -99,8 +99,8 @@ public final class MessageTransfer {
         out.setErrorCode(error);
         r.regs.set(UserRegisters.FROM, s.id & 0xFFFF_FFFFL);
         r.regs.set(UserRegisters.BADGE, badge);
-        r.ipcsReceived++;
-        k.ipc.cancelTimeout(r);
+        r.stats.ipcReceived++;
+        k.ipc().cancelTimeout(r);
         String what = describe(m);
         k.record(TraceKind.IPC_SEND, s, r.name, p.name(), m.words().length, what);
         k.record(TraceKind.IPC_RECEIVE, r, s.name, p.name(), m.words().length, "");

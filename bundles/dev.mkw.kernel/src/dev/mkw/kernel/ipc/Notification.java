@@ -40,7 +40,7 @@ public final class Notification {
         d.notifyBits |= bits;
         if (d.state == ThreadState.WAITING_NOTIFY && (d.notifyBits & d.notifyMask) != 0) {
             complete(d, p.cycles());
-            k.scheduler.makeReady(d);
+            k.scheduler().makeReady(d);
         }
     }
 
@@ -54,7 +54,7 @@ public final class Notification {
         k.block(t, ThreadState.WAITING_NOTIFY);
         // Through the IPC timeout (not an event of its own): it is cancelled when the bits
         // arrive, and the CPU loop counts it when it tells idling from deadlock.
-        k.ipc.armTimeout(t, timeout);
+        k.ipc().armTimeout(t, timeout);
     }
 
     /**
@@ -65,14 +65,14 @@ public final class Notification {
     private void complete(Tcb t, long pathCycles) {
         long got = t.notifyBits & t.notifyMask;
         t.notifyBits &= ~got;
-        k.interrupts.consumed(t, got, pathCycles);
+        k.interrupts().consumed(t, got, pathCycles);
         if (t.notifyAsIrq >= 0) {
-            k.ipc.transfer().deliverFromKernel(t, ThreadId.interrupt(t.notifyAsIrq), MessageTag.INTERRUPT);
+            k.ipc().transfer().deliverFromKernel(t, ThreadId.interrupt(t.notifyAsIrq), MessageTag.INTERRUPT);
         } else {
-            k.ipc.transfer().deliverFromKernel(t, 0, MessageTag.NOTIFICATION, got);
+            k.ipc().transfer().deliverFromKernel(t, 0, MessageTag.NOTIFICATION, got);
         }
         t.notifyAsIrq = -1;
-        k.ipc.cancelTimeout(t);
+        k.ipc().cancelTimeout(t);
         if (t.state == ThreadState.WAITING_NOTIFY) t.state = ThreadState.READY;
     }
 }

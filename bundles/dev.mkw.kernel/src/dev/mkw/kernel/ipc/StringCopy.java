@@ -43,7 +43,7 @@ public final class StringCopy {
      */
     public int copy(Tcb s, long address, long length, Tcb r, Acceptor acceptor, long used, KernelPath p) {
         if (length == 0) return 0;
-        int page = k.machine.memory().frameSize();
+        int page = k.machine().memory().frameSize();
         if (!acceptor.strings()) {
             k.error(s, null, "string IPC to " + r.name + ": the receiver accepts no string items", false);
             return IpcError.MESSAGE_OVERFLOW;
@@ -66,10 +66,10 @@ public final class StringCopy {
                 return IpcError.XFER_TIMEOUT_INVOKER;
             }
         }
-        MemoryHierarchy mem = k.mem;
-        boolean twice = k.config.stringCopy() == KernelConfig.StringCopy.COPY_IN_OUT;
-        boolean senderLoaded = s.space == k.loadedSpace;
-        long kernelBuffer = KernelLayout.stringBuffer(k.kernelMemory.base);
+        MemoryHierarchy mem = k.mem();
+        boolean twice = k.config().stringCopy() == KernelConfig.StringCopy.COPY_IN_OUT;
+        boolean senderLoaded = s.space == k.loadedSpace();
+        long kernelBuffer = KernelLayout.stringBuffer(k.kernelMemory().base);
         long pages = 0;
         for (long off = 0; off < length; off += WORD) {
             if (senderLoaded) p.add(mem.access(address + off, MemoryHierarchy.READ, false));

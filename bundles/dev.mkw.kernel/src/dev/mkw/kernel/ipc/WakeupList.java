@@ -58,6 +58,6 @@ public final class WakeupList {
     }
 
     private long head() {
-        return KernelLayout.wakeupList(k.kernelMemory.base);
+        return KernelLayout.wakeupList(k.kernelMemory().base);
     }
 }

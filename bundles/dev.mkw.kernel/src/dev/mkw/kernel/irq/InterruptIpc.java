@@ -30,10 +30,26 @@ import dev.mkw.sim.TraceKind;
 public final class InterruptIpc {
     private final Kernel k;
     private final Map<Integer, Tcb> handlers = new TreeMap<>();
+    /** Per line: raised and not yet delivered to its handler (the line is masked meanwhile). */
+    private final boolean[] pending;
+    /** Per line: the cycle the device last raised it, for the latency samples. */
+    private final long[] raisedAt;
 
     public InterruptIpc(Kernel k) {
+        this.pending = new boolean[k.machine().interruptController().lines()];
+        this.raisedAt = new long[pending.length];
         this.k = k;
     }
+    /** The interrupt controller raised {@code line} at cycle {@code cycle} (its listener calls this). */
+    public void raised(int line, long cycle) {
+        raisedAt[line] = cycle;
+    }
+
+    /** Whether {@code line} is raised and not yet delivered. */
+    public boolean isPending(int line) {
+        return pending[line];
+    }
+
 
     /** Attached drivers by line (read-only view for views and invariants). */
     public Map<Integer, Tcb> handlers() {
@@ -48,7 +64,7 @@ public final class InterruptIpc {
     public int lineOf(long id) {
         if (id <= 0 || id > 0xFFFF_FFFFL) return -1;
         int n = ThreadId.number((int) id);
-        return n < k.irqPending.length && id == ThreadId.interrupt(n) ? n : -1;
+        return n < pending.length && id == ThreadId.interrupt(n) ? n : -1;
     }
 
     /** Boot: the scenario attaches {@code t} to {@code line}. */
@@ -61,8 +77,8 @@ public final class InterruptIpc {
         KernelPath p = k.path("thread.control");
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IRQ, PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
         k.charge(p, t);
-        if (line < 0 || line >= k.irqPending.length) {
-            k.error(t, null, "IRQ line " + line + " does not exist on this machine (0.." + (k.irqPending.length - 1) + ")", false);
+        if (line < 0 || line >= pending.length) {
+            k.error(t, null, "IRQ line " + line + " does not exist on this machine (0.." + (pending.length - 1) + ")", false);
             return;
         }
         Tcb other = handlers.get((int) line);
@@ -70,11 +86,11 @@ public final class InterruptIpc {
             if (handlers.remove((int) line, t)) release((int) line);
             return;
         }
-        if (line == k.timerLine) {
+        if (line == k.timerLine()) {
             k.error(t, null, "IRQ " + line + " is the kernel's timer; no thread may attach to it", false);
             return;
         }
-        if (!k.privilegedSpaces.contains(t.space)) {
+        if (!k.isPrivileged(t.space)) {
             // L4 X.2 ThreadControl is a privileged system call: only the root server associates
             // interrupt threads with handlers (seL4: only the holder of the IRQ control capability).
             k.error(t, null, "attach irq " + line + " refused: only threads of the privileged root task may attach interrupts (task " + t.space.name
@@ -100,27 +116,27 @@ public final class InterruptIpc {
 
     /** A line without handler: nothing holds it pending any more, and the controller may raise it again. */
     private void release(int line) {
-        k.irqPending[line] = false;
-        k.machine.interruptController().unmask(line);
+        pending[line] = false;
+        k.machine().interruptController().unmask(line);
     }
 
     /** A device raised {@code line} (the controller told us). */
     public void interrupt(int line) {
-        var pic = k.machine.interruptController();
-        KernelPath p = k.path(line == k.timerLine ? "irq.timer" : "irq.entry");
+        var pic = k.machine().interruptController();
+        KernelPath p = k.path(line == k.timerLine() ? "irq.timer" : "irq.entry");
         p.cost(CostKind.INTERRUPT_ENTRY).execute(KernelCode.IRQ);
-        if (k.current != null) p.touch(k.current.address + Tcb.OFF_TIMESLICE, MemoryHierarchy.READ);
+        if (k.current() != null) p.touch(k.current().address + Tcb.OFF_TIMESLICE, MemoryHierarchy.READ);
         pic.acknowledge(line);
         k.record(TraceKind.IRQ_RAISED, null, "irq" + line, p.name(), line, "");
-        if (line == k.timerLine) {
-            k.ipc.wakeups().tick(p);
+        if (line == k.timerLine()) {
+            k.ipc().wakeups().tick(p);
             p.cost(CostKind.INTERRUPT_ACK).cost(CostKind.KERNEL_EXIT);
-            k.charge(p, k.current);
-            Tcb cur = k.current;
+            k.charge(p, k.current());
+            Tcb cur = k.current();
             if (cur != null && cur.state == ThreadState.RUNNING && cur.quantum <= 0) {
                 cur.quantum = cur.timeslice;
                 cur.state = ThreadState.READY;
-                k.scheduler.rotate(cur);
+                k.scheduler().rotate(cur);
                 k.dispatch(cur);
             }
             return;
@@ -128,26 +144,26 @@ public final class InterruptIpc {
         Tcb h = handlers.get(line);
         if (h == null) {
             p.cost(CostKind.INTERRUPT_ACK).cost(CostKind.KERNEL_EXIT);
-            k.charge(p, k.current);
+            k.charge(p, k.current());
             return;
         }
         pic.mask(line);
-        k.irqPending[line] = true;
-        if (k.config.irqDelivery() == KernelConfig.IrqDelivery.ASYNC) {
-            k.irqPending[line] = false;
+        pending[line] = true;
+        if (k.config().irqDelivery() == KernelConfig.IrqDelivery.ASYNC) {
+            pending[line] = false;
             // The latency is taken when the handler consumes the bit, as the synchronous
             // variant takes it when the handler receives the IPC.
-            k.notification.signal(h, 1L << line, p);
+            k.notification().signal(h, 1L << line, p);
         } else if (h.state == ThreadState.RECEIVING && h.virtualInterrupts && (h.partner == ThreadId.NIL || h.partner == ThreadId.interrupt(line))) {
             deliver(h, line, p);
-            k.scheduler.makeReady(h);
+            k.scheduler().makeReady(h);
         }
         p.cost(CostKind.KERNEL_EXIT);
-        k.charge(p, k.current);
-        if (k.current != null && h.state == ThreadState.READY && h.priority > k.current.priority) {
-            k.current.state = ThreadState.READY;
-            k.scheduler.makeReady(k.current);
-            k.dispatch(k.current);
+        k.charge(p, k.current());
+        if (k.current() != null && h.state == ThreadState.READY && h.priority > k.current().priority) {
+            k.current().state = ThreadState.READY;
+            k.scheduler().makeReady(k.current());
+            k.dispatch(k.current());
         }
     }
 
@@ -156,7 +172,7 @@ public final class InterruptIpc {
         if (!r.virtualInterrupts) return false;
         for (var e : handlers.entrySet()) {
             int line = e.getKey();
-            if (e.getValue() == r && k.irqPending[line] && (fromId == ThreadId.NIL || fromId == ThreadId.interrupt(line))) {
+            if (e.getValue() == r && pending[line] && (fromId == ThreadId.NIL || fromId == ThreadId.interrupt(line))) {
                 deliver(r, line, p);
                 return true;
             }
@@ -165,15 +181,15 @@ public final class InterruptIpc {
     }
 
     private void deliver(Tcb h, int line, KernelPath p) {
-        k.irqPending[line] = false;
+        pending[line] = false;
         p.touch(h.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
-        k.ipc.transfer().deliverFromKernel(h, ThreadId.interrupt(line), MessageTag.INTERRUPT);
-        h.ipcsReceived++;
+        k.ipc().transfer().deliverFromKernel(h, ThreadId.interrupt(line), MessageTag.INTERRUPT);
+        h.stats.ipcReceived++;
         // A handler that receives a pending interrupt in its own receive goes on running; one
         // that was blocked becomes ready (its caller queues it).
         if (h.state != ThreadState.RUNNING) h.state = ThreadState.READY;
         h.partner = ThreadId.NIL;
-        k.ipc.cancelTimeout(h);
+        k.ipc().cancelTimeout(h);
         sample(line, p.cycles());
         k.record(TraceKind.IRQ_DELIVERED, h, "irq" + line, p.name(), line, "");
     }
@@ -191,7 +207,7 @@ public final class InterruptIpc {
      * path's cycles reach the clock only when it ends).
      */
     private void sample(int line, long pathCycles) {
-        k.irqLatency.computeIfAbsent(line, x -> new ArrayList<>()).add(k.now() + pathCycles - k.irqRaisedAt[line]);
+        k.statistics().irqDelivered(line, k.now() + pathCycles - raisedAt[line]);
     }
 
     /** The handler acknowledges (its reply to the interrupt thread): the kernel unmasks the line. */
@@ -203,6 +219,6 @@ public final class InterruptIpc {
         KernelPath p = k.path("irq.ack");
         p.cost(CostKind.KERNEL_ENTRY).cost(CostKind.INTERRUPT_ACK).execute(KernelCode.IRQ, PathLengths.IRQ / 2).cost(CostKind.KERNEL_EXIT);
         k.charge(p, t);
-        k.machine.interruptController().unmask(line);
+        k.machine().interruptController().unmask(line);
     }
 }

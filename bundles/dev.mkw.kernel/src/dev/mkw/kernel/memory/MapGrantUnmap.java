@@ -35,7 +35,7 @@ public final class MapGrantUnmap {
      * window (path of the IPC that carries it). Returns false when the receiver refused it.
      */
     public boolean mapItem(Tcb s, Tcb r, TypedItem.MapItem item, Acceptor acceptor, KernelPath p) {
-        int page = k.machine.memory().frameSize();
+        int page = k.machine().memory().frameSize();
         int pageLog2 = Long.numberOfTrailingZeros(page);
         Fpage fp = Fpage.decode(item.fpage());
         if (fp.isNil()) return false;
@@ -63,32 +63,32 @@ public final class MapGrantUnmap {
                 recvBase = w.isComplete() ? item.sendBase() & -size : w.base() + ((item.sendBase() & (window - 1)) & -size);
             }
         }
-        if (recvBase < 0 || recvBase >= k.kernelMemory.base || recvBase + size > k.kernelMemory.base) {
-            k.error(s, null, String.format("%s item refused: its destination 0x%x (+0x%x) reaches into the kernel region at 0x%x", item.grant() ? "grant" : "map", recvBase, size, k.kernelMemory.base), false);
+        if (recvBase < 0 || recvBase >= k.kernelMemory().base || recvBase + size > k.kernelMemory().base) {
+            k.error(s, null, String.format("%s item refused: its destination 0x%x (+0x%x) reaches into the kernel region at 0x%x", item.grant() ? "grant" : "map", recvBase, size, k.kernelMemory().base), false);
             return false;
         }
         long[] c = {0};
         boolean any = false;
         for (long off = 0; off < size; off += page) {
             long src = srcBase + off;
-            MappingDb.Node from = k.mappingDb.lookup(s.space, src);
-            if (from == null && s.space == k.sigma0) from = k.mappingDb.root(src, k.sigma0);
+            MappingDb.Node from = k.mappingDb().lookup(s.space, src);
+            if (from == null && s.space == k.sigma0()) from = k.mappingDb().root(src, k.sigma0());
             if (from == null) {
                 k.error(s, null, String.format("%s item for 0x%x, which %s has not mapped itself", item.grant() ? "grant" : "map", src, s.name), false);
                 continue;
             }
             long dst = recvBase + off;
-            MappingDb.Node old = k.mappingDb.lookup(r.space, dst);
+            MappingDb.Node old = k.mappingDb().lookup(r.space, dst);
             if (old != null) unmapNode(old, Fpage.RWX, true, p, c);
             int rights = fp.rights() & from.rights;
-            if (item.grant() && s.space != k.sigma0) {
-                s.space.unmap(src, k.mem);
-                k.mem.flushTlbPage(src, s.space.asid);
-                k.mappingDb.grant(from, r.space, dst, rights, k.mem, c);
+            if (item.grant() && s.space != k.sigma0()) {
+                s.space.unmap(src, k.mem());
+                k.mem().flushTlbPage(src, s.space.asid);
+                k.mappingDb().grant(from, r.space, dst, rights, k.mem(), c);
             } else {
-                k.mappingDb.map(from, r.space, dst, rights, k.mem, c);
+                k.mappingDb().map(from, r.space, dst, rights, k.mem(), c);
             }
-            p.add(r.space.map(dst, from.frame, rights, true, false, k.mem)).execute(KernelCode.MAP_PAGE);
+            p.add(r.space.map(dst, from.frame, rights, true, false, k.mem())).execute(KernelCode.MAP_PAGE);
             k.record(item.grant() ? TraceKind.GRANT : TraceKind.MAP, s, r.name, p.name(), dst, Fpage.rightsText(rights));
             any = true;
         }
@@ -98,12 +98,12 @@ public final class MapGrantUnmap {
 
     /** Revoke rights from a node's subtree, updating page tables and the TLB. */
     public int unmapNode(MappingDb.Node node, int rights, boolean self, KernelPath p, long[] c) {
-        return k.mappingDb.unmap(node, rights, self, k.mem, c, new MappingDb.Revoker() {
+        return k.mappingDb().unmap(node, rights, self, k.mem(), c, new MappingDb.Revoker() {
             @Override public void removed(MappingDb.Node n) {
-                p.add(n.space.unmap(n.vaddr, k.mem)).add(k.mem.flushTlbPage(n.vaddr, n.space.asid));
+                p.add(n.space.unmap(n.vaddr, k.mem())).add(k.mem().flushTlbPage(n.vaddr, n.space.asid));
             }
             @Override public void reduced(MappingDb.Node n) {
-                p.add(n.space.protect(n.vaddr, n.rights, k.mem)).add(k.mem.flushTlbPage(n.vaddr, n.space.asid));
+                p.add(n.space.protect(n.vaddr, n.rights, k.mem())).add(k.mem().flushTlbPage(n.vaddr, n.space.asid));
             }
         });
     }
@@ -119,8 +119,8 @@ public final class MapGrantUnmap {
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH, PathLengths.IPC_SLOWPATH / 2);
         long[] c = {0};
         int visited = 0;
-        long lo = fp.isComplete() ? 0 : fp.base(), hi = fp.isComplete() ? k.kernelMemory.base : fp.base() + fp.size();
-        for (MappingDb.Node n : k.mappingDb.mappingsOf(t.space)) {
+        long lo = fp.isComplete() ? 0 : fp.base(), hi = fp.isComplete() ? k.kernelMemory().base : fp.base() + fp.size();
+        for (MappingDb.Node n : k.mappingDb().mappingsOf(t.space)) {
             if (n.vaddr < lo || n.vaddr >= hi || n.space != t.space) continue;
             visited += unmapNode(n, rights, flush, p, c);
         }

@@ -21,7 +21,7 @@ public final class ReadyQueueMemory implements Scheduler.QueueMemory {
 
     public ReadyQueueMemory(Kernel k) {
         this.k = k;
-        this.heads = KernelLayout.readyQueues(k.kernelMemory.base);
+        this.heads = KernelLayout.readyQueues(k.kernelMemory().base);
     }
 
     @Override

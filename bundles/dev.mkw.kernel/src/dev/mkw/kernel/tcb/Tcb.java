@@ -1,5 +1,7 @@
 package dev.mkw.kernel.tcb;
 
+import dev.mkw.sim.report.ThreadStats;
+
 import java.util.ArrayDeque;
 
 import dev.mkw.kernel.abi.UserCode;
@@ -71,17 +73,20 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     public boolean fpuUsed;
     /** The one-shot reply right of the last call this thread received (capability naming): the caller's ID, or NIL. */
     public int replyCap;
-    public long userCycles;
     /** This thread's user-cycle account, resolved on first use. */
     public dev.mkw.sim.CycleAccounting.Account userAccount;
     /** Kernel cycles spent on this thread's behalf, as the accounting counts them (resolved on first use). */
     public long[] kernelCounter;
-    public long kernelCycles;
-    public long ipcsSent, ipcsReceived, pageFaults, switchesIn;
+    /**
+     * What this thread did (user and kernel cycles, IPCs, faults, switches): the run's
+     * statistics hold this counter, so the report reads it as the kernel writes it.
+     */
+    public final ThreadStats.Counter stats;
     /** Cycle at which the current send began (for latency). */
     public long sendStart;
 
-    public Tcb(int id, String name, int priority, AddressSpace space, long address, long utcb, UserCode user) {
+    public Tcb(int id, String name, int priority, AddressSpace space, long address, long utcb, UserCode user, ThreadStats.Counter stats) {
+        this.stats = stats;
         this.id = id;
         this.name = name;
         this.priority = priority;

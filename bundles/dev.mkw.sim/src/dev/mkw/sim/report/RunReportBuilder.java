@@ -24,7 +24,7 @@ public final class RunReportBuilder {
     // Message sizes below this get an array slot, so the per-IPC path does no map lookup.
     private static final int DIRECT_SIZES = 64;
 
-    final String scenario;
+    String scenario;
     String preset = "";
     long seed;
     double clockMhz;
@@ -50,6 +50,8 @@ public final class RunReportBuilder {
         this.scenario = scenario == null ? "" : scenario;
     }
 
+    /** Name the scenario (a kernel's statistics start before it knows which scenario it runs). */
+    public RunReportBuilder scenario(String name) { this.scenario = name == null ? "" : name; return this; }
     public RunReportBuilder preset(String preset) { this.preset = preset == null ? "" : preset; return this; }
     public RunReportBuilder seed(long seed) { this.seed = seed; return this; }
     public RunReportBuilder clockMhz(double mhz) { this.clockMhz = mhz; return this; }
@@ -88,6 +90,24 @@ public final class RunReportBuilder {
     /** The counter of a kernel path, made on first use. Keep it to avoid the lookup. */
     public KernelPathStats.Counter path(String name) {
         return paths.computeIfAbsent(name, KernelPathStats.Counter::new);
+    }
+
+    /** What the kernel paths cost so far, by name (paths that never ran are absent). */
+    public SortedMap<String, KernelPathStats> pathsSoFar() {
+        SortedMap<String, KernelPathStats> m = new TreeMap<>();
+        paths.forEach((k, v) -> m.put(k, v.snapshot()));
+        return m;
+    }
+
+    /** The latencies of the IRQs delivered so far on {@code line} (a copy; empty if none). */
+    public Histogram irqLatencySoFar(int line) {
+        Histogram h = irqLatency.get(line);
+        return h == null ? new Histogram() : h.copy();
+    }
+
+    /** The latencies of the IPCs delivered so far, over all sizes (a copy). */
+    public Histogram ipcLatencySoFar() {
+        return ipcAll.copy();
     }
 
     /** The counter of a thread ({@code task.thread}), made on first use. */
@@ -143,6 +163,15 @@ public final class RunReportBuilder {
         return this;
     }
 
+    /**
+     * Line {@code line} was raised {@code total} times so far (the controller's count, which
+     * includes raises while masked); sets, not adds, so a report can be rebuilt mid-run.
+     */
+    public RunReportBuilder irqRaisedTotal(int line, long total) {
+        if (total > 0) irqCounts.computeIfAbsent(line, k -> new long[2])[0] = total;
+        return this;
+    }
+
     /** An IRQ delivered to its handler thread {@code latency} cycles after it was raised. */
     public RunReportBuilder irqDelivered(int line, long latency) {
         irqCounts.computeIfAbsent(line, k -> new long[2])[1]++;
@@ -151,6 +180,9 @@ public final class RunReportBuilder {
     }
 
     public RunReportBuilder error(RunError e) { errors.add(e); return this; }
+
+    /** Forget the errors added so far (a report rebuilt from the same run adds them again). */
+    public RunReportBuilder clearErrors() { errors.clear(); return this; }
 
     public RunReportBuilder trace(Trace t) { this.trace = TraceSnapshot.of(t); return this; }
 

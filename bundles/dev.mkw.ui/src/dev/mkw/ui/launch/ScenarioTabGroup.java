@@ -33,7 +33,7 @@ public final class ScenarioTabGroup extends AbstractLaunchConfigurationTabGroup 
     static Map<String, List<String>> choices() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("machine.preset", MachinePresets.get().ids());
-        m.put("kernel.scheduler", List.copyOf(SchedulerPolicies.get().ids()));
+        m.put("kernel.scheduler()", List.copyOf(SchedulerPolicies.get().ids()));
         m.put("run.trace", List.of("off", "on", "ring:100000"));
         for (Map.Entry<String, String> e : VariantSettings.KEYS.entrySet()) {
             if (e.getValue().contains(" | ") && !m.containsKey(e.getKey())) m.put(e.getKey(), List.of(e.getValue().split(" \\| ")));

@@ -135,7 +135,7 @@ class TranslatorTest {
         assertFalse(cancel.abort());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         sim.run();
-        assertEquals(List.of(), sim.kernel().errors);
+        assertEquals(List.of(), sim.inspector().errors());
         // The root task's abort ended the waiter's receive: ABORTED (7) in the receive phase (1): 7 << 1 | 1.
         // The waiter's own cancel met a thread in no IPC: nothing happened, no error.
         assertEquals(15L, sim.userState("app.waiter").variable("err"));
@@ -159,10 +159,10 @@ class TranslatorTest {
         assertFalse(assertInstanceOf(Op.Reply.class, s.tasks().get(0).threads().get(0).body().get(1)).stop());
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         sim.run();
-        assertEquals(List.of(), sim.kernel().errors);
-        var f = sim.kernel().thread("app.f");
+        assertEquals(List.of(), sim.inspector().errors());
+        var f = sim.inspector().thread("app.f");
         assertEquals(42L, sim.userState("app.f").variable("doubled"), "the handler's reply set r0");
         assertFalse(sim.userState("app.f").variable("after") != null, "the stop reply ended the thread at its second raise");
-        assertEquals("DEAD", f.state.name());
+        assertEquals("DEAD", f.state());
     }
 }

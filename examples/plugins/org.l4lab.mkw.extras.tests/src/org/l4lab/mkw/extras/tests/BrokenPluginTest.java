@@ -31,12 +31,12 @@ class BrokenPluginTest {
                 }
                 run until all-done seed 1
                 """);
-        List<KernelError> errors = sim.kernel().errors;
+        List<KernelError> errors = sim.inspector().errors();
         assertEquals(1, errors.size(), errors.toString());
         String m = errors.get(0).message();
         assertTrue(m.startsWith("scheduler policy 'explodes' (plugin " + PLUGIN + ") failed: java.lang.IllegalStateException: boom in choose"), m);
         assertTrue(m.endsWith("the built-in priority-rr schedules the rest of the run"), m);
-        assertTrue(sim.kernel().finished, "both threads ran to their end under the built-in policy");
+        assertTrue(sim.isFinished(), "both threads ran to their end under the built-in policy");
         assertEquals(20_000, Runs.report(sim).threads().get("work.a").userCycles(), 2_000);
     }
 
@@ -51,11 +51,11 @@ class BrokenPluginTest {
                 device faulty f0 irq 9
                 run until all-done seed 1
                 """);
-        List<KernelError> errors = sim.kernel().errors;
+        List<KernelError> errors = sim.inspector().errors();
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).message().startsWith("device f0 (plugin " + PLUGIN + ") failed at cycle 2000: java.lang.IllegalStateException: boom in the device"),
                 errors.get(0).message());
-        assertTrue(sim.kernel().finished, "the thread ran to its end");
+        assertTrue(sim.isFinished(), "the thread ran to its end");
         RunReport r = Runs.report(sim);
         assertEquals(1, r.irqs().get(9).raised());
     }
