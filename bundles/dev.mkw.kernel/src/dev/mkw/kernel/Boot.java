@@ -117,10 +117,12 @@ final class Boot {
         int page = k.machine().memory().frameSize();
         long base = KernelLayout.USER_TEXT + index * KernelLayout.USER_TEXT_STRIDE;
         long[] c = {0};
+        // The loader's authority: the thread's slot of the task's text region.
+        Fpage text = new Fpage(base, 63 - Long.numberOfLeadingZeros(KernelLayout.USER_TEXT_STRIDE), Fpage.R | Fpage.X);
         for (long a = base; a < base + bytes; a += page) {
             long frame = k.frames().allocate(page);
             var root = k.mappingDb().root(frame, k.sigma0());
-            k.mappingDb().map(root, space, a, Fpage.R | Fpage.X, k.mem(), c);
+            k.mappingDb().map(root, space, a, Fpage.R | Fpage.X, text, k.mem(), c);
             space.map(a, frame, Fpage.R | Fpage.X, true, false, k.mem());
         }
         t.user.loaded(base);

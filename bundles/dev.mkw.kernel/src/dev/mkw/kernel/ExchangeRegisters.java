@@ -93,7 +93,7 @@ public final class ExchangeRegisters {
         int reason = abort ? IpcError.ABORTED : IpcError.CANCELED;
         k.ipc().cancelTimeout(victim);
         k.ipc().transfer().fail(victim, reason, phase);
-        victim.partner = ThreadId.NIL;
+        k.ipc().endWait(victim);
         k.scheduler().makeReady(victim);
         finish(p, caller);
         k.record(TraceKind.EXREGS, caller, victim.name, "exregs", (reason << 1) | phase,

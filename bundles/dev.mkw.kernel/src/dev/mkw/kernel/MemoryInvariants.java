@@ -20,7 +20,9 @@ import dev.mkw.kernel.tcb.Tcb;
  * <li>no TLB holds a translation that the page tables no longer give: after unmap nothing
  * derived remains in any page table or TLB;</li>
  * <li>protection (L4 X.2, "Map Item"): no mapping of a user space reaches into the kernel
- * region, whatever a map or grant item asked for.</li>
+ * region, whatever a map or grant item asked for, and every derived mapping lies inside the
+ * receive window through which its space accepted it (a sender cannot place pages where the
+ * receiver did not open a window);</li>
  * </ul>
  * Together these say that every mapping of a frame, in any space, reaches the same memory.
  */
@@ -55,6 +57,10 @@ final class MemoryInvariants {
         long pa = s.translate(n.vaddr);
         if (pa < 0 || pa >>> s.pageShift() != n.frame >>> s.pageShift()) {
             fail(k, String.format("%s's mapping of 0x%x (frame 0x%x) is not in its page table as such (translates to 0x%x)", s.name, n.vaddr, n.frame, pa));
+        }
+        if (n.parent != null && !(n.window.contains(n.vaddr) && n.window.contains(n.vaddr + (1L << s.pageShift()) - 1))) {
+            fail(k, String.format("%s has a mapping at 0x%x outside the receive window it accepted it through (%s)", s.name, n.vaddr,
+                    n.window.isComplete() ? "the whole space" : String.format("0x%x, 2^%d bytes", n.window.base(), n.window.sizeLog2())));
         }
         MappingDb.Node up = n;
         while (up.parent != null) {

@@ -6,6 +6,7 @@ import dev.mkw.hw.sim.InterruptController;
 import dev.mkw.kernel.cap.Cap;
 import dev.mkw.kernel.cap.CapSpace;
 import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
 
 /**
@@ -14,7 +15,9 @@ import dev.mkw.kernel.tcb.ThreadState;
  * handler acknowledges it; an attached handler is alive, or its line is masked for good;
  * every capability sits in the slot it names, has at most its parent's rights, and hangs in
  * its parent's derivation list; a capability derived from a revoked one is gone too, so
- * nothing revoked can still be used.
+ * nothing revoked can still be used; a reply right (seL4's one-shot reply capability) is held
+ * only for a caller that still waits for exactly that thread's answer, so no two threads hold
+ * one for the same caller and none outlives the call.
  */
 final class ResourceInvariants {
     private ResourceInvariants() {}
@@ -26,6 +29,13 @@ final class ResourceInvariants {
             Tcb h = e.getValue();
             if (k.interrupts().isPending(line) && !pic.masked(line)) fail(k, h, "has IRQ " + line + " pending for it while the line is unmasked");
             if (h.state == ThreadState.DEAD && !pic.masked(line)) fail(k, h, "is dead but still attached to unmasked IRQ " + line);
+        }
+        for (Tcb r : k.threads()) {
+            if (r.replyCap == ThreadId.NIL) continue;
+            Tcb caller = k.slotOf(r.replyCap & 0xFFFF_FFFFL);
+            boolean waits = caller != null && caller.id == r.replyCap && caller.partner == r.id
+                    && (caller.state == ThreadState.RECEIVING || caller.state == ThreadState.PAGE_FAULT);
+            if (!waits) fail(k, r, "holds a reply right for " + ThreadId.format(r.replyCap) + ", which does not wait for its answer");
         }
         for (CapSpace space : k.capSpaces().values()) {
             for (Cap c : space.all()) {

@@ -23,6 +23,9 @@ public final class ThreadLifecycle {
         k.scheduler().remove(t);
         k.ipc().cancelTimeout(t);
         k.interrupts().detachAll(t);
+        // Its waits and its reply right end with it.
+        k.ipc().endWait(t);
+        t.replyCap = dev.mkw.kernel.tcb.ThreadId.NIL;
         for (Tcb s : new ArrayList<>(t.sendQueue)) {
             k.ipc().transfer().fail(s, IpcError.ABORTED, IpcError.SEND_PHASE);
             k.ipc().cancelTimeout(s);

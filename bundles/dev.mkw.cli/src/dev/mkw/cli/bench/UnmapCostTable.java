@@ -104,7 +104,7 @@ public final class UnmapCostTable {
         placed++;
         long[] c = {0};
         s.map(vaddr, parent.frame, Fpage.RWX, true, false, kernel.mem());
-        return kernel.mappingDb().map(parent, s, vaddr, Fpage.RWX, kernel.mem(), c);
+        return kernel.mappingDb().map(parent, s, vaddr, Fpage.RWX, Fpage.COMPLETE, kernel.mem(), c);
     }
 
     private static long usedHeap() {

@@ -67,7 +67,7 @@ public final class ExceptionIpc {
         p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_SLOWPATH).touch(t.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE).cost(CostKind.KERNEL_EXIT);
         k.charge(p, h);
         t.faultAddress = -1;
-        t.partner = ThreadId.NIL;
+        k.ipc().endWait(t);
         h.stats.ipcSent++;
         k.record(TraceKind.THREAD_STATE, t, h.name, p.name(), 0, "stopped by " + h.name);
         k.lifecycle().exit(t);

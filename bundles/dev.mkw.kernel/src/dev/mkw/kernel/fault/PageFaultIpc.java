@@ -68,7 +68,7 @@ public final class PageFaultIpc {
             k.ipc().transfer().deliver(t, handler, m, 0, p);
             handler.replyCap = t.id;
             handler.state = ThreadState.READY;
-            handler.partner = ThreadId.NIL;
+            k.ipc().endWait(handler);
             k.scheduler().directSwitch(null, handler);
             k.switchTo(handler, p);
             t.stats.ipcSent++;
@@ -107,7 +107,7 @@ public final class PageFaultIpc {
             return;
         }
         t.faultAddress = -1;
-        t.partner = ThreadId.NIL;
+        k.ipc().endWait(t);
         k.scheduler().makeReady(t);
     }
 }

@@ -275,7 +275,22 @@ public final class IpcPath {
     /** A receiver got its message: it becomes runnable (the caller decides whether it runs now). */
     private void wake(Tcb d) {
         d.state = ThreadState.READY;
-        d.partner = ThreadId.NIL;
+        endWait(d);
+    }
+
+    /**
+     * {@code t} no longer waits for its partner (the message came, a timeout, a cancel, an
+     * exit). A reply right the partner holds for {@code t} ends with the wait: a reply
+     * capability is one-shot and lives only while its caller waits for the answer (seL4
+     * reference manual, "Reply capabilities": deleted when the caller's IPC is cancelled or
+     * answered), so it can never become a lasting send right to {@code t}.
+     */
+    public void endWait(Tcb t) {
+        if (t.partner != ThreadId.NIL) {
+            Tcb partner = k.slotOf(t.partner & 0xFFFF_FFFFL);
+            if (partner != null && partner.replyCap == t.id) partner.replyCap = ThreadId.NIL;
+        }
+        t.partner = ThreadId.NIL;
     }
 
     private void finish(KernelPath p, Tcb onBehalf, boolean fast) {
@@ -328,7 +343,7 @@ public final class IpcPath {
             return;
         }
         transfer.fail(t, IpcError.TIMEOUT, phase);
-        t.partner = ThreadId.NIL;
+        endWait(t);
         k.scheduler().makeReady(t);
         k.record(TraceKind.THREAD_STATE, t, "", "", 0, "timeout");
         k.wakeCpu();

@@ -188,7 +188,7 @@ public final class InterruptIpc {
         // A handler that receives a pending interrupt in its own receive goes on running; one
         // that was blocked becomes ready (its caller queues it).
         if (h.state != ThreadState.RUNNING) h.state = ThreadState.READY;
-        h.partner = ThreadId.NIL;
+        k.ipc().endWait(h);
         k.ipc().cancelTimeout(h);
         sample(line, p.cycles());
         k.record(TraceKind.IRQ_DELIVERED, h, "irq" + line, p.name(), line, "");

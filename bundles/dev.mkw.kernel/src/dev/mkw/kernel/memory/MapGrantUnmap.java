@@ -46,7 +46,11 @@ public final class MapGrantUnmap {
         long size = fp.isComplete() ? 1L << 62 : 1L << Math.max(fp.sizeLog2(), pageLog2);
         long srcBase = fp.base();
         long recvBase;
+        // The window the receiver accepts mappings in (kept with each mapping for the invariant).
+        Fpage accepted = acceptor.window();
         if (r.state == dev.mkw.kernel.tcb.ThreadState.PAGE_FAULT) {
+            // L4 X.2 (page fault protocol): the faulting thread receives the pager's reply with
+            // the whole address space as its window; the mapping goes where the fault was.
             recvBase = r.faultAddress & -size;
         } else {
             // L4 X.2 (map and grant items): send fpage 2^s, receive window 2^r. If s <= r the
@@ -82,11 +86,16 @@ public final class MapGrantUnmap {
             if (old != null) unmapNode(old, Fpage.RWX, true, p, c);
             int rights = fp.rights() & from.rights;
             if (item.grant() && s.space != k.sigma0()) {
+                // The granted mapping keeps its place in the tree, with what it had derived: a
+                // grant with fewer rights takes the dropped rights from those mappings too, or
+                // they would hold rights their parent lacks (found by the random mapping test).
+                int dropped = from.rights & ~rights;
+                if (dropped != 0) unmapNode(from, dropped, false, p, c);
                 s.space.unmap(src, k.mem());
                 k.mem().flushTlbPage(src, s.space.asid);
-                k.mappingDb().grant(from, r.space, dst, rights, k.mem(), c);
+                k.mappingDb().grant(from, r.space, dst, rights, accepted, k.mem(), c);
             } else {
-                k.mappingDb().map(from, r.space, dst, rights, k.mem(), c);
+                k.mappingDb().map(from, r.space, dst, rights, accepted, k.mem(), c);
             }
             p.add(r.space.map(dst, from.frame, rights, true, false, k.mem())).execute(KernelCode.MAP_PAGE);
             k.record(item.grant() ? TraceKind.GRANT : TraceKind.MAP, s, r.name, p.name(), dst, Fpage.rightsText(rights));

@@ -25,6 +25,14 @@ public final class MappingDb {
         public Node parent;
         public final List<Node> children = new ArrayList<>();
         final long address;
+        /**
+         * Ghost state, as seL4's specification keeps it for its proofs: the receive window
+         * through which the receiving space accepted this mapping (L4 X.2, "Map Item": a
+         * mapping lands only inside the window the receiver opened). The kernel's logic never
+         * reads it; the memory invariant checks every mapping lies inside its window, so a
+         * path that placed one elsewhere is caught.
+         */
+        public Fpage window = Fpage.COMPLETE;
 
         Node(long frame, AddressSpace space, long vaddr, int rights, Node parent, long address) {
             this.frame = frame;
@@ -78,9 +86,10 @@ public final class MappingDb {
     }
 
     /** Derive a mapping of {@code parent}'s frame into {@code space} at {@code vaddr}. */
-    public Node map(Node parent, AddressSpace space, long vaddr, int rights, MemoryHierarchy mem, long[] cycles) {
+    public Node map(Node parent, AddressSpace space, long vaddr, int rights, Fpage window, MemoryHierarchy mem, long[] cycles) {
         cycles[0] += mem.accessPhysical(parent.address, MemoryHierarchy.READ);
         Node n = new Node(parent.frame, space, vaddr, rights & parent.rights, parent, nodeAddress());
+        n.window = window;
         parent.children.add(n);
         index(n);
         cycles[0] += mem.accessPhysical(n.address, MemoryHierarchy.WRITE) + mem.accessPhysical(parent.address, MemoryHierarchy.WRITE);
@@ -88,8 +97,9 @@ public final class MappingDb {
     }
 
     /** Grant: the node moves to {@code space}; the sender loses the mapping. */
-    public Node grant(Node node, AddressSpace space, long vaddr, int rights, MemoryHierarchy mem, long[] cycles) {
+    public Node grant(Node node, AddressSpace space, long vaddr, int rights, Fpage window, MemoryHierarchy mem, long[] cycles) {
         unindex(node);
+        node.window = window;
         node.space = space;
         node.vaddr = vaddr;
         node.rights &= rights;
