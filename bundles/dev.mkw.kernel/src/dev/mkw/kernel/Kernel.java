@@ -35,6 +35,7 @@ import dev.mkw.sim.Trace;
 import dev.mkw.sim.TraceEvent;
 import dev.mkw.sim.TraceKind;
 import dev.mkw.sim.report.KernelPathStats;
+import dev.mkw.sim.report.Misses;
 import dev.mkw.sim.report.RunReport;
 import dev.mkw.sim.report.RunReportBuilder;
 
@@ -74,6 +75,10 @@ public final class Kernel {
      * IRQ latencies. The report is built from this one place ({@code dev.mkw.run.ReportAssembler}).
      */
     private final RunReportBuilder statistics = RunReport.builder("");
+    /** Who caused each TLB and cache miss: the running kernel path or thread (see {@link MissAttribution}). */
+    private final MissAttribution misses;
+    /** Misses an open path caused before a nested path began, until it is charged (to know on whose behalf). */
+    private final Map<KernelPath, Misses.Counter> nestedMisses = new java.util.IdentityHashMap<>();
     private final Abi abi;
     private final SystemCalls syscalls;
     private final UserMode userMode;
@@ -112,6 +117,8 @@ public final class Kernel {
         this.accounting = new CycleAccounting(machine.cpuCount());
         this.idle = accounting.account(CycleAccounting.IDLE);
         this.mem = machine.mem(CPU);
+        this.misses = new MissAttribution(mem);
+        statistics.cacheLevels(MissAttribution.levels(mem));
         this.costs = machine.costs();
         this.scheduler = new Scheduler(config.scheduling(), dev.mkw.kernel.sched.SchedulerPolicies.get().forId(config.schedulerPolicy()),
                 () -> threads, this::now, message -> error(null, null, message, false));
@@ -145,6 +152,7 @@ public final class Kernel {
      */
     public void bootFrom(dev.mkw.scenario.Scenario s, java.util.function.Function<dev.mkw.scenario.ThreadSpec, UserCode> userCode, UserCode sigma0) {
         Boot.boot(this, s, userCode, sigma0);
+        misses.resync(); // boot reset the hardware counters
     }
 
     /** Register a created thread (boot). */
@@ -191,6 +199,12 @@ public final class Kernel {
             h = new PathHandle(accounting.kernelAccount(name), statistics.path(name));
             pathHandles.put(name, h);
         }
+        // The misses so far belong to what ran until now: the path this one nests in, or the
+        // thread whose user code entered the kernel.
+        KernelPath outer = openPaths.peekLast();
+        if (outer != null) misses.attribute(outer.handle.stats().misses, nestedMisses.computeIfAbsent(outer, x -> new Misses.Counter()));
+        else if (current != null) misses.attribute(current.stats.userMisses, null);
+        else misses.attribute(statistics.unattributedMisses(), null);
         KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null);
         openPaths.addLast(p);
         if (decodeCycles != 0) {
@@ -248,6 +262,10 @@ public final class Kernel {
         engine.advanceCpu(CPU, c);
         p.handle.stats().add(c);
         p.handle.stats().split(p.fetchStalls(), p.instructionCycles(), p.privilegedCycles(), p.memoryCycles());
+        misses.attribute(p.handle.stats().misses, onBehalf == null ? null : onBehalf.stats.kernelMisses);
+        // Misses the path caused before a nested path began are the thread's too.
+        Misses.Counter before = nestedMisses.isEmpty() ? null : nestedMisses.remove(p);
+        if (before != null && onBehalf != null) onBehalf.stats.kernelMisses.add(before);
         if (onBehalf != null) {
             onBehalf.stats.kernelCycles += c;
             if (c > 0) {
@@ -268,6 +286,7 @@ public final class Kernel {
         accounting.charge(CPU, a, cycles);
         engine.advanceCpu(CPU, cycles);
         t.stats.userCycles += cycles;
+        misses.attribute(t.stats.userMisses, null);
         t.quantum -= cycles;
     }
 

@@ -32,8 +32,9 @@ public final class ReportAssembler {
         for (int cpu = 0; cpu < sim.machine().cpuCount(); cpu++) {
             MemoryHierarchy mem = sim.machine().mem(cpu);
             HardwareCounters.Counter h = b.hardware(cpu);
-            h.tlbHits = mem.tlb().hits();
-            h.tlbMisses = mem.tlb().misses();
+            // Instruction and data TLB together (split on most presets): code fetch misses count too.
+            h.tlbHits = mem.tlbHits();
+            h.tlbMisses = mem.tlbMisses();
             h.tlbFlushes = mem.tlb().flushes();
             h.memoryAccesses = mem.memoryAccesses();
             for (int i = 0; i < mem.cacheLevels(); i++) h.cache(mem.cache(i).name(), mem.cache(i).hits(), mem.cache(i).misses());

@@ -74,6 +74,13 @@ public final class JsonReportExporter implements Exporter {
             j.endArray().endObject();
         }
         j.endObject();
+        j.name("misses").beginObject();
+        for (Map.Entry<String, dev.mkw.sim.report.Misses> e : r.misses().entrySet()) {
+            j.name(e.getKey()).beginObject().field("tlb", e.getValue().tlb()).name("cache").beginObject();
+            for (Map.Entry<String, Long> c : e.getValue().cache().entrySet()) j.field(c.getKey(), c.getValue());
+            j.endObject().endObject();
+        }
+        j.endObject();
         hardware(j, r);
         errors(j, r);
         j.name("trace").beginObject().field("mode", r.trace().mode().name().toLowerCase(java.util.Locale.ROOT))

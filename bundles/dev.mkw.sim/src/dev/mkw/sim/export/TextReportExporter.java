@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import dev.mkw.sim.report.CacheLevelCounters;
@@ -63,6 +64,19 @@ public final class TextReportExporter implements Exporter {
                     p.memoryCycles(), p.fetchStallCycles(), Decimals.percent(p.total(), all));
         }
         section(b, "Kernel paths", paths);
+
+        if (!r.misses().isEmpty()) {
+            List<String> levels = new java.util.ArrayList<>(r.misses().values().iterator().next().cache().keySet());
+            List<String> head = new java.util.ArrayList<>(List.of("misses caused by", "tlb"));
+            levels.forEach(l -> head.add(l));
+            TextTable misses = new TextTable(head);
+            for (Map.Entry<String, dev.mkw.sim.report.Misses> e : r.misses().entrySet()) {
+                List<String> row = new java.util.ArrayList<>(List.of(e.getKey(), Long.toString(e.getValue().tlb())));
+                for (String l : levels) row.add(Long.toString(e.getValue().cache().getOrDefault(l, 0L)));
+                misses.row(row);
+            }
+            section(b, "TLB and cache misses by cause (kernel: path, user: a thread's code, kernel-for: the kernel on a thread's behalf)", misses);
+        }
 
         TextTable ipc = new TextTable("ipc words", "count", "mean", "min", "p50", "p90", "p99", "max");
         for (Map.Entry<Integer, Histogram> e : r.ipcLatencyBySize().entrySet()) latencyRow(ipc, e.getKey().toString(), e.getValue());

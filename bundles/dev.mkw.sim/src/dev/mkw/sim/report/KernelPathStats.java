@@ -33,6 +33,8 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         private long min = Long.MAX_VALUE;
         private long max;
         private long fetchStalls, instructions, privileged, memory;
+        /** The misses this path caused (see {@link Misses}). */
+        public final Misses.Counter misses = new Misses.Counter();
 
         public Counter(String name) { this.name = name; }
 

@@ -31,10 +31,15 @@ public final class RunReport {
     private final List<HardwareCounters> hardware;
     private final List<RunError> errors;
     private final TraceSnapshot trace;
+    private final SortedMap<String, Misses> misses;
+
+    /** The key prefix of the misses the kernel caused on a thread's behalf ({@code kernel-for:a.t}). */
+    public static final String KERNEL_FOR = "kernel-for:";
 
     RunReport(RunReportBuilder b, SortedMap<String, Account> accounts, SortedMap<String, KernelPathStats> paths,
             SortedMap<String, ThreadStats> threads, Histogram ipc, SortedMap<Integer, Histogram> ipcBySize,
-            SortedMap<Integer, IrqStats> irqs, List<HardwareCounters> hardware) {
+            SortedMap<Integer, IrqStats> irqs, List<HardwareCounters> hardware, SortedMap<String, Misses> misses) {
+        this.misses = Collections.unmodifiableSortedMap(misses);
         this.scenario = b.scenario;
         this.preset = b.preset;
         this.seed = b.seed;
@@ -107,6 +112,14 @@ public final class RunReport {
     public List<RunError> errors() { return errors; }
     public boolean failed() { return !errors.isEmpty(); }
     public TraceSnapshot trace() { return trace; }
+
+    /**
+     * The TLB and cache misses by who caused them: {@code kernel:PATH} (a kernel path),
+     * {@code user:THREAD} (a thread's own code), {@code kernel-for:THREAD} (every kernel path
+     * on that thread's behalf), and {@code other} (boot, idle). The kernel paths' entries add
+     * up to the hardware counters together with the {@code user:} and {@code other} ones.
+     */
+    public SortedMap<String, Misses> misses() { return misses; }
 
     // ---- totals the reports print; derived, so they cannot disagree with the parts ----
 

@@ -36,6 +36,9 @@ public final class RunReportBuilder {
     TraceSnapshot trace = TraceSnapshot.none();
 
     private int ipcSampleLimit = DEFAULT_IPC_SAMPLE_LIMIT;
+    private String[] cacheLevels = new String[0];
+    /** Misses that happened while nothing the kernel attributes to was running (boot, idle). */
+    private final Misses.Counter unattributed = new Misses.Counter();
     private CycleAccounting accounting;
     private final Map<String, KernelPathStats.Counter> paths = new TreeMap<>();
     private final Map<String, ThreadStats.Counter> threads = new TreeMap<>();
@@ -109,6 +112,12 @@ public final class RunReportBuilder {
     public Histogram ipcLatencySoFar() {
         return ipcAll.copy();
     }
+
+    /** Name the memory hierarchy's cache levels, in its order, for the miss attribution. */
+    public RunReportBuilder cacheLevels(String... names) { this.cacheLevels = names.clone(); return this; }
+
+    /** The tally of misses no kernel path or thread caused. */
+    public Misses.Counter unattributedMisses() { return unattributed; }
 
     /** The counter of a thread ({@code task.thread}), made on first use. */
     public ThreadStats.Counter thread(String name) {
@@ -207,7 +216,14 @@ public final class RunReportBuilder {
 
         List<HardwareCounters> hw = new ArrayList<>();
         for (HardwareCounters.Counter c : hardware) hw.add(c.snapshot());
-        return new RunReport(this, accounts, pathStats, threadStats, ipcAll.copy(), bySize, irqs, hw);
+        SortedMap<String, Misses> misses = new TreeMap<>();
+        paths.forEach((k, v) -> { if (!v.misses.isEmpty()) misses.put(CycleAccounting.KERNEL + k, v.misses.snapshot(cacheLevels)); });
+        threads.forEach((k, v) -> {
+            if (!v.userMisses.isEmpty()) misses.put(CycleAccounting.USER + k, v.userMisses.snapshot(cacheLevels));
+            if (!v.kernelMisses.isEmpty()) misses.put(RunReport.KERNEL_FOR + k, v.kernelMisses.snapshot(cacheLevels));
+        });
+        if (!unattributed.isEmpty()) misses.put("other", unattributed.snapshot(cacheLevels));
+        return new RunReport(this, accounts, pathStats, threadStats, ipcAll.copy(), bySize, irqs, hw, misses);
     }
 
     private void fromAccounting(SortedMap<String, Account> accounts, SortedMap<String, KernelPathStats> pathStats,

@@ -23,6 +23,8 @@ public record ThreadStats(String name, long userCycles, long kernelCycles, long 
         public long ipcReceived;
         public long pageFaults;
         public long switches;
+        /** Misses of its user code, and of the kernel on its behalf (see {@link Misses}). */
+        public final Misses.Counter userMisses = new Misses.Counter(), kernelMisses = new Misses.Counter();
 
         public Counter(String name) { this.name = name; }
 
