@@ -14,7 +14,10 @@ import dev.mkw.hw.sim.DeviceContext;
  * Controllers Software Developer's Manual, section 3.2.7): the card raises its IRQ after
  * {@code coalesce} packets have arrived since the last interrupt, or {@code delay} cycles
  * after the first of them, whichever comes first. The driver is assumed to drain the ring
- * on each ipublic final class NetworkCard extends ArrivalProcessDevice {
+ * on each interrupt. The arrival process itself (interval, fixed and Poisson gaps, the IRQ count)
+ * is MKW's {@link ArrivalProcessDevice}; the bursts and the moderation are the card's own.
+ */
+public final class NetworkCard extends ArrivalProcessDevice {
     public enum Arrivals { FIXED, POISSON, BURSTY }
 
     private final Arrivals arrivals;
