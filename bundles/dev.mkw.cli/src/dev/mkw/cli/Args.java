@@ -91,32 +91,11 @@ public final class Args {
     }
 
     static long parseCount(String what, String text) throws CliException {
-        String t = text.trim().replace("_", "");
-        long mult = 1;
-        if (!t.isEmpty()) {
-            char last = Character.toUpperCase(t.charAt(t.length() - 1));
-            if (last == 'K') mult = 1_000;
-            else if (last == 'M') mult = 1_000_000;
-            else if (last == 'G') mult = 1_000_000_000;
-            if (mult != 1) t = t.substring(0, t.length() - 1);
-        }
-        long n;
         try {
-            n = Long.decode(t);
-        } catch (NumberFormatException e) {
-            if (t.matches("[0-9]+|0[xX][0-9a-fA-F]+")) throw tooLarge(what, text);
-            throw new CliException(what + " expects a number (like 42, 0x100, 10k, 2M), got '" + text + "'");
+            return dev.mkw.run.VariantSettings.parseCount(what, text);
+        } catch (dev.mkw.run.RunRefused e) {
+            throw new CliException(e.getMessage());
         }
-        if (n < 0) throw new CliException(what + " must not be negative: " + text);
-        try {
-            return Math.multiplyExact(n, mult);
-        } catch (ArithmeticException e) {
-            throw tooLarge(what, text);
-        }
-    }
-
-    private static CliException tooLarge(String what, String text) {
-        return new CliException(what + " " + text + " is too large: the largest number is " + Long.MAX_VALUE + " (about 9.2e18, or 9223372036G)");
     }
 
     /** The single positional argument, with a usage error naming what it is. */

@@ -93,8 +93,8 @@ public final class Kernel {
     private final Capabilities caps;
     private final ExchangeRegisters exregs;
     private final ThreadLifecycle lifecycle;
-    /** The timer line the kernel programs for preemption. */
-    private final int timerLine = 0;
+    /** The timer line the kernel programs for preemption: the machine's timer's. */
+    private final int timerLine;
     /** Address spaces of privileged tasks (the scenario's root task): ExchangeRegisters may reach any thread from them. */
     private final java.util.Set<AddressSpace> privilegedSpaces = new java.util.HashSet<>();
     /** Capability spaces per task (naming variant CAPABILITIES). */
@@ -111,6 +111,7 @@ public final class Kernel {
 
     public Kernel(SimMachine machine, KernelConfig config, SimEngine engine, Trace trace) {
         this.machine = machine;
+        this.timerLine = machine.timerLine();
         this.config = config;
         this.engine = engine;
         this.trace = trace;

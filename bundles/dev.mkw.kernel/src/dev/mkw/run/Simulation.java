@@ -66,8 +66,11 @@ public final class Simulation {
             kernel.wakeCpu();
         });
         SimRandom deviceRandom = engine.random().split();
-        long tick = scenario.kernel().timesliceCycles();
-        if (tick > 0) devices.add(new dev.mkw.hw.sim.PeriodicDevice("timer", kernel.timerLine(), tick, 0, false));
+        // The machine's own devices: its timer, which the kernel programs to its tick, and those the preset declares.
+        for (Device d : machine.createDevices(deviceTypes, scenario.kernel().timesliceCycles())) {
+            devices.add(d);
+            if (d.irq() != kernel.timerLine()) kernel.deviceOn(d.irq());
+        }
         Map<Device, String> origins = new java.util.IdentityHashMap<>();
         for (DeviceSpec d : scenario.devices()) {
             dev.mkw.hw.sim.DeviceType type;

@@ -15,7 +15,8 @@ import dev.mkw.cli.Command;
 import dev.mkw.cli.HostLimits;
 import dev.mkw.cli.ProgressBar;
 import dev.mkw.cli.ScenarioRunner;
-import dev.mkw.cli.VariantSettings;
+import dev.mkw.run.RunPipeline;
+import dev.mkw.run.VariantSettings;
 import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.analysis.Analyses;
@@ -72,11 +73,11 @@ public final class RunCommand implements Command {
         if (a.flag("list")) return list(ctx);
         Path file = ctx.scenario(a.onePositional("a scenario file or example name"));
         Scenario s = ScenarioRunner.load(file, ctx);
-        s = VariantSettings.apply(s, a.values("set"));
+        s = ScenarioRunner.with(s, a.values("set"));
         if (a.has("seed")) s = s.withRun(s.run().withSeed(a.longValue("seed", 42)));
         if (a.has("until-cycles")) s = s.withRun(s.run().withUntilCycles(a.longValue("until-cycles", 0)));
         if (a.has("until")) s = s.withRun(s.run().withUntilCycles(a.longValue("until", 0)));
-        if (a.has("preset")) s = VariantSettings.apply(s, "machine.preset", a.value("preset", ""));
+        if (a.has("preset")) s = ScenarioRunner.with(s, java.util.Map.of("machine.preset", a.value("preset", "")));
         s = s.withRun(trace(s.run(), a));
         Duration limit = a.has("time-limit") ? HostLimits.parseDuration("--time-limit", a.value("time-limit", "")) : HostLimits.DEFAULT_TIME_LIMIT;
         RunReport r = ScenarioRunner.run(s, a.flag("progress") ? new ProgressBar(ctx.err(), s.run().untilCycles()) : null, limit);
@@ -84,7 +85,7 @@ public final class RunCommand implements Command {
         boolean jsonToStdout = "json".equals(report);
         if (jsonToStdout && !a.flag("quiet")) {
             try {
-                Exporters.discover().get("json").write(r, ctx.out());
+                RunPipeline.exporters().get("json").write(r, ctx.out());
                 ctx.out().println();
             } catch (IOException e) {
                 throw new CliException("cannot write the report: " + e.getMessage());
@@ -99,7 +100,7 @@ public final class RunCommand implements Command {
                 else ctx.out().print("\n" + o.result().toText());
             }
         }
-        Exporters exporters = Exporters.discover();
+        Exporters exporters = RunPipeline.exporters();
         try {
             if (a.has("perfetto")) exporters.get("perfetto").write(r, ctx.resolve(a.value("perfetto", "")));
             if (traceFile(a) != null) exporters.get("perfetto").write(r, ctx.resolve(traceFile(a)));

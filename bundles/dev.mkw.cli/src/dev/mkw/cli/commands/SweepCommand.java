@@ -13,7 +13,7 @@ import dev.mkw.cli.CliContext;
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.Command;
 import dev.mkw.cli.ScenarioRunner;
-import dev.mkw.cli.VariantSettings;
+import dev.mkw.run.VariantSettings;
 import dev.mkw.cli.sweep.SweepEngine;
 import dev.mkw.cli.sweep.SweepEngines;
 import dev.mkw.cli.sweep.SweepJob;

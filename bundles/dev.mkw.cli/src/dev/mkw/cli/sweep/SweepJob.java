@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.ScenarioRunner;
-import dev.mkw.cli.VariantSettings;
+import dev.mkw.run.VariantSettings;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.report.RunReport;
 import dev.mkw.sim.sweep.Metric;

@@ -89,4 +89,32 @@ class DevicesTest {
         assertEquals("unknown device type 'nic'; known: block, timer, uart",
                 assertThrows(IllegalArgumentException.class, () -> types.get("nic")).getMessage());
     }
+
+    /** A contributed type cannot take a built-in's id: the first keeps it, the refusal is a problem naming both. */
+    @Test
+    void aContributedTypeCannotReplaceABuiltInOne() {
+        DeviceTypes t = DeviceTypes.builtIn();
+        dev.mkw.hw.sim.DeviceType fake = new dev.mkw.hw.sim.DeviceType() {
+            @Override public String id() { return "timer"; }
+            @Override public String description() { return "not the timer"; }
+            @Override public Device create(String name, int irq, Map<String, String> p) { throw new IllegalStateException("never made"); }
+        };
+        org.junit.jupiter.api.Assertions.assertFalse(t.register(fake));
+        assertEquals("programmable interval timer", t.get("timer").description().substring(0, 27));
+        assertEquals(1, t.problems().size(), t.problems().toString());
+        org.junit.jupiter.api.Assertions.assertTrue(t.problems().get(0).startsWith("device type 'timer' of "), t.problems().get(0));
+    }
+
+    /** The built-in devices share one arrival-process skeleton: name, line, count, fixed gaps from start. */
+    @Test
+    void builtInDevicesAreArrivalProcesses() {
+        for (String type : List.of("timer", "uart", "block")) {
+            Device d = types.get(type).create("d", 3, Map.of("interval", "1000"));
+            org.junit.jupiter.api.Assertions.assertTrue(d instanceof dev.mkw.hw.sim.ArrivalProcessDevice, type);
+            assertEquals("d", d.name());
+            assertEquals(3, d.irq());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new dev.mkw.hw.sim.PeriodicDevice("pit", 0, 0, 0, false));
+        assertEquals("device pit: interval must be > 0 cycles, got 0", e.getMessage());
+    }
 }

@@ -15,26 +15,31 @@ import org.eclipse.emf.ecore.resource.Resource;
 
 import dev.mkw.hw.sim.MachineDescription;
 import dev.mkw.hw.sim.SimMachine;
+import dev.mkw.sim.contrib.ContributionRegistry;
 import dev.mkw.sim.contrib.Contributions;
 
 /**
  * The machine presets: XMI models of real machines, each citing its sources. Built-in ones
  * ship in presets/; plugins add theirs through a {@link PresetProvider}, found through the
  * extension point {@value #EXTENSION_POINT} in OSGi and {@link java.util.ServiceLoader} as
- * plain jars, or handed to {@link #register}.
+ * plain jars, or handed to {@link #register}. A {@link ContributionRegistry}: the first preset
+ * of an id keeps it, so a plugin cannot replace a built-in preset (a run on {@code i486_50}
+ * is the same run wherever it happens).
  */
 public final class MachinePresets {
     public static final String EXTENSION_POINT = "dev.mkw.hw.presets";
     private static final List<String> BUILT_IN = List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9", "cortex_a53");
     private static MachinePresets instance;
-    private final Map<String, URL> presets = new TreeMap<>();
-    private final List<String> problems = new ArrayList<>();
+    /** One preset: its id, its model's file and the class that provided it. */
+    private record Preset(String id, URL url, Class<?> provider) {}
+
+    private final ContributionRegistry<Preset> presets = new ContributionRegistry<>("machine preset", Preset::id, Preset::provider, true);
 
     private MachinePresets(boolean discover) {
-        for (String id : BUILT_IN) presets.put(id, MachinePresets.class.getResource("/presets/" + id + ".xmi"));
+        for (String id : BUILT_IN) presets.register(new Preset(id, MachinePresets.class.getResource("/presets/" + id + ".xmi"), MachinePresets.class));
         if (!discover) return;
         Contributions.Found<PresetProvider> found = Contributions.discover(EXTENSION_POINT, PresetProvider.class, x -> x.getClass().getName());
-        problems.addAll(found.problems());
+        found.problems().forEach(presets::problem);
         for (PresetProvider p : found.items()) register(p);
     }
 
@@ -49,30 +54,27 @@ public final class MachinePresets {
         return new MachinePresets(false);
     }
 
-    /** Add a provider's presets; a contributed id replaces a built-in one of the same id. */
-    public synchronized void register(PresetProvider p) {
-        presets.putAll(p.presets());
+    /** Add a provider's presets (in id order); an id another provider (or the built-ins) holds is refused and noted in {@link #problems}. */
+    public void register(PresetProvider p) {
+        for (Map.Entry<String, URL> e : new TreeMap<>(p.presets()).entrySet()) presets.register(new Preset(e.getKey(), e.getValue(), p.getClass()));
     }
 
-    public synchronized List<String> ids() {
-        return List.copyOf(presets.keySet());
+    public List<String> ids() {
+        return List.copyOf(presets.ids());
     }
 
-    public synchronized boolean exists(String id) {
-        return presets.containsKey(id);
+    public boolean exists(String id) {
+        return presets.exists(id);
     }
 
-    /** Contributions that could not be loaded. */
-    public synchronized List<String> problems() {
-        return List.copyOf(problems);
+    /** Contributions that could not be loaded or were refused. */
+    public List<String> problems() {
+        return presets.problems();
     }
 
     /** A fresh copy of a preset's model (change it freely); IllegalArgumentException naming the known ids for an unknown one. */
     public Machine model(String id) {
-        URL url;
-        synchronized (this) {
-            url = presets.get(id);
-        }
+        URL url = presets.find(id).map(Preset::url).orElse(null);
         if (url == null) throw new IllegalArgumentException("unknown machine preset '" + id + "'; known: " + String.join(", ", ids()));
         return read(url, id);
     }

@@ -10,64 +10,48 @@ package dev.mkw.hw.sim;
  * <p>The random quantity ({@code distribution poisson}) is the arrival interval when there is
  * one, otherwise the service time: both drawn from the device's own seeded stream.
  */
-public final class BlockDevice implements Device {
-    private final String name;
-    private final int irq;
+public final class BlockDevice extends ArrivalProcessDevice {
     private final long serviceTime;
-    private final long interval;
-    private final long startAt;
-    private final boolean poisson;
     private long queued;
     private boolean busy;
-    private long completed;
     private long maxQueue;
     private long busyCycles;
 
     /** {@code interval} 0: closed loop. */
     public BlockDevice(String name, int irq, long serviceTime, long interval, long startAt, boolean poisson) {
+        super(name, irq, interval, startAt, poisson);
         if (serviceTime <= 0) throw new IllegalArgumentException("device " + name + ": service-time must be > 0 cycles, got " + serviceTime);
-        if (interval < 0) throw new IllegalArgumentException("device " + name + ": interval must be >= 0 cycles, got " + interval);
-        this.name = name;
-        this.irq = irq;
         this.serviceTime = serviceTime;
-        this.interval = interval;
-        this.startAt = startAt;
-        this.poisson = poisson;
     }
 
-    @Override public String name() { return name; }
-    @Override public int irq() { return irq; }
-    @Override public long interruptsRaised() { return completed; }
-    public long requestsCompleted() { return completed; }
+    public long requestsCompleted() { return interruptsRaised(); }
     /** The longest the queue of waiting requests got (not counting the one in service). */
     public long maxQueueLength() { return maxQueue; }
     public long busyCycles() { return busyCycles; }
 
+    /** Closed loop (no interval): the first request is issued at start; else requests arrive. */
     @Override
     public void start(DeviceContext ctx) {
-        if (interval == 0) {
-            serveFrom(ctx, ctx.now() + startAt);
+        if (interval() == 0) {
+            serveFrom(ctx, ctx.now() + startAt());
         } else {
-            ctx.at(ctx.now() + startAt + arrivalGap(ctx), () -> arrive(ctx));
+            super.start(ctx);
         }
     }
 
-    private long arrivalGap(DeviceContext ctx) {
-        return poisson ? Math.max(1, Math.round(ctx.random().exponential(interval))) : interval;
-    }
-
     private long service(DeviceContext ctx) {
-        return interval == 0 && poisson ? Math.max(1, Math.round(ctx.random().exponential(serviceTime))) : serviceTime;
+        return interval() == 0 && poisson() ? exponential(ctx, serviceTime) : serviceTime;
     }
 
-    private void arrive(DeviceContext ctx) {
+    /** A request: served at once if the device is idle, else queued. */
+    @Override
+    protected void arrived(DeviceContext ctx) {
         if (busy) {
             queued++;
             maxQueue = Math.max(maxQueue, queued);
         } else {
             serve(ctx);
         }
-        ctx.at(ctx.now() + arrivalGap(ctx), () -> arrive(ctx));
     }
 
     private void serve(DeviceContext ctx) {
@@ -82,10 +66,9 @@ public final class BlockDevice implements Device {
     }
 
     private void complete(DeviceContext ctx) {
-        completed++;
         busy = false;
-        ctx.raiseIrq(irq);
-        if (interval == 0) {
+        raise(ctx);
+        if (interval() == 0) {
             serve(ctx);
         } else if (queued > 0) {
             queued--;

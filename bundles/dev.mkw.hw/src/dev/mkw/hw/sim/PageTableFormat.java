@@ -68,6 +68,22 @@ public final class PageTableFormat {
         return bits >= 63 ? Long.MAX_VALUE : 1L << bits;
     }
 
+    /**
+     * The first address of the kernel's region, the end of user space: the kernel owns the top
+     * quarter of every address space (on ia32 L4 the top GiB, from 0xC0000000, Liedtke's L4
+     * reference manual X.2 §"address space layout"; on a 48-bit format from 0xC000_0000_0000).
+     * The kernel maps itself there and the scenario language keeps regions below it.
+     */
+    public long userTop() {
+        long size = addressSpaceSize();
+        return size - size / 4;
+    }
+
+    /** The smallest page this format maps, in bytes. */
+    public long pageSize() {
+        return 1L << pageShift;
+    }
+
     public int index(long vaddr, int level) {
         return (int) ((vaddr >>> shifts[level]) & ((1L << indexBits[level]) - 1));
     }

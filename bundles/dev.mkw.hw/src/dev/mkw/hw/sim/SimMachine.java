@@ -49,12 +49,28 @@ public final class SimMachine {
     public MmuSpec mmu() { return description.mmu(); }
     public List<DeviceSpec> deviceSpecs() { return description.devices(); }
 
-    /** The devices the description declares (its timer first, if it has one), created through {@code types}. */
+    /** The devices the description declares (its timer first, if it has one, at its own period), created through {@code types}. */
     public List<Device> createDevices(DeviceTypes types) {
-        List<Device> l = new ArrayList<>();
         MachineDescription.TimerSpec t = description.timer();
-        if (t != null) l.add(new PeriodicDevice("timer", t.irq(), t.periodCycles(), 0, false));
+        return createDevices(types, t == null ? 0 : t.periodCycles());
+    }
+
+    /**
+     * The devices of the machine as a kernel starts them: its timer on {@link #timerLine()},
+     * programmed to interrupt every {@code timerPeriod} cycles (the kernel's tick; 0: the timer
+     * stays off), then the devices its description declares. A description without a timer
+     * (a test's bare machine) gets the PC's: line 0.
+     */
+    public List<Device> createDevices(DeviceTypes types, long timerPeriod) {
+        List<Device> l = new ArrayList<>();
+        if (timerPeriod > 0) l.add(new PeriodicDevice("timer", timerLine(), timerPeriod, 0, false));
         for (DeviceSpec s : description.devices()) l.add(s.create(types));
         return l;
+    }
+
+    /** The IRQ line of the machine's timer (the preset's; line 0, the PC's PIT, when it describes none). */
+    public int timerLine() {
+        MachineDescription.TimerSpec t = description.timer();
+        return t == null ? 0 : t.irq();
     }
 }

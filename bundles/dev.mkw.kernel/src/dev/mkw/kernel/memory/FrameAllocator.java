@@ -29,6 +29,9 @@ public final class FrameAllocator {
 
     public long used() { return next; }
 
+    /** The physical frame size of the machine (the MMU format's smallest page). */
+    public int frameSize() { return frameSize; }
+
     /** Raised when the machine runs out of frames: a user-visible error, not a crash. */
     public static final class OutOfMemory extends RuntimeException {
         private static final long serialVersionUID = 1L;

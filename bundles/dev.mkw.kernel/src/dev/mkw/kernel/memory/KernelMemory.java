@@ -27,8 +27,7 @@ public final class KernelMemory {
         this.format = format;
         this.frames = frames;
         this.template = new AddressSpace("kernel", 0, memory, format, frames);
-        long size = format.addressSpaceSize();
-        this.base = size - size / 4;
+        this.base = format.userTop();
     }
 
     /** Register a new space: it gets the kernel's top-level entries. */

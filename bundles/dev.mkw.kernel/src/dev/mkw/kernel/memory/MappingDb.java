@@ -62,8 +62,9 @@ public final class MappingDb {
     }
 
     private long nodeAddress() {
-        if (nodeArea < 0 || nodeAreaUsed + NODE_SIZE > 4096) {
-            nodeArea = frames.allocate(4096);
+        // Nodes are packed into frames of the machine's size, as a kernel slab allocator would.
+        if (nodeArea < 0 || nodeAreaUsed + NODE_SIZE > frames.frameSize()) {
+            nodeArea = frames.allocate(frames.frameSize());
             nodeAreaUsed = 0;
         }
         long a = nodeArea + nodeAreaUsed;
@@ -82,7 +83,7 @@ public final class MappingDb {
 
     public Node lookup(AddressSpace space, long vaddr) {
         Map<Long, Node> m = bySpace.get(space);
-        return m == null ? null : m.get(vaddr >>> 12);
+        return m == null ? null : m.get(vaddr >>> space.pageShift());
     }
 
     /** Derive a mapping of {@code parent}'s frame into {@code space} at {@code vaddr}. */
@@ -172,12 +173,12 @@ public final class MappingDb {
     }
 
     private void index(Node n) {
-        bySpace.computeIfAbsent(n.space, s -> new HashMap<>()).put(n.vaddr >>> 12, n);
+        bySpace.computeIfAbsent(n.space, s -> new HashMap<>()).put(n.vaddr >>> n.space.pageShift(), n);
     }
 
     private void unindex(Node n) {
         Map<Long, Node> m = bySpace.get(n.space);
-        if (m != null) m.remove(n.vaddr >>> 12);
+        if (m != null) m.remove(n.vaddr >>> n.space.pageShift());
     }
 
     public long revokedNodes() { return revokedNodes; }

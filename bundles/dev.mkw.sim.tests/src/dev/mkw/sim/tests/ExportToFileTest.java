@@ -16,6 +16,7 @@ import dev.mkw.sim.export.Exporter;
 import dev.mkw.sim.export.Exporters;
 import dev.mkw.sim.export.PerfettoTraceExporter;
 import dev.mkw.sim.report.RunReport;
+import dev.mkw.test.support.MiniJson;
 
 class ExportToFileTest {
 

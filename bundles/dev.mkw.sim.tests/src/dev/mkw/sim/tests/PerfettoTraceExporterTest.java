@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mkw.sim.export.PerfettoTraceExporter;
 import dev.mkw.sim.report.RunReport;
+import dev.mkw.test.support.MiniJson;
 
 class PerfettoTraceExporterTest {
 

@@ -18,6 +18,7 @@ import dev.mkw.sim.export.JsonReportExporter;
 import dev.mkw.sim.export.StatsCsvExporter;
 import dev.mkw.sim.export.TextReportExporter;
 import dev.mkw.sim.report.RunReport;
+import dev.mkw.test.support.MiniJson;
 
 class ReportExportersTest {
 

@@ -13,6 +13,7 @@ import dev.mkw.sim.export.CsvWriter;
 import dev.mkw.sim.export.Decimals;
 import dev.mkw.sim.export.JsonWriter;
 import dev.mkw.sim.export.TextTable;
+import dev.mkw.test.support.MiniJson;
 
 class WritersTest {
 

@@ -2,60 +2,42 @@ package dev.mkw.sim.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
+import dev.mkw.sim.contrib.ContributionRegistry;
 import dev.mkw.sim.contrib.Contributions;
 import dev.mkw.sim.report.RunReport;
 
 /**
  * The analyses known to this process, by id: built-ins plus contributions (extension point
  * {@value #EXTENSION_POINT} under Equinox, ServiceLoader as plain jars) plus any registered
- * by hand. The first analysis of an id wins; later ones are noted as problems.
+ * by hand, in a {@link ContributionRegistry}: the first analysis of an id keeps it; later ones
+ * are noted as problems.
  */
 public final class Analyses {
     public static final String EXTENSION_POINT = "dev.mkw.sim.analyses";
 
-    private final Map<String, Analysis> byId = new TreeMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private final ContributionRegistry<Analysis> registry = new ContributionRegistry<>("analysis", Analysis::id, true);
 
     public static Analyses builtIns() {
         Analyses a = new Analyses();
-        a.register(new IpcLatencyAnalysis());
-        a.register(new KernelPathsAnalysis());
-        a.register(new CacheTlbAnalysis());
-        a.register(new IrqLatencyAnalysis());
+        a.registry.registerAll(List.of(new IpcLatencyAnalysis(), new KernelPathsAnalysis(), new CacheTlbAnalysis(), new IrqLatencyAnalysis()));
         return a;
     }
 
     public static Analyses discover() {
         Analyses a = builtIns();
-        Contributions.Found<Analysis> found = Contributions.discover(EXTENSION_POINT, Analysis.class, Analysis::id);
-        found.items().forEach(a::register);
-        a.problems.addAll(found.problems());
+        a.registry.discover(EXTENSION_POINT, Analysis.class);
         return a;
     }
 
-    public synchronized boolean register(Analysis analysis) {
-        Analysis old = byId.get(analysis.id());
-        if (old != null) {
-            if (old.getClass() != analysis.getClass()) {
-                problems.add("analysis id '" + analysis.id() + "' of " + analysis.getClass().getName()
-                        + " is taken by " + old.getClass().getName());
-            }
-            return false;
-        }
-        byId.put(analysis.id(), analysis);
-        return true;
-    }
+    /** Add an analysis; false (and a problem) if another one holds its id. */
+    public boolean register(Analysis analysis) { return registry.register(analysis); }
 
-    public synchronized Optional<Analysis> find(String id) { return Optional.ofNullable(byId.get(id)); }
+    public Optional<Analysis> find(String id) { return registry.find(id); }
 
-    public synchronized Analysis get(String id) {
-        Analysis a = byId.get(id);
-        if (a == null) throw new IllegalArgumentException("no analysis '" + id + "'; known: " + String.join(", ", byId.keySet()));
-        return a;
+    public Analysis get(String id) {
+        return registry.find(id).orElseThrow(() -> new IllegalArgumentException("no analysis '" + id + "'; known: " + String.join(", ", registry.ids())));
     }
 
     /**
@@ -93,7 +75,7 @@ public final class Analyses {
     }
 
     /** All analyses, sorted by id. */
-    public synchronized List<Analysis> all() { return List.copyOf(byId.values()); }
+    public List<Analysis> all() { return registry.all(); }
 
-    public synchronized List<String> problems() { return List.copyOf(problems); }
+    public List<String> problems() { return registry.problems(); }
 }

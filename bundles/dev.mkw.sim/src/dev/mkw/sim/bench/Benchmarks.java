@@ -1,9 +1,8 @@
 package dev.mkw.sim.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import dev.mkw.sim.contrib.Contributions;
+import dev.mkw.sim.contrib.ContributionRegistry;
 
 /** Finds benchmarks: the engine's own plus contributions of other bundles. */
 public final class Benchmarks {
@@ -17,18 +16,11 @@ public final class Benchmarks {
         return List.of(new MemoryAccessBenchmark(), new EngineEventBenchmark());
     }
 
-    /** Built-ins first (baseline first), then contributions sorted by name; names unique. */
+    /** Built-ins first (baseline first), then contributions sorted by name; names unique (the first keeps one). */
     public static List<Benchmark> discover(List<String> problems) {
-        List<Benchmark> all = new ArrayList<>(builtIns());
-        Contributions.Found<Benchmark> found = Contributions.discover(EXTENSION_POINT, Benchmark.class, Benchmark::name);
-        problems.addAll(found.problems());
-        for (Benchmark b : found.items()) {
-            if (all.stream().anyMatch(x -> x.name().equals(b.name()))) {
-                problems.add("benchmark name '" + b.name() + "' of " + b.getClass().getName() + " is taken");
-            } else {
-                all.add(b);
-            }
-        }
-        return all;
+        ContributionRegistry<Benchmark> r = new ContributionRegistry<>("benchmark", Benchmark::name, false)
+                .registerAll(builtIns()).discover(EXTENSION_POINT, Benchmark.class);
+        problems.addAll(r.problems());
+        return r.all();
     }
 }

@@ -1,70 +1,50 @@
 package dev.mkw.sim.export;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
-import dev.mkw.sim.contrib.Contributions;
+import dev.mkw.sim.contrib.ContributionRegistry;
 
 /**
  * The exporters known to this process, by id. {@link #discover()} gives the built-ins plus
  * every contribution (extension point {@value #EXTENSION_POINT} under Equinox,
- * ServiceLoader as plain jars); {@link #register} adds one by hand. The first exporter of an
- * id wins, so a plugin cannot silently replace a built-in; later ones are noted as problems.
+ * ServiceLoader as plain jars); {@link #register} adds one by hand. Conflicts follow the rule
+ * of every {@link ContributionRegistry}: the first exporter of an id keeps it, so a plugin
+ * cannot silently replace a built-in; later ones are noted as problems.
  */
 public final class Exporters {
     public static final String EXTENSION_POINT = "dev.mkw.sim.exporters";
 
-    private final Map<String, Exporter> byId = new TreeMap<>();
-    private final List<String> problems = new ArrayList<>();
+    private final ContributionRegistry<Exporter> registry = new ContributionRegistry<>("exporter", Exporter::id, true);
 
     /** The built-in exporters only. */
     public static Exporters builtIns() {
         Exporters e = new Exporters();
-        e.register(new JsonReportExporter());
-        e.register(new TextReportExporter());
-        e.register(new StatsCsvExporter());
-        e.register(new PerfettoTraceExporter());
-        e.register(new HtmlReportExporter());
+        e.registry.registerAll(List.of(new JsonReportExporter(), new TextReportExporter(), new StatsCsvExporter(),
+                new PerfettoTraceExporter(), new HtmlReportExporter()));
         return e;
     }
 
     /** The built-ins and every contributed exporter. */
     public static Exporters discover() {
         Exporters e = builtIns();
-        Contributions.Found<Exporter> found = Contributions.discover(EXTENSION_POINT, Exporter.class, Exporter::id);
-        found.items().forEach(e::register);
-        e.problems.addAll(found.problems());
+        e.registry.discover(EXTENSION_POINT, Exporter.class);
         return e;
     }
 
     /** Add an exporter; returns false (and notes a problem) if its id is taken. */
-    public synchronized boolean register(Exporter exporter) {
-        if (byId.containsKey(exporter.id())) {
-            if (byId.get(exporter.id()).getClass() != exporter.getClass()) {
-                problems.add("exporter id '" + exporter.id() + "' of " + exporter.getClass().getName()
-                        + " is taken by " + byId.get(exporter.id()).getClass().getName());
-            }
-            return false;
-        }
-        byId.put(exporter.id(), exporter);
-        return true;
-    }
+    public boolean register(Exporter exporter) { return registry.register(exporter); }
 
-    public synchronized Optional<Exporter> find(String id) { return Optional.ofNullable(byId.get(id)); }
+    public Optional<Exporter> find(String id) { return registry.find(id); }
 
     /** The exporter of {@code id}; the message lists the known ids if there is none. */
-    public synchronized Exporter get(String id) {
-        Exporter e = byId.get(id);
-        if (e == null) throw new IllegalArgumentException("no exporter '" + id + "'; known: " + String.join(", ", byId.keySet()));
-        return e;
+    public Exporter get(String id) {
+        return registry.find(id).orElseThrow(() -> new IllegalArgumentException("no exporter '" + id + "'; known: " + String.join(", ", registry.ids())));
     }
 
     /** All exporters, sorted by id. */
-    public synchronized List<Exporter> all() { return List.copyOf(byId.values()); }
+    public List<Exporter> all() { return registry.all(); }
 
     /** Contributions that could not be loaded or registered. */
-    public synchronized List<String> problems() { return List.copyOf(problems); }
+    public List<String> problems() { return registry.problems(); }
 }

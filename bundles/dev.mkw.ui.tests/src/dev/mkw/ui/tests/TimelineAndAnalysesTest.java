@@ -38,6 +38,7 @@ import dev.mkw.ui.views.AnalysisOutcome;
 import dev.mkw.ui.views.ExportActions;
 import dev.mkw.ui.views.MessageLogView;
 import dev.mkw.ui.views.TimelineView;
+import dev.mkw.test.support.MiniJson;
 
 /**
  * The Timeline has a lane per CPU and per thread and an arrow per IPC, and follows the

@@ -10,7 +10,7 @@ import org.eclipse.debug.ui.CommonTab;
 import org.eclipse.debug.ui.ILaunchConfigurationDialog;
 import org.eclipse.debug.ui.ILaunchConfigurationTab;
 
-import dev.mkw.cli.VariantSettings;
+import dev.mkw.run.VariantSettings;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.sched.SchedulerPolicies;
 

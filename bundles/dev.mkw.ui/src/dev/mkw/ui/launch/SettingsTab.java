@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-import dev.mkw.cli.VariantSettings;
+import dev.mkw.run.VariantSettings;
 
 /**
  * A tab of settings that override the scenario (the keys of {@code mkw run --set}): one

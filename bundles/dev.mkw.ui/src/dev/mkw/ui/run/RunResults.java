@@ -1,6 +1,7 @@
 package dev.mkw.ui.run;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -9,6 +10,7 @@ import dev.mkw.kernel.inspect.IrqInfo;
 import dev.mkw.kernel.inspect.MappingInfo;
 import dev.mkw.kernel.inspect.MessageInfo;
 import dev.mkw.kernel.inspect.ThreadInfo;
+import dev.mkw.run.RunPipeline;
 import dev.mkw.sim.report.RunReport;
 
 /**
@@ -17,19 +19,27 @@ import dev.mkw.sim.report.RunReport;
  * of each new one (called on the thread that published; views hop to the UI thread).
  */
 public final class RunResults {
-    /** One finished run: its report and the kernel's state at the end. */
-    public record Run(String file, RunReport report, List<ThreadInfo> threads, List<MappingInfo> mappings,
+    /**
+     * One run: its report (every setting it ran with) and the kernel's state at the end.
+     *
+     * @param given the settings given on top of the file (a launch configuration's), key → value
+     */
+    public record Run(String file, RunReport report, Map<String, String> given, List<ThreadInfo> threads, List<MappingInfo> mappings,
             List<IrqInfo> irqs, List<CapInfo> capabilities, List<MessageInfo> messages) {
+
+        public Run {
+            given = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(given));
+        }
 
         /** Whether the run is over; a paused session publishes unfinished runs. */
         public boolean finished() {
-            return !report.endReason().startsWith("paused");
+            return !RunPipeline.isPaused(report.endReason());
         }
 
         /** A short name for legends: the file's name and the settings that differ from it. */
         public String label() {
             String name = java.nio.file.Path.of(file).getFileName().toString();
-            return report.settings().isEmpty() ? name : name + " " + report.settings();
+            return given.isEmpty() ? name : name + " " + given;
         }
     }
 

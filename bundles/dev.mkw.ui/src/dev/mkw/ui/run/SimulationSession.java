@@ -3,6 +3,7 @@ package dev.mkw.ui.run;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.mkw.run.RunPipeline;
 import dev.mkw.run.Simulation;
 import dev.mkw.sim.SimEngine;
 
@@ -65,17 +66,22 @@ public final class SimulationSession {
     public void stop() {
         sim.stop();
         synchronized (this) {
+            if (state == State.FINISHED) return; // over already: its report keeps its own end reason
             state = State.FINISHED;
-            publish();
+            publish(RunPipeline.stoppedByUser(sim));
         }
     }
 
     private void settle(SimEngine.StopReason why) {
         state = why == SimEngine.StopReason.PAUSED && !sim.isFinished() ? State.PAUSED : State.FINISHED;
-        publish();
+        publish(RunPipeline.endReason(sim, why));
     }
 
     private void publish() {
-        RunResults.get().publish(ScenarioRun.snapshot(file, sim, settings, state == State.FINISHED ? "finished" : "paused at cycle " + cycle()));
+        publish(RunPipeline.endReason(sim, SimEngine.StopReason.PAUSED));
+    }
+
+    private void publish(String endReason) {
+        RunResults.get().publish(ScenarioRun.snapshot(file, sim, settings, endReason));
     }
 }

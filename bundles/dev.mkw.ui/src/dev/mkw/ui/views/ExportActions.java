@@ -14,7 +14,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IViewSite;
 
 import dev.mkw.sim.export.Exporter;
-import dev.mkw.sim.export.Exporters;
+import dev.mkw.run.RunPipeline;
 import dev.mkw.sim.report.RunReport;
 import dev.mkw.ui.run.RunResults;
 
@@ -45,7 +45,7 @@ public final class ExportActions {
                     MessageDialog.openInformation(shell, label, "There is no run to export yet.");
                     return;
                 }
-                Exporter e = Exporters.builtIns().get(exporter);
+                Exporter e = RunPipeline.exporters().get(exporter);
                 FileDialog d = new FileDialog(shell, SWT.SAVE);
                 d.setOverwrite(true);
                 d.setFilterExtensions(new String[] {"*." + e.fileExtension(), "*"});
@@ -69,7 +69,7 @@ public final class ExportActions {
 
     /** Write {@code report} with the exporter of id {@code exporter} ({@link #PERFETTO}, {@link #CSV}) to {@code file}. */
     public static void export(String exporter, RunReport report, Path file) throws IOException {
-        Exporters.builtIns().get(exporter).write(report, file);
+        RunPipeline.exporters().get(exporter).write(report, file);
     }
 
 }

@@ -106,6 +106,22 @@ class ValidationTest {
     }
 
     @Test
+    void theUserAddressSpaceEndsWhereTheMachinesKernelRegionBegins() {
+        // The kernel owns the top quarter of what the preset's MMU format translates: from 3 GiB
+        // on the 32-bit i486, from 0xC000_0000_0000 on x86-64's 48 bits.
+        String tasks = "task a pager root { region 0xC0000000 size 8K }\nrun until all-done\n";
+        assertTrue(LOADER.load("scenario T\nmachine preset x86_64_pcid { cpus 1 }\n" + tasks, "/t/v.mkw").diagnostics().isEmpty(),
+                "above 3 GiB is user space on x86-64");
+        assertTrue(LOADER.load("scenario T\nmachine preset cortex_a53 { cpus 1 }\n" + tasks, "/t/v.mkw").diagnostics().isEmpty(),
+                "and on ARMv8's 4-level format");
+        is(only("scenario T\nmachine preset i486_50\n" + tasks), 3, 44, Diagnostic.Severity.ERROR, IssueCodes.REGION_OUTSIDE,
+                "region 0xc0000000 size 8192 ends beyond the user address space 0x0..0xbfffffff (the kernel owns the top 1 GiB)");
+        is(only("scenario T\nmachine preset x86_64_pcid { cpus 1 }\ntask a pager root { region 0xBFFFFFFFF000 size 8K }\nrun until all-done\n"),
+                3, 48, Diagnostic.Severity.ERROR, IssueCodes.REGION_OUTSIDE,
+                "region 0xbffffffff000 size 8192 ends beyond the user address space 0x0..0xbfffffffffff (the kernel owns the top 64 TiB)");
+    }
+
+    @Test
     void overlappingRegions() {
         is(only(Scenarios.with("task a pager root {\nregion 0x10000 size 64K\nregion 0x18000 size 4K }")), 5, 8, Diagnostic.Severity.ERROR,
                 IssueCodes.REGION_OVERLAP, "region 0x18000 overlaps region 0x10000 (line 4) of task a");

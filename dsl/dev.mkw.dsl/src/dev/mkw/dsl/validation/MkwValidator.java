@@ -50,6 +50,8 @@ import dev.mkw.dsl.mkw.WaitNotify;
 import dev.mkw.dsl.translate.Numbers;
 import dev.mkw.dsl.translate.ScenarioTranslator;
 import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.hw.sim.PageTableFormat;
+import dev.mkw.scenario.MachineSpec;
 
 /**
  * The rules a scenario must follow beyond its syntax. Each message names what is wrong and
@@ -59,8 +61,6 @@ import dev.mkw.hw.model.MachinePresets;
 @ComposedChecks(validators = {MachineValidator.class, LimitsValidator.class, ImportValidator.class})
 public class MkwValidator extends AbstractMkwValidator {
 
-    /** User-level address space of the modelled 32-bit L4: the kernel owns the top gigabyte. */
-    public static final long USER_TOP = 0xC000_0000L;
     /** Largest relative L4 timeout: mantissa 10 bits, exponent 5 bits, 2^e * m microseconds. */
     public static final long MAX_TIMEOUT_US = 1023L << 31;
     private static final long PAGE = 4096;
@@ -102,14 +102,20 @@ public class MkwValidator extends AbstractMkwValidator {
     public void regionAligned(Region r) {
         if (!Numbers.fits(r.getBase()) || !Numbers.sizeFits(r.getSize())) return; // reported by LimitsValidator
         long base = Numbers.parse(r.getBase()), size = Numbers.size(r.getSize());
-        if ((base & (PAGE - 1)) != 0) {
-            error(String.format("region base 0x%x is not page aligned (4 KiB); did you mean 0x%x?", base, base & -PAGE),
-                    MkwPackage.Literals.REGION__BASE, IssueCodes.ALIGNMENT, String.format("0x%x", base & -PAGE));
+        // The machine's facts, from its preset's MMU format: page size and where the kernel's region begins.
+        PageTableFormat format = mmuFormat(EcoreUtil2.getContainerOfType(r, Model.class));
+        long page = format.pageSize(), userTop = format.userTop();
+        String pageText = page % 1024 == 0 ? page / 1024 + " KiB" : page + " bytes";
+        if ((base & (page - 1)) != 0) {
+            error(String.format("region base 0x%x is not page aligned (%s); did you mean 0x%x?", base, pageText, base & -page),
+                    MkwPackage.Literals.REGION__BASE, IssueCodes.ALIGNMENT, String.format("0x%x", base & -page));
         }
-        if (size <= 0 || (size & (PAGE - 1)) != 0) {
-            error("region size " + size + " is not a positive multiple of 4 KiB", MkwPackage.Literals.REGION__SIZE, IssueCodes.ALIGNMENT);
-        } else if (base < 0 || base >= USER_TOP || size > USER_TOP - base) {
-            error(String.format("region 0x%x size %d ends beyond the user address space 0x0..0x%x (the kernel owns the top 1 GiB)", base, size, USER_TOP - 1),
+        if (size <= 0 || (size & (page - 1)) != 0) {
+            error("region size " + size + " is not a positive multiple of " + pageText, MkwPackage.Literals.REGION__SIZE, IssueCodes.ALIGNMENT);
+        } else if (base < 0 || base >= userTop || size > userTop - base) {
+            long quarter = format.addressSpaceSize() - userTop;
+            String kernelPart = quarter >= 1L << 40 ? (quarter >> 40) + " TiB" : (quarter >> 30) + " GiB";
+            error(String.format("region 0x%x size %d ends beyond the user address space 0x0..0x%x (the kernel owns the top %s)", base, size, userTop - 1, kernelPart),
                     MkwPackage.Literals.REGION__SIZE, IssueCodes.REGION_OUTSIDE);
         }
         rights(r.getRights(), "rwx", MkwPackage.Literals.REGION__RIGHTS);
@@ -392,8 +398,19 @@ public class MkwValidator extends AbstractMkwValidator {
     }
 
     static double clockMhz(Model model) {
-        Machine m = machine(model);
-        String preset = m == null ? "i486_50" : m.getPreset();
+        String preset = preset(model);
         return KnownNames.presetExists(preset) ? MachinePresets.get().description(preset).clockMhz() : 1;
+    }
+
+    /** The preset a scenario runs on: the one it names, else the default. */
+    private static String preset(Model model) {
+        Machine m = machine(model);
+        return m == null || m.getPreset() == null ? MachineSpec.DEFAULT_PRESET : m.getPreset();
+    }
+
+    /** The MMU format of the scenario's preset (the default preset's while the named one is unknown: that is reported on its own). */
+    static PageTableFormat mmuFormat(Model model) {
+        String preset = preset(model);
+        return MachinePresets.get().description(KnownNames.presetExists(preset) ? preset : MachineSpec.DEFAULT_PRESET).mmu().format();
     }
 }

@@ -1,6 +1,6 @@
 package org.l4lab.mkw.extras.devices;
 
-import dev.mkw.hw.sim.Device;
+import dev.mkw.hw.sim.ArrivalProcessDevice;
 import dev.mkw.hw.sim.DeviceContext;
 
 /**
@@ -14,15 +14,13 @@ import dev.mkw.hw.sim.DeviceContext;
  * Controllers Software Developer's Manual, section 3.2.7): the card raises its IRQ after
  * {@code coalesce} packets have arrived since the last interrupt, or {@code delay} cycles
  * after the first of them, whichever comes first. The driver is assumed to drain the ring
- * on each interrupt.
+ * on each interrupt. The arrival process itself (interval, fixed and Poisson gaps, the IRQ count)
+ * is MKW's {@link ArrivalProcessDevice}; the bursts and the moderation are the card's own.
  */
-public final class NetworkCard implements Device {
+public final class NetworkCard extends ArrivalProcessDevice {
     public enum Arrivals { FIXED, POISSON, BURSTY }
 
-    private final String name;
-    private final int irq;
     private final Arrivals arrivals;
-    private final long interval;
     private final int burst;
     private final long gap;
     private final int coalesce;
@@ -32,42 +30,30 @@ public final class NetworkCard implements Device {
     private long firstPendingAt = -1;
     private int inTrain;
     private long packets;
-    private long raised;
 
     public NetworkCard(String name, int irq, Arrivals arrivals, long interval, int burst, long gap, int coalesce, long delay) {
-        this.name = name;
-        this.irq = irq;
+        super(name, irq, positive(name, "interval", interval), 0, arrivals == Arrivals.POISSON);
         this.arrivals = arrivals;
-        this.interval = interval;
         this.burst = burst;
         this.gap = gap;
         this.coalesce = coalesce;
         this.delay = delay;
     }
 
-    @Override public String name() { return name; }
-    @Override public int irq() { return irq; }
-    @Override public long interruptsRaised() { return raised; }
     public long packetsReceived() { return packets; }
 
+    /** Fixed and Poisson gaps as every arrival-process device has them; bursts are this card's own. */
     @Override
-    public void start(DeviceContext ctx) {
-        ctx.at(ctx.now() + nextGap(ctx), () -> arrive(ctx));
+    protected long nextGap(DeviceContext ctx) {
+        if (arrivals != Arrivals.BURSTY) return super.nextGap(ctx);
+        if (inTrain > 0 && inTrain < burst) return gap;
+        inTrain = 0;
+        return exponential(ctx, interval());
     }
 
-    private long nextGap(DeviceContext ctx) {
-        return switch (arrivals) {
-            case FIXED -> interval;
-            case POISSON -> Math.max(1, Math.round(ctx.random().exponential(interval)));
-            case BURSTY -> {
-                if (inTrain > 0 && inTrain < burst) yield gap;
-                inTrain = 0;
-                yield Math.max(1, Math.round(ctx.random().exponential(interval)));
-            }
-        };
-    }
-
-    private void arrive(DeviceContext ctx) {
+    /** A packet: into the ring; the IRQ after {@code coalesce} of them or {@code delay} after the first. */
+    @Override
+    protected void arrived(DeviceContext ctx) {
         if (arrivals == Arrivals.BURSTY) inTrain++;
         packets++;
         if (pending++ == 0) {
@@ -76,7 +62,6 @@ public final class NetworkCard implements Device {
             ctx.at(due, () -> delayExpired(ctx, due));
         }
         if (pending >= coalesce) interrupt(ctx);
-        ctx.at(ctx.now() + nextGap(ctx), () -> arrive(ctx));
     }
 
     /** The absolute delay timer of the batch that started at {@code due - delay}. */
@@ -85,9 +70,8 @@ public final class NetworkCard implements Device {
     }
 
     private void interrupt(DeviceContext ctx) {
-        raised++;
         pending = 0;
         firstPendingAt = -1;
-        ctx.raiseIrq(irq);
+        raise(ctx);
     }
 }

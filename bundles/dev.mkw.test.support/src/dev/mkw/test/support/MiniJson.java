@@ -1,4 +1,4 @@
-package dev.mkw.sim.tests;
+package dev.mkw.test.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,15 +8,17 @@ import java.util.Map;
 /**
  * A strict little JSON parser (RFC 8259) for checking what the exporters write: objects
  * become LinkedHashMaps (key order kept, duplicate keys rejected), arrays Lists, numbers
- * BigDecimals, and anything malformed throws with the offset.
+ * BigDecimals, and anything malformed throws IllegalArgumentException with the offset.
+ * The one JSON reader of every test bundle (there is no JSON library in the target platform
+ * the core may use); it was copied into two test bundles before, and the copies drifted.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String s;
     private int i;
 
     private MiniJson(String s) { this.s = s; }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         p.ws();
         Object v = p.value();
@@ -26,10 +28,10 @@ final class MiniJson {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object o) { return (Map<String, Object>) o; }
+    public static Map<String, Object> object(Object o) { return (Map<String, Object>) o; }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object o) { return (List<Object>) o; }
+    public static List<Object> array(Object o) { return (List<Object>) o; }
 
     private Object value() {
         if (i >= s.length()) throw error("unexpected end");

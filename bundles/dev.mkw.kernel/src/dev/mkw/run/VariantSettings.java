@@ -1,4 +1,4 @@
-package dev.mkw.cli;
+package dev.mkw.run;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +15,8 @@ import dev.mkw.scenario.Scenario;
  * {@code key=value} settings that override a scenario from outside it: {@code mkw run --set},
  * {@code mkw sweep --vary}, and the workbench's launch configuration. Keys use the
  * scenario language's words, so what a user writes in a file and on the command line agree.
+ * It lives beside the scenario model (not in a front end) so that the command line and the
+ * workbench apply and describe settings the one same way ({@link RunPipeline}).
  */
 public final class VariantSettings {
 
@@ -36,16 +38,16 @@ public final class VariantSettings {
     }
 
     /** Apply {@code key=value} strings in order. */
-    public static Scenario apply(Scenario s, List<String> settings) throws CliException {
+    public static Scenario apply(Scenario s, List<String> settings) throws RunRefused {
         for (String kv : settings) {
             int eq = kv.indexOf('=');
-            if (eq <= 0) throw new CliException("a setting is key=value, got '" + kv + "'");
+            if (eq <= 0) throw new RunRefused("a setting is key=value, got '" + kv + "'");
             s = apply(s, kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
         return s;
     }
 
-    public static Scenario apply(Scenario s, String key, String value) throws CliException {
+    public static Scenario apply(Scenario s, String key, String value) throws RunRefused {
         KernelConfig k = s.kernel();
         RunSpec r = s.run();
         KernelVariants.Variant variant = key.startsWith(KERNEL) ? KernelVariants.byWord(key.substring(KERNEL.length())) : null;
@@ -53,20 +55,20 @@ public final class VariantSettings {
             try {
                 return s.withKernel(variant.apply(k, onOffWord(value)));
             } catch (IllegalArgumentException e) {
-                throw new CliException(KERNEL + e.getMessage());
+                throw new RunRefused(KERNEL + e.getMessage());
             }
         }
         switch (key) {
             case "machine.preset": return s.withMachine(new MachineSpec(value, s.machine().overrides()));
-            case "run.seed": return s.withRun(r.withSeed(Args.parseCount(key, value)));
-            case "run.until-cycles": return s.withRun(r.withUntilCycles(Args.parseCount(key, value)));
+            case "run.seed": return s.withRun(r.withSeed(parseCount(key, value)));
+            case "run.until-cycles": return s.withRun(r.withUntilCycles(parseCount(key, value)));
             case "run.trace":
                 if (value.equals("off")) return s.withRun(r.withTrace(RunSpec.Trace.OFF, 0));
                 if (value.equals("on")) return s.withRun(r.withTrace(RunSpec.Trace.ON, 0));
-                if (value.startsWith("ring:")) return s.withRun(r.withTrace(RunSpec.Trace.RING, (int) Args.parseCount(key, value.substring(5))));
-                throw new CliException("run.trace must be off, on or ring:N, got '" + value + "'");
+                if (value.startsWith("ring:")) return s.withRun(r.withTrace(RunSpec.Trace.RING, (int) parseCount(key, value.substring(5))));
+                throw new RunRefused("run.trace must be off, on or ring:N, got '" + value + "'");
             default:
-                throw new CliException("unknown setting '" + key + "'; known: " + String.join(", ", KEYS.keySet()));
+                throw new RunRefused("unknown setting '" + key + "'; known: " + String.join(", ", KEYS.keySet()));
         }
     }
 
@@ -80,6 +82,39 @@ public final class VariantSettings {
         m.put("run.until-cycles", Long.toString(s.run().untilCycles()));
         m.put("run.trace", s.run().trace() == RunSpec.Trace.RING ? "ring:" + s.run().traceRing() : word(s.run().trace()));
         return m;
+    }
+
+    /**
+     * A non-negative count: decimal or 0x hex, underscores allowed, with an optional k, M or G
+     * suffix (10k, 2M); {@code what} names the setting or option in the message.
+     */
+    public static long parseCount(String what, String text) throws RunRefused {
+        String t = text.trim().replace("_", "");
+        long mult = 1;
+        if (!t.isEmpty()) {
+            char last = Character.toUpperCase(t.charAt(t.length() - 1));
+            if (last == 'K') mult = 1_000;
+            else if (last == 'M') mult = 1_000_000;
+            else if (last == 'G') mult = 1_000_000_000;
+            if (mult != 1) t = t.substring(0, t.length() - 1);
+        }
+        long n;
+        try {
+            n = Long.decode(t);
+        } catch (NumberFormatException e) {
+            if (t.matches("[0-9]+|0[xX][0-9a-fA-F]+")) throw tooLarge(what, text);
+            throw new RunRefused(what + " expects a number (like 42, 0x100, 10k, 2M), got '" + text + "'");
+        }
+        if (n < 0) throw new RunRefused(what + " must not be negative: " + text);
+        try {
+            return Math.multiplyExact(n, mult);
+        } catch (ArithmeticException e) {
+            throw tooLarge(what, text);
+        }
+    }
+
+    private static RunRefused tooLarge(String what, String text) {
+        return new RunRefused(what + " " + text + " is too large: the largest number is " + Long.MAX_VALUE + " (about 9.2e18, or 9223372036G)");
     }
 
     /** An enum constant as the scenario language writes it: VIRTUAL_ARRAY → virtual-array. */
