@@ -269,6 +269,10 @@ public final class Kernel {
         if (before != null && onBehalf != null) onBehalf.stats.kernelMisses.add(before);
         if (onBehalf != null) {
             onBehalf.stats.kernelCycles += c;
+            onBehalf.stats.kernelFetchStallCycles += p.fetchStalls();
+            onBehalf.stats.kernelInstructionCycles += p.instructionCycles();
+            onBehalf.stats.kernelPrivilegedCycles += p.privilegedCycles();
+            onBehalf.stats.kernelMemoryCycles += p.memoryCycles();
             if (c > 0) {
                 if (onBehalf.kernelCounter == null) onBehalf.kernelCounter = accounting.threadKernelCounter(onBehalf.name);
                 onBehalf.kernelCounter[0] += c;

@@ -29,6 +29,7 @@ public final class ReportAssembler {
                 .endReason(endReason).settings(settings).cpus(sim.machine().cpuCount());
         for (int cpu = 0; cpu < sim.machine().cpuCount(); cpu++) b.elapsed(cpu, sim.engine().cpuClock(cpu));
         b.accounting(k.accounting());
+        b.queueOperations(k.scheduler().queueOps());
         for (int cpu = 0; cpu < sim.machine().cpuCount(); cpu++) {
             MemoryHierarchy mem = sim.machine().mem(cpu);
             HardwareCounters.Counter h = b.hardware(cpu);

@@ -28,16 +28,20 @@ public final class ReadyQueueMemory implements Scheduler.QueueMemory {
     public void links(Tcb t, boolean write) {
         KernelPath p = k.currentPath();
         if (p == null) return;
+        long before = p.cycles();
         int kind = write ? MemoryHierarchy.WRITE : MemoryHierarchy.READ;
         p.touch(t.address + Tcb.OFF_QUEUE, kind);
         if (write) p.touch(t.address + Tcb.OFF_QUEUE_PREV, kind);
         p.execute(KernelCode.QUEUE_LINK);
+        k.statistics().queueCycles(p.cycles() - before);
     }
 
     @Override
     public void head(int priority, boolean write) {
         KernelPath p = k.currentPath();
         if (p == null) return;
+        long before = p.cycles();
         p.touch(heads + priority * 16L, write ? MemoryHierarchy.WRITE : MemoryHierarchy.READ);
+        k.statistics().queueCycles(p.cycles() - before);
     }
 }

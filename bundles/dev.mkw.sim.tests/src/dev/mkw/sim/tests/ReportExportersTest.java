@@ -39,7 +39,7 @@ class ReportExportersTest {
         Map<String, Object> o = MiniJson.object(MiniJson.parse(json));
         assertEquals(List.of("scenario", "preset", "settings", "seed", "endReason", "cpus", "clockMhz", "cycles",
                 "simulatedMicros", "elapsedCycles", "cycleTotals", "threads", "ipc", "pageFaults", "tlb", "cache",
-                "memoryAccesses", "irqs", "kernelPaths", "kernelPathStats", "accounts", "misses", "hardware", "errors", "trace"),
+                "memoryAccesses", "irqs", "kernelPaths", "kernelPathStats", "accounts", "misses", "scheduler", "hardware", "errors", "trace"),
                 List.copyOf(o.keySet()));
         assertEquals("ping-pong", o.get("scenario"));
         assertEquals(new BigDecimal(1800), o.get("cycles"));

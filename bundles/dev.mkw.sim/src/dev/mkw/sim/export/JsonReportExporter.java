@@ -81,6 +81,7 @@ public final class JsonReportExporter implements Exporter {
             j.endObject().endObject();
         }
         j.endObject();
+        j.name("scheduler").beginObject().field("queueOperations", r.queueOperations()).field("queueCycles", r.queueCycles()).endObject();
         hardware(j, r);
         errors(j, r);
         j.name("trace").beginObject().field("mode", r.trace().mode().name().toLowerCase(java.util.Locale.ROOT))
@@ -96,7 +97,10 @@ public final class JsonReportExporter implements Exporter {
         for (ThreadStats t : r.threads().values()) {
             j.name(t.name()).beginObject().field("userCycles", t.userCycles()).field("kernelCycles", t.kernelCycles())
                     .field("ipcSent", t.ipcSent()).field("ipcReceived", t.ipcReceived())
-                    .field("pageFaults", t.pageFaults()).field("switches", t.switches()).endObject();
+                    .field("pageFaults", t.pageFaults()).field("switches", t.switches())
+                    .name("kernelSplit").beginObject().field("instructionCycles", t.kernelInstructionCycles())
+                    .field("privilegedCycles", t.kernelPrivilegedCycles()).field("memoryCycles", t.kernelMemoryCycles())
+                    .field("fetchStallCycles", t.kernelFetchStallCycles()).endObject().endObject();
         }
         j.endObject();
     }

@@ -65,6 +65,14 @@ public final class TextReportExporter implements Exporter {
         }
         section(b, "Kernel paths", paths);
 
+        TextTable split = new TextTable("kernel on behalf of", "cycles", "instr", "priv", "memory", "fetch stall");
+        for (ThreadStats t : r.threads().values()) {
+            if (t.kernelCycles() == 0) continue;
+            split.row(t.name(), t.kernelCycles(), t.kernelInstructionCycles(), t.kernelPrivilegedCycles(), t.kernelMemoryCycles(), t.kernelFetchStallCycles());
+        }
+        section(b, "Kernel cycles by thread", split);
+        b.append("\nReady-queue operations: ").append(r.queueOperations()).append(" (").append(r.queueCycles()).append(" cycles)\n");
+
         if (!r.misses().isEmpty()) {
             List<String> levels = new java.util.ArrayList<>(r.misses().values().iterator().next().cache().keySet());
             List<String> head = new java.util.ArrayList<>(List.of("misses caused by", "tlb"));

@@ -32,6 +32,7 @@ public final class RunReport {
     private final List<RunError> errors;
     private final TraceSnapshot trace;
     private final SortedMap<String, Misses> misses;
+    private final long queueOperations, queueCycles;
 
     /** The key prefix of the misses the kernel caused on a thread's behalf ({@code kernel-for:a.t}). */
     public static final String KERNEL_FOR = "kernel-for:";
@@ -40,6 +41,8 @@ public final class RunReport {
             SortedMap<String, ThreadStats> threads, Histogram ipc, SortedMap<Integer, Histogram> ipcBySize,
             SortedMap<Integer, IrqStats> irqs, List<HardwareCounters> hardware, SortedMap<String, Misses> misses) {
         this.misses = Collections.unmodifiableSortedMap(misses);
+        this.queueOperations = b.queueOperations();
+        this.queueCycles = b.queueCycles();
         this.scenario = b.scenario;
         this.preset = b.preset;
         this.seed = b.seed;
@@ -120,6 +123,12 @@ public final class RunReport {
      * up to the hardware counters together with the {@code user:} and {@code other} ones.
      */
     public SortedMap<String, Misses> misses() { return misses; }
+
+    /** Ready-queue operations (link, unlink) the scheduler did: the work eager, lazy and Benno scheduling differ in. */
+    public long queueOperations() { return queueOperations; }
+
+    /** Cycles of those operations (part of the kernel paths that did them). */
+    public long queueCycles() { return queueCycles; }
 
     // ---- totals the reports print; derived, so they cannot disagree with the parts ----
 

@@ -37,6 +37,7 @@ public final class RunReportBuilder {
 
     private int ipcSampleLimit = DEFAULT_IPC_SAMPLE_LIMIT;
     private String[] cacheLevels = new String[0];
+    private long queueOperations, queueCycles;
     /** Misses that happened while nothing the kernel attributes to was running (boot, idle). */
     private final Misses.Counter unattributed = new Misses.Counter();
     private CycleAccounting accounting;
@@ -115,6 +116,15 @@ public final class RunReportBuilder {
 
     /** Name the memory hierarchy's cache levels, in its order, for the miss attribution. */
     public RunReportBuilder cacheLevels(String... names) { this.cacheLevels = names.clone(); return this; }
+
+    /** Ready-queue work: {@code cycles} more spent linking and unlinking TCBs (inside the paths that did it). */
+    public RunReportBuilder queueCycles(long cycles) { queueCycles += cycles; return this; }
+
+    /** The scheduler's ready-queue operations so far (a total, set). */
+    public RunReportBuilder queueOperations(long total) { queueOperations = total; return this; }
+
+    long queueOperations() { return queueOperations; }
+    long queueCycles() { return queueCycles; }
 
     /** The tally of misses no kernel path or thread caused. */
     public Misses.Counter unattributedMisses() { return unattributed; }
@@ -246,7 +256,8 @@ public final class RunReportBuilder {
         threadStats.replaceAll((name, t) -> {
             Account user = accounts.get(CycleAccounting.USER + name);
             return new ThreadStats(name, user == null ? 0 : user.total(), kernelByThread.getOrDefault(name, 0L),
-                    t.ipcSent(), t.ipcReceived(), t.pageFaults(), t.switches());
+                    t.ipcSent(), t.ipcReceived(), t.pageFaults(), t.switches(), t.kernelFetchStallCycles(), t.kernelInstructionCycles(),
+                    t.kernelPrivilegedCycles(), t.kernelMemoryCycles());
         });
     }
 }
