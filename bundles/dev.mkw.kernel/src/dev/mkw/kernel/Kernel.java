@@ -76,6 +76,10 @@ public final class Kernel {
     public final Map<Integer, List<Long>> irqLatency = new TreeMap<>();
     public final long[] irqRaisedAt;
     public final Abi abi;
+    /** The kernel-entry variant on this machine (KernelConfig.entry). */
+    public final KernelEntry entry;
+    /** The distinct kernel code and data one short IPC touches. */
+    public final IpcFootprint ipcFootprint;
     public final SystemCalls syscalls;
     public final UserMode userMode;
     public final IpcPath ipc;
@@ -116,7 +120,8 @@ public final class Kernel {
         this.accounting = new CycleAccounting(machine.cpuCount());
         this.idle = accounting.account(CycleAccounting.IDLE);
         this.mem = machine.mem(CPU);
-        this.costs = machine.costs();
+        this.entry = KernelEntry.select(this, machine.description(), config);
+        this.costs = entry.costs(machine.costs());
         this.scheduler = new Scheduler(config.scheduling(), dev.mkw.kernel.sched.SchedulerPolicies.get().forId(config.schedulerPolicy()),
                 () -> threads, this::now, message -> error(null, null, message, false));
         this.frames = new FrameAllocator(machine.memory(), 0x10_0000);
@@ -129,7 +134,8 @@ public final class Kernel {
         this.irqRaisedAt = new long[machine.interruptController().lines()];
         this.irqPending = new boolean[machine.interruptController().lines()];
         this.abi = Abi.of(machine.description().isa());
-        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi);
+        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi, entry.countedInstructions(), config.pathLengthScale());
+        this.ipcFootprint = IpcFootprint.of(machine.description(), mem);
         this.syscalls = new SystemCalls(this);
         this.userMode = new UserMode(this);
         this.ipc = new IpcPath(this);
@@ -197,7 +203,7 @@ public final class Kernel {
             h = new PathHandle(accounting.kernelAccount(name), paths.computeIfAbsent(name, n -> new PathStats()));
             pathHandles.put(name, h);
         }
-        KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null);
+        KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null, entry, ipcFootprint);
         openPaths.addLast(p);
         if (decodeCycles != 0) {
             p.add(decodeCycles);
@@ -299,6 +305,7 @@ public final class Kernel {
     /** An IPC of {@code words} words from {@code s} reached {@code d}; the delivering path cost {@code cycles}. */
     public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) {
         ipcLatency.computeIfAbsent(words, x -> new ArrayList<>()).add(cycles);
+        ipcFootprint.delivered(words, abi.registerWords(), lastPathName);
         if (ipcSamples.size() < dev.mkw.sim.report.RunReportBuilder.DEFAULT_IPC_SAMPLE_LIMIT) {
             ipcSamples.add(new dev.mkw.sim.report.IpcSample(now(), s.name, d.name, words, lastPathName, cycles));
         }

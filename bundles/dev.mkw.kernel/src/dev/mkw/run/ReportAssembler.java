@@ -68,6 +68,7 @@ public final class ReportAssembler {
             for (long l : e.getValue()) b.ipcLatency(e.getKey(), l);
         }
         k.ipcSamples.forEach(b::ipcSample);
+        if (k.ipcFootprint.measured()) b.ipcFootprint(new dev.mkw.sim.report.IpcFootprint(k.ipcFootprint.codeBytes(), k.ipcFootprint.dataBytes(), k.ipcFootprint.path()));
         // The controller counts every raise, also those while the line was masked.
         var pic = sim.machine().interruptController();
         for (int line = 0; line < pic.lines(); line++) {
