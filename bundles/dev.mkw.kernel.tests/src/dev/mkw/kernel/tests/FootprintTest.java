@@ -45,13 +45,4 @@ class FootprintTest {
         IpcFootprint a53 = footprint("cortex_a53", KernelConfig.defaults());
         assertTrue(a53.codeBytes() > 0 && a53.codeBytes() % 64 == 0 && a53.dataBytes() % 64 == 0, a53.toString());
     }
-
-    @Test
-    void theEntryMechanismsFrameIsInTheFootprint() {
-        // int/iret's frame and syscall's software saves are on the kernel stack: both show as data.
-        IpcFootprint viaInt = footprint("x86_64_pcid", KernelConfig.defaults().withEntry(KernelConfig.Entry.INT));
-        IpcFootprint viaSyscall = footprint("x86_64_pcid", KernelConfig.defaults().withEntry(KernelConfig.Entry.SYSCALL));
-        assertTrue(viaInt.dataBytes() > 0 && viaSyscall.dataBytes() > 0);
-        assertEquals(viaInt.codeBytes(), viaSyscall.codeBytes() , "the same kernel code");
-    }
 }
