@@ -52,7 +52,7 @@ public final class KernelEntry {
             if (config.entry() == KernelConfig.Entry.DEFAULT) {
                 // A machine whose mechanism MKW does not know (a test's bare machine): its costs, no frame.
                 m = new EntryMechanism(KernelConfig.Entry.DEFAULT, d.entryMechanism(), 0, 0, 0, 0, 0);
-                c = offered.get(0);
+                c = offered.stream().filter(e -> e.name().equals(d.entryMechanism())).findFirst().orElse(offered.get(0));
             } else {
                 throw new IllegalArgumentException("kernel.entry " + KernelVariants.word(config.entry()) + ": machine " + d.name() + " (" + d.isa()
                         + ") has no " + (m == null ? KernelVariants.word(config.entry()) + " instruction" : m.machineName())
