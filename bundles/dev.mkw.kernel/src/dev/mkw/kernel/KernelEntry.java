@@ -117,9 +117,14 @@ public final class KernelEntry {
         if (t == null) return;
         long frame = t.address + Tcb.OFF_TRAP_FRAME;
         for (int i = 0; i < mechanism.frameWordsIn(); i++) p.touchBeyondHit(frame + (long) i * wordBytes, MemoryHierarchy.WRITE, dataHitCycles);
-        if (mechanism.instructions() > 0) p.instructions(mechanism.instructions() * mechanism.savedWords() / Math.max(1, mechanism.savedWords() + mechanism.restoredWords()));
+        if (mechanism.instructions() > 0) p.instructions(entryInstructions());
         long saves = frame + 64;
         for (int i = 0; i < mechanism.savedWords(); i++) p.touch(saves + (long) i * wordBytes, MemoryHierarchy.WRITE);
+    }
+
+    /** The software part's instructions on entry: its share by the words saved then (the rest run before the exit). */
+    private int entryInstructions() {
+        return mechanism.instructions() * mechanism.savedWords() / Math.max(1, mechanism.savedWords() + mechanism.restoredWords());
     }
 
     /** Before the exit instruction: the kernel's loads of what the return needs, then the hardware's pops. */
@@ -127,10 +132,7 @@ public final class KernelEntry {
         Tcb t = k.current;
         if (t == null) return;
         long frame = t.address + Tcb.OFF_TRAP_FRAME;
-        if (mechanism.instructions() > 0) {
-            int in = mechanism.instructions() * mechanism.savedWords() / Math.max(1, mechanism.savedWords() + mechanism.restoredWords());
-            p.instructions(mechanism.instructions() - in);
-        }
+        if (mechanism.instructions() > 0) p.instructions(mechanism.instructions() - entryInstructions());
         long saves = frame + 64;
         for (int i = 0; i < mechanism.restoredWords(); i++) p.touch(saves + (long) i * wordBytes, MemoryHierarchy.READ);
         for (int i = 0; i < mechanism.frameWordsOut(); i++) p.touchBeyondHit(frame + (long) i * wordBytes, MemoryHierarchy.READ, dataHitCycles);

@@ -57,7 +57,7 @@ final class FidelitySensitivity {
         return m;
     }
 
-    /** Run every estimate at both factors on every preset of {@code references}; {@code baseline} holds the figures as they are. */
+    /** Run every estimate at both factors on every preset of {@code references}, one estimate at a time. */
     static List<Row> rows(Scenario base, List<FidelityCommand.Reference> references) throws CliException {
         Map<String, Map<String, long[]>> byName = new LinkedHashMap<>();
         for (FidelityCommand.Reference r : references) {
