@@ -80,6 +80,10 @@ public final class Kernel {
     /** Misses an open path caused before a nested path began, until it is charged (to know on whose behalf). */
     private final Map<KernelPath, Misses.Counter> nestedMisses = new java.util.IdentityHashMap<>();
     private final Abi abi;
+    /** The kernel-entry variant on this machine (KernelConfig.entry). */
+    private final KernelEntry entry;
+    /** The distinct kernel code and data one short IPC touches. */
+    private final IpcFootprint ipcFootprint;
     private final SystemCalls syscalls;
     private final UserMode userMode;
     private final IpcPath ipc;
@@ -120,7 +124,8 @@ public final class Kernel {
         this.mem = machine.mem(CPU);
         this.misses = new MissAttribution(mem);
         statistics.cacheLevels(MissAttribution.levels(mem));
-        this.costs = machine.costs();
+        this.entry = KernelEntry.select(this, machine.description(), config);
+        this.costs = entry.costs(machine.costs());
         this.scheduler = new Scheduler(config.scheduling(), dev.mkw.kernel.sched.SchedulerPolicies.get().forId(config.schedulerPolicy()),
                 () -> threads, this::now, message -> error(null, null, message, false));
         this.frames = new FrameAllocator(machine.memory(), 0x10_0000);
@@ -131,7 +136,8 @@ public final class Kernel {
         this.tcbLookup = new TcbLookup(dev.mkw.kernel.tcb.TcbLookupVariants.get().forId(config.tcbLookup()),
                 KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
         this.abi = Abi.of(machine.description().isa());
-        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi);
+        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi, entry.countedInstructions(), config.pathLengthScale());
+        this.ipcFootprint = IpcFootprint.of(machine.description(), mem);
         this.syscalls = new SystemCalls(this);
         this.userMode = new UserMode(this);
         this.ipc = new IpcPath(this);
@@ -206,7 +212,7 @@ public final class Kernel {
         if (outer != null) misses.attribute(outer.handle.stats().misses, nestedMisses.computeIfAbsent(outer, x -> new Misses.Counter()));
         else if (current != null) misses.attribute(current.stats.userMisses, null);
         else misses.attribute(statistics.unattributedMisses(), null);
-        KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null);
+        KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null, entry, ipcFootprint);
         openPaths.addLast(p);
         if (decodeCycles != 0) {
             p.add(decodeCycles);
@@ -313,6 +319,7 @@ public final class Kernel {
     /** An IPC of {@code words} words from {@code s} reached {@code d}; the delivering path cost {@code cycles}. */
     public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) {
         statistics.ipc(now(), s.name, d.name, words, lastPathName, cycles);
+        ipcFootprint.delivered(words, abi.registerWords(), lastPathName);
     }
 
     public void record(TraceKind kind, Tcb t, String partner, String path, long value, String detail) {
@@ -470,6 +477,10 @@ public final class Kernel {
     public AddressSpace sigma0() { return sigma0; }
     public TcbLookup tcbLookup() { return tcbLookup; }
     public Abi abi() { return abi; }
+    /** The kernel-entry mechanism in use. */
+    public KernelEntry entry() { return entry; }
+    /** The IPC cache footprint being measured. */
+    public IpcFootprint ipcFootprint() { return ipcFootprint; }
     public KernelImage image() { return image; }
     public SystemCalls syscalls() { return syscalls; }
     public UserMode userMode() { return userMode; }

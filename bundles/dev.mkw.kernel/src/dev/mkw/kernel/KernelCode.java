@@ -16,7 +16,8 @@ public enum KernelCode {
     SCHEDULE(PathLengths.SCHEDULE),
     IRQ(PathLengths.IRQ),
     SWITCH(PathLengths.SWITCH),
-    QUEUE_LINK(PathLengths.QUEUE_LINK);
+    QUEUE_LINK(PathLengths.QUEUE_LINK),
+    INTERRUPT_FLAG(PathLengths.INTERRUPT_FLAG);
 
     private final int instructions;
 

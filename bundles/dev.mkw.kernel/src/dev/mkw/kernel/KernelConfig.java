@@ -17,10 +17,20 @@ package dev.mkw.kernel;
  * @param naming           global thread IDs or capabilities (IPC gates)
  * @param timesliceCycles  default timeslice in cycles for threads that set none
  * @param checkInvariants  check the kernel invariants after every system call
+ * @param entry            how a system call enters the kernel and returns ({@link Entry}); {@code DEFAULT}: the
+ *                         mechanism the real kernel uses on the machine's CPU (the preset's {@code entryMechanism})
+ * @param interruptFlag    what a user-level driver's cli/sti does: trap into the kernel, or write a virtual flag
+ * @param pathLengthScale  a factor on the instruction count of kernel code blocks (1 where absent): not a design
+ *                         choice, but how {@code mkw fidelity --sensitivity} varies the estimated path lengths
  */
 public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String tcbLookup,
         StringCopy stringCopy, IrqDelivery irqDelivery, boolean fastpath, FpuSwitch fpuSwitch,
-        Naming naming, long timesliceCycles, boolean checkInvariants) {
+        Naming naming, long timesliceCycles, boolean checkInvariants, Entry entry, InterruptFlag interruptFlag,
+        java.util.Map<KernelCode, Double> pathLengthScale) {
+
+    public KernelConfig {
+        pathLengthScale = java.util.Map.copyOf(pathLengthScale);
+    }
 
     /** Ready-queue management (Microkernel Construction I.12, "Lazy Dispatching", "Benno Scheduling"). */
     public enum Scheduling { EAGER, LAZY, BENNO }
@@ -48,24 +58,50 @@ public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String
     /** How threads name IPC partners: global thread IDs (L4 X.2) or capabilities (seL4 / L4.Fiasco gates). */
     public enum Naming { THREAD_IDS, CAPABILITIES }
 
+    /**
+     * The kernel-entry mechanism (a system call's trap and return), where the CPU offers several:
+     * x86 {@code int}/{@code iret}, {@code sysenter}/{@code sysexit}, {@code syscall}/{@code sysret};
+     * ARM {@code svc} with {@code eret} (ARMv8) or {@code movs pc, lr} (ARMv7), and on ARMv7
+     * {@code svc} with {@code srs}/{@code rfe} ({@code SVC_RFE}). See {@link dev.mkw.kernel.abi.EntryMechanism}.
+     */
+    public enum Entry { DEFAULT, INT, SYSENTER, SYSCALL, SVC, SVC_RFE }
+
+    /**
+     * A user-level driver's interrupt disable and enable (Microkernel Construction I.8,
+     * "Virtualizing the Interrupt Flag"): {@code TRAP}: cli/sti are privileged, the #GP enters the
+     * kernel, which decodes the instruction and flips the thread's flag; {@code VIRTUAL}: the
+     * flag is a word in the thread's UTCB that cli/sti store to, without a trap.
+     */
+    public enum InterruptFlag { TRAP, VIRTUAL }
+
     public static final String DEFAULT_POLICY = "priority-rr";
 
     /** The defaults: what L4 X.2/Pistachio does out of the box. */
     public static KernelConfig defaults() {
         return new KernelConfig(Scheduling.LAZY, DEFAULT_POLICY, TcbLookup.VIRTUAL_ARRAY.id(),
                 StringCopy.TEMPORARY_MAPPING, IrqDelivery.SYNC, true, FpuSwitch.LAZY,
-                Naming.THREAD_IDS, 10_000, false);
+                Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of());
     }
 
-    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants); }
-    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants); }
-    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants); }
+    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
     public KernelConfig withTcbLookup(TcbLookup v) { return withTcbLookup(v.id()); }
-    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants); }
-    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants); }
-    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants); }
-    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants); }
-    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants); }
-    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants); }
-    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v); }
+    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale); }
+    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale); }
+
+    /** The configuration with block {@code c}'s instruction count multiplied by {@code factor} (sensitivity analysis). */
+    public KernelConfig withPathLengthScale(KernelCode c, double factor) {
+        java.util.Map<KernelCode, Double> m = new java.util.EnumMap<>(KernelCode.class);
+        m.putAll(pathLengthScale);
+        m.put(c, factor);
+        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m);
+    }
 }

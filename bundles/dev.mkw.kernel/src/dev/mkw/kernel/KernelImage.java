@@ -14,14 +14,28 @@ public final class KernelImage {
     private final long[] bytes = new long[KernelCode.values().length];
     private final int[] instructions = new int[KernelCode.values().length];
     private final int[] takenBranches = new int[KernelCode.values().length];
+    private final double[] scale = new double[KernelCode.values().length];
     private final int bytesPerInstruction;
     private final long size;
 
     KernelImage(long textBase, dev.mkw.kernel.abi.Abi abi) {
+        this(textBase, abi, 0, java.util.Map.of());
+    }
+
+    /**
+     * @param countedEntryInstructions instructions of the default entry mechanism's software part
+     *                                 that the counted fast path contains ({@link KernelEntry}): taken out
+     *                                 here, since the mechanism in use charges its own
+     * @param scale                    factors on blocks' instruction counts (sensitivity analysis; 1 where absent)
+     */
+    KernelImage(long textBase, dev.mkw.kernel.abi.Abi abi, int countedEntryInstructions, java.util.Map<KernelCode, Double> scale) {
         this.bytesPerInstruction = abi.codeBytesPerInstruction();
         long at = textBase;
         for (KernelCode c : KernelCode.values()) {
-            instructions[c.ordinal()] = c == KernelCode.IPC_FASTPATH ? abi.fastPathInstructions() : c.instructions();
+            double f = scale.getOrDefault(c, 1.0);
+            this.scale[c.ordinal()] = f;
+            int n = c == KernelCode.IPC_FASTPATH ? abi.fastPathInstructions() - countedEntryInstructions : c.instructions();
+            instructions[c.ordinal()] = f == 1.0 ? n : (int) Math.round(n * f);
             takenBranches[c.ordinal()] = c == KernelCode.IPC_FASTPATH ? abi.fastPathTakenBranches() : 0;
             start[c.ordinal()] = at;
             bytes[c.ordinal()] = (long) instructions[c.ordinal()] * bytesPerInstruction;
@@ -41,6 +55,12 @@ public final class KernelImage {
     /** The instructions block {@code c} has on this machine's ISA. */
     public int instructions(KernelCode c) {
         return instructions[c.ordinal()];
+    }
+
+    /** {@code n} instructions of block {@code c} as the block's scale makes them (n where it is 1). */
+    int scaled(KernelCode c, int n) {
+        double f = scale[c.ordinal()];
+        return f == 1.0 ? n : (int) Math.round(n * f);
     }
 
     /** The taken branches of one execution of the whole block {@code c}, where they are known. */

@@ -20,14 +20,24 @@ public final class KernelPath {
     private final KernelImage image;
     private long fetchStalls;
     final Kernel.PathHandle handle;
+    private final KernelEntry entry;
+    /** Where this path's lines go when it is the short IPC being measured ({@link IpcFootprint}); usually null. */
+    private final IpcFootprint.Recording footprint;
 
     KernelPath(String name, Kernel.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults, KernelImage image) {
+        this(name, handle, mem, costs, faults, image, null, null);
+    }
+
+    KernelPath(String name, Kernel.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults, KernelImage image,
+            KernelEntry entry, IpcFootprint footprint) {
         this.name = name;
         this.handle = handle;
         this.mem = mem;
         this.costs = costs;
         this.faults = faults;
         this.image = image;
+        this.entry = entry;
+        this.footprint = footprint == null ? null : footprint.begin(name);
     }
 
     /** Execute the whole code block {@code c}: fetch it, then its instructions. */
@@ -48,6 +58,7 @@ public final class KernelPath {
      * TLB and cache; what a fetch costs beyond a first-level hit is an instruction-fetch stall.
      */
     public KernelPath execute(KernelCode c, int n) {
+        if (image != null) n = image.scaled(c, n);
         fetch(c, n);
         return instructions(n);
     }
@@ -59,6 +70,7 @@ public final class KernelPath {
             int line = mem.instructionLineBytes();
             long hit = mem.instructionHitCycles();
             for (long a = from & -(long) line; a < to; a += line) {
+                if (footprint != null) footprint.code(a);
                 long f = mem.access(a, MemoryHierarchy.EXECUTE, false);
                 if (f == MemoryHierarchy.PAGE_FAULT) throw new KernelFault(a, mem.faultCycles());
                 if (f > hit) {
@@ -93,10 +105,12 @@ public final class KernelPath {
     public long cycles() { return cycles; }
 
     public KernelPath cost(CostKind k) {
+        if (k == CostKind.KERNEL_EXIT && entry != null) entry.leaving(this);
         long c = costs.cost(k);
         cycles += c;
         if (k == CostKind.INSTRUCTION || k == CostKind.BRANCH_TAKEN) instructionCycles += c;
         else privilegedCycles += c;
+        if (k == CostKind.KERNEL_ENTRY && entry != null) entry.entered(this);
         return this;
     }
 
@@ -110,6 +124,7 @@ public final class KernelPath {
 
     /** A kernel-mode access to a kernel virtual address (TCB, kernel stack): through the TLB and caches. */
     public KernelPath touch(long vaddr, int kind) {
+        if (footprint != null) footprint.data(vaddr);
         long c = mem.access(vaddr, kind, false);
         if (c == MemoryHierarchy.PAGE_FAULT) {
             cycles += faults.resolve(vaddr, mem.faultCycles());
@@ -122,7 +137,20 @@ public final class KernelPath {
 
     /** An access by physical address (mapping-database nodes, page tables, physical TCB pointers). */
     public KernelPath touchPhysical(long paddr, int kind) {
+        if (footprint != null) footprint.physical(paddr);
         cycles += mem.accessPhysical(paddr, kind);
+        return this;
+    }
+
+    /**
+     * An access the CPU makes inside an instruction whose cycle count assumes a first-level hit
+     * (the stack frame an {@code int} pushes): only what it costs beyond {@code hitCycles} is added.
+     */
+    KernelPath touchBeyondHit(long vaddr, int kind, long hitCycles) {
+        long before = cycles;
+        touch(vaddr, kind);
+        long c = cycles - before;
+        cycles = before + Math.max(0, c - hitCycles);
         return this;
     }
 

@@ -57,6 +57,10 @@ public final class KernelVariants {
             onOff("fastpath", "the short-IPC fast path", KernelConfig::withFastpath, KernelConfig::fastpath),
             closed("fpu", "FPU context switch (I.8)", KernelConfig.FpuSwitch.class, (c, v) -> c.withFpuSwitch(v), KernelConfig::fpuSwitch),
             closed("naming", "thread IDs (L4 X.2) or capabilities (seL4)", KernelConfig.Naming.class, (c, v) -> c.withNaming(v), KernelConfig::naming),
+            closed("entry", "kernel entry and exit: int/iret, sysenter/sysexit, syscall/sysret, svc/eret or movs pc,lr, svc with srs/rfe; default: the CPU's as the real kernel uses it",
+                    KernelConfig.Entry.class, (c, v) -> c.withEntry(v), KernelConfig::entry),
+            closed("interrupt-flag", "a user driver's cli/sti trap into the kernel or write a virtual flag (I.8)", KernelConfig.InterruptFlag.class,
+                    (c, v) -> c.withInterruptFlag(v), KernelConfig::interruptFlag),
             new Variant("timeslice", List.of("cycles"), false, "default timeslice",
                     (c, v) -> c.withTimesliceCycles(cycles(v)), c -> Long.toString(c.timesliceCycles())),
             onOff("invariants", "check the kernel invariants after every system call", KernelConfig::withCheckInvariants, KernelConfig::checkInvariants));

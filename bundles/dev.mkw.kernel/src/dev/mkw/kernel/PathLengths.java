@@ -36,4 +36,12 @@ public final class PathLengths {
      * {@code ENQUEUE_LIST_TAIL}/{@code DEQUEUE_LIST} macros expand. Estimate.
      */
     public static final int QUEUE_LINK = 4;
+    /**
+     * Emulating a user's {@code cli} or {@code sti} after the #GP it raises (interrupt-flag
+     * variant TRAP; Microkernel Construction I.8 "Virtualizing the Interrupt Flag": analyse the
+     * faulting instruction, flip the thread's flag): read and compare the opcode, find the
+     * thread's flag, write it, step the user's instruction pointer past the one-byte
+     * instruction. Estimate.
+     */
+    public static final int INTERRUPT_FLAG = 12;
 }

@@ -95,10 +95,39 @@ final class UserMode implements UserCpu {
         else k.chargeUser(t, IO_INSTRUCTION_CYCLES);
     }
 
+    /**
+     * A user-level driver's cli (false) or sti (true), as the interrupt-flag variant says
+     * (Microkernel Construction I.8, "Virtualizing the Interrupt Flag"):
+     * <ul>
+     * <li>TRAP: on x86 cli/sti are privileged at IOPL 0 and raise #GP; the kernel decodes the
+     * instruction, flips the thread's flag in its TCB and returns (path {@code irqflag}). ARM
+     * has no trapping form (a user-mode {@code cpsid} is ignored), so there it is a system call
+     * with the machine's entry and exit;</li>
+     * <li>VIRTUAL: the flag is a byte in the thread's UTCB ({@link Utcb#interruptFlagAddress}):
+     * cli stores it; sti stores it and loads the pending word beside it (an interrupt the kernel
+     * held back is taken in the handler's next receive). No kernel entry.</li>
+     * </ul>
+     */
     @Override
     public void setInterruptFlag(boolean enabled) {
         t.virtualInterrupts = enabled;
-        k.chargeUser(t, 1);
+        if (k.config().interruptFlag() == dev.mkw.kernel.KernelConfig.InterruptFlag.VIRTUAL) {
+            userStore(t.utcb.interruptFlagAddress(), MemoryHierarchy.WRITE);
+            if (enabled) userStore(t.utcb.errorCodeAddress(), MemoryHierarchy.READ);
+            return;
+        }
+        KernelPath p = k.path("irqflag");
+        boolean x86 = k.abi().isa().startsWith("x86");
+        p.cost(x86 ? dev.mkw.hw.sim.CostKind.INTERRUPT_ENTRY : dev.mkw.hw.sim.CostKind.KERNEL_ENTRY).execute(KernelCode.INTERRUPT_FLAG);
+        p.touch(t.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
+        p.cost(dev.mkw.hw.sim.CostKind.KERNEL_EXIT);
+        k.charge(p, t);
+    }
+
+    /** One user instruction accessing {@code addr} (1 cycle and its memory access, as {@link #access}). */
+    private void userStore(long addr, int kind) {
+        long c = k.mem().access(addr, kind, true);
+        k.chargeUser(t, c == MemoryHierarchy.PAGE_FAULT ? 1 : c + 1);
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class ReportAssembler {
             h.memoryAccesses = mem.memoryAccesses();
             for (int i = 0; i < mem.cacheLevels(); i++) h.cache(mem.cache(i).name(), mem.cache(i).hits(), mem.cache(i).misses());
         }
+        if (k.ipcFootprint().measured()) b.ipcFootprint(new dev.mkw.sim.report.IpcFootprint(k.ipcFootprint().codeBytes(), k.ipcFootprint().dataBytes(), k.ipcFootprint().path()));
         // The controller counts every raise, also those while the line was masked.
         var pic = sim.machine().interruptController();
         for (int line = 0; line < pic.lines(); line++) b.irqRaisedTotal(line, pic.raisedCount(line));

@@ -38,31 +38,57 @@ public final class FidelityCommand implements Command {
     @Override public String summary() { return "MKW's IPC figure on each preset beside the published one"; }
 
     @Override public String help() {
-        return "Usage: mkw fidelity\n\n"
+        return "Usage: mkw fidelity [--sensitivity] [--json]\n\n"
                 + "Runs the ping-pong example on every preset with a published IPC figure and prints\n"
-                + "MKW's mean fast-path cycles beside it, with the source and the deviation.\n";
+                + "MKW's mean fast-path cycles beside it, with the source and the deviation.\n\n"
+                + "  --sensitivity  also set each constant the cost model marks as an estimate to 50 % and\n"
+                + "                 150 % of its value, one at a time, and show how each figure moves\n"
+                + "  --json         print the figures (and the sensitivity) as JSON instead of tables\n";
     }
 
     @Override
     public int run(List<String> argv, CliContext ctx) throws CliException {
-        Args.parse(name(), argv, Set.of(), Set.of());
+        Args a = Args.parse(name(), argv, Set.of(), Set.of("sensitivity", "json"));
         Path pingPong = ctx.examples().resolve("ping-pong.mkw");
         Scenario base = ScenarioRunner.load(pingPong, ctx);
+        Map<String, Long> figures = new java.util.LinkedHashMap<>();
+        for (Reference r : REFERENCES) figures.put(r.preset(), measure(base, r.preset()));
+        List<FidelitySensitivity.Row> rows = a.flag("sensitivity") ? FidelitySensitivity.rows(base, REFERENCES) : null;
+        if (a.flag("json")) {
+            ctx.out().print(json(figures, rows));
+            return 0;
+        }
         StringBuilder b = new StringBuilder();
         b.append(String.format("%-12s %9s %9s %10s  %s%n", "preset", "MKW", "published", "deviation", "published figure and source"));
         for (Reference r : REFERENCES) {
-            long mkw = measure(base, r.preset());
+            long mkw = figures.get(r.preset());
             double dev = 100.0 * (mkw - r.cycles()) / r.cycles();
             b.append(String.format("%-12s %9d %9d %+9.1f%%  %s (%s)%n", r.preset(), mkw, r.cycles(), dev, r.what(), r.source()));
         }
         b.append("MKW: mean cycles of ipc.fastpath (kernel entry to exit) in examples/scenarios/ping-pong.mkw on the preset.\n");
+        if (rows != null) b.append(FidelitySensitivity.table(rows, REFERENCES, figures));
         ctx.out().print(b);
         return 0;
     }
 
+    /** The figures (and the sensitivity rows, if asked for) as one JSON object. */
+    private static String json(Map<String, Long> figures, List<FidelitySensitivity.Row> rows) {
+        StringBuilder b = new StringBuilder("{\"figures\":[");
+        String sep = "";
+        for (Reference r : REFERENCES) {
+            b.append(sep).append("{\"preset\":\"").append(r.preset()).append("\",\"mkw\":").append(figures.get(r.preset()))
+                    .append(",\"published\":").append(r.cycles()).append(",\"what\":\"").append(r.what()).append("\",\"source\":\"").append(r.source()).append("\"}");
+            sep = ",";
+        }
+        b.append("]");
+        if (rows != null) b.append(",\"sensitivity\":").append(FidelitySensitivity.json(rows, figures).trim());
+        return b.append("}\n").toString();
+    }
+
     /** MKW's figure on {@code preset}: the mean of the fast path's executions. */
     public static long measure(Scenario base, String preset) throws CliException {
-        RunReport report = ScenarioRunner.run(ScenarioRunner.with(base, Map.of("machine.preset", preset)));
+        Scenario s = base.machine().preset().equals(preset) ? base : ScenarioRunner.with(base, Map.of("machine.preset", preset));
+        RunReport report = ScenarioRunner.run(s);
         KernelPathStats fast = report.kernelPaths().get("ipc.fastpath");
         if (fast == null || fast.count() == 0) throw new CliException("the reference scenario took no fast-path IPC on " + preset);
         return Math.round((double) fast.total() / fast.count());

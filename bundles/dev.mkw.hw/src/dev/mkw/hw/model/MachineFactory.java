@@ -68,7 +68,8 @@ public final class MachineFactory {
         InterruptController pic = m.getInterruptController();
         return new MachineDescription(m.getId(), m.getTitle() == null ? m.getId() : m.getTitle(), m.getIsa(), m.getEntryMechanism(),
                 m.getCpus(), m.getClockMhz(), costs(m), mmuSpec, caches, m.getMemory().getSizeMiB() << 20, m.getMemory().getLatency(),
-                pic.getLines(), pic.getAckCycles(), priorities, t == null ? null : new MachineDescription.TimerSpec(t.getIrq(), t.getPeriodCycles()), devices);
+                pic.getLines(), pic.getAckCycles(), priorities, t == null ? null : new MachineDescription.TimerSpec(t.getIrq(), t.getPeriodCycles()), devices,
+                m.getEntryMechanisms().stream().map(e -> new MachineDescription.EntryCost(e.getName(), e.getEntryCycles(), e.getExitCycles(), e.isEstimated())).toList());
     }
 
     /** The cost table: the listed costs, KERNEL_ENTRY/EXIT from the selected entry mechanism when it is listed. */

@@ -51,7 +51,7 @@ final class PresetDescriptions {
             b.append("kernel entry mechanisms:\n");
             for (EntryMechanism e : m.getEntryMechanisms()) {
                 b.append(String.format(Locale.ROOT, "  %-18s entry %5d  exit %5d cycles  %s%s%s%n", e.getName(), e.getEntryCycles(), e.getExitCycles(),
-                        nz(e.getSource()), e.isEstimated() ? "  [estimated]" : "", e.getName().equals(d.entryMechanism()) ? "  (used)" : ""));
+                        nz(e.getSource()), e.isEstimated() ? "  [estimated]" : "", e.getName().equals(d.entryMechanism()) ? "  (the kernel's default; kernel { entry ... } chooses another)" : ""));
             }
         }
         b.append("costs (cycles):\n");

@@ -34,6 +34,7 @@ public final class MachineBuilder {
     private final Map<Integer, Integer> irqPriorities = new java.util.TreeMap<>();
     private MachineDescription.TimerSpec timer;
     private final List<DeviceSpec> devices = new ArrayList<>();
+    private final List<MachineDescription.EntryCost> entryMechanisms = new ArrayList<>();
 
     MachineBuilder() {
         for (CostKind k : CostKind.values()) costs.put(k, 0L);
@@ -58,12 +59,18 @@ public final class MachineBuilder {
         irqPriorities.putAll(d.irqPriorities());
         timer = d.timer();
         devices.addAll(d.devices());
+        entryMechanisms.addAll(d.entryMechanisms());
     }
 
     public MachineBuilder name(String v) { name = v; return this; }
     public MachineBuilder title(String v) { title = v; return this; }
     public MachineBuilder isa(String v) { isa = v; return this; }
     public MachineBuilder entryMechanism(String v) { entryMechanism = v; return this; }
+    /** Another kernel-entry mechanism the CPU offers (none listed: only {@link #entryMechanism} at KERNEL_ENTRY/EXIT). */
+    public MachineBuilder entryMechanism(String v, long entryCycles, long exitCycles) {
+        entryMechanisms.add(new MachineDescription.EntryCost(v, entryCycles, exitCycles, false));
+        return this;
+    }
     public MachineBuilder cpus(int v) { cpus = v; return this; }
     public MachineBuilder clockMhz(double v) { clockMhz = v; return this; }
     public MachineBuilder cost(CostKind k, long cycles) { costs.put(k, cycles); return this; }
@@ -119,7 +126,7 @@ public final class MachineBuilder {
         MmuSpec mmu = new MmuSpec(format, tlbEntries, tlbWays, taggedTlb, taggedTlb ? asidBits : 0, globalPages, walkExtraCycles,
                 itlbEntries, itlbWays, large, noExecute);
         return new MachineDescription(name, title, isa, entryMechanism, cpus, clockMhz, costs, mmu, caches, memoryBytes, memoryLatency,
-                irqLines, irqAckCycles, irqPriorities, timer, devices);
+                irqLines, irqAckCycles, irqPriorities, timer, devices, entryMechanisms);
     }
 
     /** The machine; IllegalArgumentException listing every problem of the description. */

@@ -24,16 +24,37 @@ import java.util.Map;
  * @param irqPriorities  line → priority where it differs from the default (a lower line wins)
  * @param timer          the programmable timer, or null if the machine description has none
  * @param devices        devices the machine description itself declares (scenarios add theirs)
+ * @param entryMechanisms every kernel-entry mechanism the CPU offers, with its cycles (the kernel's
+ *                       {@code entry} variant chooses among them); empty: only {@code entryMechanism},
+ *                       at the cost table's KERNEL_ENTRY and KERNEL_EXIT
  */
 public record MachineDescription(String name, String title, String isa, String entryMechanism, int cpus,
         double clockMhz, Map<CostKind, Long> costs, MmuSpec mmu, List<CacheSpec> caches, long memoryBytes,
-        long memoryLatency, int irqLines, long irqAckCycles, Map<Integer, Integer> irqPriorities, TimerSpec timer, List<DeviceSpec> devices) {
+        long memoryLatency, int irqLines, long irqAckCycles, Map<Integer, Integer> irqPriorities, TimerSpec timer, List<DeviceSpec> devices,
+        List<EntryCost> entryMechanisms) {
 
     public MachineDescription {
         caches = List.copyOf(caches);
         costs = Map.copyOf(costs);
         devices = List.copyOf(devices);
         irqPriorities = Map.copyOf(irqPriorities);
+        entryMechanisms = List.copyOf(entryMechanisms);
+    }
+
+    /**
+     * One way into the kernel and back, as the CPU's manual (or an estimate) costs it.
+     *
+     * @param name        int/iret, sysenter/sysexit, syscall/sysret, svc/eret, svc/movs pc, svc/rfe
+     * @param entryCycles the entry instruction, from user mode to the first kernel instruction
+     * @param exitCycles  the return instruction, back to user mode
+     * @param estimated   whether the cycles are an estimate rather than a published figure
+     */
+    public record EntryCost(String name, long entryCycles, long exitCycles, boolean estimated) {}
+
+    /** The entry mechanism called {@code name}, or null if the CPU does not offer it. */
+    public EntryCost entryMechanism(String name) {
+        for (EntryCost e : entryMechanisms) if (e.name().equals(name)) return e;
+        return null;
     }
 
     /** The programmable timer: its IRQ line and its period in cycles. */

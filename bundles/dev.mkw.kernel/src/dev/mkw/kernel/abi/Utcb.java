@@ -21,6 +21,13 @@ public final class Utcb {
     public static final int BRS = 6;
     private static final int ERROR_CODE_OFFSET = 0, RECEIVED_CAP_OFFSET = 8, BR0_OFFSET = 16;
 
+    /**
+     * The virtual interrupt flag (interrupt-flag variant VIRTUAL): a byte beside ErrorCode among
+     * the TCRs, as X.2's PreemptFlags byte sits among them (MKW's 8-byte TCR slots hold 4-byte
+     * ia32 words, so the upper half of ErrorCode's slot is free).
+     */
+    public static final int INTERRUPT_FLAG_OFFSET = 4;
+
     private final long address;
     private final long[] mr = new long[MRS];
     private final long[] br = new long[BRS];
@@ -54,6 +61,9 @@ public final class Utcb {
     public long mrAddress(int i) { return address + MR0_OFFSET + 8L * i; }
 
     public long brAddress(int i) { return address + BR0_OFFSET + 8L * i; }
+
+    /** Where a thread's cli/sti store when the interrupt flag is virtual. */
+    public long interruptFlagAddress() { return address + INTERRUPT_FLAG_OFFSET; }
 
     public long errorCodeAddress() { return address + ERROR_CODE_OFFSET; }
 

@@ -109,6 +109,9 @@ public final class JsonReportExporter implements Exporter {
         Histogram all = r.ipcLatency();
         j.name("ipc").beginObject();
         latency(j, all);
+        dev.mkw.sim.report.IpcFootprint f = r.ipcFootprint();
+        j.field("footprintBytes", f.bytes()).field("footprintCodeBytes", f.codeBytes()).field("footprintDataBytes", f.dataBytes())
+                .field("footprintPath", f.path());
         j.name("histogram");
         buckets(j, all);
         j.name("bySize").beginObject();

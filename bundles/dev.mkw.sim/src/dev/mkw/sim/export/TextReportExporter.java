@@ -90,6 +90,11 @@ public final class TextReportExporter implements Exporter {
         for (Map.Entry<Integer, Histogram> e : r.ipcLatencyBySize().entrySet()) latencyRow(ipc, e.getKey().toString(), e.getValue());
         if (r.ipcLatencyBySize().size() != 1) latencyRow(ipc, "all", r.ipcLatency());
         section(b, "IPC latency (cycles)", ipc);
+        if (r.ipcFootprint().measured()) {
+            var f = r.ipcFootprint();
+            b.append(String.format(java.util.Locale.ROOT, "IPC cache footprint: %d bytes (code %d, data %d) touched by one short IPC (%s)%n",
+                    f.bytes(), f.codeBytes(), f.dataBytes(), f.path()));
+        }
 
         TextTable irqs = new TextTable("irq", "raised", "delivered", "mean", "min", "p50", "p99", "max");
         for (IrqStats s : r.irqs().values()) {

@@ -36,6 +36,7 @@ public final class RunReport {
 
     /** The key prefix of the misses the kernel caused on a thread's behalf ({@code kernel-for:a.t}). */
     public static final String KERNEL_FOR = "kernel-for:";
+    private final IpcFootprint ipcFootprint;
 
     RunReport(RunReportBuilder b, SortedMap<String, Account> accounts, SortedMap<String, KernelPathStats> paths,
             SortedMap<String, ThreadStats> threads, Histogram ipc, SortedMap<Integer, Histogram> ipcBySize,
@@ -60,6 +61,7 @@ public final class RunReport {
         this.hardware = List.copyOf(hardware);
         this.errors = List.copyOf(b.errors);
         this.trace = b.trace;
+        this.ipcFootprint = b.ipcFootprint;
     }
 
     private static Long[] boxed(long[] a) {
@@ -110,6 +112,8 @@ public final class RunReport {
     /** The first IPCs of the run, as many as the builder's sample limit. */
     public List<IpcSample> ipcSamples() { return ipcSamples; }
     public SortedMap<Integer, IrqStats> irqs() { return irqs; }
+    /** The distinct kernel code and data one short IPC touched ({@link IpcFootprint#NONE} if none was measured). */
+    public IpcFootprint ipcFootprint() { return ipcFootprint; }
     /** Hardware counters, one entry per CPU in CPU order. */
     public List<HardwareCounters> hardware() { return hardware; }
     public List<RunError> errors() { return errors; }

@@ -34,6 +34,7 @@ public final class RunReportBuilder {
     final List<IpcSample> ipcSamples = new ArrayList<>();
     final List<RunError> errors = new ArrayList<>();
     TraceSnapshot trace = TraceSnapshot.none();
+    IpcFootprint ipcFootprint = IpcFootprint.NONE;
 
     private int ipcSampleLimit = DEFAULT_IPC_SAMPLE_LIMIT;
     private String[] cacheLevels = new String[0];
@@ -62,6 +63,8 @@ public final class RunReportBuilder {
     public RunReportBuilder endReason(String reason) { this.endReason = reason == null ? "" : reason; return this; }
     public RunReportBuilder setting(String key, String value) { settings.put(key, value); return this; }
     public RunReportBuilder settings(Map<String, String> s) { settings.putAll(s); return this; }
+    /** The IPC cache footprint the kernel measured. */
+    public RunReportBuilder ipcFootprint(IpcFootprint f) { this.ipcFootprint = f == null ? IpcFootprint.NONE : f; return this; }
     public RunReportBuilder ipcSampleLimit(int limit) { this.ipcSampleLimit = Math.max(0, limit); return this; }
 
     /** Declare the CPU count; makes elapsed times and hardware counters for each. */

@@ -10,6 +10,8 @@ import dev.mkw.ui.run.RunResults;
 /**
  * Cycles per kernel path of the latest run: how often each path ran and what it cost, as a
  * table and as a bar chart beside it (with the previous finished run's bars for comparison).
+ * The status line gives the IPC cache footprint: the distinct kernel code and data one short
+ * IPC touched.
  */
 public final class KernelPathsView extends RunTableView<KernelPathStats> {
     public static final String ID = "dev.mkw.ui.views.kernelPaths";
@@ -27,6 +29,13 @@ public final class KernelPathsView extends RunTableView<KernelPathStats> {
                 new Column<>("Privileged", 80, p -> Long.toString(p.privilegedCycles())),
                 new Column<>("Memory", 80, p -> Long.toString(p.memoryCycles())),
                 new Column<>("Fetch stalls", 90, p -> Long.toString(p.fetchStallCycles())));
+    }
+
+    @Override
+    protected String statusDetail(RunResults.Run run) {
+        var f = run.report().ipcFootprint();
+        if (!f.measured()) return "";
+        return String.format("; IPC cache footprint %,d bytes (code %,d, data %,d) of one short IPC (%s)", f.bytes(), f.codeBytes(), f.dataBytes(), f.path());
     }
 
     @Override

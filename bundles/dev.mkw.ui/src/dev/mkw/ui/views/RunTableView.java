@@ -61,6 +61,11 @@ public abstract class RunTableView<R> extends ViewPart {
         return null;
     }
 
+    /** More about the run for the status line (after its cycles and end), or "" (the default). */
+    protected String statusDetail(RunResults.Run run) {
+        return "";
+    }
+
     /** Whether the view offers a filter field (rows whose cells contain the text stay). */
     protected boolean filterable() {
         return false;
@@ -159,7 +164,7 @@ public abstract class RunTableView<R> extends ViewPart {
             showRows();
         } else {
             status.setText(run.file() + ": " + run.report().cycles() + " cycles, ended: " + run.report().endReason()
-                    + (run.report().failed() ? ", " + run.report().errors().size() + " error(s)" : ""));
+                    + (run.report().failed() ? ", " + run.report().errors().size() + " error(s)" : "") + statusDetail(run));
             all = rows(run);
             showRows();
         }
@@ -243,6 +248,11 @@ public abstract class RunTableView<R> extends ViewPart {
     /** The filter field, or null (for tests). */
     public Text filterField() {
         return filterField;
+    }
+
+    /** The status line's text (for tests). */
+    public String statusText() {
+        return status.getText();
     }
 
     /** The chart beside the table, or null; for tests. */

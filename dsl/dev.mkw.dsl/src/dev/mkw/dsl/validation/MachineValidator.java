@@ -44,6 +44,38 @@ public class MachineValidator extends AbstractDeclarativeValidator {
         }
     }
 
+    /**
+     * {@code entry} and {@code interrupt-flag} are words of their variant (not keywords, so that
+     * {@code int} or {@code virtual} stay free for names), and the entry mechanism is one the
+     * scenario's machine offers: an i486 has only {@code int}.
+     */
+    @Check
+    public void kernelWordIsAValue(dev.mkw.dsl.mkw.KernelSetting s) {
+        String word = "entry".equals(s.getKey()) ? s.getEntry() : "interrupt-flag".equals(s.getKey()) ? s.getInterruptFlag() : null;
+        if (word == null) return;
+        var feature = "entry".equals(s.getKey()) ? MkwPackage.Literals.KERNEL_SETTING__ENTRY : MkwPackage.Literals.KERNEL_SETTING__INTERRUPT_FLAG;
+        dev.mkw.kernel.KernelVariants.Variant v = dev.mkw.kernel.KernelVariants.byWord(s.getKey());
+        if (!v.values().contains(word)) {
+            String best = Suggestions.closest(word, v.values());
+            error(s.getKey() + " must be one of " + String.join(" | ", v.values()) + ", not '" + word + "'" + (best == null ? "" : "; did you mean " + best + "?"),
+                    feature, IssueCodes.UNKNOWN_VARIANT, best == null ? new String[0] : new String[] {best});
+            return;
+        }
+        if (!"entry".equals(s.getKey()) || word.equals("default")) return;
+        String preset = dev.mkw.scenario.MachineSpec.DEFAULT_PRESET;
+        for (Object e : ((dev.mkw.dsl.mkw.Model) org.eclipse.xtext.EcoreUtil2.getRootContainer(s)).getElements()) {
+            if (e instanceof Machine m && m.getPreset() != null) preset = m.getPreset();
+        }
+        if (!KnownNames.presetExists(preset)) return;
+        var d = MachinePresets.get().description(preset);
+        java.util.List<String> offered = dev.mkw.kernel.KernelEntry.words(d);
+        if (!offered.contains(word)) {
+            error("entry " + word + ": the CPU of preset " + preset + " (" + d.isa() + ") has no such kernel entry; it offers "
+                    + String.join(" | ", offered) + " (or default: " + d.entryMechanism() + ")", feature, IssueCodes.UNKNOWN_VARIANT,
+                    offered.isEmpty() ? new String[0] : new String[] {offered.get(0)});
+        }
+    }
+
     @Check
     public void presetExists(Machine m) {
         if (m.getPreset() == null || KnownNames.presetExists(m.getPreset())) return;
