@@ -54,10 +54,10 @@ public final class KernelEntry {
                 m = new EntryMechanism(KernelConfig.Entry.DEFAULT, d.entryMechanism(), 0, 0, 0, 0, 0);
                 c = offered.stream().filter(e -> e.name().equals(d.entryMechanism())).findFirst().orElse(offered.get(0));
             } else {
-                throw new IllegalArgumentException("kernel.entry " + KernelVariants.word(config.entry()) + ": machine " + d.name() + " (" + d.isa()
+                throw new IllegalArgumentException("kernel.entry() " + KernelVariants.word(config.entry()) + ": machine " + d.name() + " (" + d.isa()
                         + ") has no " + (m == null ? KernelVariants.word(config.entry()) + " instruction" : m.machineName())
                         + "; its CPU offers " + String.join(", ", offered.stream().map(MachineDescription.EntryCost::name).toList())
-                        + " (kernel.entry " + String.join(" | ", words(offered, isa)) + ")");
+                        + " (kernel.entry() " + String.join(" | ", words(offered, isa)) + ")");
             }
         }
         EntryMechanism counted = defaultKind == null ? null : EntryMechanism.of(defaultKind, isa);

@@ -42,6 +42,8 @@ final class UserMode implements UserCpu {
 
     @Override public Abi abi() { return k.abi(); }
 
+    @Override public int pageSize() { return k.machine().memory().frameSize(); }
+
     @Override
     public void compute(long cycles) {
         if (cycles <= 0) return;

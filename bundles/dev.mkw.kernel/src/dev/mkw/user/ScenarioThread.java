@@ -376,7 +376,8 @@ public final class ScenarioThread implements UserCode {
      * interpreter repeats the operation when the thread resumes.)
      */
     private void prefault(UserCpu cpu, long addr, long len, int kind) {
-        for (long a = addr & -4096L; a < addr + len; a += 4096) {
+        long page = cpu.pageSize();
+        for (long a = addr & -page; a < addr + len; a += page) {
             if (!cpu.access(a, kind)) throw new Retry();
             if (cpu.raisedException()) {
                 exceptionRaised(cpu, 0);

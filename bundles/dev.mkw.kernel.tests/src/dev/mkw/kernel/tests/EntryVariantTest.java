@@ -54,10 +54,10 @@ class EntryVariantTest {
 
     @Test
     void theDefaultIsWhatTheRealKernelUsesOnTheCpu() {
-        assertEquals("int/iret", run("i486_50", KernelConfig.defaults(), Map.of()).kernel().entry.name(), "Pistachio's 486 build: INT 0x30");
-        assertEquals("syscall/sysret", run("x86_64_pcid", KernelConfig.defaults(), Map.of()).kernel().entry.name(), "Pistachio x64 and seL4");
-        assertEquals("svc/rfe", run("cortex_a9", KernelConfig.defaults(), Map.of()).kernel().entry.name(), "seL4 ARMv7: srs/rfe");
-        assertEquals("svc/eret", run("cortex_a53", KernelConfig.defaults(), Map.of()).kernel().entry.name());
+        assertEquals("int/iret", run("i486_50", KernelConfig.defaults(), Map.of()).kernel().entry().name(), "Pistachio's 486 build: INT 0x30");
+        assertEquals("syscall/sysret", run("x86_64_pcid", KernelConfig.defaults(), Map.of()).kernel().entry().name(), "Pistachio x64 and seL4");
+        assertEquals("svc/rfe", run("cortex_a9", KernelConfig.defaults(), Map.of()).kernel().entry().name(), "seL4 ARMv7: srs/rfe");
+        assertEquals("svc/eret", run("cortex_a53", KernelConfig.defaults(), Map.of()).kernel().entry().name());
     }
 
     @Test
@@ -95,9 +95,9 @@ class EntryVariantTest {
     @Test
     void aCpuWithoutTheMechanismRefusesIt() {
         var e = assertThrows(IllegalArgumentException.class, () -> run("i486_50", KernelConfig.defaults().withEntry(Entry.SYSENTER), Map.of()));
-        assertEquals("kernel.entry sysenter: machine i486_50 (x86-32) has no sysenter/sysexit; its CPU offers int/iret (kernel.entry int)", e.getMessage());
+        assertEquals("kernel.entry() sysenter: machine i486_50 (x86-32) has no sysenter/sysexit; its CPU offers int/iret (kernel.entry() int)", e.getMessage());
         var arm = assertThrows(IllegalArgumentException.class, () -> run("cortex_a53", KernelConfig.defaults().withEntry(Entry.SYSCALL), Map.of()));
-        assertTrue(arm.getMessage().contains("has no syscall instruction; its CPU offers svc/eret (kernel.entry svc)"), arm.getMessage());
+        assertTrue(arm.getMessage().contains("has no syscall instruction; its CPU offers svc/eret (kernel.entry() svc)"), arm.getMessage());
         assertThrows(IllegalArgumentException.class, () -> run("cortex_a53", KernelConfig.defaults().withEntry(Entry.SVC_RFE), Map.of()), "srs/rfe is ARMv7");
     }
 }

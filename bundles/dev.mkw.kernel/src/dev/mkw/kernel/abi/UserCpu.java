@@ -23,6 +23,9 @@ public interface UserCpu {
     /** Execute {@code cycles} cycles of plain instructions. */
     void compute(long cycles);
 
+    /** The machine's page size in bytes (L4 X.2 publishes it in the kernel interface page's PageInfo). */
+    int pageSize();
+
     /**
      * Load, store or fetch at a user address ({@code kind}: {@code MemoryHierarchy.READ},
      * {@code WRITE}, {@code EXECUTE}). Returns false when the access faulted: the kernel has
