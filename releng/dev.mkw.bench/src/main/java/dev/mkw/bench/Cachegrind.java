@@ -24,15 +24,19 @@ import dev.mkw.hw.sim.MemoryHierarchy;
  * its D1 and LL set to the preset's first-level data cache and last level; the difference in
  * time divided by the data references cachegrind counted is its cost of simulating one data
  * access (its I1 simulation of the loop's own instructions included, about twenty per access).
- * Each figure is the fastest of a few runs, so a busy host inflates it least.
+ * Times are the valgrind process's CPU time (user + system, from bash's {@code times}), not wall
+ * time, and the least of a few runs: on a shared host that is the figure other work inflates least,
+ * and it can only make cachegrind look faster, never MKW.
  */
 final class Cachegrind {
-    /** One pattern: cachegrind's nanoseconds per simulated data reference and how they were got. */
+    /** One pattern: cachegrind's nanoseconds per simulated data reference and how they were got (CPU seconds). */
     record Measurement(String pattern, long dataRefs, double secondsOn, double secondsOff) {
         double nanosPerDataRef() { return Math.max(0, secondsOn - secondsOff) * 1e9 / dataRefs; }
     }
 
     private static final Pattern D_REFS = Pattern.compile("D\\s+refs:\\s+([0-9,]+)");
+    /** bash's {@code times}: the shell's own user and system time, then its children's. */
+    private static final Pattern TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
 
     private final Path work;
     private final Path program;
@@ -47,6 +51,7 @@ final class Cachegrind {
     /** Why cachegrind cannot be run here, or null when it can. */
     static String unavailable() {
         if (!onPath("valgrind")) return "valgrind is not installed (Debian: apt-get install valgrind)";
+        if (!onPath("bash")) return "no bash to time valgrind with";
         if (!onPath("cc")) return "no C compiler (cc) to build the access pattern (Debian: apt-get install gcc)";
         return null;
     }
@@ -93,17 +98,28 @@ final class Cachegrind {
         double on = Double.MAX_VALUE, off = Double.MAX_VALUE;
         long refs = 0;
         for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
-            String out = run(command("--cache-sim=no", pattern, accesses), work, 600);
-            off = Math.min(off, (System.nanoTime() - t0) / 1e9);
-            t0 = System.nanoTime();
-            out = run(command("--cache-sim=yes", pattern, accesses), work, 600);
-            on = Math.min(on, (System.nanoTime() - t0) / 1e9);
+            off = Math.min(off, cpuSeconds(run(timed(command("--cache-sim=no", pattern, accesses)), work, 600)));
+            String out = run(timed(command("--cache-sim=yes", pattern, accesses)), work, 600);
+            on = Math.min(on, cpuSeconds(out));
             Matcher m = D_REFS.matcher(out);
             if (!m.find()) throw new IOException("cachegrind printed no 'D refs' line:\n" + out);
             refs = Long.parseLong(m.group(1).replace(",", ""));
         }
         return new Measurement(pattern, refs, on, off);
+    }
+
+    /** The command under bash, which prints its children's CPU time when it ends. */
+    private static List<String> timed(List<String> command) {
+        List<String> c = new ArrayList<>(List.of("bash", "-c", "\"$@\" || exit $?; times", "bash"));
+        c.addAll(command);
+        return c;
+    }
+
+    /** The children's user + system seconds from the last line {@code times} printed. */
+    private static double cpuSeconds(String out) throws IOException {
+        Matcher m = TIMES.matcher(out.strip());
+        if (!m.find()) throw new IOException("no CPU times after the valgrind run:\n" + out);
+        return Long.parseLong(m.group(1)) * 60 + Double.parseDouble(m.group(2)) + Long.parseLong(m.group(3)) * 60 + Double.parseDouble(m.group(4));
     }
 
     private List<String> command(String sim, String pattern, long accesses) {

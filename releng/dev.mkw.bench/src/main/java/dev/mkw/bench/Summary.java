@@ -42,7 +42,7 @@ final class Summary {
         }
         Cachegrind cg = Cachegrind.prepare(CACHEGRIND_PRESET);
         long accesses = quick ? 10_000_000L : 100_000_000L;
-        out.printf(Locale.ROOT, "cachegrind on the same patterns (%s, the %s preset's caches; %d M accesses, cache simulation on minus off, per data reference):%n",
+        out.printf(Locale.ROOT, "cachegrind on the same patterns (%s, the %s preset's caches; %d M accesses, CPU time with cache simulation on minus off, per data reference):%n",
                 cg.describe(), CACHEGRIND_PRESET, accesses / 1_000_000);
         for (String pattern : PATTERNS) {
             Cachegrind.Measurement m = cg.measure(pattern, accesses, quick ? 1 : 2);
@@ -50,7 +50,7 @@ final class Summary {
             String ratio = mkw == null ? "(MKW's figure not measured in this run)"
                     : String.format(Locale.ROOT, "MKW %.2f ns %s; MKW / cachegrind = %.2f", mkw.nanos(), BenchTable.percent(mkw.relativeError()),
                             mkw.nanos() / m.nanosPerDataRef());
-            out.printf(Locale.ROOT, "  %-12s cachegrind %.2f ns per data access (%.2f s on, %.2f s off, %d data refs); %s%n", pattern,
+            out.printf(Locale.ROOT, "  %-12s cachegrind %.2f ns per data access (%.2f s on, %.2f s off CPU, %d data refs); %s%n", pattern,
                     m.nanosPerDataRef(), m.secondsOn(), m.secondsOff(), m.dataRefs(), ratio);
         }
     }
