@@ -53,7 +53,11 @@ public final class BenchMain {
 
     private BenchMain() {}
 
+    /** Xtext's log4j configuration, for this JVM and every fork. */
+    static final String LOG4J = "-Dlog4j.configuration=mkw-bench-log4j.properties";
+
     public static void main(String[] args) {
+        System.setProperty("log4j.configuration", "mkw-bench-log4j.properties");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -128,7 +132,7 @@ public final class BenchMain {
                 .forks(o.forks())
                 .warmupIterations(o.quick() ? 1 : 3).warmupTime(TimeValue.milliseconds(o.quick() ? 300 : 1000))
                 .measurementIterations(o.quick() ? 2 : 5).measurementTime(TimeValue.milliseconds(o.quick() ? 300 : 1000))
-                .jvmArgsAppend("-Xmx2g", "--sun-misc-unsafe-memory-access=allow")
+                .jvmArgsAppend("-Xmx2g", "--sun-misc-unsafe-memory-access=allow", LOG4J)
                 .shouldFailOnError(true)
                 .output(log.toString());
         if (contributed.isEmpty()) b.exclude("ContributedBench");

@@ -11,10 +11,10 @@ final class BenchTable {
 
     static String render(List<Row> rows) {
         Row base = Row.find(rows, "host.memory-access");
-        TextTable t = new TextTable("benchmark", "unit", "per second", "ns per unit", "error (99.9 %)", "cost in host memory accesses");
+        TextTable t = new TextTable("benchmark", "unit", "per second", "time per unit", "error (99.9 %)", "cost in host memory accesses");
         for (Row r : rows) {
-            t.row(r.name(), r.unit(), rate(r.perSecond()), String.format(Locale.ROOT, "%.2f", r.nanos()), percent(r.relativeError()),
-                    base == null ? "" : String.format(Locale.ROOT, "%.3f", r.nanos() / base.nanos()));
+            t.row(r.name(), r.unit(), rate(r.perSecond()), time(r.nanos()), percent(r.relativeError()),
+                    base == null ? "" : String.format(Locale.ROOT, r.nanos() / base.nanos() >= 100 ? "%.0f" : "%.3f", r.nanos() / base.nanos()));
         }
         return t.render();
     }
@@ -24,6 +24,12 @@ final class BenchTable {
         double r = a / b;
         double rel = Math.sqrt(sq(relA) + sq(relB));
         return String.format(Locale.ROOT, "%.2f", r) + (Double.isNaN(rel) ? "" : String.format(Locale.ROOT, " ± %.2f", r * rel));
+    }
+
+    static String time(double nanos) {
+        if (nanos >= 1e6) return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        if (nanos >= 1e4) return String.format(Locale.ROOT, "%.2f us", nanos / 1e3);
+        return String.format(Locale.ROOT, "%.2f ns", nanos);
     }
 
     static String rate(double perSecond) {

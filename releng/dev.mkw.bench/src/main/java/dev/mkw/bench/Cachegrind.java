@@ -24,14 +24,17 @@ import dev.mkw.hw.sim.MemoryHierarchy;
  * its D1 and LL set to the preset's first-level data cache and last level; the difference in
  * time divided by the data references cachegrind counted is its cost of simulating one data
  * access (its I1 simulation of the loop's own instructions included, about twenty per access).
- * Times are the valgrind process's CPU time (user + system, from bash's {@code times}), not wall
- * time, and the least of a few runs: on a shared host that is the figure other work inflates least,
- * and it can only make cachegrind look faster, never MKW.
+ * Each time is the least of a few runs, taken both as wall time (the clock JMH measures MKW with,
+ * so the ratio compares like with like) and as the process's CPU time (user + system, from bash's
+ * {@code times}), which other work on a shared host inflates less.
  */
 final class Cachegrind {
     /** One pattern: cachegrind's nanoseconds per simulated data reference and how they were got (CPU seconds). */
-    record Measurement(String pattern, long dataRefs, double secondsOn, double secondsOff) {
-        double nanosPerDataRef() { return Math.max(0, secondsOn - secondsOff) * 1e9 / dataRefs; }
+    record Measurement(String pattern, long dataRefs, double wallOn, double wallOff, double cpuOn, double cpuOff) {
+        /** By wall time, the clock JMH measures MKW with. */
+        double nanosPerDataRef() { return Math.max(0, wallOn - wallOff) * 1e9 / dataRefs; }
+        /** By the process's CPU time (user + system), which other work on the host inflates less. */
+        double cpuNanosPerDataRef() { return Math.max(0, cpuOn - cpuOff) * 1e9 / dataRefs; }
     }
 
     private static final Pattern D_REFS = Pattern.compile("D\\s+refs:\\s+([0-9,]+)");
@@ -95,17 +98,22 @@ final class Cachegrind {
     }
 
     Measurement measure(String pattern, long accesses, int repeats) throws IOException, InterruptedException {
-        double on = Double.MAX_VALUE, off = Double.MAX_VALUE;
+        double wallOn = Double.MAX_VALUE, wallOff = Double.MAX_VALUE, cpuOn = Double.MAX_VALUE, cpuOff = Double.MAX_VALUE;
         long refs = 0;
         for (int i = 0; i < repeats; i++) {
-            off = Math.min(off, cpuSeconds(run(timed(command("--cache-sim=no", pattern, accesses)), work, 600)));
-            String out = run(timed(command("--cache-sim=yes", pattern, accesses)), work, 600);
-            on = Math.min(on, cpuSeconds(out));
+            long t0 = System.nanoTime();
+            String out = run(timed(command("--cache-sim=no", pattern, accesses)), work, 600);
+            wallOff = Math.min(wallOff, (System.nanoTime() - t0) / 1e9);
+            cpuOff = Math.min(cpuOff, cpuSeconds(out));
+            t0 = System.nanoTime();
+            out = run(timed(command("--cache-sim=yes", pattern, accesses)), work, 600);
+            wallOn = Math.min(wallOn, (System.nanoTime() - t0) / 1e9);
+            cpuOn = Math.min(cpuOn, cpuSeconds(out));
             Matcher m = D_REFS.matcher(out);
             if (!m.find()) throw new IOException("cachegrind printed no 'D refs' line:\n" + out);
             refs = Long.parseLong(m.group(1).replace(",", ""));
         }
-        return new Measurement(pattern, refs, on, off);
+        return new Measurement(pattern, refs, wallOn, wallOff, cpuOn, cpuOff);
     }
 
     /** The command under bash, which prints its children's CPU time when it ends. */

@@ -36,7 +36,7 @@ class BenchMainTest {
         assertEquals(0, bench("--quick", "--forks", "1", "--only", "ContributedBench|HostMemoryBench", "--no-cachegrind", "--no-scale"), err.toString());
         String o = out();
         assertTrue(o.contains("1 fork(s) per benchmark"), o);
-        assertTrue(o.lines().anyMatch(l -> l.startsWith("host.memory-access ") && l.endsWith("1.000")), o);
+        assertTrue(o.lines().anyMatch(l -> l.startsWith("host.memory-access ") && l.endsWith(" 1.000") && l.contains(" ns ")), o);
         assertTrue(o.lines().anyMatch(l -> l.startsWith("test.counting ") && l.contains(" count ")), o);
         assertTrue(o.contains("error (99.9 %)"), o);
     }
