@@ -131,7 +131,7 @@ public final class BenchMain {
                 .include(o.only() == null ? "dev\\.mkw\\.bench\\..*" : o.only())
                 .forks(o.forks())
                 .warmupIterations(o.quick() ? 1 : 3).warmupTime(TimeValue.milliseconds(o.quick() ? 300 : 1000))
-                .measurementIterations(o.quick() ? 2 : 5).measurementTime(TimeValue.milliseconds(o.quick() ? 300 : 1000))
+                .measurementIterations(o.quick() ? 3 : 5).measurementTime(TimeValue.milliseconds(o.quick() ? 300 : 1000))
                 .jvmArgsAppend("-Xmx2g", "--sun-misc-unsafe-memory-access=allow", LOG4J)
                 .shouldFailOnError(true)
                 .output(log.toString());
