@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.mkw.cli.commands.BenchCommand;
 import dev.mkw.cli.commands.CheckCommand;
 import dev.mkw.cli.commands.FidelityCommand;
 import dev.mkw.cli.commands.LspCommand;
@@ -26,7 +25,7 @@ public final class Mkw {
 
     public Mkw() {
         this(List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
-                new SweepCommand(), new BenchCommand(), new LspCommand(), new FidelityCommand()));
+                new SweepCommand(), new LspCommand(), new FidelityCommand()));
     }
 
     /** A command line of these commands (tests give it one that fails the way a bug would). */
@@ -114,6 +113,7 @@ public final class Mkw {
         for (Command c : commands) b.append(String.format("  %-14s %s%n", c.name(), c.summary()));
         b.append(String.format("  %-14s %s%n", "ide", "open the MKW workbench (the IDE product)"));
         b.append(String.format("  %-14s %s%n", "install-plugin", "install a plugin's feature from its p2 repository into both products"));
+        b.append(String.format("  %-14s %s%n", "bench", "speed benchmarks under JMH (forked JVMs, error bars), ratios to a host memory access and to cachegrind"));
         b.append(String.format("  %-14s %s%n", "test", "build everything and run every test (what CI runs)"));
         b.append(String.format("  %-14s %s%n", "build", "build the products and the p2 update site without tests"));
         b.append(String.format("  %-14s %s%n", "spark", "a Spark master or worker for sweeps on a cluster, or a SQL query on a sweep's Parquet"));

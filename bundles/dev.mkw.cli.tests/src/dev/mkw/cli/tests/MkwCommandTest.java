@@ -84,7 +84,7 @@ class MkwCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : List.of("run", "check", "presets", "sweep", "bench", "lsp")) {
+        for (String c : List.of("run", "check", "presets", "sweep", "lsp")) {
             cli.resetOut();
             assertEquals(0, mkw(home(), c, "--help"));
             assertTrue(out().startsWith("Usage: mkw " + c), c + ": " + out());

@@ -83,6 +83,21 @@ public final class Tlb {
         return -1;
     }
 
+    /**
+     * A lookup of the page {@link #lookup} found last, in the same space, once more: what
+     * {@link #lookup} does on its fast path (count a hit; the entry is already the most
+     * recent), without the compare. For callers that know they stay on that page (a run of
+     * accesses inside one page, {@link MemoryHierarchy#accessRun}).
+     */
+    void repeatLastHit() {
+        hits++;
+    }
+
+    /** The entry {@link #lookup} or {@link #insert} touched last. */
+    int lastIndex() {
+        return lastIndex;
+    }
+
     private void remember(long page, int space, int index) {
         lastPage = page;
         lastSpace = space;

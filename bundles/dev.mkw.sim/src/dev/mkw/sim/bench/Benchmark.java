@@ -4,8 +4,9 @@ package dev.mkw.sim.bench;
  * A speed measurement: {@link #run} does {@code iterations} units of work as fast as it can.
  * Contribute one through the {@code dev.mkw.sim.benchmarks} extension point, a
  * {@code META-INF/services/dev.mkw.sim.bench.Benchmark} entry, or by handing it to
- * {@link BenchRunner#run}. Set-up belongs in the constructor or a first call, not in run's
- * timing; the runner warms up before it measures.
+ * a test. Set-up belongs in the constructor or a first call, not in run's timing: {@code mkw bench}
+ * calls {@code run(1)} once before it measures, then JMH warms up (forked JVM, warm-up iterations)
+ * and measures calls of {@code run(1)}, so one iteration is the unit of the reported rate.
  */
 public interface Benchmark {
     /** A stable name, {@code area.what}: {@code ipc.short-trace-off}, {@code engine.event}. */

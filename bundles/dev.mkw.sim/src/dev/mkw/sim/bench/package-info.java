@@ -1,5 +1,6 @@
 /**
- * Speed measurements for {@code mkw bench}: {@link dev.mkw.sim.bench.Benchmark}s measured by a
- * {@link dev.mkw.sim.bench.BenchRunner} and reported as ratios within one run.
+ * Speed measurements for {@code mkw bench}: {@link dev.mkw.sim.bench.Benchmark}s, the built-ins and
+ * the contributions of plugins. {@code mkw bench} measures them under JMH (releng/dev.mkw.bench),
+ * each in a forked JVM, and reports them as ratios within one run.
  */
 package dev.mkw.sim.bench;

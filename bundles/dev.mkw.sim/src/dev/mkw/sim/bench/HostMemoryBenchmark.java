@@ -7,7 +7,7 @@ import dev.mkw.sim.SimRandom;
  * through a random cycle over 32 MiB. The yardstick other benchmarks are measured in, so
  * the README's numbers carry over between hosts better than operations per second do.
  */
-public final class MemoryAccessBenchmark implements Benchmark {
+public final class HostMemoryBenchmark implements Benchmark {
     private static final int SLOTS = 1 << 23; // 8 Mi ints = 32 MiB, larger than common last-level caches
     private int[] next;
     private int at;
