@@ -7,7 +7,7 @@ import java.util.function.Function;
 import dev.mkw.kernel.abi.UserCode;
 import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.scenario.IrqAttachment;
 import dev.mkw.scenario.Scenario;

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import dev.mkw.kernel.KernelConfig;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
 

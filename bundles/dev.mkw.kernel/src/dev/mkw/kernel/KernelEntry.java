@@ -8,7 +8,7 @@ import dev.mkw.hw.sim.CostTable;
 import dev.mkw.hw.sim.MachineDescription;
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.abi.EntryMechanism;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * The kernel-entry variant on this machine: which of the CPU's mechanisms a system call takes

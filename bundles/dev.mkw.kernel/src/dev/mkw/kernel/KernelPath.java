@@ -69,15 +69,13 @@ public final class KernelPath {
             long from = image.start(c), to = from + image.bytes(c, n);
             int line = mem.instructionLineBytes();
             long hit = mem.instructionHitCycles();
-            for (long a = from & -(long) line; a < to; a += line) {
-                if (footprint != null) footprint.code(a);
-                long f = mem.access(a, MemoryHierarchy.EXECUTE, false);
-                if (f == MemoryHierarchy.PAGE_FAULT) throw new KernelFault(a, mem.faultCycles());
-                if (f > hit) {
-                    fetchStalls += f - hit;
-                    cycles += f - hit;
-                }
-            }
+            long first = from & -(long) line;
+            if (footprint != null) for (long a = first; a < to; a += line) footprint.code(a);
+            // One batch per block: the lines of a block lie on one or two pages (see accessRun).
+            long stall = mem.accessRun(first, to, line, MemoryHierarchy.EXECUTE, false, hit);
+            if (stall == MemoryHierarchy.PAGE_FAULT) throw new KernelFault(mem.faultAddress(), mem.faultCycles());
+            fetchStalls += stall;
+            cycles += stall;
         }
     }
 

@@ -7,7 +7,7 @@ import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.hw.sim.Tlb;
 import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.MappingDb;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * The invariants of address spaces and the mapping database (Microkernel Construction I.12;

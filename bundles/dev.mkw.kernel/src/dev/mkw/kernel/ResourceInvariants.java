@@ -5,7 +5,7 @@ import java.util.Map;
 import dev.mkw.hw.sim.InterruptController;
 import dev.mkw.kernel.cap.Cap;
 import dev.mkw.kernel.cap.CapSpace;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
 

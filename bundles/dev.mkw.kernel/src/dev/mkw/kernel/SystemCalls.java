@@ -3,7 +3,7 @@ package dev.mkw.kernel;
 import dev.mkw.kernel.abi.SystemCall;
 import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadState;
 
 /**

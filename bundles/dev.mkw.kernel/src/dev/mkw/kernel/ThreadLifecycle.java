@@ -3,7 +3,7 @@ package dev.mkw.kernel;
 import java.util.ArrayList;
 
 import dev.mkw.kernel.abi.IpcError;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadState;
 import dev.mkw.sim.TraceKind;
 

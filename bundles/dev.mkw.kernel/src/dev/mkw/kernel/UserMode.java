@@ -6,7 +6,7 @@ import dev.mkw.kernel.abi.SystemCall;
 import dev.mkw.kernel.abi.UserCpu;
 import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.abi.Utcb;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadState;
 import dev.mkw.scenario.SourceRef;
 import dev.mkw.sim.SimRandom;

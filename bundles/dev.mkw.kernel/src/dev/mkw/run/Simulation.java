@@ -17,7 +17,7 @@ import dev.mkw.kernel.inspect.ThreadInfo;
 import dev.mkw.scenario.DeviceSpec;
 import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.sim.SimEngine;
 import dev.mkw.sim.SimRandom;

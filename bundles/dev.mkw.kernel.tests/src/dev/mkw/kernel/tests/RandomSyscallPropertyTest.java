@@ -19,7 +19,7 @@ import dev.mkw.sim.report.KernelPathStats;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.Scenario;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadState;
 import dev.mkw.sim.CycleAccounting;
 import dev.mkw.sim.SimEngine;

@@ -3,7 +3,7 @@ package dev.mkw.kernel.cap;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * A capability: an IPC gate to a thread with a badge the receiver sees and rights

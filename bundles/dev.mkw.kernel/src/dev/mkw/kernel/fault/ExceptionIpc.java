@@ -10,7 +10,7 @@ import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
 import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.ipc.Message;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.sim.TraceKind;
 

@@ -5,7 +5,7 @@ import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.KernelPath;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * Lazy FPU switching (Microkernel Construction I.8, "Lazy FPU"): the kernel leaves the FPU

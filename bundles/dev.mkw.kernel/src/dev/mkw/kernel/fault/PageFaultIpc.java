@@ -12,7 +12,7 @@ import dev.mkw.kernel.abi.TypedItem;
 import dev.mkw.kernel.abi.Acceptor;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
 import dev.mkw.sim.TraceKind;

@@ -12,7 +12,7 @@ import dev.mkw.kernel.cap.CapSpace;
 import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.Fpage;
 import dev.mkw.kernel.memory.MappingDb;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.sim.TraceEvent;
 import dev.mkw.sim.TraceKind;

@@ -14,7 +14,7 @@ import dev.mkw.kernel.abi.MessageTag;
 import dev.mkw.kernel.abi.TypedItem;
 import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.abi.Utcb;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.sim.TraceKind;
 
 /**

@@ -1,6 +1,6 @@
 package dev.mkw.kernel.ipc;
 
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * The partner a send phase names, as the kernel resolved it from the TO register: a thread

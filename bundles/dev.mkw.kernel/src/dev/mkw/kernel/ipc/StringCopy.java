@@ -10,7 +10,7 @@ import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.Acceptor;
 import dev.mkw.kernel.abi.IpcError;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * String items (Microkernel Construction I.12, "String IPC"), with the two copy variants:

@@ -9,7 +9,7 @@ import dev.mkw.kernel.KernelLayout;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * IPC timeouts in kernel memory, as L4Ka::Pistachio keeps them: the threads with an armed

@@ -7,7 +7,7 @@ import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.Acceptor;
 import dev.mkw.kernel.abi.TypedItem;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.sim.TraceKind;
 
 /**

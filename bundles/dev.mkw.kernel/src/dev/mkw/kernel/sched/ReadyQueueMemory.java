@@ -6,7 +6,7 @@ import dev.mkw.kernel.KernelLayout;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * The ready queues in simulated memory: a doubly linked list through each TCB's queue links

@@ -3,7 +3,7 @@ package dev.mkw.kernel.sched;
 import java.util.ArrayDeque;
 
 import dev.mkw.kernel.KernelConfig.Scheduling;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadState;
 
 /**

@@ -1,6 +1,8 @@
-package dev.mkw.kernel.tcb;
+package dev.mkw.kernel.thread;
 
 import dev.mkw.hw.sim.MemoryHierarchy;
+import dev.mkw.kernel.tcb.ThreadId;
+import dev.mkw.kernel.tcb.TcbLookupVariant;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.memory.KernelMemory;
 

@@ -1,6 +1,8 @@
-package dev.mkw.kernel.tcb;
+package dev.mkw.kernel.thread;
 
 import dev.mkw.sim.report.ThreadStats;
+import dev.mkw.kernel.tcb.ThreadId;
+import dev.mkw.kernel.tcb.ThreadState;
 
 import java.util.ArrayDeque;
 
