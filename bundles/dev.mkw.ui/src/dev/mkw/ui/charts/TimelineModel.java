@@ -1,10 +1,9 @@
 package dev.mkw.ui.charts;
 
-import java.util.ArrayDeque;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -29,7 +28,7 @@ public final class TimelineModel {
     public record Lane(String name, boolean cpu, Intervals intervals) {}
 
     private final List<Lane> lanes = new ArrayList<>();
-    private final List<Arrow> arrows = new ArrayList<>();
+    private final Arrows arrows = new Arrows();
     private final Trace.Mode mode;
     private final long dropped;
     private long first = Long.MAX_VALUE;
@@ -41,8 +40,17 @@ public final class TimelineModel {
     }
 
     public static TimelineModel of(RunReport r) {
+        return of(r, List.of());
+    }
+
+    /**
+     * The timeline of {@code r} whose arrows carry the run's own {@code messages} (one per IPC
+     * send of the same trace, in order) instead of a copy of each: a whole trace has 200 000.
+     * A message that does not match its send (another trace) is made afresh.
+     */
+    public static TimelineModel of(RunReport r, List<MessageInfo> messages) {
         TimelineModel m = new TimelineModel(r.trace().mode(), r.trace().dropped());
-        new Builder(m, r).build();
+        new Builder(m, r, messages).build();
         return m;
     }
 
@@ -58,7 +66,10 @@ public final class TimelineModel {
 
     /** The arrow of {@code m}, or -1 (a message outside the trace's ring). */
     public int arrowOf(MessageInfo m) {
-        for (int i = 0; i < arrows.size(); i++) if (arrows.get(i).message().equals(m)) return i;
+        // Arrows are in send order: only those sent in m's cycle can be m.
+        for (int i = firstArrowFrom(m.cycle()); i < arrows.size() && arrows.send(i) == m.cycle(); i++) {
+            if (arrows.message(i).equals(m)) return i;
+        }
         return -1;
     }
 
@@ -67,7 +78,7 @@ public final class TimelineModel {
         int lo = 0, hi = arrows.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (arrows.get(mid).send() < cycle) lo = mid + 1; else hi = mid;
+            if (arrows.send(mid) < cycle) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
@@ -76,8 +87,9 @@ public final class TimelineModel {
     private static final class Builder {
         private final TimelineModel m;
         private final RunReport r;
-        private final Map<String, Integer> laneOf = new LinkedHashMap<>();
-        private final Map<String, Deque<Integer>> pending = new HashMap<>();
+        private final Map<String, Integer> threadLaneOf = new HashMap<>();
+        /** Per (sender lane x lanes + receiver lane): its arrows still waiting for their receive, oldest first. */
+        private IntQueue[] pending;
         private int[] depth;
         private long[] kernelStart;
         private String[] kernelThread;
@@ -86,9 +98,24 @@ public final class TimelineModel {
         private long[] userStart;
         private boolean[] toIdle;
 
-        Builder(TimelineModel m, RunReport r) {
+        private final List<MessageInfo> messages;
+        /** IPC sends seen so far: the index of the next one's message in {@link #messages}. */
+        private int sends;
+
+        Builder(TimelineModel m, RunReport r, List<MessageInfo> messages) {
             this.m = m;
             this.r = r;
+            this.messages = messages;
+        }
+
+        private MessageInfo message(TraceEvent e) {
+            MessageInfo known = sends < messages.size() ? messages.get(sends) : null;
+            sends++;
+            if (known != null && known.cycle() == e.cycle() && known.from().equals(e.thread()) && known.to().equals(e.partner())
+                    && known.what().equals(e.detail()) && known.words() == e.value() && known.path().equals(e.path())) {
+                return known;
+            }
+            return new MessageInfo(e.cycle(), e.thread(), e.partner(), e.detail(), e.value(), e.path());
         }
 
         void build() {
@@ -98,9 +125,17 @@ public final class TimelineModel {
             for (TraceEvent e : events) {
                 cpus = Math.max(cpus, e.cpu() + 1);
                 if (!e.thread().isEmpty()) threads.add(e.thread());
+                // Whom a thread switches to or sends to gets a lane even if it never appears as an event's thread.
+                boolean partnerRuns = e.kind() == TraceKind.IPC_SEND
+                        || e.kind() == TraceKind.THREAD_SWITCH && !e.partner().equals("idle");
+                if (partnerRuns && !e.partner().isEmpty()) threads.add(e.partner());
             }
-            for (int c = 0; c < cpus; c++) lane("cpu" + c, true);
-            for (String t : threads) lane(t, false);
+            for (int c = 0; c < cpus; c++) m.lanes.add(new Lane("cpu" + c, true, new Intervals()));
+            for (String t : threads) {
+                threadLaneOf.put(t, m.lanes.size());
+                m.lanes.add(new Lane(t, false, new Intervals()));
+            }
+            pending = new IntQueue[m.lanes.size() * m.lanes.size()];
             depth = new int[cpus];
             kernelStart = new long[cpus];
             kernelThread = new String[cpus];
@@ -119,14 +154,8 @@ public final class TimelineModel {
             idleGaps(cpus);
         }
 
-        private int lane(String name, boolean cpu) {
-            return laneOf.computeIfAbsent((cpu ? "\u0000" : "") + name, k -> {
-                m.lanes.add(new Lane(name, cpu, new Intervals()));
-                return m.lanes.size() - 1;
-            });
-        }
-
-        private int threadLane(String t) { return lane(t, false); }
+        /** Every thread of the trace has its lane from the first pass; no allocation per event. */
+        private int threadLane(String t) { return threadLaneOf.get(t); }
 
         private void event(TraceEvent e) {
             int c = Math.max(0, e.cpu());
@@ -160,19 +189,20 @@ public final class TimelineModel {
                     }
                 }
                 case IPC_SEND -> {
+                    MessageInfo msg = message(e); // counted for every send, as the run's message list has them all
                     if (e.thread().isEmpty() || e.partner().isEmpty()) return;
-                    MessageInfo msg = new MessageInfo(e.cycle(), e.thread(), e.partner(), e.detail(), e.value(), e.path());
-                    m.arrows.add(new Arrow(e.cycle(), threadLane(e.thread()), -1, threadLane(e.partner()), msg));
-                    pending.computeIfAbsent(e.thread() + "\u0000" + e.partner(), k -> new ArrayDeque<>()).add(m.arrows.size() - 1);
+                    int from = threadLane(e.thread()), to = threadLane(e.partner());
+                    m.arrows.add(e.cycle(), from, to, msg);
+                    int pair = from * m.lanes.size() + to;
+                    if (pending[pair] == null) pending[pair] = new IntQueue();
+                    pending[pair].add(m.arrows.size() - 1);
                 }
                 case IPC_RECEIVE -> {
                     // Sends and receives between one pair match first in, first out.
-                    Deque<Integer> q = pending.get(e.partner() + "\u0000" + e.thread());
-                    Integer i = q == null ? null : q.poll();
-                    if (i != null) {
-                        Arrow a = m.arrows.get(i);
-                        m.arrows.set(i, new Arrow(a.send(), a.from(), e.cycle(), a.to(), a.message()));
-                    }
+                    Integer sender = threadLaneOf.get(e.partner()), receiver = threadLaneOf.get(e.thread());
+                    if (sender == null || receiver == null) return; // no send of this pair in the trace
+                    IntQueue q = pending[sender * m.lanes.size() + receiver];
+                    if (q != null && !q.isEmpty()) m.arrows.received(q.poll(), e.cycle());
                 }
                 default -> { }
             }
@@ -213,5 +243,70 @@ public final class TimelineModel {
                 in.seal();
             }
         }
+    }
+
+    /**
+     * The arrows as parallel arrays, seen as a list of {@link Arrow}s made on demand: a whole
+     * trace has 200 000 IPCs, and two records per IPC (one at the send, its replacement at the
+     * receive) were a good part of what the timeline job allocated.
+     */
+    private static final class Arrows extends AbstractList<Arrow> {
+        private long[] send = new long[256];
+        private long[] receive = new long[256];
+        private int[] from = new int[256];
+        private int[] to = new int[256];
+        private MessageInfo[] message = new MessageInfo[256];
+        private int size;
+
+        void add(long at, int fromLane, int toLane, MessageInfo m) {
+            if (size == send.length) {
+                int n = size * 2;
+                send = Arrays.copyOf(send, n);
+                receive = Arrays.copyOf(receive, n);
+                from = Arrays.copyOf(from, n);
+                to = Arrays.copyOf(to, n);
+                message = Arrays.copyOf(message, n);
+            }
+            send[size] = at;
+            receive[size] = -1;
+            from[size] = fromLane;
+            to[size] = toLane;
+            message[size] = m;
+            size++;
+        }
+
+        void received(int i, long at) { receive[i] = at; }
+        long send(int i) { return send[i]; }
+        MessageInfo message(int i) { return message[i]; }
+
+        @Override
+        public Arrow get(int i) {
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
+            return new Arrow(send[i], from[i], receive[i], to[i], message[i]);
+        }
+
+        @Override
+        public int size() { return size; }
+    }
+
+    /** A first-in, first-out queue of ints without boxing. */
+    private static final class IntQueue {
+        private int[] items = new int[4];
+        private int head, tail;
+
+        void add(int v) {
+            if (tail == items.length) {
+                if (head > 0) {
+                    System.arraycopy(items, head, items, 0, tail - head);
+                    tail -= head;
+                    head = 0;
+                }
+                if (tail == items.length) items = Arrays.copyOf(items, items.length * 2);
+            }
+            items[tail++] = v;
+        }
+
+        boolean isEmpty() { return head == tail; }
+        int poll() { return items[head++]; }
     }
 }

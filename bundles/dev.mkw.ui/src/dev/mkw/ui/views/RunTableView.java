@@ -102,8 +102,7 @@ public abstract class RunTableView<R> extends ViewPart {
     }
 
     private final LazyRows lazyRows = new LazyRows();
-    /** Rows added to the widget per UI event (see {@link #growRows}). */
-    static final int ROWS_PER_EVENT = 10_000;
+    private final RowCountSlices rowSlices = new RowCountSlices();
     private long rowsGeneration;
 
     @Override
@@ -192,10 +191,11 @@ public abstract class RunTableView<R> extends ViewPart {
         windowed = kept.size() > limit;
         keptCount = kept.size();
         List<R> rows = windowed ? kept.subList(kept.size() - limit, kept.size()) : kept;
-        // Dropping the old rows in one native call first keeps the viewer's refresh from visiting them.
-        viewer.getTable().removeAll();
+        // No removeAll: dropping 200 000 native rows in one call held the UI thread for 65 ms.
+        // The viewer's refresh only clears the rows it has materialized; the widget's row count
+        // then moves to the new input's in slices (see RowCountSlices).
         viewer.setInput(rows);
-        growRows(rows, ++rowsGeneration);
+        resizeRows(rows.size(), ++rowsGeneration);
         if (!status.isDisposed()) {
             String base = status.getText().replaceAll(" \\(showing the last .*\\)$", "");
             status.setText(windowed ? base + String.format(" (showing the last %,d of %,d rows; filter to narrow)", limit, keptCount) : base);
@@ -203,16 +203,20 @@ public abstract class RunTableView<R> extends ViewPart {
     }
 
     /**
-     * The widget's row count grows by {@link #ROWS_PER_EVENT} per UI event: GTK creates a native
-     * row for each (2-4 ms per thousand here), so 200 000 rows at once held the UI thread for
-     * half a second. The first rows show at once; the rest follow within a few events, and a
-     * newer input stops an older growth.
+     * Moves the widget's row count one slice towards {@code target} per UI event: GTK creates
+     * (or removes) a native row for each (2-4 ms per thousand on this machine, more under load),
+     * so 200 000 rows at once held the UI thread for half a second. The first rows show at once;
+     * the rest follow within a few events, and a newer input stops an older resize.
      */
-    private void growRows(List<R> rows, long generation) {
+    private void resizeRows(int target, long generation) {
         if (viewer.getControl().isDisposed() || generation != rowsGeneration) return;
-        int now = Math.min(rows.size(), viewer.getTable().getItemCount() + ROWS_PER_EVENT);
-        viewer.setItemCount(now);
-        if (now < rows.size()) viewer.getControl().getDisplay().asyncExec(() -> growRows(rows, generation));
+        int now = viewer.getTable().getItemCount();
+        if (now == target) return;
+        int next = rowSlices.next(now, target);
+        long t = System.nanoTime();
+        viewer.setItemCount(next);
+        rowSlices.took(Math.abs(next - now), System.nanoTime() - t);
+        if (next != target) viewer.getControl().getDisplay().asyncExec(() -> resizeRows(target, generation));
     }
 
     /** Whether every row of the current input is in the widget (the growth has finished); for tests. */

@@ -109,7 +109,7 @@ public final class TimelineView extends ViewPart {
         }
         status.setText(run.label() + ": building the timeline from " + String.format("%,d", r.trace().events().size()) + " events...");
         Job job = Job.create("MKW: timeline of " + run.label(), monitor -> {
-            TimelineModel m = TimelineModel.of(r);
+            TimelineModel m = TimelineModel.of(r, run.messages());
             if (!canvas.isDisposed()) canvas.getDisplay().asyncExec(() -> install(gen, run, m));
             return Status.OK_STATUS;
         });

@@ -33,26 +33,63 @@ import dev.mkw.dsl.mkw.Model;
  */
 public final class ScenarioIndex {
     private final Map<URI, Set<URI>> imports = new HashMap<>();
+    /** Per file, what its content was when indexed (the caller's token, e.g. a modification stamp); "" when unknown. */
+    private final Map<URI, String> stamps = new HashMap<>();
     private ResourceDescriptionsData data = new ResourceDescriptionsData(List.of());
+    /** Counts changes, so a store knows whether there is anything new to write. */
+    private long changes;
 
     /**
      * Records what {@code resource} (parsed and linked) exports, refers to and imports, replacing
      * its previous entry. Call with the imports loadable: the references are resolved now.
      */
     public void update(XtextResource resource) {
+        update(resource, "");
+    }
+
+    /**
+     * As {@link #update(XtextResource)}, remembering {@code stamp}: what identifies the content
+     * that was indexed, so that an index read back in a later session can tell which entries are
+     * still current ({@link #stamp(URI)}). "" for content that has no stamp (an unsaved editor).
+     */
+    public void update(XtextResource resource, String stamp) {
         IResourceDescription.Manager manager = resource.getResourceServiceProvider().getResourceDescriptionManager();
         SerializableResourceDescription copy = SerializableResourceDescription.createCopy(manager.getResourceDescription(resource));
-        Set<URI> imported = importsOf(resource);
-        synchronized (this) {
-            data.addDescription(resource.getURI(), copy);
-            imports.put(resource.getURI(), imported);
-        }
+        put(resource.getURI(), copy, importsOf(resource), stamp);
+    }
+
+    /** Adds an entry as it was stored (see {@link IndexStore}). */
+    synchronized void put(URI file, SerializableResourceDescription description, Set<URI> imported, String stamp) {
+        data.addDescription(file, description);
+        imports.put(file, Set.copyOf(imported));
+        stamps.put(file, stamp);
+        changes++;
     }
 
     public synchronized void remove(URI file) {
         data.removeDescription(file);
-        imports.remove(file);
+        if (imports.remove(file) != null) changes++;
+        stamps.remove(file);
     }
+
+    /** The stamp {@code file} was indexed with, or null when it is not in the index. */
+    public synchronized String stamp(URI file) {
+        return stamps.get(file);
+    }
+
+    /** How many changes the index has seen; equal counts mean equal content. */
+    public synchronized long changes() {
+        return changes;
+    }
+
+    /** The entry of {@code file} for a store: its description, imports and stamp; null if absent. */
+    synchronized Entry entry(URI file) {
+        IResourceDescription d = data.getResourceDescription(file);
+        return d == null ? null : new Entry(file, (SerializableResourceDescription) d, imports.get(file), stamps.getOrDefault(file, ""));
+    }
+
+    /** One file's entry as a store writes it. */
+    record Entry(URI file, SerializableResourceDescription description, Set<URI> imports, String stamp) {}
 
     /** Forget every file under {@code prefix} (a project's folder URI ending in '/'). */
     public synchronized void removeAll(String prefix) {

@@ -1,5 +1,7 @@
 package dev.mkw.dsl.ui.build;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.core.filebuffers.FileBuffers;
+import org.eclipse.core.filebuffers.LocationKind;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
@@ -14,6 +18,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -22,23 +27,104 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 
+import dev.mkw.dsl.ide.index.IndexStore;
 import dev.mkw.dsl.ide.index.ScenarioIndex;
 import dev.mkw.dsl.ui.MkwLanguage;
 import dev.mkw.dsl.ui.markers.ProblemMarkers;
 
 /**
- * The scenarios of the workspace's MKW projects and their {@link ScenarioIndex}: filled on the
- * first build of a session (every MKW project, parsed, not validated: the markers of the last
- * session are persistent), then kept current by {@link MkwBuilder}. Find References and Rename
- * ask it which files can refer to a declaration.
+ * The scenarios of the workspace's MKW projects and their {@link ScenarioIndex}, kept current by
+ * {@link MkwBuilder}. Find References and Rename ask it which files can refer to a declaration.
+ * The index outlives the session: the workspace's saves (a snapshot every few minutes, the full
+ * save when the workbench closes) write it to the plug-in's state location, and the first build
+ * or search of the next session reads it back and parses only the files whose stamp changed
+ * since (and the files importing them), instead of every file of every MKW project. Markers of
+ * the last session are persistent anyway; nothing is validated here.
  */
 public final class WorkspaceScenarios {
-    private static final WorkspaceScenarios INSTANCE = new WorkspaceScenarios();
+    private static final String BUNDLE = "dev.mkw.dsl.ui";
+    private static final class Holder {
+        static final WorkspaceScenarios INSTANCE = workspaceIndex();
+    }
+
     private final ScenarioIndex index = new ScenarioIndex();
     private final Set<String> indexedProjects = new HashSet<>();
+    /** Where the index is kept between sessions; null: not kept. */
+    private final Path store;
+    private boolean storeRead;
+    /** The index's change count when last written or read, so unchanged indexes are not written again. */
+    private long storedChanges = -1;
+    private final Set<URI> parsed = new LinkedHashSet<>();
+
+    private WorkspaceScenarios(Path store) {
+        this.store = store;
+    }
 
     public static WorkspaceScenarios get() {
-        return INSTANCE;
+        return Holder.INSTANCE;
+    }
+
+    /**
+     * The scenarios of a session that starts from the index stored in {@code store} (read on the
+     * first {@link #ensureIndexed}); {@link #save()} writes it there. The workbench has one, kept
+     * in the plug-in's state location; a test makes others to play a restart.
+     */
+    public static WorkspaceScenarios restoredFrom(Path store) {
+        return new WorkspaceScenarios(store);
+    }
+
+    private static WorkspaceScenarios workspaceIndex() {
+        Path store = Platform.getStateLocation(Platform.getBundle(BUNDLE)).append("scenario-index.bin").toFile().toPath();
+        WorkspaceScenarios s = new WorkspaceScenarios(store);
+        try {
+            ResourcesPlugin.getWorkspace().addSaveParticipant(BUNDLE, new SaveIndex(s));
+        } catch (CoreException e) {
+            // Without the participant the index is rebuilt in the next session, as before it was kept.
+            Platform.getLog(WorkspaceScenarios.class).log(e.getStatus());
+        }
+        return s;
+    }
+
+    /** The file the index is kept in between sessions (null: none). */
+    public Path store() {
+        return store;
+    }
+
+    /** The files parsed to fill the index in this session (not counting builds' checks); for tests. */
+    public synchronized Set<URI> filesParsed() {
+        return Set.copyOf(parsed);
+    }
+
+    /**
+     * Writes the index to its store if it changed since last written or read. Called by the
+     * workspace's saves; safe from any thread.
+     */
+    public void save() throws IOException {
+        if (store == null) return;
+        long changes = index.changes();
+        synchronized (this) {
+            if (changes == storedChanges && java.nio.file.Files.isRegularFile(store)) return;
+        }
+        IndexStore.write(index, languageVersion(), store);
+        synchronized (this) {
+            storedChanges = changes;
+        }
+    }
+
+    /** The version the stored descriptions depend on: the language bundle's (its qualifier changes with every build). */
+    private static String languageVersion() {
+        var b = Platform.getBundle("dev.mkw.dsl");
+        return b == null ? "?" : b.getVersion().toString();
+    }
+
+    /**
+     * The content identity of a file for the stored index: the workspace's modification stamp and
+     * the file system's time stamp (both survive a restart; an edit outside the workbench changes
+     * the second). "" for a file open in an editor, whose indexed text may be an unsaved buffer.
+     */
+    static String stamp(IFile f) {
+        if (FileBuffers.getTextFileBufferManager().getTextFileBuffer(f.getFullPath(), LocationKind.IFILE) != null) return "";
+        return f.getModificationStamp() + "/" + f.getLocalTimeStamp();
     }
 
     public ScenarioIndex index() {
@@ -71,17 +157,57 @@ public final class WorkspaceScenarios {
         return out;
     }
 
-    /** Index every MKW project not indexed yet in this session (parse and link, no markers). */
+    /**
+     * Brings every MKW project not yet seen in this session into the index (parse and link, no
+     * markers): the stored index of the last session is read first, and only files that are new,
+     * changed (their stamp differs) or import such a file, directly or not, are parsed; entries of
+     * files that are gone are dropped.
+     */
     public synchronized void ensureIndexed(IProgressMonitor monitor) throws CoreException {
+        readStoreOnce();
         for (IProject p : ResourcesPlugin.getWorkspace().getRoot().getProjects()) {
             if (!MkwNature.has(p) || indexedProjects.contains(p.getName())) continue;
+            Set<URI> stale = new LinkedHashSet<>();
+            Set<URI> present = new HashSet<>();
             for (IFile f : scenarios(p)) {
+                URI u = uri(f);
+                present.add(u);
+                String stamp = stamp(f), known = index.stamp(u);
+                if (known == null || known.isEmpty() || !known.equals(stamp)) stale.add(u);
+            }
+            String prefix = URI.createPlatformResourceURI("/" + p.getName() + "/", true).toString();
+            Set<URI> gone = new LinkedHashSet<>();
+            for (URI u : index.files()) if (u.toString().startsWith(prefix) && !present.contains(u)) gone.add(u);
+            Set<URI> seeds = new LinkedHashSet<>(stale);
+            seeds.addAll(gone);
+            // An importer's resolved references point into the changed file: index it again too.
+            Set<URI> reindex = new LinkedHashSet<>(stale);
+            reindex.addAll(index.importersOf(seeds));
+            for (URI u : gone) index.remove(u);
+            for (URI u : reindex) {
                 if (monitor != null && monitor.isCanceled()) return;
-                String text = SourceText.of(f);
-                if (text != null) index.update(MkwLanguage.parse(text, uri(f)));
+                IFile f = file(u);
+                String text = f == null || !f.exists() ? null : SourceText.of(f);
+                if (text == null) continue;
+                index.update(MkwLanguage.parse(text, u), stamp(f));
+                parsed.add(u);
             }
             indexedProjects.add(p.getName());
         }
+    }
+
+    /** Reads the last session's index, once; the language must be set up first (the descriptions name its classes). */
+    private void readStoreOnce() {
+        if (storeRead || store == null) return;
+        storeRead = true;
+        MkwLanguage.injector();
+        if (IndexStore.read(store, languageVersion(), index) < 0) return;
+        for (URI u : index.files()) {
+            // Stored entries of a project that is gone, closed or no longer an MKW project.
+            IFile f = file(u);
+            if (f == null || !MkwNature.has(f.getProject())) index.remove(u);
+        }
+        storedChanges = index.changes();
     }
 
     /**
@@ -115,7 +241,7 @@ public final class WorkspaceScenarios {
         CancelIndicator cancel = monitor == null ? CancelIndicator.NullImpl : monitor::isCanceled;
         List<Issue> issues = MkwLanguage.get(IResourceValidator.class).validate(resource, CheckMode.ALL, cancel);
         if (cancel.isCanceled()) return;
-        index.update(resource);
+        index.update(resource, stamp(f));
         ProblemMarkers.write(f, text, issues);
     }
 
