@@ -262,7 +262,9 @@ public final class Kernel {
 
     /** Charge a finished path: advance the CPU clock, account the cycles, record statistics. */
     public void charge(KernelPath p, Tcb onBehalf) {
-        openPaths.removeLastOccurrence(p);
+        // Paths end innermost first; the scan is for the rare one charged out of order.
+        if (openPaths.peekLast() == p) openPaths.pollLast();
+        else openPaths.removeLastOccurrence(p);
         long c = p.cycles();
         lastPathName = p.name();
         accounting.charge(CPU, p.handle.account(), c);

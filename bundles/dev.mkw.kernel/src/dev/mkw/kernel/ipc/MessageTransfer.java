@@ -101,9 +101,11 @@ public final class MessageTransfer {
         r.regs.set(UserRegisters.BADGE, badge);
         r.stats.ipcReceived++;
         k.ipc().cancelTimeout(r);
-        String what = describe(m);
-        k.record(TraceKind.IPC_SEND, s, r.name, p.name(), m.words().length, what);
-        k.record(TraceKind.IPC_RECEIVE, r, s.name, p.name(), m.words().length, "");
+        if (k.trace().isRecording()) {
+            // The label's protocol name is built only for a trace that keeps it (host time, not simulated).
+            k.record(TraceKind.IPC_SEND, s, r.name, p.name(), m.words().length, describe(m));
+            k.record(TraceKind.IPC_RECEIVE, r, s.name, p.name(), m.words().length, "");
+        }
     }
 
     /** A kernel message to {@code r} from the pseudo sender {@code from} (an interrupt thread), no words. */
