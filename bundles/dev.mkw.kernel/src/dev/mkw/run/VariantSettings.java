@@ -24,6 +24,23 @@ public final class VariantSettings {
     public static final Map<String, String> KEYS = keys();
 
     private static final String KERNEL = "kernel.";
+    private static final String MACHINE = "machine.";
+
+    /**
+     * Besides {@link #KEYS}: {@code machine.FIELD=value} sets one field of the preset, as a
+     * {@code machine preset P { FIELD value }} block does (the fields {@code mkw presets ID}
+     * lists, e.g. {@code machine.memory.latency=20}), so a sweep can vary the hardware too.
+     */
+    public static final String MACHINE_FIELD_HELP = "machine.FIELD=value sets a field of the preset (mkw presets ID lists them), e.g. machine.memory.latency=20";
+
+    /** Whether {@code key} is a setting: one of {@link #KEYS} or a machine field. */
+    public static boolean isKnown(String key) {
+        return KEYS.containsKey(key) || isMachineField(key);
+    }
+
+    private static boolean isMachineField(String key) {
+        return key.startsWith(MACHINE) && key.length() > MACHINE.length() && !key.equals("machine.preset");
+    }
 
     private VariantSettings() {}
 
@@ -58,6 +75,13 @@ public final class VariantSettings {
                 throw new RunRefused(KERNEL + e.getMessage());
             }
         }
+        if (isMachineField(key)) {
+            // Checked against the preset's model when the machine is built (an unknown field or a
+            // value of the wrong type is refused there, naming the field).
+            Map<String, String> o = new java.util.TreeMap<>(s.machine().overrides());
+            o.put(key.substring(MACHINE.length()), value);
+            return s.withMachine(new MachineSpec(s.machine().preset(), o));
+        }
         switch (key) {
             case "machine.preset": return s.withMachine(new MachineSpec(value, s.machine().overrides()));
             case "run.seed": return s.withRun(r.withSeed(parseCount(key, value)));
@@ -68,7 +92,7 @@ public final class VariantSettings {
                 if (value.startsWith("ring:")) return s.withRun(r.withTrace(RunSpec.Trace.RING, (int) parseCount(key, value.substring(5))));
                 throw new RunRefused("run.trace must be off, on or ring:N, got '" + value + "'");
             default:
-                throw new RunRefused("unknown setting '" + key + "'; known: " + String.join(", ", KEYS.keySet()));
+                throw new RunRefused("unknown setting '" + key + "'; known: " + String.join(", ", KEYS.keySet()) + ", and " + MACHINE_FIELD_HELP);
         }
     }
 
@@ -77,6 +101,7 @@ public final class VariantSettings {
         KernelConfig k = s.kernel();
         Map<String, String> m = new LinkedHashMap<>();
         m.put("machine.preset", s.machine().preset());
+        new java.util.TreeMap<>(s.machine().overrides()).forEach((field, value) -> m.put(MACHINE + field, value));
         for (KernelVariants.Variant v : KernelVariants.ALL) m.put(KERNEL + v.word(), v.valueOf(k));
         m.put("run.seed", Long.toString(s.run().seed()));
         m.put("run.until-cycles", Long.toString(s.run().untilCycles()));

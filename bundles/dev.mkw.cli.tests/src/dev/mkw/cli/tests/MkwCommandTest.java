@@ -114,6 +114,25 @@ class MkwCommandTest {
         assertEquals(1 + 6, rows.size(), String.join("\n", rows));
     }
 
+    /** Issue 22: a sweep varies a field of the machine, not only the preset; the field is a column and moves the cycles. */
+    @Test
+    void sweepVariesAMachineField(@TempDir Path dir) throws Exception {
+        assertEquals(0, mkw(dir, "sweep", home().resolve("examples/scenarios/ping-pong.mkw").toString(),
+                "--vary", "machine.memory.latency=5,200", "--out", "m.csv"), err());
+        List<String> rows = Files.readAllLines(dir.resolve("m.csv"));
+        assertEquals(3, rows.size(), String.join("\n", rows));
+        List<String> head = List.of(rows.get(0).split(","));
+        int field = head.indexOf("machine.memory.latency"), cycles = head.indexOf("cycles");
+        assertTrue(field >= 0 && cycles >= 0, rows.get(0));
+        String[] fast = rows.get(1).split(","), slow = rows.get(2).split(",");
+        assertEquals("5", fast[field]);
+        assertEquals("200", slow[field]);
+        assertTrue(Long.parseLong(slow[cycles]) > Long.parseLong(fast[cycles]), "slower memory, more cycles: " + rows);
+        // A field the preset does not have is refused, naming it.
+        assertEquals(2, mkw(dir, "run", home().resolve("examples/scenarios/ping-pong.mkw").toString(), "--set", "machine.memory.colour=blue"));
+        assertTrue(err().contains("colour"), err());
+    }
+
     /** Engines: local is the default and --engine local gives the same bytes; the rest are clear one-line refusals. */
     @Test
     void sweepEngineChoice(@TempDir Path dir) throws Exception {

@@ -49,6 +49,7 @@ public final class RunCommand implements Command {
         b.append("  --preset ID           run on another machine preset (mkw presets)\n");
         b.append("  --set KEY=VALUE       override a variant; repeatable. Keys:\n");
         VariantSettings.KEYS.forEach((k, v) -> b.append(String.format("                          %-20s %s%n", k, v)));
+        b.append(String.format("                          %-20s %s%n", "machine.FIELD", VariantSettings.MACHINE_FIELD_HELP));
         b.append("  --trace FILE          write a Chrome/Perfetto trace (open in ui.perfetto.dev; also --perfetto FILE)\n");
         b.append("  --trace off|on|ring:N how to record the trace (default off, on when a trace file is asked for)\n");
         b.append("  --stats FILE          write per-path and per-thread statistics as CSV\n");

@@ -42,7 +42,7 @@ public final class SweepCommand implements Command {
                 + "Runs every combination of the --vary values (the first key varies slowest), each deterministic;\n"
                 + "writes one CSV row per run (to stdout without --out). A run that fails records its error in its\n"
                 + "row and the sweep goes on. Keys are those of 'mkw run --set': "
-                + String.join(", ", VariantSettings.KEYS.keySet()) + ".\n"
+                + String.join(", ", VariantSettings.KEYS.keySet()) + ";\n" + VariantSettings.MACHINE_FIELD_HELP + ".\n"
                 + "Metrics: the standard set, or e.g. path:ipc.fastpath, path-count:pagefault, thread:client.ping, cache:L1.\n\n"
                 + "Engines (the rows are the same, byte for byte, whichever runs them):\n"
                 + "  --engine local    the default: N runs at a time on this machine's threads (--jobs, default: the cores)\n"

@@ -59,7 +59,8 @@ public final class SweepJob {
             throw new CliException(e.getMessage());
         }
         for (String key : sweep.keys()) {
-            if (!VariantSettings.KEYS.containsKey(key)) throw new CliException("unknown setting '" + key + "'; known: " + String.join(", ", VariantSettings.KEYS.keySet()));
+            if (!VariantSettings.isKnown(key)) throw new CliException("unknown setting '" + key + "'; known: " + String.join(", ", VariantSettings.KEYS.keySet())
+                    + ", and " + VariantSettings.MACHINE_FIELD_HELP);
         }
         return new SweepJob(scenarioFile, scenario, varySpecs, metricNames, sweep, metrics);
     }
