@@ -25,7 +25,7 @@ public final class Mkw {
 
     public Mkw() {
         this(List.of(new RunCommand(), new CheckCommand(), new PresetsCommand(),
-                new SweepCommand(), new LspCommand(), new FidelityCommand()));
+                new SweepCommand(), new LspCommand(), new FidelityCommand(), new dev.mkw.cli.experiment.ExperimentCommand()));
     }
 
     /** A command line of these commands (tests give it one that fails the way a bug would). */
