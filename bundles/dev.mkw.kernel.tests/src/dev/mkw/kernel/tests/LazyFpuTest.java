@@ -63,4 +63,19 @@ class LazyFpuTest {
         assertEquals(1, sim.inspector().path("fpu.trap").count(), "the first use only: y never took the FPU away");
         assertTrue(sim.inspector().thread("a.x").switchesIn() >= 5, "though x was switched away from and back to");
     }
+
+    /**
+     * A thread declared {@code uses-fpu} has its FPU state moved at each switch to it under eager
+     * switching, from its first switch on (regression: the declaration had lost its effect when
+     * the kernel moved behind the system-call boundary; only a first FPU instruction counted).
+     * Lazy switching ignores the declaration: only the traps move state.
+     */
+    @Test
+    void eagerSwitchingMovesTheStateOfThreadsDeclaredToUseTheFpu() {
+        long declared = pingPong(EAGER, false, false, true).inspector().kernelCycles();
+        long undeclared = pingPong(EAGER, false, false, false).inspector().kernelCycles();
+        assertTrue(declared > undeclared, "eager: the declared FPU state moves at the switches: " + declared + " vs " + undeclared);
+        assertEquals(pingPong(LAZY, false, false, true).inspector().kernelCycles(), pingPong(LAZY, false, false, false).inspector().kernelCycles(),
+                "lazy: the declaration alone costs nothing");
+    }
 }
