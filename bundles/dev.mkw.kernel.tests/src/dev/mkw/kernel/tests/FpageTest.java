@@ -90,4 +90,13 @@ class FpageTest {
         assertEquals("r-x", Fpage.rightsText(Fpage.R | Fpage.X));
         assertEquals(Fpage.R | Fpage.W, Fpage.rights("rw"));
     }
+
+    /** 2^63 bytes do not fit a long: the size saturates, as the complete space's does, and stays positive. */
+    @Test
+    void theLargestFpageHasAPositiveSize() {
+        Fpage f = new Fpage(0, 63, Fpage.RWX);
+        assertEquals(Long.MAX_VALUE, f.size());
+        assertTrue(f.contains(0x1000) && f.contains(0xC000_0000L));
+        assertEquals(f, Fpage.decode(f.encode()));
+    }
 }

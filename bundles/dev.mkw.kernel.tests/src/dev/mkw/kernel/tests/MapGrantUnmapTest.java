@@ -79,13 +79,20 @@ class MapGrantUnmapTest {
      * into app.r's receive window at 0x200000, then runs {@code after}.
      */
     private static Simulation handOver(String regionRights, String itemRights, boolean grant, Op... after) {
+        return handOver(regionRights, itemRights, grant, List.of(), after);
+    }
+
+    /** As above; the receiver runs {@code receiverAfter} once it has the mapping. */
+    private static Simulation handOver(String regionRights, String itemRights, boolean grant, List<Op> receiverAfter, Op... after) {
         MessageSpec item = new MessageSpec(null, c(0), List.of(), List.of(new MessageSpec.MapItem(c(0x100000), 12, itemRights, grant, null)));
         List<Op> body = new java.util.ArrayList<>(List.of(new Op.Access(c(0x100000), Op.AccessKind.READ, AT),
                 new Op.Send(new Target.Thread("app.r"), item, Timeout.NEVER, AT)));
         body.addAll(List.of(after));
         TaskSpec mem = new TaskSpec("mem", TaskSpec.ROOT_PAGER, null, List.of(new TaskSpec.RegionSpec(0x100000, 0x10000, regionRights, AT)),
                 List.of(), List.of(), List.of(thread("s", 100, body.toArray(Op[]::new))), AT);
-        var receiver = thread("r", 50, new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x200000), 12, null, null), "m", Timeout.NEVER, AT));
+        List<Op> r = new java.util.ArrayList<>(List.of(new Op.Receive(new Target.Thread("mem.s"), new Op.Acceptor(c(0x200000), 12, null, null), "m", Timeout.NEVER, AT)));
+        r.addAll(receiverAfter);
+        var receiver = thread("r", 50, r.toArray(Op[]::new));
         Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), mem, task("app", "root", receiver)));
         assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         return sim;
@@ -122,9 +129,13 @@ class MapGrantUnmapTest {
     /** Rights only shrink along a mapping: an item asking for rw of a read-only page maps it read-only. */
     @Test
     void aMappingHasAtMostTheSendersRights() {
-        Simulation sim = handOver("r", "rw", false);
+        Simulation sim = handOver("r", "rw", false, List.of(new Op.Access(c(0x200000), Op.AccessKind.READ, AT)));
         assertEquals("r--", mapping(sim, "mem", 0x100000).rights());
         assertEquals("r--", mapping(sim, "app", 0x200000).rights(), "the w the item asked for is not the sender's to give");
+        assertEquals(0, sim.inspector().thread("app.r").pageFaults(), "reading the page works");
+        // In the page table too: a write to it faults (and sigma0, pager of app, then backs the page with a frame of its own).
+        Simulation written = handOver("r", "rw", false, List.of(new Op.Access(c(0x200000), Op.AccessKind.WRITE, AT)));
+        assertEquals(1, written.inspector().thread("app.r").pageFaults(), "the write faulted: the page is read-only in the page table");
     }
 
     /** Unmap of some rights lowers them in every derived mapping; without flush the caller's own stays as it was. */
@@ -145,5 +156,16 @@ class MapGrantUnmapTest {
         assertEquals(null, mapping(sim, "mem", 0x100000));
         assertEquals(-1, sim.inspector().translate("mem", 0x100000));
         assertEquals(2, sim.inspector().revokedMappings());
+    }
+
+    /**
+     * An unmap of the largest fpage, 2^63 bytes from 0 (every user address), reaches every
+     * mapping in it (regression: its size overflowed to a negative bound and it revoked nothing).
+     */
+    @Test
+    void unmapOfTheLargestFpageReachesEveryMapping() {
+        Simulation sim = handOver("rw", "rw", false, new Op.Unmap(c(0), 63, "rwx", false, AT));
+        assertEquals(null, mapping(sim, "app", 0x200000), "the derived mapping is gone");
+        assertEquals("rw-", mapping(sim, "mem", 0x100000).rights(), "the caller's own stays without flush");
     }
 }
