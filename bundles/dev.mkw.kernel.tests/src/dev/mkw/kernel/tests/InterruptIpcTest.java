@@ -31,11 +31,13 @@ import dev.mkw.scenario.Timeout;
  * line sets the driver's notification bit instead (seL4 reference manual, "Interrupts").
  */
 class InterruptIpcTest {
+    /** Runs with devices end here at the latest: a kernel that loses an interrupt fails the test instead of running on forever. */
+    private static final long LIMIT = 20_000_000;
 
     private static Simulation withUart(KernelConfig k, ThreadSpec driver) {
         Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), k,
                 List.of(task("drv", null, driver).withPrivileged(true), task("app", null, thread("work", 10, new Op.Compute(c(2_000_000), AT)))),
-                List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)), RunSpec.defaults());
+                List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)), RunSpec.defaults().withUntilCycles(LIMIT));
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         sim.run();
         return sim;
@@ -76,7 +78,7 @@ class InterruptIpcTest {
                 List.of(task("drv", null, low, high).withPrivileged(true)), List.of(),
                 List.of(new DeviceSpec("timer", "slow", 9, Map.of("interval", "100000"), AT),
                         new DeviceSpec("timer", "fast", 3, Map.of("interval", "100000", "start", highStart), AT)),
-                RunSpec.defaults());
+                RunSpec.defaults().withUntilCycles(LIMIT));
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         sim.run();
         assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
@@ -130,7 +132,7 @@ class InterruptIpcTest {
         var driver = thread("h", 200, new Op.AttachIrq(5, AT),
                 repeat(3, new Op.Receive(new Target.Irq(5), null, "i", Timeout.NEVER, AT), new Op.AckIrq(5, AT)));
         Scenario s = new Scenario("nic", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
-                List.of(task("drv", null, driver).withPrivileged(true)), List.of(), List.of(new DeviceSpec("test-nic", "eth0", 5, Map.of(), AT)), RunSpec.defaults());
+                List.of(task("drv", null, driver).withPrivileged(true)), List.of(), List.of(new DeviceSpec("test-nic", "eth0", 5, Map.of(), AT)), RunSpec.defaults().withUntilCycles(LIMIT));
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0), types);
         sim.run();
         assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
@@ -168,7 +170,7 @@ class InterruptIpcTest {
         // Interrupts at cycles 300000 and 600000: the second comes after the driver has ended.
         Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
                 List.of(task("drv", null, driver).withPrivileged(true)), List.of(),
-                List.of(new DeviceSpec("timer", "slow", 4, Map.of("interval", "300000"), AT)), RunSpec.defaults());
+                List.of(new DeviceSpec("timer", "slow", 4, Map.of("interval", "300000"), AT)), RunSpec.defaults().withUntilCycles(LIMIT));
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         while (!sim.isFinished() && (sim.userState("drv.h").received("i") == null || sim.engine().cpuClock(0) < 350_000)) sim.step(1);
         assertEquals(4, sim.userState("drv.h").received("i").irq(), "the driver has its interrupt");
