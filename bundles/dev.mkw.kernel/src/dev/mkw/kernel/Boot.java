@@ -49,6 +49,8 @@ final class Boot {
             for (ThreadSpec th : task.threads()) {
                 Tcb t = createThread(k, task.name() + "." + th.name(), th.priority(), space, number++, index++, userCode.apply(th));
                 if (th.timesliceCycles() > 0) t.timeslice = t.quantum = th.timesliceCycles();
+                // Declared "uses-fpu": eager switching moves its FPU state from its first switch on.
+                t.fpuUsed = th.usesFpu();
             }
         }
         for (TaskSpec task : s.tasks()) {

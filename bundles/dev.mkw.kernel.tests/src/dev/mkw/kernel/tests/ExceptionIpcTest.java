@@ -21,7 +21,13 @@ import dev.mkw.scenario.TaskSpec;
 import dev.mkw.scenario.ThreadSpec;
 import dev.mkw.sim.TraceKind;
 
-/** Exception IPC carries IP and registers r0..r3; the handler's reply sets them, or stops the thread. */
+/**
+ * Exceptions as IPC (L4 X.2 reference manual, "Exception Protocol"; seL4 reference manual,
+ * "Faults"): a faulting instruction becomes a message from the thread to its exception handler,
+ * label -5 &lt;&lt; 4 with the vector, carrying the instruction pointer and registers r0..r3; the
+ * handler's reply sets them and resumes the thread, or stops it. A thread without a handler ends
+ * the run with an error naming it.
+ */
 class ExceptionIpcTest {
     private static final KernelConfig K = KernelConfig.defaults().withCheckInvariants(true);
 
@@ -110,5 +116,35 @@ class ExceptionIpcTest {
         assertEquals(1, sim.inspector().errors().size(), sim.inspector().errors().toString());
         assertEquals(2L, sim.userState("app.c").received("r").words()[0], "the client was not stopped and got its answer");
         assertEquals("reply stop: app.c is not waiting for an exception or page-fault reply from sup.h; nothing was stopped", sim.inspector().errors().get(0).message());
+    }
+
+    @Test
+    void anExceptionBecomesIpcToTheHandlerWhichResumesTheThread() {
+        var faulty = new ThreadSpec("f", 50, 0, 0, false, null, "sup.h", List.of(new Op.Raise(Op.ExceptionKind.DIVIDE_ERROR, AT), new Op.Compute(c(5), AT)), AT);
+        var handler = thread("h", 100, waitAny("e"), new Op.Reply(new Target.Sender("e"), Scenarios.words(), AT));
+        Simulation sim = Scenarios.run(scenario("i486_50", KernelConfig.defaults(), task("app", null, faulty), task("sup", null, handler)));
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        assertEquals("DEAD", sim.threads().get(0).state(), "resumed and ran to the end");
+        assertEquals(1, sim.inspector().path("exception").count());
+    }
+
+    @Test
+    void anUnhandledExceptionEndsTheRunNamingThreadAndPosition() {
+        var faulty = thread("f", 50, new Op.Raise(Op.ExceptionKind.INVALID_OPCODE, AT));
+        Simulation sim = Scenarios.run(scenario("i486_50", KernelConfig.defaults(), task("app", null, faulty)));
+        assertEquals("unhandled exception INVALID_OPCODE: the thread has no exception handler", sim.inspector().errors().get(0).message());
+        assertEquals("app.f", sim.inspector().errors().get(0).thread());
+        assertEquals(AT, sim.inspector().errors().get(0).at());
+    }
+
+
+    /** The x86 vector travels in the label's low bits (X.2 ia32: label -5 << 4 | vector). */
+    @Test
+    void theLabelCarriesTheVector() {
+        var handler = thread("h", 100, waitAny("e"), let("v", field("e", "exception")), let("l", field("e", "label")), reply("e", words()));
+        Simulation sim = run(handler, new Op.Raise(Op.ExceptionKind.BREAKPOINT, AT));
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        assertEquals(3L, sim.userState("sup.h").variable("v"), "#BP is vector 3");
+        assertEquals(dev.mkw.kernel.abi.MessageTag.EXCEPTION | 3, sim.userState("sup.h").variable("l"));
     }
 }

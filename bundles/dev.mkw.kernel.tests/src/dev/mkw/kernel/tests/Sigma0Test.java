@@ -20,7 +20,12 @@ import dev.mkw.scenario.ThreadSpec;
 import dev.mkw.sim.TraceEvent;
 import dev.mkw.sim.TraceKind;
 
-/** sigma0 is a user-level thread reached by page-fault IPC, and it maps only what the task's regions allow. */
+/**
+ * sigma0, the root pager (Liedtke, "On µ-Kernel Construction", SOSP 1995, §3.2: the initial
+ * address space sigma0 holds all physical memory; L4 X.2 reference manual, "sigma0 protocol"):
+ * a user-level thread reached by page-fault IPC that maps only what the task's regions allow,
+ * with their rights.
+ */
 class Sigma0Test {
 
     private static Simulation run(String rights, Op... body) {
@@ -75,5 +80,30 @@ class Sigma0Test {
         assertTrue(fault > 0 && map > 0, "fault " + fault + ", map " + map);
         var sigma0 = sim.threads().stream().filter(t -> t.name().equals("sigma0")).findFirst().orElseThrow();
         assertTrue(sigma0.userCycles() > 0, "sigma0's own code ran at user level");
+    }
+
+    @Test
+    void sigma0MapsOnFaultAndTheThreadResumesInvisibly() {
+        var t = thread("t", 10, new Op.Touch(c(0x10000), c(0x20000), c(4096), true, AT));
+        Simulation sim = Scenarios.run(scenario("i486_50", KernelConfig.defaults(), Scenarios.task("app", "root", t)));
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        assertEquals(16, sim.threads().get(0).pageFaults());
+        assertEquals("DEAD", sim.threads().get(0).state(), "ran to the end");
+    }
+
+    /**
+     * sigma0 owns all frames idempotently and hands each out once (L4 X.2, "sigma0 protocol"):
+     * every page the task touched has its own frame, each mapping a direct child of sigma0's.
+     */
+    @Test
+    void eachFaultGetsAFrameOfItsOwnDerivedFromSigma0() {
+        Simulation sim = run("rw", new Op.Touch(c(0x10000), c(0x14000), c(4096), true, AT));
+        assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+        var region = sim.inspector().mappings("app").stream().filter(m -> Long.decode(m.vaddr()) < 0x14000).toList();
+        assertEquals(4, region.size());
+        assertEquals(4, region.stream().map(m -> m.frame()).distinct().count(), "no frame handed out twice");
+        assertTrue(region.stream().allMatch(m -> m.derivedFrom().equals("sigma0") && m.rights().equals("rw-")), region.toString());
+        var sigma0 = sim.inspector().thread("sigma0");
+        assertEquals(4, sigma0.ipcsReceived(), "one page-fault IPC per page");
     }
 }

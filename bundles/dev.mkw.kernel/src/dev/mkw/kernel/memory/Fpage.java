@@ -18,7 +18,8 @@ public record Fpage(long base, int sizeLog2, int rights) {
 
     public boolean isNil() { return sizeLog2 == 0; }
     public boolean isComplete() { return sizeLog2 == 1; }
-    public long size() { return isComplete() ? Long.MAX_VALUE : isNil() ? 0 : 1L << sizeLog2; }
+    /** Bytes covered; 2^63 does not fit a long and saturates, as the complete space's size does. */
+    public long size() { return isComplete() || sizeLog2 == 63 ? Long.MAX_VALUE : isNil() ? 0 : 1L << sizeLog2; }
     public boolean contains(long addr) { return isComplete() || (!isNil() && addr >= base && addr - base < size()); }
 
     public long encode() { return (base & ~0x3FFL) | ((long) sizeLog2 << 4) | (rights & 7); }

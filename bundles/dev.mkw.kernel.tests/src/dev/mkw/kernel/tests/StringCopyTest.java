@@ -8,6 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mkw.kernel.abi.Acceptor;
+import dev.mkw.kernel.abi.IpcError;
+import dev.mkw.kernel.abi.MessageTag;
+import dev.mkw.kernel.abi.SystemCall;
+import dev.mkw.kernel.abi.UserRegisters;
+import dev.mkw.kernel.memory.Fpage;
 import dev.mkw.run.Simulation;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MessageSpec;
@@ -15,8 +21,15 @@ import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.Timeout;
 
-/** String items: both copy variants deliver the bytes at different costs; an over-long string overflows. */
-class StringIpcTest {
+/**
+ * String items (L4 X.2 reference manual, "String Items", "Message Transfer"; Liedtke, "Improving
+ * IPC by Kernel Design", SOSP 1993, §5.4 "temporary mapping"): the kernel copies the sender's
+ * string into the receiver's buffer, compound strings one after the other, either through a
+ * kernel buffer (every word moved twice) or once through a temporarily mapped communication
+ * window. A string the buffer cannot hold, or a receiver that accepts none, is a message
+ * overflow; a buffer page that is not mapped ends the transfer with X.2's transfer-timeout error.
+ */
+class StringCopyTest {
 
     private static Simulation send(KernelConfig k, long bytes, long buffer) {
         MessageSpec msg = new MessageSpec(null, c(3), List.of(), List.of(new MessageSpec.StringItem(c(0x20000), c(bytes))));
@@ -103,5 +116,45 @@ class StringIpcTest {
         assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(6000, sim.userState("rx.r").received("m").stringBytes());
         assertEquals(2, sim.inspector().thread("tx.s").pageFaults(), "the string's two pages faulted to the user-level pager");
+    }
+
+    /** A receiver whose acceptor takes no strings gets X.2's message overflow (reason 4) in its receive phase. */
+    @Test
+    void aReceiverThatAcceptsNoStringsOverflows() {
+        MessageSpec msg = new MessageSpec(null, c(3), List.of(), List.of(new MessageSpec.StringItem(c(0x20000), c(100))));
+        var sender = thread("s", 100, new Op.Touch(c(0x20000), c(0x21000), c(4096), true, AT), new Op.Send(new Target.Thread("rx.r"), msg, Timeout.NEVER, AT));
+        var receiver = thread("r", 110, new Op.Receive(new Target.Any(), null, "m", Timeout.NEVER, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("tx", "root", sender), task("rx", "root", receiver)));
+        assertTrue(sim.inspector().errors().get(0).message().contains("the receiver accepts no string items"), sim.inspector().errors().toString());
+        assertEquals(IpcError.code(IpcError.MESSAGE_OVERFLOW, IpcError.RECEIVE_PHASE),
+                sim.userState("rx.r").received("m").error());
+    }
+
+    /**
+     * The kernel sends no page-fault IPC in the middle of a copy: a buffer page that is not mapped
+     * is a transfer timeout in the partner's space (X.2 reason 6). The receiver is raw user code
+     * that offers a buffer it never touched (the interpreter, like L4 libraries, touches it first).
+     */
+    @Test
+    void anUnmappedBufferPageIsATransferTimeout() {
+        MessageSpec msg = new MessageSpec(null, c(3), List.of(), List.of(new MessageSpec.StringItem(c(0x20000), c(100))));
+        var sender = thread("s", 100, new Op.Touch(c(0x20000), c(0x21000), c(4096), true, AT), new Op.Send(new Target.Thread("rx.r"), msg, Timeout.NEVER, AT));
+        long[] seen = new long[2];
+        RawThread receiver = new RawThread(cpu -> {
+            UserRegisters r = cpu.registers();
+            r.set(UserRegisters.TO, UserRegisters.NIL);
+            r.set(UserRegisters.FROM, UserRegisters.ANY);
+            r.set(UserRegisters.RECV_TIMEOUT, UserRegisters.NEVER);
+            new Acceptor(Fpage.NIL, true, 0x30000, 4096).store(cpu.utcb());
+            cpu.trap(SystemCall.IPC);
+        }, cpu -> {
+            seen[0] = cpu.utcb().errorCode();
+            seen[1] = MessageTag.decode(cpu.utcb().mr(0)).typedWords();
+        });
+        Simulation sim = RawThread.run(scenario("i486_50", KernelConfig.defaults(), task("tx", "root", sender), task("rx", "root", thread("r", 110, new Op.Exit(AT)))),
+                java.util.Map.of("r", receiver));
+        assertTrue(sim.inspector().errors().get(0).message().contains("the receiver's buffer page at 0x30000 is not mapped"), sim.inspector().errors().toString());
+        assertEquals(IpcError.code(IpcError.XFER_TIMEOUT_PARTNER, IpcError.RECEIVE_PHASE), seen[0]);
+        assertEquals(0, seen[1], "no string item was delivered");
     }
 }

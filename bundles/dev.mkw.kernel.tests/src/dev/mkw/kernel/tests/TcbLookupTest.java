@@ -3,48 +3,28 @@ package dev.mkw.kernel.tests;
 import static dev.mkw.kernel.tests.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.run.Simulation;
+import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
-import dev.mkw.kernel.KernelConfig.Scheduling;
 import dev.mkw.kernel.KernelConfig.TcbLookup;
-import dev.mkw.scenario.Op;
-import dev.mkw.scenario.Target;
-import dev.mkw.scenario.Timeout;
+import dev.mkw.kernel.KernelPath;
+import dev.mkw.kernel.tcb.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
+import dev.mkw.run.Simulation;
 
-/** Scheduling variants and TCB lookup variants: same behaviour, different costs, from the memory hierarchy. */
-class SchedulingAndLookupTest {
-
-    @Test
-    void lazyAndBennoGiveTheSameScheduleAtDifferentQueueCost() {
-        Simulation lazy = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(Scheduling.LAZY), 100));
-        Simulation benno = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(Scheduling.BENNO), 100));
-        Simulation eager = run(pingPong("i486_50", KernelConfig.defaults().withScheduling(Scheduling.EAGER), 100));
-        assertEquals(lazy.threads().get(1).ipcsSent(), benno.threads().get(1).ipcsSent());
-        assertEquals(lazy.threads().get(0).ipcsReceived(), eager.threads().get(0).ipcsReceived());
-        assertTrue(benno.inspector().queueOperations() < lazy.inspector().queueOperations(),
-                "Benno switches to the IPC partner without queue operations: " + benno.inspector().queueOperations() + " vs " + lazy.inspector().queueOperations());
-    }
-
-    @Test
-    void lazyDispatchingPaysForBlockedThreadsLeftInTheQueue() {
-        // n threads block in receive; with lazy dispatching they stay queued until the scheduler meets them.
-        int n = 20;
-        var tasks = new java.util.ArrayList<dev.mkw.scenario.TaskSpec>();
-        for (int i = 0; i < n; i++) {
-            tasks.add(task("w" + i, null, thread("t", 50, new Op.Receive(new Target.Any(), null, "m", Timeout.cycles(1_000_000), AT))));
-        }
-        tasks.add(task("main", null, thread("m", 10, new Op.Compute(c(100), AT))));
-        var arr = tasks.toArray(dev.mkw.scenario.TaskSpec[]::new);
-        Simulation lazy = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.LAZY), arr));
-        Simulation eager = run(scenario("i486_50", KernelConfig.defaults().withScheduling(Scheduling.EAGER), arr));
-        assertTrue(lazy.inspector().skippedBlocked() >= n, "lazy skipped " + lazy.inspector().skippedBlocked());
-        assertEquals(0, eager.inspector().skippedBlocked());
-    }
+/**
+ * Thread ID to TCB (Liedtke, "Improving IPC by Kernel Design", SOSP 1993, §5.3 "virtual TCB
+ * array"; Microkernel Construction I.12): the ID's number selects a TCB slot through a table, a
+ * virtual array (its pages faulted in on first touch) or a physical pointer; the lookup then
+ * compares the whole ID, version included, with the TCB's, so a stale ID finds nothing. The
+ * variants behave alike and differ in the memory they touch.
+ */
+class TcbLookupTest {
 
     @Test
     void lookupVariantsCostDifferentlyThroughTheMemoryHierarchy() {
@@ -96,21 +76,23 @@ class SchedulingAndLookupTest {
         assertEquals(0, table.inspector().tcbFaults());
     }
 
+    /** The lookup finds the TCB for its exact ID, and nothing for the same number with another version (a stale ID). */
     @Test
-    void threadIdsCarryAVersion() {
-        int id = ThreadId.of(5, 1);
-        assertEquals(5, ThreadId.number(id));
-        assertEquals(1, ThreadId.version(id));
-        assertNotEquals(id, ThreadId.of(5, 2), "a reused slot gets a new ID; the old one is stale");
-        assertEquals("0x00014001", ThreadId.format(id));
-    }
-
-    @Test
-    void timerPreemptsRoundRobinAtEqualPriority() {
-        var a = thread("a", 10, new Op.Compute(c(100_000), AT));
-        var b = thread("b", 10, new Op.Compute(c(100_000), AT));
-        Simulation sim = run(scenario("i486_50", KernelConfig.defaults().withTimesliceCycles(10_000), task("t", null, a, b)));
-        assertTrue(sim.inspector().path("irq.timer").count() >= 10);
-        assertTrue(sim.threads().get(0).switchesIn() > 2 && sim.threads().get(1).switchesIn() > 2, "both ran in turns");
+    void theLookupComparesTheWholeIdVersionIncluded() {
+        for (TcbLookup variant : TcbLookup.values()) {
+            Simulation sim = run(pingPong("i486_50", KernelConfig.defaults().withTcbLookup(variant), 1));
+            Kernel k = sim.kernel();
+            Tcb t = k.thread("client.ping");
+            int stale = ThreadId.of(ThreadId.number(t.id), ThreadId.version(t.id) + 1);
+            KernelPath p = k.path("ipc.slowpath");
+            try {
+                assertSame(t, k.tcbLookup().lookup(t.id, t, p, x -> k.kernelMemory().template().translate(x.address)), variant.id());
+                assertNull(k.tcbLookup().lookup(stale, t, p, x -> k.kernelMemory().template().translate(x.address)), variant.id() + ": stale");
+                assertNull(k.tcbLookup().lookup(t.id, null, p, x -> -1), variant.id() + ": an empty slot");
+                assertTrue(p.cycles() > 0, variant.id() + ": the lookups touched memory");
+            } finally {
+                k.charge(p, null);
+            }
+        }
     }
 }
