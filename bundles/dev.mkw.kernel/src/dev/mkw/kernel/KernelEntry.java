@@ -105,7 +105,7 @@ public final class KernelEntry {
      * contains (Pistachio's x86-64 path saves the user stack pointer itself): the image takes
      * them out, and the mechanism in use adds its own.
      */
-    int countedInstructions() { return countedInstructions; }
+    public int countedInstructions() { return countedInstructions; }
 
     /**
      * After the entry instruction: the hardware frame is written (its stores are part of the

@@ -49,7 +49,11 @@ class KernelImageTest {
     @Test
     void theFastPathHasTheInstructionCountOfItsIsa() {
         assertEquals(Abi.IA32_FASTPATH, booted("i486_50").image().instructions(KernelCode.IPC_FASTPATH));
-        assertEquals(Abi.X64_FASTPATH, booted("x86_64_pcid").image().instructions(KernelCode.IPC_FASTPATH));
+        // x86-64: Pistachio's 71 counted instructions less those of the entry and exit stubs,
+        // which the syscall/sysret entry variant executes itself (KernelEntry).
+        var x64 = booted("x86_64_pcid");
+        assertTrue(x64.entry().countedInstructions() > 0, "Pistachio's path saves the user stack pointer itself");
+        assertEquals(Abi.X64_FASTPATH - x64.entry().countedInstructions(), x64.image().instructions(KernelCode.IPC_FASTPATH));
         assertEquals(KernelCode.IPC_SLOWPATH.instructions(), booted("i486_50").image().instructions(KernelCode.IPC_SLOWPATH));
     }
 

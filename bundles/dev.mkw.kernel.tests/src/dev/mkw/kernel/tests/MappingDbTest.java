@@ -59,8 +59,8 @@ class MappingDbTest {
     @Test
     void mapDerivesAChildWithAtMostItsParentsRights() {
         MappingDb.Node root = db.root(FRAME, sigma0);
-        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.R | Fpage.W, mem, cycles);
-        MappingDb.Node nb = db.map(na, b, 0x20000, Fpage.RWX, mem, cycles);
+        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.R | Fpage.W, Fpage.COMPLETE, mem, cycles);
+        MappingDb.Node nb = db.map(na, b, 0x20000, Fpage.RWX, Fpage.COMPLETE, mem, cycles);
         assertSame(na, nb.parent);
         assertEquals(FRAME, nb.frame, "the same frame all the way down");
         assertEquals(Fpage.R | Fpage.W, nb.rights, "x was not a's to give");
@@ -73,8 +73,8 @@ class MappingDbTest {
     @Test
     void grantMovesTheNodeAndKeepsItsPlaceInTheTree() {
         MappingDb.Node root = db.root(FRAME, sigma0);
-        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.RWX, mem, cycles);
-        MappingDb.Node moved = db.grant(na, b, 0x30000, Fpage.R, mem, cycles);
+        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.RWX, Fpage.COMPLETE, mem, cycles);
+        MappingDb.Node moved = db.grant(na, b, 0x30000, Fpage.R, Fpage.COMPLETE, mem, cycles);
         assertSame(na, moved, "the same node");
         assertNull(db.lookup(a, 0x10000), "a lost it");
         assertSame(na, db.lookup(b, 0x30000));
@@ -88,10 +88,10 @@ class MappingDbTest {
     @Test
     void unmapRevokesTheWholeSubtreeRecursively() {
         MappingDb.Node root = db.root(FRAME, sigma0);
-        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.RWX, mem, cycles);
-        MappingDb.Node nb = db.map(na, b, 0x10000, Fpage.RWX, mem, cycles);
-        db.map(nb, c, 0x10000, Fpage.RWX, mem, cycles);
-        db.map(na, d, 0x10000, Fpage.RWX, mem, cycles);
+        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.RWX, Fpage.COMPLETE, mem, cycles);
+        MappingDb.Node nb = db.map(na, b, 0x10000, Fpage.RWX, Fpage.COMPLETE, mem, cycles);
+        db.map(nb, c, 0x10000, Fpage.RWX, Fpage.COMPLETE, mem, cycles);
+        db.map(na, d, 0x10000, Fpage.RWX, Fpage.COMPLETE, mem, cycles);
         Seen seen = new Seen();
         int visited = db.unmap(na, Fpage.RWX, false, mem, cycles, seen);
         assertEquals(4, visited, "b, c, d and a itself");
@@ -108,8 +108,8 @@ class MappingDbTest {
     @Test
     void partialUnmapReducesRightsAndSelfIncludesTheNode() {
         MappingDb.Node root = db.root(FRAME, sigma0);
-        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.RWX, mem, cycles);
-        MappingDb.Node nb = db.map(na, b, 0x10000, Fpage.R | Fpage.W, mem, cycles);
+        MappingDb.Node na = db.map(root, a, 0x10000, Fpage.RWX, Fpage.COMPLETE, mem, cycles);
+        MappingDb.Node nb = db.map(na, b, 0x10000, Fpage.R | Fpage.W, Fpage.COMPLETE, mem, cycles);
         Seen seen = new Seen();
         db.unmap(na, Fpage.W, true, mem, cycles, seen);
         assertEquals(List.of("~b:r--", "~a:r-x"), seen.events);
@@ -125,8 +125,8 @@ class MappingDbTest {
     @Test
     void mappingsOfASpaceAreOrderedByAddress() {
         MappingDb.Node r1 = db.root(FRAME, sigma0), r2 = db.root(FRAME + 0x1000, sigma0);
-        db.map(r2, a, 0x50000, Fpage.R, mem, cycles);
-        db.map(r1, a, 0x20000, Fpage.R, mem, cycles);
+        db.map(r2, a, 0x50000, Fpage.R, Fpage.COMPLETE, mem, cycles);
+        db.map(r1, a, 0x20000, Fpage.R, Fpage.COMPLETE, mem, cycles);
         assertEquals(List.of(0x20000L, 0x50000L), db.mappingsOf(a).stream().map(n -> n.vaddr).toList());
         assertEquals(2, db.count(a));
         assertEquals(List.of(), db.mappingsOf(b));

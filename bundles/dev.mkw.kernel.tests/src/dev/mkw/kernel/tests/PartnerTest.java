@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.ipc.Partner;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.run.Simulation;
 import dev.mkw.scenario.DeviceSpec;

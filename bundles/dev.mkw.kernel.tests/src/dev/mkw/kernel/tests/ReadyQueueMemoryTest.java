@@ -10,7 +10,7 @@ import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.sched.ReadyQueueMemory;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 
 /**
  * The ready queues in kernel memory (L4Ka::Pistachio's {@code prio_queue_t}: a head per

@@ -14,7 +14,7 @@ import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.Timeout;
 import dev.mkw.kernel.sched.Scheduler;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.kernel.tcb.ThreadState;
 import dev.mkw.sim.report.ThreadStats;

@@ -13,7 +13,7 @@ import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.KernelConfig.TcbLookup;
 import dev.mkw.kernel.KernelPath;
-import dev.mkw.kernel.tcb.Tcb;
+import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.run.Simulation;
 
