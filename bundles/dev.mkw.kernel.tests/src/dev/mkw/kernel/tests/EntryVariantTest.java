@@ -1,5 +1,7 @@
 package dev.mkw.kernel.tests;
 
+import dev.mkw.test.support.Scenarios;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

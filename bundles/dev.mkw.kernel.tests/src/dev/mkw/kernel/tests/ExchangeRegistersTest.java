@@ -1,7 +1,9 @@
 package dev.mkw.kernel.tests;
 
+import dev.mkw.test.support.Scenarios;
+
 import dev.mkw.kernel.abi.IpcError;
-import static dev.mkw.kernel.tests.Scenarios.*;
+import static dev.mkw.test.support.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

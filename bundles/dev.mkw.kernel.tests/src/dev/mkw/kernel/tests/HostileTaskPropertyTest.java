@@ -1,8 +1,10 @@
 package dev.mkw.kernel.tests;
 
-import static dev.mkw.kernel.tests.Scenarios.AT;
-import static dev.mkw.kernel.tests.Scenarios.c;
-import static dev.mkw.kernel.tests.Scenarios.thread;
+import dev.mkw.test.support.Scenarios;
+
+import static dev.mkw.test.support.Scenarios.AT;
+import static dev.mkw.test.support.Scenarios.c;
+import static dev.mkw.test.support.Scenarios.thread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

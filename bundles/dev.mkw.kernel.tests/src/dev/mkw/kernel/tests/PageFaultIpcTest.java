@@ -1,11 +1,13 @@
 package dev.mkw.kernel.tests;
 
-import static dev.mkw.kernel.tests.Scenarios.AT;
-import static dev.mkw.kernel.tests.Scenarios.c;
-import static dev.mkw.kernel.tests.Scenarios.run;
-import static dev.mkw.kernel.tests.Scenarios.scenario;
-import static dev.mkw.kernel.tests.Scenarios.task;
-import static dev.mkw.kernel.tests.Scenarios.thread;
+import dev.mkw.test.support.Scenarios;
+
+import static dev.mkw.test.support.Scenarios.AT;
+import static dev.mkw.test.support.Scenarios.c;
+import static dev.mkw.test.support.Scenarios.run;
+import static dev.mkw.test.support.Scenarios.scenario;
+import static dev.mkw.test.support.Scenarios.task;
+import static dev.mkw.test.support.Scenarios.thread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

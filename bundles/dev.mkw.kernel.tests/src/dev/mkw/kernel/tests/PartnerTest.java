@@ -1,6 +1,8 @@
 package dev.mkw.kernel.tests;
 
-import static dev.mkw.kernel.tests.Scenarios.*;
+import dev.mkw.test.support.Scenarios;
+
+import static dev.mkw.test.support.Scenarios.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,7 +1,9 @@
 package dev.mkw.kernel.tests;
 
-import static dev.mkw.kernel.tests.Scenarios.AT;
-import static dev.mkw.kernel.tests.Scenarios.c;
+import dev.mkw.test.support.Scenarios;
+
+import static dev.mkw.test.support.Scenarios.AT;
+import static dev.mkw.test.support.Scenarios.c;
 
 import java.util.ArrayList;
 import java.util.List;

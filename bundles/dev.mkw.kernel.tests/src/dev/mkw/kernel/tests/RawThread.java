@@ -1,5 +1,7 @@
 package dev.mkw.kernel.tests;
 
+import dev.mkw.test.support.Scenarios;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,7 +1,9 @@
 package dev.mkw.kernel.tests;
 
-import static dev.mkw.kernel.tests.Scenarios.pingPong;
-import static dev.mkw.kernel.tests.Scenarios.run;
+import dev.mkw.test.support.Scenarios;
+
+import static dev.mkw.test.support.Scenarios.pingPong;
+import static dev.mkw.test.support.Scenarios.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.tests;
+package dev.mkw.test.support;
 
 import java.util.List;
 
@@ -17,19 +17,23 @@ import dev.mkw.scenario.TaskSpec;
 import dev.mkw.scenario.ThreadSpec;
 import dev.mkw.scenario.Timeout;
 
-/** Small scenario builders for kernel tests (the DSL is tested apart). */
-final class Scenarios {
-    static final SourceRef AT = new SourceRef("test.mkw", 1, 1);
+/**
+ * Scenario builders for tests that need a scenario without the language: threads, tasks,
+ * messages and whole scenarios as the translator would make them, and a run of one. Shared by
+ * the test bundles (the DSL's own tests build scenarios from text instead).
+ */
+public final class Scenarios {
+    public static final SourceRef AT = new SourceRef("test.mkw", 1, 1);
 
     private Scenarios() {}
 
-    static Expr c(long v) { return new Expr.Const(v); }
+    public static Expr c(long v) { return new Expr.Const(v); }
 
-    static MessageSpec words(long... w) {
+    public static MessageSpec words(long... w) {
         return new MessageSpec(null, c(1), java.util.Arrays.stream(w).mapToObj(Scenarios::c).map(Expr.class::cast).toList(), List.of());
     }
 
-    static ThreadSpec thread(String name, int prio, Op... body) {
+    public static ThreadSpec thread(String name, int prio, Op... body) {
         return new ThreadSpec(name, prio, 0, 0, false, null, null, List.of(body), AT);
     }
 
@@ -37,34 +41,34 @@ final class Scenarios {
      * A task; a task paged by sigma0 ({@code pager root}) gets one region over the lower user
      * space, read-write-execute, so that sigma0 backs whatever the test touches there.
      */
-    static TaskSpec task(String name, String pager, ThreadSpec... threads) {
+    public static TaskSpec task(String name, String pager, ThreadSpec... threads) {
         List<TaskSpec.RegionSpec> regions = TaskSpec.ROOT_PAGER.equals(pager) ? List.of(USER_MEMORY) : List.of();
         return new TaskSpec(name, pager, null, regions, List.of(), List.of(), List.of(threads), AT);
     }
 
     /** 0 .. 1.75 GiB, below the UTCB area: what test tasks paged by sigma0 may use. */
-    static final TaskSpec.RegionSpec USER_MEMORY = new TaskSpec.RegionSpec(0, 0x7000_0000L, "rwx", AT);
+    public static final TaskSpec.RegionSpec USER_MEMORY = new TaskSpec.RegionSpec(0, 0x7000_0000L, "rwx", AT);
 
-    static Op repeat(long n, Op... body) { return new Op.Repeat(c(n), null, List.of(body), AT); }
+    public static Op repeat(long n, Op... body) { return new Op.Repeat(c(n), null, List.of(body), AT); }
 
-    static Op call(String to, MessageSpec m) { return new Op.Call(new Target.Thread(to), m, null, "r", Timeout.NEVER, AT); }
+    public static Op call(String to, MessageSpec m) { return new Op.Call(new Target.Thread(to), m, null, "r", Timeout.NEVER, AT); }
 
-    static Op waitAny(String as) { return new Op.Receive(new Target.Any(), null, as, Timeout.NEVER, AT); }
+    public static Op waitAny(String as) { return new Op.Receive(new Target.Any(), null, as, Timeout.NEVER, AT); }
 
-    static Op replyWait(String var, MessageSpec m) { return new Op.ReplyWait(new Target.Sender(var), m, null, var, Timeout.NEVER, AT); }
+    public static Op replyWait(String var, MessageSpec m) { return new Op.ReplyWait(new Target.Sender(var), m, null, var, Timeout.NEVER, AT); }
 
     /** The classic ping-pong: a client calls a server {@code rounds} times. */
-    static Scenario pingPong(String preset, KernelConfig k, long rounds) {
+    public static Scenario pingPong(String preset, KernelConfig k, long rounds) {
         return scenario(preset, k, task("server", null, thread("pong", 100, waitAny("req"), repeat(rounds, replyWait("req", words(1, 2))))),
                 task("client", null, thread("ping", 100, repeat(rounds, call("server.pong", words(1, 2))))));
     }
 
     /** A scenario of these tasks; the kernel invariants are checked after every system call, as in all tests. */
-    static Scenario scenario(String preset, KernelConfig k, TaskSpec... tasks) {
+    public static Scenario scenario(String preset, KernelConfig k, TaskSpec... tasks) {
         return new Scenario("test", "", "test.mkw", MachineSpec.preset(preset), k.withCheckInvariants(true), List.of(tasks), List.of(), List.of(), RunSpec.defaults());
     }
 
-    static Simulation run(Scenario s) {
+    public static Simulation run(Scenario s) {
         Simulation sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), 0));
         sim.run();
         return sim;
