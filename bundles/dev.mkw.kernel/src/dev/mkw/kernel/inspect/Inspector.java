@@ -55,7 +55,9 @@ public final class Inspector {
 
     /** Message register {@code i} of thread {@code qualifiedName}'s UTCB (what its last receive left there). */
     public long messageRegister(String qualifiedName, int i) {
-        return k.thread(qualifiedName).utcb.mr(i);
+        Tcb t = k.thread(qualifiedName);
+        if (t == null) throw new IllegalArgumentException("no thread " + qualifiedName);
+        return t.utcb.mr(i);
     }
 
     private ThreadInfo info(Tcb t) {

@@ -1,7 +1,5 @@
 package dev.mkw.kernel.ipc;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
@@ -21,7 +19,8 @@ import dev.mkw.kernel.thread.Tcb;
  */
 public final class WakeupList {
     private final Kernel k;
-    private final Set<Tcb> armed = new LinkedHashSet<>();
+    /** The armed threads in list order: the most recently linked first (it is the head). */
+    private final java.util.ArrayDeque<Tcb> armed = new java.util.ArrayDeque<>();
 
     public WakeupList(Kernel k) {
         this.k = k;
@@ -30,8 +29,10 @@ public final class WakeupList {
     /** Link {@code t} in (charged to the current kernel path). */
     void link(Tcb t) {
         KernelPath p = k.currentPath();
-        Tcb first = armed.isEmpty() ? null : armed.iterator().next();
-        armed.add(t);
+        if (armed.contains(t)) return;
+        // Linked in at the head: the old head's back link is written (found by the per-mechanism tests).
+        Tcb first = armed.peekFirst();
+        armed.addFirst(t);
         if (p == null) return;
         p.touch(head(), MemoryHierarchy.WRITE).touch(t.address + Tcb.OFF_WAKEUP, MemoryHierarchy.WRITE);
         if (first != null) p.touch(first.address + Tcb.OFF_WAKEUP, MemoryHierarchy.WRITE);
