@@ -77,5 +77,7 @@ class MissAttributionTest {
         assertTrue(fast != null && fast.cacheTotal() > 0, "the first fast paths fetched their code: " + fast);
         // A warm fast path misses nothing: the misses per IPC are far below one per call.
         assertTrue(fast.cacheTotal() < r.kernelPaths().get("ipc.fastpath").count(), fast + " over " + r.kernelPaths().get("ipc.fastpath").count() + " IPCs");
+        assertEquals(fast.cacheTotal(), r.kernelPaths().get("ipc.fastpath").cacheMisses(), "the path's row carries its misses (Kernel Paths view)");
+        assertEquals(fast.tlb(), r.kernelPaths().get("ipc.fastpath").tlbMisses());
     }
 }

@@ -13,11 +13,19 @@ package dev.mkw.sim.report;
  * @param instructionCycles cycles of {@code total} in plain instructions
  * @param privilegedCycles  cycles of {@code total} in the machine's privileged operations
  *              (trap and return, page-table root load, TLB and FPU work)
+ * @param tlbMisses   TLB misses this path caused (instruction and data TLB)
+ * @param cacheMisses cache misses this path caused, over all levels
  * @param memoryCycles      cycles of {@code total} in memory work (data accesses and their TLB
  *              walks, page-table writes)
  */
 public record KernelPathStats(String name, long count, long total, long min, long max, long fetchStallCycles,
-        long instructionCycles, long privilegedCycles, long memoryCycles) {
+        long instructionCycles, long privilegedCycles, long memoryCycles, long tlbMisses, long cacheMisses) {
+
+    /** A path's figures without the misses it caused (see {@link RunReport#misses()} for them by level). */
+    public KernelPathStats(String name, long count, long total, long min, long max, long fetchStallCycles,
+            long instructionCycles, long privilegedCycles, long memoryCycles) {
+        this(name, count, total, min, max, fetchStallCycles, instructionCycles, privilegedCycles, memoryCycles, 0, 0);
+    }
 
     public KernelPathStats(String name, long count, long total, long min, long max) {
         this(name, count, total, min, max, 0, 0, 0, 0);
@@ -56,7 +64,9 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         }
 
         public KernelPathStats snapshot() {
-            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls, instructions, privileged, memory);
+            Misses m = misses.snapshot(new String[0]);
+            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls, instructions, privileged, memory, m.tlb(),
+                    misses.cacheTotal());
         }
     }
 }

@@ -43,6 +43,13 @@ public record Misses(long tlb, SortedMap<String, Long> cache) {
             add(other.tlb, other.cache);
         }
 
+        /** Misses over all cache levels. */
+        public long cacheTotal() {
+            long s = 0;
+            for (long c : cache) s += c;
+            return s;
+        }
+
         public boolean isEmpty() {
             if (tlb != 0) return false;
             for (long c : cache) if (c != 0) return false;

@@ -10,7 +10,7 @@ import dev.mkw.ui.run.RunResults;
 /**
  * Cycles per kernel path of the latest run: how often each path ran and what it cost, as a
  * table and as a bar chart beside it (with the previous finished run's bars for comparison).
- * The status line gives the IPC cache footprint: the distinct kernel code and data one short
+ * Beside the cycles and their split, the TLB and cache misses each path caused. The status line gives the IPC cache footprint: the distinct kernel code and data one short
  * IPC touched.
  */
 public final class KernelPathsView extends RunTableView<KernelPathStats> {
@@ -28,7 +28,9 @@ public final class KernelPathsView extends RunTableView<KernelPathStats> {
                 new Column<>("Instructions", 90, p -> Long.toString(p.instructionCycles())),
                 new Column<>("Privileged", 80, p -> Long.toString(p.privilegedCycles())),
                 new Column<>("Memory", 80, p -> Long.toString(p.memoryCycles())),
-                new Column<>("Fetch stalls", 90, p -> Long.toString(p.fetchStallCycles())));
+                new Column<>("Fetch stalls", 90, p -> Long.toString(p.fetchStallCycles())),
+                new Column<>("TLB misses", 80, p -> Long.toString(p.tlbMisses())),
+                new Column<>("Cache misses", 90, p -> Long.toString(p.cacheMisses())));
     }
 
     @Override
