@@ -22,7 +22,10 @@ public final class KernelLayout {
     /** The head of the wakeup list (threads with an armed timeout). */
     public static long wakeupList(long kernelBase) { return kernelBase + 0x30_1000; }
 
-    /** The capability table of the task with address-space number {@code asid}: one page, 16 bytes a slot. */
+    /**
+     * The capability table of the task with address-space number {@code asid}: 256 slots of 16
+     * bytes (a 4 KiB one-level CNode, seL4's cte_t being 16 bytes on 32-bit), whatever the page size.
+     */
     public static long capTable(long kernelBase, int asid) { return kernelBase + 0x40_0000 + (long) asid * 0x1000; }
 
     /** The kernel buffer string items pass through (COPY_IN_OUT variant); one page, reused. */
