@@ -271,6 +271,7 @@ public final class Kernel {
         engine.advanceCpu(CPU, c);
         p.handle.stats().add(c);
         p.handle.stats().split(p.fetchStalls(), p.instructionCycles(), p.privilegedCycles(), p.memoryCycles());
+        p.handle.stats().walks(p.walkCycles());
         misses.attribute(p.handle.stats().misses, onBehalf == null ? null : onBehalf.stats.kernelMisses);
         // Misses the path caused before a nested path began are the thread's too.
         Misses.Counter before = nestedMisses.isEmpty() ? null : nestedMisses.remove(p);
@@ -281,6 +282,7 @@ public final class Kernel {
             onBehalf.stats.kernelInstructionCycles += p.instructionCycles();
             onBehalf.stats.kernelPrivilegedCycles += p.privilegedCycles();
             onBehalf.stats.kernelMemoryCycles += p.memoryCycles();
+            onBehalf.stats.kernelWalkCycles += p.walkCycles();
             if (c > 0) {
                 if (onBehalf.kernelCounter == null) onBehalf.kernelCounter = accounting.threadKernelCounter(onBehalf.name);
                 onBehalf.kernelCounter[0] += c;

@@ -93,6 +93,11 @@ public final class KernelPath {
     /** Cycles of memory work: data accesses with their TLB walks, page-table writes, kernel faults; the rest of {@link #cycles}. */
     public long memoryCycles() { return cycles - instructionCycles - privilegedCycles - fetchStalls; }
 
+    private long walkCycles;
+
+    /** Of {@link #memoryCycles}: page-table walks of the path's data accesses (TLB misses); the rest is cache and memory time. */
+    public long walkCycles() { return walkCycles; }
+
     /** Resolves a kernel-mode fault (a virtual-array TCB page touched for the first time); returns its cycles. */
     public interface KernelFaultHandler {
         long resolve(long vaddr, long walkCycles);
@@ -123,6 +128,7 @@ public final class KernelPath {
     /** A kernel-mode access to a kernel virtual address (TCB, kernel stack): through the TLB and caches. */
     public KernelPath touch(long vaddr, int kind) {
         if (footprint != null) footprint.data(vaddr);
+        long walked = mem.pageWalkCycles();
         long c = mem.access(vaddr, kind, false);
         if (c == MemoryHierarchy.PAGE_FAULT) {
             cycles += faults.resolve(vaddr, mem.faultCycles());
@@ -130,6 +136,7 @@ public final class KernelPath {
             if (c == MemoryHierarchy.PAGE_FAULT) throw new KernelFault(vaddr, mem.faultCycles());
         }
         cycles += c;
+        walkCycles += Math.min(c, mem.pageWalkCycles() - walked);
         return this;
     }
 

@@ -47,6 +47,8 @@ public final class MemoryHierarchy {
     private long faultCycles;
     private long memoryAccesses;
     private long walks;
+    /** Cycles of all page-table walks so far (so a caller can tell a data access's walk from its cache time). */
+    private long walkCyclesTotal;
     // What the last access met (fields, so answering costs two stores and no allocation).
     private boolean lastTlbHit;
     private Cache lastServedBy;
@@ -180,6 +182,12 @@ public final class MemoryHierarchy {
      * Returns whether a mapping was found; sets walkCycles, walkPaddr, walkFlags.
      */
     private boolean walk(long vaddr) {
+        boolean found = walkTable(vaddr);
+        walkCyclesTotal += walkCycles;
+        return found;
+    }
+
+    private boolean walkTable(long vaddr) {
         walks++;
         long cycles = mmu.walkExtraCycles();
         walkCycles = cycles;
@@ -340,6 +348,8 @@ public final class MemoryHierarchy {
     public Cache cache(int i) { return caches[i]; }
     public long memoryAccesses() { return memoryAccesses; }
     public long pageWalks() { return walks; }
+    /** Cycles of all page-table walks so far. */
+    public long pageWalkCycles() { return walkCyclesTotal; }
 
     public long tlbHits() { return dtlb.hits() + (itlb != dtlb ? itlb.hits() : 0); }
     public long tlbMisses() { return dtlb.misses() + (itlb != dtlb ? itlb.misses() : 0); }
@@ -365,5 +375,6 @@ public final class MemoryHierarchy {
         for (Cache c : caches) c.resetStats();
         memoryAccesses = 0;
         walks = 0;
+        walkCyclesTotal = 0;
     }
 }

@@ -64,7 +64,7 @@ public final class JsonReportExporter implements Exporter {
             j.name(p.name()).beginObject().field("count", p.count()).field("totalCycles", p.total())
                     .field("meanCycles", p.mean(), 3).field("minCycles", p.min()).field("maxCycles", p.max())
                     .field("instructionCycles", p.instructionCycles()).field("privilegedCycles", p.privilegedCycles())
-                    .field("memoryCycles", p.memoryCycles()).field("fetchStallCycles", p.fetchStallCycles()).endObject();
+                    .field("memoryCycles", p.memoryCycles()).field("pageWalkCycles", p.walkCycles()).field("fetchStallCycles", p.fetchStallCycles()).endObject();
         }
         j.endObject();
         j.name("accounts").beginObject();
@@ -100,6 +100,7 @@ public final class JsonReportExporter implements Exporter {
                     .field("pageFaults", t.pageFaults()).field("switches", t.switches())
                     .name("kernelSplit").beginObject().field("instructionCycles", t.kernelInstructionCycles())
                     .field("privilegedCycles", t.kernelPrivilegedCycles()).field("memoryCycles", t.kernelMemoryCycles())
+                    .field("pageWalkCycles", t.kernelWalkCycles())
                     .field("fetchStallCycles", t.kernelFetchStallCycles()).endObject().endObject();
         }
         j.endObject();

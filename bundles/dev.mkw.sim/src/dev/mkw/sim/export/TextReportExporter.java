@@ -56,19 +56,20 @@ public final class TextReportExporter implements Exporter {
         }
         section(b, "Threads", threads);
 
-        TextTable paths = new TextTable("kernel path", "count", "total", "mean", "min", "max", "instr", "priv", "memory", "fetch stall", "% of cycles");
+        TextTable paths = new TextTable("kernel path", "count", "total", "mean", "min", "max", "instr", "priv", "memory", "(walks)", "fetch stall", "% of cycles");
         long all = 0;
         for (long e : r.elapsedCycles()) all += e;
         for (KernelPathStats p : r.kernelPaths().values()) {
             paths.row(p.name(), p.count(), p.total(), Decimals.format(p.mean(), 1), p.min(), p.max(), p.instructionCycles(), p.privilegedCycles(),
-                    p.memoryCycles(), p.fetchStallCycles(), Decimals.percent(p.total(), all));
+                    p.memoryCycles(), p.walkCycles(), p.fetchStallCycles(), Decimals.percent(p.total(), all));
         }
         section(b, "Kernel paths", paths);
 
-        TextTable split = new TextTable("kernel on behalf of", "cycles", "instr", "priv", "memory", "fetch stall");
+        TextTable split = new TextTable("kernel on behalf of", "cycles", "instr", "priv", "memory", "(walks)", "fetch stall");
         for (ThreadStats t : r.threads().values()) {
             if (t.kernelCycles() == 0) continue;
-            split.row(t.name(), t.kernelCycles(), t.kernelInstructionCycles(), t.kernelPrivilegedCycles(), t.kernelMemoryCycles(), t.kernelFetchStallCycles());
+            split.row(t.name(), t.kernelCycles(), t.kernelInstructionCycles(), t.kernelPrivilegedCycles(), t.kernelMemoryCycles(), t.kernelWalkCycles(),
+                    t.kernelFetchStallCycles());
         }
         section(b, "Kernel cycles by thread", split);
         b.append("\nReady-queue operations: ").append(r.queueOperations()).append(" (").append(r.queueCycles()).append(" cycles)\n");

@@ -13,18 +13,19 @@ package dev.mkw.sim.report;
  * @param instructionCycles cycles of {@code total} in plain instructions
  * @param privilegedCycles  cycles of {@code total} in the machine's privileged operations
  *              (trap and return, page-table root load, TLB and FPU work)
+ * @param walkCycles  of {@code memoryCycles}: page-table walks (the rest is cache and memory time)
  * @param tlbMisses   TLB misses this path caused (instruction and data TLB)
  * @param cacheMisses cache misses this path caused, over all levels
  * @param memoryCycles      cycles of {@code total} in memory work (data accesses and their TLB
  *              walks, page-table writes)
  */
 public record KernelPathStats(String name, long count, long total, long min, long max, long fetchStallCycles,
-        long instructionCycles, long privilegedCycles, long memoryCycles, long tlbMisses, long cacheMisses) {
+        long instructionCycles, long privilegedCycles, long memoryCycles, long tlbMisses, long cacheMisses, long walkCycles) {
 
     /** A path's figures without the misses it caused (see {@link RunReport#misses()} for them by level). */
     public KernelPathStats(String name, long count, long total, long min, long max, long fetchStallCycles,
             long instructionCycles, long privilegedCycles, long memoryCycles) {
-        this(name, count, total, min, max, fetchStallCycles, instructionCycles, privilegedCycles, memoryCycles, 0, 0);
+        this(name, count, total, min, max, fetchStallCycles, instructionCycles, privilegedCycles, memoryCycles, 0, 0, 0);
     }
 
     public KernelPathStats(String name, long count, long total, long min, long max) {
@@ -40,7 +41,10 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         private long total;
         private long min = Long.MAX_VALUE;
         private long max;
-        private long fetchStalls, instructions, privileged, memory;
+        private long fetchStalls, instructions, privileged, memory, walks;
+
+        /** Of the memory work added: cycles of page-table walks. */
+        public void walks(long cycles) { walks += cycles; }
         /** The misses this path caused (see {@link Misses}). */
         public final Misses.Counter misses = new Misses.Counter();
 
@@ -66,7 +70,7 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         public KernelPathStats snapshot() {
             Misses m = misses.snapshot(new String[0]);
             return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls, instructions, privileged, memory, m.tlb(),
-                    misses.cacheTotal());
+                    misses.cacheTotal(), walks);
         }
     }
 }

@@ -260,7 +260,7 @@ public final class RunReportBuilder {
             Account user = accounts.get(CycleAccounting.USER + name);
             return new ThreadStats(name, user == null ? 0 : user.total(), kernelByThread.getOrDefault(name, 0L),
                     t.ipcSent(), t.ipcReceived(), t.pageFaults(), t.switches(), t.kernelFetchStallCycles(), t.kernelInstructionCycles(),
-                    t.kernelPrivilegedCycles(), t.kernelMemoryCycles());
+                    t.kernelPrivilegedCycles(), t.kernelMemoryCycles(), t.kernelWalkCycles());
         });
     }
 }

@@ -13,14 +13,15 @@ package dev.mkw.sim.report;
  * @param kernelFetchStallCycles  of {@code kernelCycles}: instruction-fetch stalls of the kernel's code
  * @param kernelInstructionCycles of {@code kernelCycles}: plain instructions
  * @param kernelPrivilegedCycles  of {@code kernelCycles}: privileged operations (traps, returns, TLB and FPU work)
+ * @param kernelWalkCycles        of {@code kernelMemoryCycles}: page-table walks
  * @param kernelMemoryCycles      of {@code kernelCycles}: data accesses and their TLB walks
  */
 public record ThreadStats(String name, long userCycles, long kernelCycles, long ipcSent, long ipcReceived,
         long pageFaults, long switches, long kernelFetchStallCycles, long kernelInstructionCycles, long kernelPrivilegedCycles,
-        long kernelMemoryCycles) {
+        long kernelMemoryCycles, long kernelWalkCycles) {
 
     public ThreadStats(String name, long userCycles, long kernelCycles, long ipcSent, long ipcReceived, long pageFaults, long switches) {
-        this(name, userCycles, kernelCycles, ipcSent, ipcReceived, pageFaults, switches, 0, 0, 0, 0);
+        this(name, userCycles, kernelCycles, ipcSent, ipcReceived, pageFaults, switches, 0, 0, 0, 0, 0);
     }
 
     /** A thread's running tally; the kernel keeps one per thread (e.g. in its TCB). */
@@ -36,7 +37,7 @@ public record ThreadStats(String name, long userCycles, long kernelCycles, long 
         public final Misses.Counter userMisses = new Misses.Counter(), kernelMisses = new Misses.Counter();
 
         /** Where the kernel's cycles on this thread's behalf went (as {@link KernelPathStats} splits a path's). */
-        public long kernelFetchStallCycles, kernelInstructionCycles, kernelPrivilegedCycles, kernelMemoryCycles;
+        public long kernelFetchStallCycles, kernelInstructionCycles, kernelPrivilegedCycles, kernelMemoryCycles, kernelWalkCycles;
 
         public Counter(String name) { this.name = name; }
 
@@ -44,7 +45,7 @@ public record ThreadStats(String name, long userCycles, long kernelCycles, long 
 
         public ThreadStats snapshot() {
             return new ThreadStats(name, userCycles, kernelCycles, ipcSent, ipcReceived, pageFaults, switches, kernelFetchStallCycles,
-                    kernelInstructionCycles, kernelPrivilegedCycles, kernelMemoryCycles);
+                    kernelInstructionCycles, kernelPrivilegedCycles, kernelMemoryCycles, kernelWalkCycles);
         }
     }
 }
