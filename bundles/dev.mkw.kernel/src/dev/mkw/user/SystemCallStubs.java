@@ -16,7 +16,7 @@ import dev.mkw.kernel.abi.Utcb;
  * trap. Message words beyond the ISA's register MRs are stored to the UTCB by user code,
  * and cost it.
  */
-final class SystemCallStubs {
+public final class SystemCallStubs {
     private SystemCallStubs() {}
 
     /** Load a message (label, untyped words, typed items) into MR0... */
@@ -48,7 +48,8 @@ final class SystemCallStubs {
         cpu.trap(SystemCall.IPC);
     }
 
-    static void call(UserCpu cpu, SystemCall call, long to, long arg0, long arg1, long arg2) {
+    /** A system call with TO and three arguments in registers (Unmap, ExchangeRegisters, notify/wait, ...). */
+    public static void call(UserCpu cpu, SystemCall call, long to, long arg0, long arg1, long arg2) {
         UserRegisters r = cpu.registers();
         r.set(UserRegisters.TO, to);
         r.set(UserRegisters.ARG0, arg0);

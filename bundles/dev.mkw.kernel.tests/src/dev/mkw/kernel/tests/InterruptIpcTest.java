@@ -37,12 +37,7 @@ class InterruptIpcTest {
     private static final long LIMIT = 20_000_000;
 
     private static Simulation withUart(KernelConfig k, ThreadSpec driver) {
-        Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), k,
-                List.of(task("drv", null, driver).withPrivileged(true), task("app", null, thread("work", 10, new Op.Compute(c(2_000_000), AT)))),
-                List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)), RunSpec.defaults().withUntilCycles(LIMIT));
-        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
-        sim.run();
-        return sim;
+        return run(Scenarios.withUart(k, driver, task("app", null, thread("work", 10, new Op.Compute(c(2_000_000), AT)))));
     }
 
     @Test

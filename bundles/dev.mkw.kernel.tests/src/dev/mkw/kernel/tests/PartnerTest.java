@@ -9,21 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.ipc.Partner;
 import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.DeviceSpec;
 import dev.mkw.scenario.Op;
-import dev.mkw.scenario.RunSpec;
-import dev.mkw.scenario.Scenario;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.Timeout;
 import dev.mkw.sim.report.ThreadStats;
@@ -37,7 +31,6 @@ import dev.mkw.sim.report.ThreadStats;
  */
 class PartnerTest {
     /** Runs with devices end here at the latest: a kernel that loses an interrupt fails the test instead of running on forever. */
-    private static final long LIMIT = 20_000_000;
 
     @Test
     void aThreadNamedByIdMayCarryCapabilities() {
@@ -66,11 +59,7 @@ class PartnerTest {
     void aMessageToAnInterruptThreadAcknowledgesTheInterrupt() {
         var driver = thread("h", 200, new Op.AttachIrq(4, AT),
                 repeat(3, new Op.Receive(new Target.Irq(4), null, "i", Timeout.NEVER, AT), new Op.AckIrq(4, AT)));
-        Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
-                List.of(task("drv", null, driver).withPrivileged(true)), List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)),
-                RunSpec.defaults().withUntilCycles(LIMIT));
-        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
-        sim.run();
+        Simulation sim = run(Scenarios.withUart(KernelConfig.defaults(), driver));
         assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertEquals(3, sim.inspector().path("irq.ack").count(), "each reply to the interrupt thread was an acknowledgement");
         assertEquals(3, sim.inspector().thread("drv.h").ipcsReceived());

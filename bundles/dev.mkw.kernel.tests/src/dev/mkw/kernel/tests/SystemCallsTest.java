@@ -38,12 +38,7 @@ class SystemCallsTest {
     private static final long SELF = ThreadId.of(17, 1);
 
     private static void call(UserCpu cpu, SystemCall call, long to, long arg0, long arg1, long arg2) {
-        UserRegisters r = cpu.registers();
-        r.set(UserRegisters.TO, to);
-        r.set(UserRegisters.ARG0, arg0);
-        r.set(UserRegisters.ARG1, arg1);
-        r.set(UserRegisters.ARG2, arg2);
-        cpu.trap(call);
+        dev.mkw.user.SystemCallStubs.call(cpu, call, to, arg0, arg1, arg2);
     }
 
     private static Simulation run(RawThread code, boolean privileged) {

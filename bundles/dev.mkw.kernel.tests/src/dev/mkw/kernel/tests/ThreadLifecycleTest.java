@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +16,8 @@ import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.abi.IpcError;
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.DeviceSpec;
 import dev.mkw.scenario.Expr;
 import dev.mkw.scenario.Op;
-import dev.mkw.scenario.RunSpec;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.TaskSpec;
@@ -35,7 +32,6 @@ import dev.mkw.scenario.Timeout;
  */
 class ThreadLifecycleTest {
     /** Runs with devices end here at the latest: a kernel that loses an interrupt fails the test instead of running on forever. */
-    private static final long LIMIT = 20_000_000;
 
     private static Op keepError(String var) { return new Op.Let(var, new Expr.Field("_", "error"), AT); }
 
@@ -58,9 +54,7 @@ class ThreadLifecycleTest {
     void aThreadThatEndsLetsGoOfItsInterruptLine() {
         var driver = thread("h", 200, new Op.AttachIrq(4, AT), new Op.Compute(c(80_000), AT), new Op.Exit(AT));
         var app = thread("w", 10, new Op.Compute(c(300_000), AT));
-        Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
-                List.of(task("drv", null, driver).withPrivileged(true), task("app", null, app)), List.of(),
-                List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)), RunSpec.defaults().withUntilCycles(LIMIT));
+        Scenario s = Scenarios.withUart(KernelConfig.defaults(), driver, task("app", null, app));
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
         sim.stepCycles(60_000);
         assertEquals("drv.h", sim.inspector().irqHandler(4));

@@ -11,15 +11,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.DeviceSpec;
 import dev.mkw.scenario.Expr;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;
-import dev.mkw.scenario.RunSpec;
-import dev.mkw.scenario.Scenario;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.ThreadSpec;
 import dev.mkw.scenario.Timeout;
@@ -33,7 +29,6 @@ import dev.mkw.scenario.Timeout;
  */
 class UserModeTest {
     /** Runs with devices end here at the latest: a kernel that loses an interrupt fails the test instead of running on forever. */
-    private static final long LIMIT = 20_000_000;
 
     @Test
     void computationCostsTheThreadExactlyItsCycles() {
@@ -74,11 +69,7 @@ class UserModeTest {
         var driver = thread("h", 200, new Op.AttachIrq(4, AT), new Op.SetInterruptFlag(false, AT),
                 new Op.Receive(new Target.Irq(4), null, "held", Timeout.cycles(120_000), AT),
                 new Op.SetInterruptFlag(true, AT), new Op.Receive(new Target.Irq(4), null, "got", Timeout.ZERO, AT), new Op.AckIrq(4, AT));
-        Scenario s = new Scenario("irq", "", "t.mkw", dev.mkw.scenario.MachineSpec.preset("i486_50"), KernelConfig.defaults(),
-                List.of(task("drv", null, driver).withPrivileged(true)), List.of(), List.of(new DeviceSpec("uart", "com1", 4, Map.of("interval", "50000"), AT)),
-                RunSpec.defaults().withUntilCycles(LIMIT));
-        Simulation sim = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
-        sim.run();
+        Simulation sim = run(Scenarios.withUart(KernelConfig.defaults(), driver));
         assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
         assertTrue(sim.userState("drv.h").received("held").timedOut(), "the interrupt at cycle 50000 was held");
         assertEquals(0, sim.userState("drv.h").received("got").error());

@@ -68,8 +68,7 @@ public record KernelPathStats(String name, long count, long total, long min, lon
         }
 
         public KernelPathStats snapshot() {
-            Misses m = misses.snapshot(new String[0]);
-            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls, instructions, privileged, memory, m.tlb(),
+            return new KernelPathStats(name, count, total, count == 0 ? 0 : min, max, fetchStalls, instructions, privileged, memory, misses.tlb(),
                     misses.cacheTotal(), walks);
         }
     }

@@ -43,6 +43,11 @@ public record Misses(long tlb, SortedMap<String, Long> cache) {
             add(other.tlb, other.cache);
         }
 
+        /** TLB misses so far. */
+        public long tlb() {
+            return tlb;
+        }
+
         /** Misses over all cache levels. */
         public long cacheTotal() {
             long s = 0;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.run.Simulation;
+import dev.mkw.scenario.DeviceSpec;
 import dev.mkw.scenario.Expr;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.MachineSpec;
@@ -72,5 +73,18 @@ public final class Scenarios {
         Simulation sim = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), 0));
         sim.run();
         return sim;
+    }
+
+    /**
+     * A privileged driver task {@code drv} with thread {@code driver}, beside {@code others}, on
+     * the i486 with a UART raising IRQ 4 every 50 000 cycles. The run ends by 20 M cycles at the
+     * latest, so a kernel that loses an interrupt fails a test instead of running forever.
+     */
+    public static Scenario withUart(KernelConfig k, ThreadSpec driver, TaskSpec... others) {
+        List<TaskSpec> tasks = new java.util.ArrayList<>();
+        tasks.add(task("drv", null, driver).withPrivileged(true));
+        tasks.addAll(List.of(others));
+        return new Scenario("irq", "", "t.mkw", MachineSpec.preset("i486_50"), k, tasks, List.of(),
+                List.of(new DeviceSpec("uart", "com1", 4, java.util.Map.of("interval", "50000"), AT)), RunSpec.defaults().withUntilCycles(20_000_000));
     }
 }
