@@ -61,6 +61,10 @@ public final class KernelVariants {
                     KernelConfig.Entry.class, (c, v) -> c.withEntry(v), KernelConfig::entry),
             closed("interrupt-flag", "a user driver's cli/sti trap into the kernel or write a virtual flag (I.8)", KernelConfig.InterruptFlag.class,
                     (c, v) -> c.withInterruptFlag(v), KernelConfig::interruptFlag),
+            closed("smp-lock", "multiprocessor kernel: one big lock (seL4) or per-processor data and locks (Pistachio, Fiasco)", KernelConfig.SmpLock.class,
+                    (c, v) -> c.withSmpLock(v), KernelConfig::smpLock),
+            closed("placement", "home processor of a thread without 'cpu K': its creator's (L4 X.2) or spread round robin", KernelConfig.Placement.class,
+                    (c, v) -> c.withPlacement(v), KernelConfig::placement),
             new Variant("timeslice", List.of("cycles"), false, "default timeslice",
                     (c, v) -> c.withTimesliceCycles(cycles(v)), c -> Long.toString(c.timesliceCycles())),
             onOff("invariants", "check the kernel invariants after every system call", KernelConfig::withCheckInvariants, KernelConfig::checkInvariants));
