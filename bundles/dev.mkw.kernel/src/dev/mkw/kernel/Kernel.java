@@ -127,6 +127,10 @@ public final class Kernel {
         statistics.cacheLevels(MissAttribution.levels(mem));
         this.entry = KernelEntry.select(this, machine.description(), config);
         this.costs = entry.costs(machine.costs());
+        if (processors.length > 1 && machine.costs().cost(CostKind.IPI) == 0) {
+            throw new IllegalArgumentException("machine " + machine.name() + " describes no inter-processor interrupts (its IPI cost is 0), so it cannot run "
+                    + processors.length + " CPUs: use cpus 1, or a preset of a multiprocessor (cortex_a9, cortex_a53, x86_64_pcid, pentium_100)");
+        }
         if (processors.length > KernelLayout.MAX_PROCESSORS) {
             throw new IllegalArgumentException("machine " + machine.name() + " has " + processors.length + " CPUs; the kernel's per-processor area holds " + KernelLayout.MAX_PROCESSORS);
         }

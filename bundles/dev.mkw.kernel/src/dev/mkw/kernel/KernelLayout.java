@@ -30,8 +30,8 @@ public final class KernelLayout {
      */
     public static long readyQueues(long kernelBase, int cpu) { return kernelBase + 0x30_0000 + cpu * 0x2000L; }
 
-    /** Processors the per-processor area holds (two pages each up to the capability tables). */
-    public static final int MAX_PROCESSORS = 128;
+    /** Processors the kernel supports: the per-processor area holds 128, the coherence directory's sharer masks 64. */
+    public static final int MAX_PROCESSORS = 64;
 
     /** Processor {@code cpu}'s wakeup-list head. */
     public static long wakeupList(long kernelBase, int cpu) { return kernelBase + 0x30_1000 + cpu * 0x2000L; }

@@ -9,8 +9,9 @@ import java.util.List;
  * touch their objects (TCBs, stacks, UTCBs, page tables) pay for them through the same
  * caches and TLB the user code uses.
  *
- * <p>Simplifications, stated so experiments can weigh them: caches are private per CPU
- * (no coherence traffic); a write to a write-through level costs its latency and goes no
+ * <p>Simplifications, stated so experiments can weigh them: on a multiprocessor the levels
+ * above the shared one are kept coherent by {@link Coherence} (a latency floor per
+ * transaction, no bus contention); a write to a write-through level costs its latency and goes no
  * further (the i486 posts it to its write buffers); dirty victims are counted, not charged
  * (write buffers again); the TLB holds 4 KiB-granular entries even for large pages;
  * reloading the current root is skipped, as kernels skip it.
@@ -39,6 +40,9 @@ public final class MemoryHierarchy {
     private final boolean tagged;
     private final boolean noExecute;
     private final int minLineBytes;
+    /** The multiprocessor's coherence directory and this CPU's number in it (null on one CPU). */
+    private Coherence coherence;
+    private int cpu;
     private long root = -1;
     private int asid;
     private long faultAddress;
@@ -228,6 +232,12 @@ public final class MemoryHierarchy {
     // runs of MemoryAccessBenchmark measured the split 5-15 % faster (the JIT compiles the common
     // first-level hit into a smaller method).
     private long cached(long paddr, long vaddr, int kind) {
+        if (coherence == null || kind == EXECUTE) return local(paddr, vaddr, kind);
+        return coherence.access(cpu, paddr, kind == WRITE, local(paddr, vaddr, kind));
+    }
+
+    /** The access through this CPU's own levels and the shared ones, without other CPUs' caches. */
+    private long local(long paddr, long vaddr, int kind) {
         Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
         boolean write = kind == WRITE;
         if (path.length == 0) {
@@ -331,6 +341,15 @@ public final class MemoryHierarchy {
     public int instructionLineBytes() { return instructionPath.length == 0 ? minLineBytes : instructionPath[0].lineBytes(); }
 
     public long currentRoot() { return root; }
+
+    /** Join a multiprocessor's coherence directory as CPU {@code index} (the machine does it). */
+    void joinCoherence(Coherence c, int index) {
+        this.coherence = c;
+        this.cpu = index;
+    }
+
+    /** The coherence directory this CPU's caches take part in, or null on one CPU. */
+    public Coherence coherence() { return coherence; }
     public int currentAsid() { return asid; }
     public boolean taggedTlb() { return tagged; }
     public long faultAddress() { return faultAddress; }

@@ -104,7 +104,7 @@ class UserMistakesTest {
     @Test
     void cpusAndPinsWithinTheMachine() {
         is(only("scenario T\nmachine preset i486_50 { cpus 200 }\n"), 2, 31, IssueCodes.ONE_CPU,
-                "cpus 200: MKW's kernel holds per-processor data for at most 128 CPUs");
+                "cpus 200: MKW's kernel holds per-processor data for at most 64 CPUs");
         assertTrue(LOADER.load("scenario T\nmachine preset i486_50 { cpus 2 }\n" + "task a pager root { thread t cpu 1 { exit } }", "/t/ok.mkw").diagnostics().isEmpty(),
                 "two CPUs: a thread may be pinned to the second");
         is(only("scenario T\nmachine preset i486_50 { cpus 2 }\ntask a pager root { thread t cpu 2 { exit } }\n"), 3, 34, IssueCodes.NEVER_RUNS,
