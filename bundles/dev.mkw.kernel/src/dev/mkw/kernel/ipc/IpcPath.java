@@ -249,7 +249,7 @@ public final class IpcPath {
     public void replyWait(Tcb s, Tcb d, int targetId, Message m, long badge, long timeoutCycles) {
         boolean deliverable = d != null && d.id == targetId && d.state == ThreadState.RECEIVING && d.partner == s.id;
         boolean queued = !s.sendQueue.isEmpty();
-        boolean fast = k.config().fastpath() && deliverable && m.isShort(k.abi()) && !queued;
+        boolean fast = k.config().fastpath() && deliverable && m.isShort(k.abi()) && !queued && d.cpu == s.cpu;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
