@@ -125,6 +125,10 @@ public final class CpuLoop {
     /** After an IPI asked for it: the running thread yields to a higher-priority one queued here, or the idle processor picks one. */
     private void reschedule() {
         Tcb cur = k.current();
+        if (k.migration().moveIfAsked(cur)) {
+            k.dispatch(cur);
+            return;
+        }
         if (cur != null && cur.state == ThreadState.RUNNING) {
             cur.state = ThreadState.READY;
             k.scheduler().makeReady(cur);

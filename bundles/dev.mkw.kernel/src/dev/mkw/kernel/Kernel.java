@@ -161,6 +161,7 @@ public final class Kernel {
         this.lifecycle = new ThreadLifecycle(this);
         this.ipis = new dev.mkw.kernel.smp.Ipi(this);
         this.shootdown = new dev.mkw.kernel.smp.TlbShootdown(this);
+        this.migration = new dev.mkw.kernel.smp.Migration(this);
         this.lock = processors.length > 1 ? new dev.mkw.kernel.smp.KernelLock(this, config.smpLock()) : null;
         scheduler.setRemoteQueues(new Scheduler.RemoteQueues() {
             @Override public void enqueuing(Tcb t) {
@@ -174,6 +175,7 @@ public final class Kernel {
 
     private final dev.mkw.kernel.smp.Ipi ipis;
     private final dev.mkw.kernel.smp.TlbShootdown shootdown;
+    private final dev.mkw.kernel.smp.Migration migration;
 
     /**
      * {@code t}, homed on another processor, was made ready there by this one: if that processor
@@ -422,7 +424,7 @@ public final class Kernel {
 
     /** An IPC of {@code words} words from {@code s} reached {@code d}; the delivering path cost {@code cycles}. */
     public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) {
-        statistics.ipc(now(), s.name, d.name, words, lastPathName, cycles);
+        statistics.ipc(now(), s.name, d.name, words, lastPathName, cycles, s.cpu != d.cpu);
         ipcFootprint.delivered(words, abi.registerWords(), lastPathName);
     }
 
@@ -627,6 +629,8 @@ public final class Kernel {
     public dev.mkw.kernel.smp.Ipi ipis() { return ipis; }
     /** TLB shootdowns. */
     public dev.mkw.kernel.smp.TlbShootdown shootdown() { return shootdown; }
+    /** Moving threads between processors. */
+    public dev.mkw.kernel.smp.Migration migration() { return migration; }
     /** The kernel lock (null on one processor). */
     public dev.mkw.kernel.smp.KernelLock lock() { return lock; }
     public int timerLine() { return timerLine; }

@@ -184,6 +184,30 @@ class MultiprocessorTest {
     }
 
     @Test
+    void scheduleMovesAThreadToAnotherProcessor() {
+        // The server starts on cpu0 beside its client; after 10 calls it moves itself to cpu1: from then on every call crosses.
+        Scenario s = scenario(A9, KernelConfig.defaults(),
+                task("server", null, pinned("pong", 0, waitAny("req"), repeat(10, replyWait("req", words(1))),
+                        new Op.Migrate(null, c(1), AT), repeat(10, replyWait("req", words(1))))),
+                task("client", null, pinned("ping", 0, repeat(20, call("server.pong", words(1))))));
+        Inspector in = run(s, 2).inspector();
+        assertEquals(1, in.thread("server.pong").cpu(), "the server moved");
+        assertEquals(0, in.thread("client.ping").cpu());
+        assertEquals(1, in.path("schedule.migrate").count());
+        assertTrue(in.processors().get(0).ipisSent() > 0, "after the move the client's calls wake the server by IPI");
+
+        // Moving another task's thread needs the privileged root task.
+        Scenario foreign = scenario(A9, KernelConfig.defaults(),
+                task("a", null, pinned("t", 0, new Op.Migrate(new dev.mkw.scenario.Target.Thread("b.u"), c(1), AT), new Op.Exit(AT))),
+                task("b", null, pinned("u", 0, new Op.Compute(c(1000), AT), new Op.Exit(AT))));
+        Simulation sim = Simulation.create(foreign, MachinePresets.get().machine(A9, 2));
+        sim.run();
+        assertTrue(sim.inspector().errors().stream().anyMatch(e -> e.message().startsWith("migrate refused: a.t may only move threads of its own task")),
+                () -> "" + sim.inspector().errors());
+        assertEquals(0, sim.inspector().thread("b.u").cpu());
+    }
+
+    @Test
     void aMachineWithoutInterProcessorInterruptsRefusesSeveralProcessors() {
         Scenario s = dev.mkw.test.support.Scenarios.pingPong("i486_50", KernelConfig.defaults(), 1);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

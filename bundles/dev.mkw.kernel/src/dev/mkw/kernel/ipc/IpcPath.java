@@ -329,6 +329,19 @@ public final class IpcPath {
         }
     }
 
+    /**
+     * {@code t} moves to processor {@code cpu} with its timeout armed: the timeout leaves the old
+     * processor's wakeup list for the new one's and fires there, at the same cycle.
+     */
+    public void moveTimeout(Tcb t, int cpu) {
+        SimEvent e = t.timeoutEvent;
+        wakeups[t.cpu].unlink(t);
+        k.engine().cancel(e);
+        t.cpu = cpu;
+        wakeups[cpu].link(t);
+        t.timeoutEvent = k.engine().schedule(Math.max(e.cycle(), k.engine().now()), cpu, 1, "timeout " + t.name, () -> expire(t));
+    }
+
     private void expire(Tcb t) {
         k.activate(k.processorOf(t));
         k.accountIdleGap();

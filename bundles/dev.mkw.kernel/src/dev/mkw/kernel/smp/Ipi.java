@@ -119,7 +119,7 @@ public final class Ipi {
     /** Whether {@code c} idles or a thread queued on it outranks the one it runs. */
     private boolean shouldPreempt(Processor c) {
         Tcb cur = c.current();
-        if (cur == null || cur.state != ThreadState.RUNNING) return true;
+        if (cur == null || cur.state != ThreadState.RUNNING || cur.migrateTo >= 0) return true;
         return k.scheduler().highestReady(c.index()) > cur.priority;
     }
 

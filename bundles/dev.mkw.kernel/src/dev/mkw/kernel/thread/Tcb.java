@@ -48,6 +48,8 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
      * (L4 X.2's Schedule system call sets it; seL4's tcbAffinity).
      */
     public int cpu;
+    /** A processor this thread is to move to once its processor stops running it (Schedule from another processor), or -1. */
+    public int migrateTo = -1;
     public long timeslice;
     public long quantum;
     /** The partner this thread waits for (closed receive/send), or ThreadId.NIL (open wait). */
