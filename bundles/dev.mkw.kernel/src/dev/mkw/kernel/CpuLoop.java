@@ -93,6 +93,12 @@ public final class CpuLoop {
                 k.interrupts().interrupt(line);
             } else {
                 Tcb cur = k.current();
+                if (cur == null && k.processorCount() > 1 && k.scheduler().highestReady(cpu.index()) < 0) {
+                    // An idle processor with nothing queued stays in its idle loop: it enters the
+                    // kernel (and takes the kernel lock) only for an interrupt or an IPI.
+                    idleOrEnd();
+                    return;
+                }
                 if (cur == null || cur.state != ThreadState.RUNNING) {
                     cur = k.dispatch(cur);
                 }

@@ -40,6 +40,12 @@ public final class MemoryHierarchy {
     private final boolean tagged;
     private final boolean noExecute;
     private final int minLineBytes;
+    /**
+     * The level all CPUs share (one {@link Cache} object in every CPU's hierarchy), or null, and
+     * this CPU's own hits and misses in it: the shared cache's counters count every CPU's.
+     */
+    private Cache shared;
+    private long sharedHits, sharedMisses;
     /** The multiprocessor's coherence directory and this CPU's number in it (null on one CPU). */
     private Coherence coherence;
     private int cpu;
@@ -261,9 +267,11 @@ public final class MemoryHierarchy {
             Cache c = path[i];
             cycles += c.latency();
             if (c.access(paddr, vaddr, write)) {
+                if (c == shared) sharedHits++;
                 lastServedBy = c;
                 return cycles;
             }
+            if (c == shared) sharedMisses++;
             if (write && !c.writeBack()) return cycles;
         }
         return memoryAccess(cycles);
@@ -342,6 +350,21 @@ public final class MemoryHierarchy {
 
     public long currentRoot() { return root; }
 
+    /** {@code c}, one of this hierarchy's caches, is shared with the other CPUs (the machine says so). */
+    void share(Cache c) {
+        shared = c;
+    }
+
+    /** Hits in the i-th cache (see {@link #cache}) by this CPU's accesses: of a shared cache, this CPU's only. */
+    public long hitsOf(int i) {
+        return caches[i] == shared ? sharedHits : caches[i].hits();
+    }
+
+    /** Misses in the i-th cache by this CPU's accesses: of a shared cache, this CPU's only. */
+    public long missesOf(int i) {
+        return caches[i] == shared ? sharedMisses : caches[i].misses();
+    }
+
     /** Join a multiprocessor's coherence directory as CPU {@code index} (the machine does it). */
     void joinCoherence(Coherence c, int index) {
         this.coherence = c;
@@ -378,13 +401,13 @@ public final class MemoryHierarchy {
     /** Hits of the caches at {@code level} (1 = first level; both halves of a split level). */
     public long cacheHits(int level) {
         long n = 0;
-        for (Cache c : caches) if (c.level() == level) n += c.hits();
+        for (int i = 0; i < caches.length; i++) if (caches[i].level() == level) n += hitsOf(i);
         return n;
     }
 
     public long cacheMisses(int level) {
         long n = 0;
-        for (Cache c : caches) if (c.level() == level) n += c.misses();
+        for (int i = 0; i < caches.length; i++) if (caches[i].level() == level) n += missesOf(i);
         return n;
     }
 
@@ -392,6 +415,7 @@ public final class MemoryHierarchy {
         dtlb.resetStats();
         if (itlb != dtlb) itlb.resetStats();
         for (Cache c : caches) c.resetStats();
+        sharedHits = sharedMisses = 0;
         memoryAccesses = 0;
         walks = 0;
         walkCyclesTotal = 0;

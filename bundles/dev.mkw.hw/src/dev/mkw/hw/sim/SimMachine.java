@@ -43,6 +43,7 @@ public final class SimMachine {
             }
             own[i] = mine.toArray(Cache[]::new);
             hierarchies[i] = new MemoryHierarchy(memory, d.mmu(), caches, costs);
+            if (sharedCache != null) hierarchies[i].share(sharedCache);
             cpus[i] = new SimCpu(i, d.clockMhz(), hierarchies[i]);
         }
         if (cpus.length > 1) {

@@ -119,6 +119,15 @@ public class MachineValidator extends AbstractDeclarativeValidator {
             error("cpus " + s.getValue() + ": MKW's kernel holds per-processor data for at most " + MAX_CPUS + " CPUs",
                     MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, Integer.toString(MAX_CPUS));
         }
+        Machine m = (Machine) s.eContainer();
+        if (n > 1 && m.getPreset() != null && KnownNames.presetExists(m.getPreset())) {
+            Long ipi = MachinePresets.get().description(m.getPreset()).costs().get(dev.mkw.hw.sim.CostKind.IPI);
+            if (ipi != null && ipi == 0) {
+                error("cpus " + s.getValue() + ": preset " + m.getPreset() + " describes no inter-processor interrupts (its IPI cost is 0), so it is a "
+                        + "uniprocessor; for several CPUs take cortex_a9, cortex_a53, x86_64_pcid or pentium_100",
+                        MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, "1");
+            }
+        }
     }
 
     /** The CPU count of the scenario's machine, or 0 when it cannot be told (unknown preset, bad override). */
