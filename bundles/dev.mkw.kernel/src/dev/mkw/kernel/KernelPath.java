@@ -49,6 +49,10 @@ public final class KernelPath {
         long b = taken * costs.cost(CostKind.BRANCH_TAKEN);
         cycles += b;
         instructionCycles += b;
+        // The block's system-register moves (a counted path's TLS and return-state registers) are privileged work.
+        long s = image.systemRegisterMoves(c) * costs.cost(CostKind.SYSTEM_REGISTER);
+        cycles += s;
+        privilegedCycles += s;
         return this;
     }
 
