@@ -100,6 +100,18 @@ class CountedFastPathTest {
         assertEquals(fast(pingPong("cortex_a53", Map.of())).total(), fast(pingPong("cortex_a53", Map.of("costs.REGISTER_SAVE.cycles", "160"))).total());
     }
 
+    @Test
+    void aCountedFastPathSwitchesThreadsItselfTheSlowPathPaysTheSwitchEstimate() {
+        KernelConfig twiceTheSwitch = KernelConfig.defaults().withPathLengthScale(KernelCode.SWITCH, 2.0);
+        for (String preset : new String[] {"i486_50", "cortex_a9"}) {
+            assertEquals(fast(pingPong(preset, Map.of())).total(), fast(run(Scenarios.pingPong(preset, twiceTheSwitch, ROUNDS), Map.of())).total(),
+                    preset + ": the counted path's own switch, no SWITCH estimate on top");
+            KernelPathStats slow = run(Scenarios.pingPong(preset, KernelConfig.defaults().withFastpath(false), ROUNDS), Map.of()).inspector().path("ipc.slowpath");
+            KernelPathStats slow2 = run(Scenarios.pingPong(preset, twiceTheSwitch.withFastpath(false), ROUNDS), Map.of()).inspector().path("ipc.slowpath");
+            assertTrue(slow2.total() > slow.total(), preset + ": the slow path's switch is the estimate");
+        }
+    }
+
     /** A ping-pong with {@code n} untyped words each way. */
     private static Scenario pingPong(String preset, int n) {
         long[] w = new long[n];
