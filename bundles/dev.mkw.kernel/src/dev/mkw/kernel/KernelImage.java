@@ -41,7 +41,9 @@ public final class KernelImage {
             instructions[c.ordinal()] = f == 1.0 ? n : (int) Math.round(n * f);
             takenBranches[c.ordinal()] = counted == null ? 0 : counted.taken();
             systemRegisterMoves[c.ordinal()] = counted == null ? 0 : counted.systemRegisterMoves();
-            bytes[c.ordinal()] = (long) instructions[c.ordinal()] * bytesPerInstruction;
+            // A counted path's code holds its privileged instructions too (charged apart, fetched all the same).
+            int codeInstructions = counted == null ? instructions[c.ordinal()] : counted.total() - countedEntryInstructions;
+            bytes[c.ordinal()] = (long) codeInstructions * bytesPerInstruction;
             if (c == KernelCode.IPC_FASTPATH_REPLY && abi.fastPathReplyWait() == abi.fastPathCall()) {
                 // Pistachio's one fast path serves both: the same code, fetched from the same lines.
                 start[c.ordinal()] = start[KernelCode.IPC_FASTPATH.ordinal()];

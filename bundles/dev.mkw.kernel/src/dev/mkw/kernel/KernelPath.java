@@ -45,7 +45,7 @@ public final class KernelPath {
         if (image == null) return execute(c, c.instructions());
         if (c == KernelCode.IPC_FASTPATH || c == KernelCode.IPC_FASTPATH_REPLY) switchCounted = true;
         int n = image.instructions(c), taken = image.takenBranches(c);
-        fetch(c, n);
+        fetch(c, Integer.MAX_VALUE);
         instructions(n - taken);
         long b = taken * costs.cost(CostKind.BRANCH_TAKEN);
         cycles += b;
