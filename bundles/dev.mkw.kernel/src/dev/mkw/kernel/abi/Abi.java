@@ -20,10 +20,12 @@ public record Abi(String isa, int registerMrs, int codeBytesPerInstruction, Coun
      * 253 bytes for 63 instructions), x86-64 5 (its fast path about 372 bytes for 73), ARM 4
      * (fixed-width A32/A64 encodings). shared/notes/kernel-cost-sources.md §1.
      *
-     * <p>The fast paths are counted in the kernel the ISA's published reference figures come
-     * from, or the nearest one counted: Pistachio on ia32 and x86-64 (one path for Call and
-     * ReplyWait), seL4 on ARMv7 and ARMv8 (its {@code fastpath_call} and
-     * {@code fastpath_reply_recv}). {@link CountedPath} has the counts and their sources.
+     * <p>The fast paths are counted in the kernel whose ABI MKW follows on the ISA: Pistachio on
+     * ia32 and x86-64 (one path for Call and ReplyWait; its message registers), seL4 on ARMv7 and
+     * ARMv8 (its {@code fastpath_call} and {@code fastpath_reply_recv}; its 4 fast message
+     * registers). The x86-64 reference figure is seL4's, whose path was counted too (notes §1) but
+     * is not the one run here: README, "Fidelity", states the mismatch. {@link CountedPath} has the
+     * counts and their sources.
      */
     public static Abi of(String isa) {
         return switch (isa == null ? "" : isa) {
