@@ -100,6 +100,10 @@ public final class ExperimentChart {
             LogAxis log = new LogAxis(xKey + " (log scale)");
             log.setBase(2);
             log.setSmallestValue(min / 2);
+            // A tick at every power of two, labelled with the value itself (4,096), not 2^12.0.
+            log.setAutoTickUnitSelection(false);
+            log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             plot.setDomainAxis(log);
         }
         return chart;
@@ -131,7 +135,8 @@ public final class ExperimentChart {
         return g.getSVGElement();
     }
 
-    public static void writeSvg(JFreeChart chart, Path file) throws IOException {
-        Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(chart) + "\n", StandardCharsets.UTF_8);
+    /** An SVG element ({@link #svg}) as a file of its own. */
+    public static void writeSvg(String svgElement, Path file) throws IOException {
+        Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgElement + "\n", StandardCharsets.UTF_8);
     }
 }

@@ -76,17 +76,18 @@ public final class ExperimentCommand implements Command {
             specs = List.of(ExperimentFile.read(locate(a.onePositional("an experiment directory or id (mkw experiment list)"), ctx)));
         }
         Path out = a.has("out") ? ctx.resolve(a.value("out", "")) : ctx.resolve("experiment-reports");
-        boolean single = specs.size() == 1 && !a.flag("all");
         List<ExperimentReport> reports = new ArrayList<>();
         boolean failedRuns = false, missed = false;
+        // The engine reads its own options; --out is the report's folder here, not a sweep's CSV (nor its Parquet beside it).
+        Args engineArgs = Args.parse(name(), withoutOut(argv), VALUED, Set.of("strict", "reduced", "all"));
         for (ExperimentSpec s : specs) {
-            ExperimentResult result = ExperimentRunner.run(s, a.flag("reduced"), engine, a, ctx, new RunsProgress(ctx.err(), s.id()));
+            ExperimentResult result = ExperimentRunner.run(s, a.flag("reduced"), engine, engineArgs, ctx, new RunsProgress(ctx.err(), s.id()));
             if (!result.failures().isEmpty()) {
                 failedRuns = true;
                 for (String f : result.failures()) ctx.err().println("mkw experiment " + s.id() + ": " + f);
             }
             ExperimentReport report = ExperimentReport.of(result);
-            Path dir = single ? out.resolve(s.id()) : out.resolve(s.id());
+            Path dir = out.resolve(s.id());
             report.write(dir);
             reports.add(report);
             ctx.out().println(s.id() + ": " + s.title() + " — report in " + dir.resolve("report.html"));
@@ -105,6 +106,15 @@ public final class ExperimentCommand implements Command {
         }
         if (failedRuns) return ExitCode.RUN_FAILED.code();
         return missed && a.flag("strict") ? 1 : 0;
+    }
+
+    private static List<String> withoutOut(List<String> argv) {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < argv.size(); i++) {
+            if (argv.get(i).equals("--out")) i++;
+            else if (!argv.get(i).startsWith("--out=")) rest.add(argv.get(i));
+        }
+        return rest;
     }
 
     /** A directory, or the id of an example experiment. */

@@ -44,7 +44,7 @@ public record ExperimentReport(ExperimentResult result, List<ClaimVerdict> verdi
             JFreeChart chart = ExperimentChart.chart(result);
             ExperimentChart.writePng(chart, dir.resolve("plot.png"));
             String svg = ExperimentChart.svg(chart);
-            Files.writeString(dir.resolve("plot.svg"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n", StandardCharsets.UTF_8);
+            ExperimentChart.writeSvg(svg, dir.resolve("plot.svg"));
             Files.writeString(dir.resolve("report.md"), new ReportText(this, false).text(null), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.html"), new ReportText(this, true).text(svg), StandardCharsets.UTF_8);
             try (OutputStream o = Files.newOutputStream(dir.resolve("results.csv"))) {

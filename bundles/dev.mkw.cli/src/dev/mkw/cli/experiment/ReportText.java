@@ -2,7 +2,6 @@ package dev.mkw.cli.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The text of an experiment report, as Markdown or as one self-contained HTML page (the plot
@@ -143,9 +142,5 @@ final class ReportText {
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    static String mdRow(Map<String, String> m) {
-        return Claim.describe(m);
     }
 }
