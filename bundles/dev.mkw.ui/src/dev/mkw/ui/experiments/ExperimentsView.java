@@ -74,7 +74,7 @@ public final class ExperimentsView extends ViewPart {
 
         SashForm split = new SashForm(body, SWT.HORIZONTAL);
         split.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        experiments = table(split, "Experiment", 160, "Folder", 220, "Last run", 220);
+        experiments = table(split, "Experiment", 110, "Folder", 170, "Last run", 200);
         experiments.addListener(SWT.Selection, e -> show(selected()));
         experiments.addListener(SWT.DefaultSelection, e -> runSelected());
         SashForm right = new SashForm(split, SWT.VERTICAL);

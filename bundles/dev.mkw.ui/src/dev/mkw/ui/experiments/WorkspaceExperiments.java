@@ -25,12 +25,12 @@ final class WorkspaceExperiments {
         try {
             ResourcesPlugin.getWorkspace().getRoot().accept(r -> {
                 if (r.getType() == IResource.FILE) return false;
-                if (r instanceof IContainer c) {
-                    if (r.getType() != IResource.ROOT && !c.getProject().isOpen()) return false;
-                    if (r.getName().equals(ExperimentsView.REPORT_FOLDER) && r.getParent().exists(new org.eclipse.core.runtime.Path(ExperimentFile.NAME))) return false;
-                    IFile f = c.getFile(new org.eclipse.core.runtime.Path(ExperimentFile.NAME));
-                    if (r.getType() != IResource.ROOT && f.exists()) found.add(c);
-                }
+                if (r.getType() == IResource.ROOT) return true; // the root holds projects, never files
+                IContainer c = (IContainer) r;
+                if (!c.getProject().isOpen()) return false;
+                if (r.getName().equals(ExperimentsView.REPORT_FOLDER) && r.getParent().exists(new org.eclipse.core.runtime.Path(ExperimentFile.NAME))) return false;
+                IFile f = c.getFile(new org.eclipse.core.runtime.Path(ExperimentFile.NAME));
+                if (f.exists()) found.add(c);
                 return true;
             });
         } catch (CoreException e) {
