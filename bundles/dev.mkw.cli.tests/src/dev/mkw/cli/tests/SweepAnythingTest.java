@@ -40,7 +40,7 @@ class SweepAnythingTest {
         check(List.of("--vary", "param.bites=8"), "the scenario declares no parameter 'bites' (it declares bytes, rounds)");
         check(List.of("--vary", "param.bytes=lots"), "--vary param.bytes=lots: expects a number");
         check(List.of("--vary", "machine.caches.L9.sizeBytes=4K"), "--vary machine.caches.L9.sizeBytes=4K: impossible machine: the machine has no caches element 'L9'");
-        check(List.of("--vary", "kernel.string-copy=three-copies"), "string-copy must be one of copy-in-out | temporary-mapping");
+        check(List.of("--vary", "machine.mmu.taggedTlb=maybe"), "--vary machine.mmu.taggedTlb=maybe: impossible machine:");
         CliRun run = new CliRun();
         assertEquals(2, run.run(CliRun.home(), "run", STRING_IPC, "--set", "param.nope=1"));
         assertTrue(run.err().contains("string-ipc.mkw:1:1: error: param.nope: the scenario declares no parameter 'nope'"), run.err());

@@ -16,10 +16,10 @@ import dev.mkw.sim.sweep.SweepAxis;
 /**
  * A sweep's axes checked before any run: a thousand-point sweep should not end with a
  * thousand rows all saying that {@code machine.caches.L1.sizeBytes} is spelt wrong. Every
- * value of every axis is tried on its own against the scenario: kernel variants and run
- * settings are applied, machine fields build the machine (the hardware model names an
- * unknown field or a value of the wrong type), and parameters are parsed and the scenario
- * loaded once with the first value of each (an undeclared name is an error of that load).
+ * value of a machine field builds the machine (the hardware model names an unknown field or
+ * a value of the wrong type); parameters are parsed and the scenario loaded once with the
+ * first value of each (an undeclared name is an error of that load). A bad value of a kernel
+ * variant or run setting stays a failed row of its run, as sweeps have always reported it.
  */
 final class SweepChecks {
     private SweepChecks() {}
@@ -39,9 +39,11 @@ final class SweepChecks {
                     firstParams.putIfAbsent(key, v);
                     continue;
                 }
+                // Kernel variants and run settings stay the run's business: a bad value there is a
+                // failed row (issue 25: a failing run is a row, never a lost one), as before.
+                if (!key.startsWith("machine.")) continue;
                 try {
-                    Scenario s = VariantSettings.apply(scenario, key, v);
-                    if (key.startsWith("machine.")) RunPipeline.machine(s);
+                    RunPipeline.machine(VariantSettings.apply(scenario, key, v));
                 } catch (RunRefused e) {
                     throw new CliException(where + e.getMessage());
                 }
