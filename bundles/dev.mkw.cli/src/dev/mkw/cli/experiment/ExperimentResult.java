@@ -75,7 +75,7 @@ public final class ExperimentResult {
         return f;
     }
 
-    /** The point whose settings include every one of {@code wanted}, after {@code from}; -1 if none. */
+    /** The first point whose settings include every one of {@code wanted}; -1 if none. */
     int find(Map<String, String> wanted) {
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> s = settings(i);

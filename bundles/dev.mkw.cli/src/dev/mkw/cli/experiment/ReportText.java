@@ -56,7 +56,12 @@ final class ReportText {
 
     private void claim(ClaimVerdict v, PathComparison why, ExperimentResult r) {
         Claim c = v.claim();
-        heading(3, c.id() + ": " + v.verdict().text());
+        if (html) {
+            String css = switch (v.verdict()) { case REPRODUCED -> "reproduced"; case DIRECTION_ONLY -> "direction"; case NOT_REPRODUCED -> "not"; };
+            b.append("<h3>").append(esc(c.id())).append(": <span class=\"").append(css).append("\">").append(esc(v.verdict().text())).append("</span></h3>\n");
+        } else {
+            heading(3, c.id() + ": " + v.verdict().text());
+        }
         para(c.says() + " (" + c.source() + ")");
         List<List<String>> facts = new ArrayList<>();
         facts.add(List.of("compares", "A = " + Claim.describe(c.a()) + " against B = " + Claim.describe(c.b())
