@@ -31,7 +31,9 @@ class ExperimentCommandTest {
             // The model's eager FPU switching moves no state while the FPU already holds the next
             // thread's (LazyFpu.switched: owner == next), so with one FPU user eager is free and lazy
             // pays one trap: a textbook eager kernel saves on every switch-out. Reported, not tuned.
-            "lazy-fpu", "not reproduced", "all-fpu", "reproduced");
+            "lazy-fpu", "not reproduced", "all-fpu", "reproduced",
+            // Issue 21's forum-thread example: two processors, each with its working set in its own L1.
+            "async-throughput", "reproduced");
 
     @Test
     void everyShippedExperimentRunsReducedAndItsVerdictsHold(@TempDir Path out) throws Exception {
