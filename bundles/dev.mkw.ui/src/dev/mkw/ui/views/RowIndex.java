@@ -35,6 +35,12 @@ final class RowIndex<R> extends AbstractList<R> implements RandomAccess {
     }
 
     @Override
+    public int indexOf(Object o) {
+        if (kept == null) return source.indexOf(o); // the source may know a faster way
+        return super.indexOf(o);
+    }
+
+    @Override
     public int size() {
         return kept == null ? source.size() : kept.length;
     }

@@ -113,6 +113,8 @@ public abstract class RunTableView<R> extends ViewPart {
     /** Adding and removing native rows cost differently (removing several times more a row): each has its own measure. */
     private final RowCountSlices growSlices = new RowCountSlices(), shrinkSlices = new RowCountSlices(20_000);
     private long rowsGeneration;
+    /** A row selected before it was listed (-1: none); selected when the growth reaches it. */
+    private int pendingRow = -1;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -180,7 +182,9 @@ public abstract class RunTableView<R> extends ViewPart {
             showRows();
         }
         if (chart != null) chart.setData(chart(ProfileData.runs(run, RunResults.get().previous())));
-        status.getParent().layout();
+        // Only the status line changed size: a full layout() asked the table for its size again,
+        // and GTK measures every row for it (about 50 ms with 200 000 rows).
+        status.getParent().layout(new Control[] {status});
     }
 
     /**
@@ -218,9 +222,15 @@ public abstract class RunTableView<R> extends ViewPart {
         if (viewer.getControl().isDisposed() || generation != rowsGeneration) return;
         filtering = null;
         status(detail);
-        // No removeAll: dropping 200 000 native rows in one call held the UI thread for 65 ms.
         // The viewer's refresh only clears the rows it has materialized; the widget's row count
-        // then moves to the new input's in slices (see RowCountSlices).
+        // then moves to the new input's in slices (see RowCountSlices and resizeRows).
+        pendingRow = -1;
+        if (rows.size() < viewer.getTable().getItemCount()) {
+            // Rows go from the end: scrolled there (a row selected at the end of a long log),
+            // GTK moved the view at every removed row (0.6 s of CPU for one slice).
+            viewer.getTable().deselectAll();
+            viewer.getTable().setTopIndex(0);
+        }
         viewer.setInput(rows);
         resizeRows(rows.size(), generation);
     }
@@ -259,6 +269,7 @@ public abstract class RunTableView<R> extends ViewPart {
         // (an array of up to 200 000 references per slice, all garbage).
         viewer.getTable().setItemCount(next);
         rowSlices.took(Math.abs(next - now), System.nanoTime() - t);
+        if (pendingRow >= 0 && pendingRow < next) select(pendingRow);
         if (next != target) viewer.getControl().getDisplay().asyncExec(() -> resizeRows(target, generation));
     }
 
@@ -273,18 +284,28 @@ public abstract class RunTableView<R> extends ViewPart {
     }
 
     /**
-     * Selects and reveals the row of {@code element} (equal by value) among the rows shown; false
-     * when the filter or the window leaves it out. By index: a lazy viewer cannot look up an
-     * element it has not materialized without materializing every row.
+     * Selects and reveals the row of {@code element} (equal by value) among the rows shown, at
+     * once or when its row is listed; false when the filter leaves it out. By index: a lazy
+     * viewer cannot look up an element it has not materialized without materializing every row.
      */
     public boolean selectRow(R element) {
         int i = lazyRows.rows.indexOf(element);
         if (i < 0) return false;
-        if (i >= viewer.getTable().getItemCount()) viewer.getTable().setItemCount(i + 1); // still growing: list up to it now
+        if (i >= viewer.getTable().getItemCount()) {
+            // Not listed yet (the table is growing, or waits behind another tab): selected when
+            // its slice is in. Listing up to it at once could be 200 000 native rows in one event.
+            pendingRow = i;
+            return true;
+        }
+        select(i);
+        return true;
+    }
+
+    private void select(int i) {
+        pendingRow = -1;
         viewer.getTable().getItem(i).getText(0); // materialize the row (SetData -> updateElement)
         viewer.getTable().setSelection(i);
         viewer.getTable().showSelection();
-        return true;
     }
 
     /** The element of row {@code index} (materialized on demand); for tests and selection. */
