@@ -17,14 +17,14 @@ public final class ThreadsView extends RunTableView<ThreadInfo> {
                 new Column<>("Task", 80, ThreadInfo::task),
                 new Column<>("State", 90, ThreadInfo::state),
                 new Column<>("Priority", 60, t -> Integer.toString(t.priority())),
-                new Column<>("CPU", 40, t -> Integer.toString(t.cpu())),
                 new Column<>("Quantum", 70, t -> Long.toString(t.quantum())),
                 new Column<>("Partner", 100, ThreadInfo::partner),
                 new Column<>("User cycles", 90, t -> Long.toString(t.userCycles())),
                 new Column<>("Kernel cycles", 90, t -> Long.toString(t.kernelCycles())),
                 new Column<>("IPC sent", 70, t -> Long.toString(t.ipcsSent())),
                 new Column<>("IPC received", 80, t -> Long.toString(t.ipcsReceived())),
-                new Column<>("Page faults", 80, t -> Long.toString(t.pageFaults())));
+                new Column<>("Page faults", 80, t -> Long.toString(t.pageFaults())),
+                new Column<>("CPU", 40, t -> Integer.toString(t.cpu())));
     }
 
     @Override
