@@ -99,8 +99,8 @@ class TimelineAndAnalysesTest {
         assertEquals(m.first(), canvas.visibleFrom(), "fit shows the whole run again");
 
         // Message Log -> Timeline: the selected message's arrow is highlighted and in view.
+        page.activate(log); // behind the Timeline's tab it lists no rows
         UiTools.waitFor(() -> log.viewer().getTable().getItemCount() == run.messages().size(), 5000);
-        page.activate(log);
         MessageInfo picked = run.messages().get(1234);
         log.viewer().setSelection(new StructuredSelection(picked), true);
         UiTools.pump(200);

@@ -8,13 +8,16 @@ import java.util.stream.Collectors;
 /**
  * A poor man's profiler for the refresh fixture: samples the UI thread's stack every 5 ms and
  * counts the innermost MKW, JFace or SWT table frames, so the printed figures say where the
- * time went. Samples of the fixture's own wait loop are left out.
+ * time went; the samples of each UI event are also kept apart ({@link #event(long)}), so the
+ * longest event can be told. Samples of the fixture's own wait loop are left out.
  */
 final class UiThreadSampler {
     private final Thread ui = Thread.currentThread();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, Integer>> byEvent = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread = new Thread(this::loop, "ui-thread-sampler");
+    private volatile long event = -1;
 
     static UiThreadSampler start() {
         UiThreadSampler s = new UiThreadSampler();
@@ -23,10 +26,19 @@ final class UiThreadSampler {
         return s;
     }
 
+    /** The UI thread starts event {@code n} (-1: between events). */
+    void event(long n) {
+        event = n;
+    }
+
     private void loop() {
         while (running.get()) {
+            long n = event;
             String key = frames(ui.getStackTrace());
-            if (key != null) counts.merge(key, 1, Integer::sum);
+            if (key != null) {
+                counts.merge(key, 1, Integer::sum);
+                if (n >= 0) byEvent.computeIfAbsent(n, k -> new ConcurrentHashMap<>()).merge(key, 1, Integer::sum);
+            }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -53,7 +65,17 @@ final class UiThreadSampler {
     /** Stops sampling; the {@code top} most sampled places with their sample counts. */
     String stop(int top) {
         running.set(false);
-        return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(top)
+        return top(counts, top);
+    }
+
+    /** The most sampled places of event {@code n} ("no sample" for one shorter than the sampling period or inside a pause). */
+    String of(long n, int top) {
+        Map<String, Integer> m = byEvent.get(n);
+        return m == null || m.isEmpty() ? "no sample" : top(m, top);
+    }
+
+    private static String top(Map<String, Integer> m, int top) {
+        return m.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(top)
                 .map(e -> e.getValue() + "x " + e.getKey()).collect(Collectors.joining("; "));
     }
 }

@@ -24,6 +24,8 @@ public final class ChartColors {
     public static final Color KERNEL = new Color(SEGMENTS[1]);
     public static final Color IDLE = new Color(SEGMENTS[2]);
     public static final Color ARROW = new Color(60, 60, 200);
+    /** An IPC from one processor to another, between the CPU lanes of the Timeline. */
+    public static final Color CROSS_CPU = new Color(170, 70, 160);
     public static final Color HIGHLIGHT = new Color(220, 0, 0);
     public static final Color GRID = new Color(225, 225, 225);
     public static final Color TEXT = new Color(30, 30, 30);

@@ -13,7 +13,9 @@ import org.eclipse.swt.widgets.ScrollBar;
 
 /**
  * Draws a {@link TimelineModel}: lane names on the left, a cycle axis on top, intervals as
- * coloured runs, IPC arrows between thread lanes. The mouse wheel zooms around the pointer,
+ * coloured runs, IPC arrows between thread lanes, and for an IPC from one processor to another
+ * a second arrow between the two CPU lanes (its own colour: the cross-processor traffic of a
+ * multiprocessor run, where IPIs and cache transfers are paid). The mouse wheel zooms around the pointer,
  * the horizontal scrollbar pans, a click near an arrow selects it. Painting costs O(pixels +
  * visible intervals): sub-pixel intervals are merged per pixel column, never drawn one by one.
  */
@@ -133,11 +135,13 @@ public final class TimelineCanvas extends Canvas {
         for (int i = visibleArrowsFrom(slack); i < model.arrows().size(); i++) {
             TimelineModel.Arrow a = model.arrows().get(i);
             if (a.send() > visibleTo()) break;
-            int[] p = arrowPoints(a);
-            double d = distance(x, y, p[0], p[1], p[2], p[3]);
-            if (d < bestD) {
-                bestD = d;
-                best = i;
+            for (int[] p : new int[][] {arrowPoints(a), cpuArrowPoints(a)}) {
+                if (p == null) continue;
+                double d = distance(x, y, p[0], p[1], p[2], p[3]);
+                if (d < bestD) {
+                    bestD = d;
+                    best = i;
+                }
             }
         }
         return best;
@@ -147,6 +151,18 @@ public final class TimelineCanvas extends Canvas {
     public int[] arrowPoints(TimelineModel.Arrow a) {
         long end = a.receive() < 0 ? a.send() : a.receive();
         return new int[] {xOf(a.send()), laneMid(a.from()), xOf(end), laneMid(a.to())};
+    }
+
+    /**
+     * Pixel ends of an arrow's CPU-lane twin (CPU lanes come first, lane c is cpu c), or null if
+     * it stays on one CPU: from the send on the sender's CPU to when the receiver ran with the
+     * message on its own (the receive if that is not in the trace), so the slope shows the
+     * cross-processor wake-up.
+     */
+    public int[] cpuArrowPoints(TimelineModel.Arrow a) {
+        if (!a.crossesCpus()) return null;
+        long end = a.arrive() >= 0 ? a.arrive() : a.receive();
+        return new int[] {xOf(a.send()), laneMid(a.sendCpu()), xOf(end), laneMid(a.receiveCpu())};
     }
 
     private int visibleArrowsFrom(long slack) { return model.firstArrowFrom(from - slack); }
@@ -210,7 +226,12 @@ public final class TimelineCanvas extends Canvas {
     }
 
     private void arrow(GC gc, TimelineModel.Arrow a, Color c, int width) {
-        int[] p = arrowPoints(a);
+        line(gc, arrowPoints(a), c, width);
+        int[] cpu = cpuArrowPoints(a);
+        if (cpu != null) line(gc, cpu, c == ChartColors.HIGHLIGHT ? c : ChartColors.CROSS_CPU, width);
+    }
+
+    private static void line(GC gc, int[] p, Color c, int width) {
         gc.setForeground(c);
         gc.setBackground(c);
         gc.setLineWidth(width);

@@ -91,7 +91,9 @@ public final class ScenarioRun {
             int eq = kv.indexOf('=');
             if (eq > 0) given.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
         }
-        return new RunResults.Run(file.toString(), RunPipeline.report(sim, endReason), given, sim.threads(),
-                inspect.mappings(), inspect.irqs(), inspect.capabilities(), inspect.messages());
+        var report = RunPipeline.report(sim, endReason);
+        // The messages over the report's own trace, made when asked for (not a record per IPC up front).
+        return new RunResults.Run(file.toString(), report, given, sim.threads(),
+                inspect.mappings(), inspect.irqs(), inspect.capabilities(), TraceMessages.of(report.trace().events()));
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
@@ -14,8 +16,11 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IPartListener2;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.part.ViewPart;
 
 import dev.mkw.ui.charts.BarChartData;
@@ -35,9 +40,10 @@ public abstract class RunTableView<R> extends ViewPart {
     private HBarChart chart;
     private RunResults.Run shown;
     private List<R> all = List.of();
-    private boolean windowed;
-    private int keptCount;
     private boolean showing;
+    private String statusBase = "";
+    /** The filter job running, or null; a newer filter or run cancels it. */
+    private Job filtering;
     private final Consumer<RunResults.Run> listener = run -> {
         if (viewer != null && !viewer.getControl().isDisposed()) {
             // Show the latest run when the UI gets to it, not this one: an older run shown late
@@ -72,16 +78,6 @@ public abstract class RunTableView<R> extends ViewPart {
     }
 
     /**
-     * At most this many rows go into the table: the last ones of those the filter keeps (the
-     * filter still looks at every row, so any row can be brought into the window). The table
-     * is lazy, so rows cost nothing until shown; the limit only bounds the widget's own row
-     * count. None by default.
-     */
-    protected int rowLimit() {
-        return Integer.MAX_VALUE;
-    }
-
-    /**
      * The table's rows over the run's own list: the widget asks for a row when it is about to
      * show it, and only then is its element set and its cells formatted. A refresh costs the
      * item count, not a pass over every row.
@@ -102,8 +98,23 @@ public abstract class RunTableView<R> extends ViewPart {
     }
 
     private final LazyRows lazyRows = new LazyRows();
-    private final RowCountSlices rowSlices = new RowCountSlices();
+    /** The row count's growth or shrinking, waiting for the view to be shown; null when none waits. */
+    private Runnable deferredResize;
+    private final IPartListener2 visibility = new IPartListener2() {
+        @Override
+        public void partVisible(IWorkbenchPartReference ref) {
+            if (ref.getPart(false) != RunTableView.this || deferredResize == null) return;
+            Runnable r = deferredResize;
+            deferredResize = null;
+            // After this event: the part's controls are made visible once its listeners have run.
+            viewer.getControl().getDisplay().asyncExec(r);
+        }
+    };
+    /** Adding and removing native rows cost differently (removing several times more a row): each has its own measure. */
+    private final RowCountSlices growSlices = new RowCountSlices(), shrinkSlices = new RowCountSlices(20_000);
     private long rowsGeneration;
+    /** A row selected before it was listed (-1: none); selected when the growth reaches it. */
+    private int pendingRow = -1;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -148,6 +159,7 @@ public abstract class RunTableView<R> extends ViewPart {
             ((SashForm) body).setWeights(45, 55);
         }
         ExportActions.addTo(getViewSite());
+        getSite().getPage().addPartListener(visibility);
         RunResults.get().addListener(listener);
         show(RunResults.get().latest());
     }
@@ -158,48 +170,75 @@ public abstract class RunTableView<R> extends ViewPart {
         showing = true;
         shown = run;
         if (run == null) {
-            status.setText("No run yet: right-click a .mkw file > Run MKW Scenario (Ctrl+Alt+X M).");
+            statusBase = "No run yet: right-click a .mkw file > Run MKW Scenario (Ctrl+Alt+X M).";
+            status.setText(statusBase);
             all = List.of();
             showRows();
         } else {
-            status.setText(run.file() + ": " + run.report().cycles() + " cycles, ended: " + run.report().endReason()
-                    + (run.report().failed() ? ", " + run.report().errors().size() + " error(s)" : "") + statusDetail(run));
+            statusBase = run.file() + ": " + run.report().cycles() + " cycles, ended: " + run.report().endReason()
+                    + (run.report().failed() ? ", " + run.report().errors().size() + " error(s)" : "") + statusDetail(run);
+            status.setText(statusBase);
             all = rows(run);
             showRows();
         }
         if (chart != null) chart.setData(chart(ProfileData.runs(run, RunResults.get().previous())));
-        status.getParent().layout();
+        // Only the status line changed size: a full layout() asked the table for its size again,
+        // and GTK measures every row for it (about 50 ms with 200 000 rows).
+        status.getParent().layout(new Control[] {status});
     }
 
-    /** The rows the filter keeps, the last {@link #rowLimit()} of them, into the table. */
+    /**
+     * The rows the filter keeps into the table. Without a filter that is the run's own list;
+     * with one, a job finds the rows (formatting every cell of 200 000 rows is no work for the
+     * UI thread) and the UI thread only swaps in the result.
+     */
     private void showRows() {
         String text = filterField == null ? "" : filterField.getText().trim();
-        List<R> kept = all;
-        if (!text.isEmpty()) {
-            List<Column<R>> cols = columns();
-            kept = new java.util.ArrayList<>();
-            for (R r : all) {
-                for (Column<R> c : cols) {
-                    if (c.text().apply(r).contains(text)) {
-                        kept.add(r);
-                        break;
-                    }
-                }
-            }
+        if (filtering != null) filtering.cancel();
+        filtering = null;
+        long generation = ++rowsGeneration;
+        if (text.isEmpty()) {
+            install(RowIndex.all(all), generation, "");
+            return;
         }
-        int limit = rowLimit();
-        windowed = kept.size() > limit;
-        keptCount = kept.size();
-        List<R> rows = windowed ? kept.subList(kept.size() - limit, kept.size()) : kept;
-        // No removeAll: dropping 200 000 native rows in one call held the UI thread for 65 ms.
+        List<R> source = all;
+        List<Function<R, String>> cells = columns().stream().map(Column::text).toList();
+        status(String.format(" (filtering %,d rows...)", source.size()));
+        Job job = Job.create("MKW: filter " + getPartName(), monitor -> {
+            int[] kept = RowFilter.keep(source, cells, text, monitor);
+            if (kept == null) return Status.CANCEL_STATUS;
+            Control c = viewer.getControl();
+            if (!c.isDisposed()) c.getDisplay().asyncExec(() -> install(RowIndex.of(source, kept), generation,
+                    String.format(" (%,d of %,d rows contain \"%s\")", kept.length, source.size(), text)));
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        filtering = job;
+        job.schedule();
+    }
+
+    /** Swaps ready rows into the table (unless a newer filter or run came meanwhile). */
+    private void install(RowIndex<R> rows, long generation, String detail) {
+        if (viewer.getControl().isDisposed() || generation != rowsGeneration) return;
+        filtering = null;
+        status(detail);
         // The viewer's refresh only clears the rows it has materialized; the widget's row count
-        // then moves to the new input's in slices (see RowCountSlices).
-        viewer.setInput(rows);
-        resizeRows(rows.size(), ++rowsGeneration);
-        if (!status.isDisposed()) {
-            String base = status.getText().replaceAll(" \\(showing the last .*\\)$", "");
-            status.setText(windowed ? base + String.format(" (showing the last %,d of %,d rows; filter to narrow)", limit, keptCount) : base);
+        // then moves to the new input's in slices (see RowCountSlices and resizeRows).
+        pendingRow = -1;
+        if (rows.size() < viewer.getTable().getItemCount()) {
+            // Rows go from the end: scrolled there (a row selected at the end of a long log),
+            // GTK moved the view at every removed row (0.6 s of CPU for one slice).
+            viewer.getTable().deselectAll();
+            viewer.getTable().setTopIndex(0);
         }
+        viewer.setInput(rows);
+        resizeRows(rows.size(), generation);
+    }
+
+    /** The status line with {@code detail} after the run's description. */
+    private void status(String detail) {
+        if (status.isDisposed()) return;
+        status.setText(statusBase + detail);
     }
 
     /**
@@ -212,11 +251,31 @@ public abstract class RunTableView<R> extends ViewPart {
         if (viewer.getControl().isDisposed() || generation != rowsGeneration) return;
         int now = viewer.getTable().getItemCount();
         if (now == target) return;
+        if (!viewer.getTable().isVisible() && Math.abs(target - now) > RowCountSlices.MIN_ROWS) {
+            // A view behind another tab shows none of its rows: many native rows (the UI thread's
+            // main cost after a run with a whole trace) are made when the view is brought up.
+            // A short table is listed at once: it costs less than the waiting.
+            deferredResize = () -> resizeRows(target, generation);
+            return;
+        }
+        deferredResize = null;
+        // Shrinking goes in slices too: Table.removeAll (GTK's list store cleared with the view
+        // attached, a signal per row) held the UI thread for 4 s of CPU for 200 000 rows.
+        RowCountSlices rowSlices = target > now ? growSlices : shrinkSlices;
         int next = rowSlices.next(now, target);
         long t = System.nanoTime();
-        viewer.setItemCount(next);
+        // The widget's count, not the viewer's: AbstractTableViewer.setItemCount also reallocates
+        // an element cache of the new size per slice, which a lazy content provider never reads
+        // (an array of up to 200 000 references per slice, all garbage).
+        viewer.getTable().setItemCount(next);
         rowSlices.took(Math.abs(next - now), System.nanoTime() - t);
+        if (pendingRow >= 0 && pendingRow < next) select(pendingRow);
         if (next != target) viewer.getControl().getDisplay().asyncExec(() -> resizeRows(target, generation));
+    }
+
+    /** The run whose rows are the table's input (listed or still to be listed in the widget), or null. */
+    public RunResults.Run shownRun() {
+        return shown;
     }
 
     /** Whether every row of the current input is in the widget (the growth has finished); for tests. */
@@ -225,18 +284,28 @@ public abstract class RunTableView<R> extends ViewPart {
     }
 
     /**
-     * Selects and reveals the row of {@code element} (equal by value) among the rows shown; false
-     * when the filter or the window leaves it out. By index: a lazy viewer cannot look up an
-     * element it has not materialized without materializing every row.
+     * Selects and reveals the row of {@code element} (equal by value) among the rows shown, at
+     * once or when its row is listed; false when the filter leaves it out. By index: a lazy
+     * viewer cannot look up an element it has not materialized without materializing every row.
      */
     public boolean selectRow(R element) {
         int i = lazyRows.rows.indexOf(element);
         if (i < 0) return false;
-        if (i >= viewer.getTable().getItemCount()) viewer.setItemCount(i + 1); // still growing: list up to it now
+        if (i >= viewer.getTable().getItemCount()) {
+            // Not listed yet (the table is growing, or waits behind another tab): selected when
+            // its slice is in. Listing up to it at once could be 200 000 native rows in one event.
+            pendingRow = i;
+            return true;
+        }
+        select(i);
+        return true;
+    }
+
+    private void select(int i) {
+        pendingRow = -1;
         viewer.getTable().getItem(i).getText(0); // materialize the row (SetData -> updateElement)
         viewer.getTable().setSelection(i);
         viewer.getTable().showSelection();
-        return true;
     }
 
     /** The element of row {@code index} (materialized on demand); for tests and selection. */
@@ -244,9 +313,9 @@ public abstract class RunTableView<R> extends ViewPart {
         return index >= 0 && index < lazyRows.rows.size() ? lazyRows.rows.get(index) : null;
     }
 
-    /** Whether the table shows only the last {@link #rowLimit()} rows of more (for tests). */
-    public boolean windowed() {
-        return windowed;
+    /** Whether a filter is still looking for its rows (for tests: the table shows its result when false). */
+    public boolean filtering() {
+        return filtering != null;
     }
 
     /** The filter field, or null (for tests). */
@@ -276,6 +345,7 @@ public abstract class RunTableView<R> extends ViewPart {
 
     @Override
     public void dispose() {
+        getSite().getPage().removePartListener(visibility);
         RunResults.get().removeListener(listener);
         super.dispose();
     }

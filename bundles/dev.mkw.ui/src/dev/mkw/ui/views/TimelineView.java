@@ -69,9 +69,9 @@ public final class TimelineView extends ViewPart {
     /** Which colour is which, drawn with the timeline's own colours. */
     private static void legend(Composite parent) {
         org.eclipse.swt.widgets.Canvas c = new org.eclipse.swt.widgets.Canvas(parent, SWT.NONE);
-        String[] names = {"user", "kernel", "idle", "IPC"};
+        String[] names = {"user", "kernel", "idle", "IPC", "IPC across CPUs"};
         org.eclipse.swt.graphics.Color[] colors = {dev.mkw.ui.charts.ChartColors.USER, dev.mkw.ui.charts.ChartColors.KERNEL,
-                dev.mkw.ui.charts.ChartColors.IDLE, dev.mkw.ui.charts.ChartColors.ARROW};
+                dev.mkw.ui.charts.ChartColors.IDLE, dev.mkw.ui.charts.ChartColors.ARROW, dev.mkw.ui.charts.ChartColors.CROSS_CPU};
         c.addPaintListener(e -> {
             int x = 4, h = e.gc.getFontMetrics().getHeight();
             for (int i = 0; i < names.length; i++) {
@@ -82,7 +82,7 @@ public final class TimelineView extends ViewPart {
             }
         });
         GridData gd = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        gd.widthHint = 260;
+        gd.widthHint = 370;
         gd.heightHint = 20;
         c.setLayoutData(gd);
     }
@@ -121,8 +121,9 @@ public final class TimelineView extends ViewPart {
         // A newer run was published while this one was being built: it will install itself.
         if (canvas.isDisposed() || gen != generation.get()) return;
         String ring = m.dropped() > 0 ? String.format(" (the ring kept the last events; %,d earlier ones dropped)", m.dropped()) : "";
-        status.setText(String.format("%s: %,d lanes, %,d IPCs, cycles %,d..%,d%s", run.label(), m.lanes().size(), m.arrows().size(),
-                m.first(), m.last(), ring));
+        String across = m.cpuLanes() > 1 ? String.format(" (%,d across CPUs)", m.crossCpuArrows()) : "";
+        status.setText(String.format("%s: %,d lanes, %,d IPCs%s, cycles %,d..%,d%s", run.label(), m.lanes().size(), m.arrows().size(),
+                across, m.first(), m.last(), ring));
         ((StackLayout) stack.getLayout()).topControl = canvas;
         stack.layout();
         zoomButtons.forEach(b -> b.setEnabled(true));

@@ -1,0 +1,47 @@
+package dev.mkw.ui.views;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * Some rows of a list, by position: all of them, or those a filter kept as a primitive array
+ * of their indices. A filter over 200 000 Message Log rows keeping most of them built an
+ * ArrayList of 200 000 references (and its growth copies) for the young collector to copy;
+ * an {@code int[]} is one object, and the rows themselves stay where they are.
+ */
+final class RowIndex<R> extends AbstractList<R> implements RandomAccess {
+    private final List<R> source;
+    private final int[] kept;
+
+    private RowIndex(List<R> source, int[] kept) {
+        this.source = source;
+        this.kept = kept;
+    }
+
+    /** Every row of {@code source}. */
+    static <R> RowIndex<R> all(List<R> source) {
+        return new RowIndex<>(source, null);
+    }
+
+    /** The rows of {@code source} at the positions {@code kept} (ascending; the array is kept, not copied). */
+    static <R> RowIndex<R> of(List<R> source, int[] kept) {
+        return new RowIndex<>(source, kept);
+    }
+
+    @Override
+    public R get(int i) {
+        return source.get(kept == null ? i : kept[i]);
+    }
+
+    @Override
+    public int indexOf(Object o) {
+        if (kept == null) return source.indexOf(o); // the source may know a faster way
+        return super.indexOf(o);
+    }
+
+    @Override
+    public int size() {
+        return kept == null ? source.size() : kept.length;
+    }
+}
