@@ -85,6 +85,7 @@ final class Boot {
         // sigma0 waits for its first fault.
         for (Tcb t : k.threads()) k.scheduler().makeReady(t);
         k.scheduler().setQueueMemory(new dev.mkw.kernel.sched.ReadyQueueMemory(k));
+        k.syscalls().booted(); // a baseline IPC variant's kernel objects (dev.mkw.kernel.baseline)
         k.setLoadedSpace(null);
         k.mem().loadPageTableRoot(k.sigma0().root, k.sigma0().asid);
         k.setLoadedSpace(k.sigma0());

@@ -358,6 +358,21 @@ public final class Kernel {
     }
 
     /**
+     * LRPC (dev.mkw.kernel.baseline.lrpc): the running thread continues in {@code next}'s protection
+     * domain: the page-table root changes, but no thread switch happens (no stacks switched, no
+     * scheduler); {@code next} stands for the server's activation on the caller's thread.
+     */
+    public void migrateTo(Tcb next, KernelPath p) {
+        if (next.space != loadedSpace) {
+            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
+            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch (LRPC)");
+            loadedSpace = next.space;
+        }
+        current = next;
+        next.state = ThreadState.RUNNING;
+    }
+
+    /**
      * Virtual TCB array: a TCB page is faulted in on first touch, inside the path that
      * touched it. The other lookup variants map TCBs at creation, so only the TCB area
      * may fault; anything else is a kernel bug.

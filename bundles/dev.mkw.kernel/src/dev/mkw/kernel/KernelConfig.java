@@ -20,13 +20,14 @@ package dev.mkw.kernel;
  * @param entry            how a system call enters the kernel and returns ({@link Entry}); {@code DEFAULT}: the
  *                         mechanism the real kernel uses on the machine's CPU (the preset's {@code entryMechanism})
  * @param interruptFlag    what a user-level driver's cli/sti does: trap into the kernel, or write a virtual flag
+ * @param ipc              the IPC mechanism: L4's (the kernel MKW simulates), or a baseline kernel's ({@link Ipc})
  * @param pathLengthScale  a factor on the instruction count of kernel code blocks (1 where absent): not a design
  *                         choice, but how {@code mkw fidelity --sensitivity} varies the estimated path lengths
  */
 public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String tcbLookup,
         StringCopy stringCopy, IrqDelivery irqDelivery, boolean fastpath, FpuSwitch fpuSwitch,
         Naming naming, long timesliceCycles, boolean checkInvariants, Entry entry, InterruptFlag interruptFlag,
-        java.util.Map<KernelCode, Double> pathLengthScale) {
+        java.util.Map<KernelCode, Double> pathLengthScale, Ipc ipc) {
 
     public KernelConfig {
         pathLengthScale = java.util.Map.copyOf(pathLengthScale);
@@ -74,34 +75,45 @@ public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String
      */
     public enum InterruptFlag { TRAP, VIRTUAL }
 
+    /**
+     * The IPC mechanism, so that the literature's baselines run on the same machine model as L4:
+     * {@code L4}: L4 X.2 synchronous IPC ({@link dev.mkw.kernel.ipc.IpcPath}); {@code MACH}: Mach 3.0
+     * messages through ports, buffered in the kernel ({@code dev.mkw.kernel.baseline.mach});
+     * {@code LRPC}: Bershad's lightweight RPC, the caller's thread running in the server's domain
+     * ({@code dev.mkw.kernel.baseline.lrpc}).
+     */
+    public enum Ipc { L4, MACH, LRPC }
+
     public static final String DEFAULT_POLICY = "priority-rr";
 
     /** The defaults: what L4 X.2/Pistachio does out of the box. */
     public static KernelConfig defaults() {
         return new KernelConfig(Scheduling.LAZY, DEFAULT_POLICY, TcbLookup.VIRTUAL_ARRAY.id(),
                 StringCopy.TEMPORARY_MAPPING, IrqDelivery.SYNC, true, FpuSwitch.LAZY,
-                Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of());
+                Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of(), Ipc.L4);
     }
 
-    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
+    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
     public KernelConfig withTcbLookup(TcbLookup v) { return withTcbLookup(v.id()); }
-    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale); }
-    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale); }
-    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale); }
+    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale, ipc); }
+    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale, ipc); }
+
+    public KernelConfig withIpc(Ipc v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, v); }
 
     /** The configuration with block {@code c}'s instruction count multiplied by {@code factor} (sensitivity analysis). */
     public KernelConfig withPathLengthScale(KernelCode c, double factor) {
         java.util.Map<KernelCode, Double> m = new java.util.EnumMap<>(KernelCode.class);
         m.putAll(pathLengthScale);
         m.put(c, factor);
-        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m);
+        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m, ipc);
     }
 }

@@ -63,7 +63,9 @@ public final class KernelVariants {
                     (c, v) -> c.withInterruptFlag(v), KernelConfig::interruptFlag),
             new Variant("timeslice", List.of("cycles"), false, "default timeslice",
                     (c, v) -> c.withTimesliceCycles(cycles(v)), c -> Long.toString(c.timesliceCycles())),
-            onOff("invariants", "check the kernel invariants after every system call", KernelConfig::withCheckInvariants, KernelConfig::checkInvariants));
+            onOff("invariants", "check the kernel invariants after every system call", KernelConfig::withCheckInvariants, KernelConfig::checkInvariants),
+            closed("ipc", "the IPC mechanism: l4 (L4 X.2), or a baseline of the literature: mach (Mach 3.0 ports and kernel-buffered messages), lrpc (Bershad's lightweight RPC)",
+                    KernelConfig.Ipc.class, (c, v) -> c.withIpc(v), KernelConfig::ipc));
 
     /** The variant with keyword {@code word}, or null. */
     public static Variant byWord(String word) {

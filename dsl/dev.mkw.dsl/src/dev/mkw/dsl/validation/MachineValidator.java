@@ -51,9 +51,10 @@ public class MachineValidator extends AbstractDeclarativeValidator {
      */
     @Check
     public void kernelWordIsAValue(dev.mkw.dsl.mkw.KernelSetting s) {
-        String word = "entry".equals(s.getKey()) ? s.getEntry() : "interrupt-flag".equals(s.getKey()) ? s.getInterruptFlag() : null;
+        String word = "entry".equals(s.getKey()) ? s.getEntry() : "interrupt-flag".equals(s.getKey()) ? s.getInterruptFlag() : "ipc".equals(s.getKey()) ? s.getIpc() : null;
         if (word == null) return;
-        var feature = "entry".equals(s.getKey()) ? MkwPackage.Literals.KERNEL_SETTING__ENTRY : MkwPackage.Literals.KERNEL_SETTING__INTERRUPT_FLAG;
+        var feature = "entry".equals(s.getKey()) ? MkwPackage.Literals.KERNEL_SETTING__ENTRY
+                : "ipc".equals(s.getKey()) ? MkwPackage.Literals.KERNEL_SETTING__IPC : MkwPackage.Literals.KERNEL_SETTING__INTERRUPT_FLAG;
         dev.mkw.kernel.KernelVariants.Variant v = dev.mkw.kernel.KernelVariants.byWord(s.getKey());
         if (!v.values().contains(word)) {
             String best = Suggestions.closest(word, v.values());
