@@ -1,0 +1,56 @@
+package dev.mkw.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mkw.dsl.ScenarioLoader;
+import dev.mkw.hw.model.MachinePresets;
+import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.KernelVariants;
+import dev.mkw.run.Simulation;
+import dev.mkw.scenario.Scenario;
+
+/**
+ * The baseline experiments shipped in examples/experiments (kernel { ipc l4|mach|lrpc }), loaded
+ * from their scenario files as {@code mkw experiment} loads them: each runs clean on every value of
+ * its sweep, and the direction of each claim holds (its size is the experiment report's verdict).
+ */
+class BaselineExperimentsTest {
+
+    private static Scenario load(String dir, String file) throws Exception {
+        Path f = Scenarios.examples().resolve("../experiments").resolve(dir).resolve(file).normalize();
+        var r = ScenarioLoader.standalone().load(f);
+        assertEquals(List.of(), Scenarios.formatted(r), f.toString());
+        return r.scenario();
+    }
+
+    /** Mean one-way IPC cycles of {@code s} with {@code kernel.ipc} set to {@code ipc}. */
+    private static double ipcCycles(Scenario s, String ipc) {
+        KernelConfig k = KernelVariants.byWord("ipc").apply(s.kernel(), ipc);
+        Simulation sim = Simulation.create(s.withKernel(k), MachinePresets.get().machine(s.machine().preset(), 0));
+        sim.run();
+        assertEquals(List.of(), sim.inspector().errors(), ipc);
+        assertTrue(sim.inspector().ipcLatency().count() >= 200, ipc + ": " + sim.inspector().ipcLatency().count() + " IPCs");
+        return sim.inspector().ipcLatency().mean();
+    }
+
+    @Test
+    void l3IsFasterThanMachForShortMessages() throws Exception {
+        Scenario s = load("mach-vs-l3", "ping-pong.mkw");
+        double l4 = ipcCycles(s, "l4"), mach = ipcCycles(s, "mach");
+        assertTrue(l4 < mach / 3, "L4 " + l4 + " against Mach " + mach + " cycles");
+    }
+
+    @Test
+    void lrpcIsFasterThanMessageBasedRpc() throws Exception {
+        Scenario s = load("lrpc-vs-rpc", "rpc.mkw");
+        double lrpc = ipcCycles(s, "lrpc"), mach = ipcCycles(s, "mach");
+        assertTrue(lrpc < mach / 2, "LRPC " + lrpc + " against Mach " + mach + " cycles");
+        System.out.printf("baselines: LRPC %.1f, Mach %.1f, L4 %.1f cycles one way%n", lrpc, mach, ipcCycles(s, "l4"));
+    }
+}
