@@ -86,6 +86,7 @@ final class Boot {
         for (Tcb t : k.threads()) k.scheduler().makeReady(t);
         k.scheduler().setQueueMemory(new dev.mkw.kernel.sched.ReadyQueueMemory(k));
         k.syscalls().booted(); // a baseline IPC variant's kernel objects (dev.mkw.kernel.baseline)
+        k.placeSmallSpaces(s); // kernel { small-spaces on }
         k.setLoadedSpace(null);
         k.mem().loadPageTableRoot(k.sigma0().root, k.sigma0().asid);
         k.setLoadedSpace(k.sigma0());

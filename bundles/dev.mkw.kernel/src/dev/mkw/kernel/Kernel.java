@@ -346,9 +346,7 @@ public final class Kernel {
         p.touch(next.address + Tcb.SIZE - 64, MemoryHierarchy.READ);
         if (next.space != loadedSpace) {
             p.touch(next.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
-            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
-            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
-            loadedSpace = next.space;
+            switchSpace(next, p);
         }
         fpu.switched(next, p);
         record(TraceKind.THREAD_SWITCH, current, next.name, p.name(), 0, "");
@@ -363,13 +361,28 @@ public final class Kernel {
      * scheduler); {@code next} stands for the server's activation on the caller's thread.
      */
     public void migrateTo(Tcb next, KernelPath p) {
-        if (next.space != loadedSpace) {
-            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
-            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch (LRPC)");
-            loadedSpace = next.space;
-        }
+        if (next.space != loadedSpace) switchSpace(next, p);
         current = next;
         next.state = ThreadState.RUNNING;
+    }
+
+    /** The address-space switch to {@code next}'s space: a page-table root load (an untagged TLB flushes), or a small-space switch. */
+    private void switchSpace(Tcb next, KernelPath p) {
+        if (smallSpaces != null) {
+            smallSpaces.switchTo(next, p);
+        } else {
+            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
+            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
+        }
+        loadedSpace = next.space;
+    }
+
+    /** x86 small address spaces (kernel { small-spaces on }), or null. */
+    private dev.mkw.kernel.baseline.smallspace.SmallSpaces smallSpaces;
+
+    /** Boot: the small spaces are placed once the tasks exist. */
+    void placeSmallSpaces(dev.mkw.scenario.Scenario s) {
+        smallSpaces = dev.mkw.kernel.baseline.smallspace.SmallSpaces.of(this, s);
     }
 
     /**

@@ -49,7 +49,13 @@ public enum BaselineCode {
     /** LRPC: upcall into the server's stub at the procedure descriptor's entry address (step 9). */
     LRPC_UPCALL(10),
     /** LRPC return trap: pop and verify the linkage, restore the caller's SP and return address, release the A-stack. */
-    LRPC_RETURN(30);
+    LRPC_RETURN(30),
+    /**
+     * Small address spaces (Liedtke 1995): rewrite the base and limit of the user code and data
+     * descriptors in the GDT for the space's segment of the small-space region, reload the data
+     * segment registers (DS, ES, FS, GS; CS and SS come back with the return to user mode).
+     */
+    SMALL_SPACE_SWITCH(20);
 
     private final int instructions;
 
@@ -77,6 +83,11 @@ public enum BaselineCode {
             }
             this.end = at;
         }
+
+        public long start(BaselineCode c) { return start[c.ordinal()]; }
+
+        /** Where the image's text ends. */
+        public long end() { return end; }
 
         /** Map the text pages (boot). */
         void load(KernelMemory memory, MemoryHierarchy mem, int pageBytes) {

@@ -30,6 +30,14 @@ public final class BaselineLayout {
     /** LRPC: the E-stack pool of the domain with address-space number {@code asid}: a free-list head and its entries. */
     public static long lrpcEstackPool(long kernelBase, int asid) { return kernelBase + 0xB0_0000 + (long) asid * 256; }
 
+    /**
+     * Small spaces: the GDT's user code and data descriptors, 8 bytes each. Not at the start of its
+     * page: the TCBs' hot fields are (TCBs are page aligned), and on a 2-way first-level cache such as
+     * the Pentium's three lines of one set would thrash; a real kernel's GDT is somewhere in its data
+     * section (Pistachio's {@code x86_gdt}), not at a page boundary.
+     */
+    public static long gdt(long kernelBase) { return kernelBase + 0xB8_0800; }
+
     /** LRPC (user address): A-stack {@code n}, one page mapped read-write into client and server at the same address. */
     public static long lrpcAstack(int n) { return 0x6000_0000L + (long) n * 0x1000; }
 

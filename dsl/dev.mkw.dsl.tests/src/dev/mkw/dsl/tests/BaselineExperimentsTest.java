@@ -53,4 +53,25 @@ class BaselineExperimentsTest {
         assertTrue(lrpc < mach / 2, "LRPC " + lrpc + " against Mach " + mach + " cycles");
         System.out.printf("baselines: LRPC %.1f, Mach %.1f, L4 %.1f cycles one way%n", lrpc, mach, ipcCycles(s, "l4"));
     }
+
+    @Test
+    void smallSpacesKeepTheTlb() throws Exception {
+        Scenario s = load("small-spaces", "ipc-working-set.mkw");
+        long[] misses = new long[2];
+        for (int i = 0; i < 2; i++) {
+            KernelConfig k = KernelVariants.byWord("small-spaces").apply(s.kernel(), i == 0 ? "off" : "on");
+            Simulation sim = Simulation.create(s.withKernel(k), MachinePresets.get().machine(s.machine().preset(), 0));
+            sim.run();
+            assertEquals(List.of(), sim.inspector().errors());
+            var mem = sim.machine().mem(0);
+            misses[i] = mem.tlb().misses() + mem.itlb().misses();
+        }
+        assertTrue(misses[1] * 2 < misses[0], "TLB misses with small spaces " + misses[1] + ", without " + misses[0]);
+    }
+
+    @Test
+    void smallSpacesAreRefusedWhereThereAreNoSegments() throws Exception {
+        var r = ScenarioLoader.standalone().load("scenario S\nmachine preset x86_64_pcid\nkernel { small-spaces on }\ntask t { thread a { exit } }\n", "/t/s.mkw");
+        assertTrue(Scenarios.formatted(r).stream().anyMatch(m -> m.contains("small address spaces are segments of x86-32")), Scenarios.formatted(r).toString());
+    }
 }

@@ -77,6 +77,22 @@ public class MachineValidator extends AbstractDeclarativeValidator {
         }
     }
 
+    /** Small address spaces are x86-32 segments (Liedtke 1995): another CPU has none, an error at the word. */
+    @Check
+    public void smallSpacesNeedSegments(dev.mkw.dsl.mkw.KernelSetting s) {
+        if (!"small-spaces".equals(s.getKey()) || s.getSmallSpaces() != dev.mkw.dsl.mkw.OnOff.ON) return;
+        String preset = dev.mkw.scenario.MachineSpec.DEFAULT_PRESET;
+        for (Object e : ((dev.mkw.dsl.mkw.Model) org.eclipse.xtext.EcoreUtil2.getRootContainer(s)).getElements()) {
+            if (e instanceof Machine m && m.getPreset() != null) preset = m.getPreset();
+        }
+        if (!KnownNames.presetExists(preset)) return;
+        String isa = MachinePresets.get().description(preset).isa();
+        if (!"x86-32".equals(isa) && isa != null && !isa.isEmpty()) {
+            error("small-spaces on: small address spaces are segments of x86-32 segmentation (Liedtke 1995); the CPU of preset " + preset + " is " + isa,
+                    MkwPackage.Literals.KERNEL_SETTING__SMALL_SPACES, IssueCodes.UNKNOWN_VARIANT);
+        }
+    }
+
     @Check
     public void presetExists(Machine m) {
         if (m.getPreset() == null || KnownNames.presetExists(m.getPreset())) return;
