@@ -65,4 +65,12 @@ class LrpcTest {
         Simulation sim = run(scenario("i486_50", LRPC, task("tx", null, sender), task("rx", null, receiver)));
         assertTrue(sim.inspector().errors().stream().anyMatch(e -> e.message().contains("LRPC has calls only")), sim.inspector().errors().toString());
     }
+
+    @Test
+    void aCallWithATimeoutIsRefused() {
+        var client = thread("c", 100, new Op.Call(new Target.Thread("server.s"), words(1), null, "r", Timeout.cycles(1000), AT));
+        var server = thread("s", 100, waitAny("req"));
+        Simulation sim = run(scenario("i486_50", LRPC, task("server", null, server), task("client", null, client)));
+        assertTrue(sim.inspector().errors().stream().anyMatch(e -> e.message().contains("has no timeout")), sim.inspector().errors().toString());
+    }
 }

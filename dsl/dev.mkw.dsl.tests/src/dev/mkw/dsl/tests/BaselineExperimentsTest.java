@@ -65,6 +65,8 @@ class BaselineExperimentsTest {
             assertEquals(List.of(), sim.inspector().errors());
             var mem = sim.machine().mem(0);
             misses[i] = mem.tlb().misses() + mem.itlb().misses();
+            System.out.printf("baselines: small-spaces %s: %d TLB misses, %d cycles, IPC %.1f cycles one way%n", i == 0 ? "off" : "on", misses[i],
+                    sim.inspector().accountTotals().values().stream().mapToLong(Long::longValue).sum(), sim.inspector().ipcLatency().mean());
         }
         assertTrue(misses[1] * 2 < misses[0], "TLB misses with small spaces " + misses[1] + ", without " + misses[0]);
     }

@@ -41,7 +41,7 @@ import dev.mkw.sim.TraceKind;
  * <p>MKW runs the server's procedure as the server thread's program: its cycles are that thread's,
  * although in LRPC it is the caller's thread that executes them. A server's program is one
  * activation: a second call while one runs waits for it (LRPC would give it a second E-stack).
- * Sends without a reply, closed receives and typed items are not LRPC: they are refused. Page-fault,
+ * Sends without a reply, closed receives, typed items and call timeouts are not LRPC: they are refused. Page-fault,
  * exception and interrupt IPC, and sigma0, stay L4's.
  */
 public final class Lrpc extends BaselineIpc {
@@ -97,6 +97,10 @@ public final class Lrpc extends BaselineIpc {
         Message m = Message.read(s.utcb);
         if (!m.items().isEmpty()) {
             refuse(s, "typed items (map, grant, string, capability) are L4's; LRPC passes arguments by value on the A-stack");
+            return;
+        }
+        if (from != UserRegisters.ANY && (r.get(UserRegisters.SEND_TIMEOUT) != -1 || r.get(UserRegisters.RECV_TIMEOUT) != -1)) {
+            refuse(s, "an LRPC call has no timeout: it is a procedure call run by the caller's own thread (use timeout never)");
             return;
         }
         if (from == UserRegisters.ANY) ret(s, server, m);
