@@ -95,6 +95,8 @@ final class Boot {
         // sigma0 waits for its first fault.
         for (Tcb t : k.threads()) k.scheduler().makeReady(t);
         k.scheduler().setQueueMemory(new dev.mkw.kernel.sched.ReadyQueueMemory(k));
+        k.syscalls().booted(); // a baseline IPC variant's kernel objects (dev.mkw.kernel.baseline)
+        k.placeSmallSpaces(s); // kernel { small-spaces on }
         // Every processor starts in sigma0's space (the kernel's mappings are in every space).
         Processor boot = k.processor();
         for (Processor c : k.processors()) {

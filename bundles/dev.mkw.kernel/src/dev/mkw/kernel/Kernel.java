@@ -452,15 +452,46 @@ public final class Kernel {
         p.touch(next.address + Tcb.SIZE - 64, MemoryHierarchy.READ);
         if (next.space != cpu.loadedSpace()) {
             p.touch(next.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
-            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
-            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
-            cpu.setLoadedSpace(next.space);
+            switchSpace(next, p);
         }
         fpu.switched(next, p);
         record(TraceKind.THREAD_SWITCH, current, next.name, p.name(), 0, "");
         cpu.setCurrent(next);
         next.state = ThreadState.RUNNING;
         next.stats.switches++;
+    }
+
+    /**
+     * LRPC (dev.mkw.kernel.baseline.lrpc): the running thread continues in {@code next}'s protection
+     * domain: the page-table root changes, but no thread switch happens (no stacks switched, no
+     * scheduler); {@code next} stands for the server's activation on the caller's thread.
+     */
+    public void migrateTo(Tcb next, KernelPath p) {
+        if (next.inReadyQueue) scheduler.remove(next);
+        next.cpu = active.index(); // the activation runs on the caller's processor
+        if (next.space != active.loadedSpace()) switchSpace(next, p);
+        active.setCurrent(next);
+        next.state = ThreadState.RUNNING;
+    }
+
+    /** The address-space switch to {@code next}'s space: a page-table root load (an untagged TLB flushes), or a small-space switch. */
+    private void switchSpace(Tcb next, KernelPath p) {
+        MemoryHierarchy mem = active.mem();
+        if (smallSpaces != null) {
+            smallSpaces.switchTo(next, p);
+        } else {
+            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
+            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
+        }
+        active.setLoadedSpace(next.space);
+    }
+
+    /** x86 small address spaces (kernel { small-spaces on }), or null. */
+    private dev.mkw.kernel.baseline.smallspace.SmallSpaces smallSpaces;
+
+    /** Boot: the small spaces are placed once the tasks exist. */
+    void placeSmallSpaces(dev.mkw.scenario.Scenario s) {
+        smallSpaces = dev.mkw.kernel.baseline.smallspace.SmallSpaces.of(this, s);
     }
 
     /**

@@ -20,6 +20,9 @@ package dev.mkw.kernel;
  * @param entry            how a system call enters the kernel and returns ({@link Entry}); {@code DEFAULT}: the
  *                         mechanism the real kernel uses on the machine's CPU (the preset's {@code entryMechanism})
  * @param interruptFlag    what a user-level driver's cli/sti does: trap into the kernel, or write a virtual flag
+ * @param ipc              the IPC mechanism: L4's (the kernel MKW simulates), or a baseline kernel's ({@link Ipc})
+ * @param smallSpaces      x86 small address spaces (Liedtke 1995): tasks that fit are segments of a small-space region
+ *                         every page directory maps, and switching to them reloads segments instead of CR3 (no TLB flush)
  * @param pathLengthScale  a factor on the instruction count of kernel code blocks (1 where absent): not a design
  *                         choice, but how {@code mkw fidelity --sensitivity} varies the estimated path lengths
  * @param smpLock          how a multiprocessor kernel serialises its paths ({@link SmpLock}); no effect on one CPU
@@ -28,7 +31,7 @@ package dev.mkw.kernel;
 public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String tcbLookup,
         StringCopy stringCopy, IrqDelivery irqDelivery, boolean fastpath, FpuSwitch fpuSwitch,
         Naming naming, long timesliceCycles, boolean checkInvariants, Entry entry, InterruptFlag interruptFlag,
-        java.util.Map<KernelCode, Double> pathLengthScale, SmpLock smpLock, Placement placement) {
+        java.util.Map<KernelCode, Double> pathLengthScale, Ipc ipc, boolean smallSpaces, SmpLock smpLock, Placement placement) {
 
     public KernelConfig {
         pathLengthScale = java.util.Map.copyOf(pathLengthScale);
@@ -92,38 +95,51 @@ public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String
      */
     public enum InterruptFlag { TRAP, VIRTUAL }
 
+    /**
+     * The IPC mechanism, so that the literature's baselines run on the same machine model as L4:
+     * {@code L4}: L4 X.2 synchronous IPC ({@link dev.mkw.kernel.ipc.IpcPath}); {@code MACH}: Mach 3.0
+     * messages through ports, buffered in the kernel ({@code dev.mkw.kernel.baseline.mach});
+     * {@code LRPC}: Bershad's lightweight RPC, the caller's thread running in the server's domain
+     * ({@code dev.mkw.kernel.baseline.lrpc}).
+     */
+    public enum Ipc { L4, MACH, LRPC }
+
     public static final String DEFAULT_POLICY = "priority-rr";
 
     /** The defaults: what L4 X.2/Pistachio does out of the box. */
     public static KernelConfig defaults() {
         return new KernelConfig(Scheduling.LAZY, DEFAULT_POLICY, TcbLookup.VIRTUAL_ARRAY.id(),
                 StringCopy.TEMPORARY_MAPPING, IrqDelivery.SYNC, true, FpuSwitch.LAZY,
-                Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of(),
+                Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of(), Ipc.L4, false,
                 SmpLock.BIG, Placement.CREATOR);
     }
 
-    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
+    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
     public KernelConfig withTcbLookup(TcbLookup v) { return withTcbLookup(v.id()); }
-    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale, smpLock, placement); }
-    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale, smpLock, placement); }
+    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
 
-    public KernelConfig withSmpLock(SmpLock v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, v, placement); }
-    public KernelConfig withPlacement(Placement v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, v); }
+    public KernelConfig withIpc(Ipc v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, v, smallSpaces, smpLock, placement); }
+
+    public KernelConfig withSmallSpaces(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, v, smpLock, placement); }
+
+    public KernelConfig withSmpLock(SmpLock v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, v, placement); }
+    public KernelConfig withPlacement(Placement v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, v); }
 
     /** The configuration with block {@code c}'s instruction count multiplied by {@code factor} (sensitivity analysis). */
     public KernelConfig withPathLengthScale(KernelCode c, double factor) {
         java.util.Map<KernelCode, Double> m = new java.util.EnumMap<>(KernelCode.class);
         m.putAll(pathLengthScale);
         m.put(c, factor);
-        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m, smpLock, placement);
+        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m, ipc, smallSpaces, smpLock, placement);
     }
 }

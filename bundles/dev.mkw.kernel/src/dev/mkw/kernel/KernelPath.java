@@ -68,10 +68,22 @@ public final class KernelPath {
         return instructions(n);
     }
 
+    /**
+     * Execute {@code n} instructions of code at {@code [start, start + bytes)} of kernel text: a block
+     * of a kernel variant's own image ({@code dev.mkw.kernel.baseline}), fetched like the blocks above.
+     */
+    public KernelPath executeAt(long start, long bytes, int n) {
+        fetchRange(start, start + bytes);
+        return instructions(n);
+    }
+
     /** Fetch the code of the first {@code n} instructions of block {@code c} (stalls beyond a first-level hit are counted). */
     private void fetch(KernelCode c, int n) {
-        if (image != null) {
-            long from = image.start(c), to = from + image.bytes(c, n);
+        if (image != null) fetchRange(image.start(c), image.start(c) + image.bytes(c, n));
+    }
+
+    private void fetchRange(long from, long to) {
+        {
             int line = mem.instructionLineBytes();
             long hit = mem.instructionHitCycles();
             long first = from & -(long) line;

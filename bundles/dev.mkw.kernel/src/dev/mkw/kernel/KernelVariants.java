@@ -67,7 +67,11 @@ public final class KernelVariants {
                     (c, v) -> c.withPlacement(v), KernelConfig::placement),
             new Variant("timeslice", List.of("cycles"), false, "default timeslice",
                     (c, v) -> c.withTimesliceCycles(cycles(v)), c -> Long.toString(c.timesliceCycles())),
-            onOff("invariants", "check the kernel invariants after every system call", KernelConfig::withCheckInvariants, KernelConfig::checkInvariants));
+            onOff("invariants", "check the kernel invariants after every system call", KernelConfig::withCheckInvariants, KernelConfig::checkInvariants),
+            closed("ipc", "the IPC mechanism: l4 (L4 X.2), or a baseline of the literature: mach (Mach 3.0 ports and kernel-buffered messages), lrpc (Bershad's lightweight RPC)",
+                    KernelConfig.Ipc.class, (c, v) -> c.withIpc(v), KernelConfig::ipc),
+            onOff("small-spaces", "x86 small address spaces (Liedtke 1995): switching between small spaces reloads segment registers, not the page table, and keeps the TLB",
+                    KernelConfig::withSmallSpaces, KernelConfig::smallSpaces));
 
     /** The variant with keyword {@code word}, or null. */
     public static Variant byWord(String word) {

@@ -88,7 +88,7 @@ final class MemoryInvariants {
         AddressSpace current = loaded;
         tlb.forEachValid((page, tag, frame, flags) -> {
             if ((flags & Tlb.GLOBAL) != 0) return;
-            AddressSpace s = tlb.tagged() ? byAsid(k, tag) : current;
+            AddressSpace s = tlb.tagging() ? byAsid(k, tag) : current; // tags: hardware ASIDs, or small spaces' segments
             if (s == null) return; // the kernel's template space (boot, idle): kernel pages only
             long pa = s.translate(page << s.pageShift());
             if ((pa < 0 || pa >>> s.pageShift() != frame) && !k.shootdown().inFlight(c, s, page, s.pageShift())) {

@@ -15,16 +15,27 @@ import dev.mkw.kernel.tcb.ThreadState;
 public final class SystemCalls {
     private final Kernel k;
     private String kdebugText = "";
+    /** The IPC of a baseline kernel variant (kernel { ipc mach|lrpc }), or null for L4's. */
+    private final dev.mkw.kernel.baseline.BaselineIpc baseline;
 
     SystemCalls(Kernel k) {
         this.k = k;
+        this.baseline = dev.mkw.kernel.baseline.BaselineIpc.of(k);
+    }
+
+    /** Boot: the baseline variant sets up its kernel objects and code (after the tasks exist). */
+    void booted() {
+        if (baseline != null) baseline.boot();
     }
 
     /** The running thread {@code t} trapped with {@code call}. */
     public void enter(Tcb t, SystemCall call) {
         UserRegisters r = t.regs;
         switch (call) {
-            case IPC -> k.ipc().ipc(t);
+            case IPC -> {
+                if (baseline != null) baseline.ipc(t);
+                else k.ipc().ipc(t);
+            }
             case NOTIFY -> {
                 Tcb d = k.caps().notificationTarget(t, r.get(UserRegisters.TO));
                 if (d != null) k.notification().notify(t, d, r.get(UserRegisters.ARG0));

@@ -36,6 +36,23 @@ class TlbTest {
         assertEquals(0, t.validEntries());
     }
 
+    /** x86 small address spaces (Liedtke 1995): segments at different linear addresses share an untagged TLB without mixing up. */
+    @Test
+    void anUntaggedTlbTellsSegmentsApartOnceAsked() {
+        Tlb t = new Tlb(64, 4, false);
+        t.insert(7, 1, 100, Tlb.USER);
+        assertTrue(t.lookup(7, 2) >= 0, "untagged: the tag is ignored");
+        t.tagBySegment();
+        assertTrue(t.tagging() && !t.tagged(), "the hardware is still untagged");
+        assertEquals(-1, t.lookup(7, 2), "another segment's translation of page 7 does not match");
+        t.insert(7, 2, 200, Tlb.USER);
+        assertEquals(100, t.frame(t.lookup(7, 1)));
+        assertEquals(200, t.frame(t.lookup(7, 2)));
+        assertEquals(1, t.flushPage(7, 2), "invlpg for one segment's page leaves the other's");
+        assertEquals(100, t.frame(t.lookup(7, 1)));
+        assertEquals(1, t.flushAll(false), "a page-directory load still flushes everything");
+    }
+
     @Test
     void taggedEntriesOfOtherAddressSpacesStay() {
         Tlb t = new Tlb(64, 4, true);

@@ -303,6 +303,21 @@ public final class MemoryHierarchy {
         return cycles;
     }
 
+    /**
+     * Change the page table walks use and the tag new TLB entries get, without a flush and without a
+     * page-table root load: how the kernel switches to and between small address spaces (Liedtke,
+     * "Improved address-space switching on Pentium processors by transparently multiplexing user
+     * address spaces", 1995), which are segments of the small-space region every page directory maps.
+     * From then on the TLBs tell entries apart by tag ({@link Tlb#tagBySegment}). Costs nothing here:
+     * the segment reloads are the kernel's to charge.
+     */
+    public void switchWithoutFlush(long rootPaddr, int tag) {
+        root = rootPaddr;
+        asid = tag;
+        if (!dtlb.tagging()) dtlb.tagBySegment();
+        if (!itlb.tagging()) itlb.tagBySegment();
+    }
+
     /** Flush every entry, global ones too. */
     public long flushTlb() {
         dtlb.flushAll(false);
@@ -313,7 +328,7 @@ public final class MemoryHierarchy {
     /** Invalidate one page's entry (invlpg / TLBI by VA and ASID). */
     public long flushTlbPage(long vaddr, int space) {
         long page = vaddr >>> pageShift;
-        int tag = tagged ? space : 0;
+        int tag = dtlb.tagging() ? space : 0;
         dtlb.flushPage(page, tag);
         if (itlb != dtlb) itlb.flushPage(page, tag);
         return costs.cost(CostKind.TLB_FLUSH_ENTRY);

@@ -25,6 +25,8 @@ public final class Tlb {
     private final int setMask;
     private final int ways;
     private final boolean tagged;
+    /** Whether entries are told apart by tag: a tagged TLB's, or one whose spaces live at different linear addresses ({@link #tagBySegment}). */
+    private boolean tagging;
     private final long[] vpn;
     private final int[] asid;
     private final long[] frame;
@@ -44,6 +46,7 @@ public final class Tlb {
         this.setMask = entries / ways - 1;
         this.ways = ways;
         this.tagged = tagged;
+        this.tagging = tagged;
         vpn = new long[entries];
         asid = new int[entries];
         frame = new long[entries];
@@ -72,7 +75,7 @@ public final class Tlb {
         }
         int base = (int) (page & setMask) * ways;
         for (int i = base; i < base + ways; i++) {
-            if (vpn[i] == page && (!tagged || asid[i] == space || (flags[i] & GLOBAL) != 0)) {
+            if (vpn[i] == page && (!tagging || asid[i] == space || (flags[i] & GLOBAL) != 0)) {
                 stamps[i] = ++clock;
                 hits++;
                 remember(page, space, i);
@@ -156,7 +159,7 @@ public final class Tlb {
         int base = (int) (page & setMask) * ways;
         int n = 0;
         for (int i = base; i < base + ways; i++) {
-            if (vpn[i] == page && (!tagged || asid[i] == space || (flags[i] & GLOBAL) != 0)) { vpn[i] = EMPTY; n++; }
+            if (vpn[i] == page && (!tagging || asid[i] == space || (flags[i] & GLOBAL) != 0)) { vpn[i] = EMPTY; n++; }
         }
         return n;
     }
@@ -179,6 +182,19 @@ public final class Tlb {
     }
 
     public boolean tagged() { return tagged; }
+
+    /**
+     * From now on tell entries apart by their tag although the hardware has none: x86 small
+     * address spaces (Liedtke 1995) are segments at different linear addresses of one page
+     * directory, so their translations coexist in an untagged TLB; the tag stands for the segment.
+     */
+    public void tagBySegment() {
+        tagging = true;
+        forget();
+    }
+
+    /** Whether entries are told apart by tag (hardware tags, or segments: {@link #tagBySegment}). */
+    public boolean tagging() { return tagging; }
     public int entries() { return vpn.length; }
     public int ways() { return ways; }
     public long hits() { return hits; }

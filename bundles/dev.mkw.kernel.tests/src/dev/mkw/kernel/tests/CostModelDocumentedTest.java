@@ -40,6 +40,17 @@ class CostModelDocumentedTest {
     }
 
     @Test
+    void everyBaselineCodeBlockHasItsRow() throws Exception {
+        String doc = costModel();
+        List<String> missing = new ArrayList<>();
+        for (dev.mkw.kernel.baseline.BaselineCode c : dev.mkw.kernel.baseline.BaselineCode.values()) {
+            String row = "| `BaselineCode." + c.name() + "` | " + c.instructions() + " instructions";
+            if (!doc.contains(row)) missing.add(row);
+        }
+        assertEquals(List.of(), missing, "rows (with the block's count) missing in docs/cost-model.md");
+    }
+
+    @Test
     void theOtherConstantsHaveTheirRows() throws Exception {
         String doc = costModel();
         for (String row : List.of("`Sigma0.HANDLER_INSTRUCTIONS`", "`UserMode.IO_INSTRUCTION_CYCLES`", "`dev.mkw.user.ScenarioThread.BYTES_PER_OPERATION`",

@@ -56,6 +56,7 @@ public class MachineValidator extends AbstractDeclarativeValidator {
             case "interrupt-flag" -> MkwPackage.Literals.KERNEL_SETTING__INTERRUPT_FLAG;
             case "smp-lock" -> MkwPackage.Literals.KERNEL_SETTING__SMP_LOCK;
             case "placement" -> MkwPackage.Literals.KERNEL_SETTING__PLACEMENT;
+            case "ipc" -> MkwPackage.Literals.KERNEL_SETTING__IPC;
             default -> null;
         };
         if (feature == null) return;
@@ -80,6 +81,22 @@ public class MachineValidator extends AbstractDeclarativeValidator {
             error("entry " + word + ": the CPU of preset " + preset + " (" + d.isa() + ") has no such kernel entry; it offers "
                     + String.join(" | ", offered) + " (or default: " + d.entryMechanism() + ")", feature, IssueCodes.UNKNOWN_VARIANT,
                     offered.isEmpty() ? new String[0] : new String[] {offered.get(0)});
+        }
+    }
+
+    /** Small address spaces are x86-32 segments (Liedtke 1995): another CPU has none, an error at the word. */
+    @Check
+    public void smallSpacesNeedSegments(dev.mkw.dsl.mkw.KernelSetting s) {
+        if (!"small-spaces".equals(s.getKey()) || s.getSmallSpaces() != dev.mkw.dsl.mkw.OnOff.ON) return;
+        String preset = dev.mkw.scenario.MachineSpec.DEFAULT_PRESET;
+        for (Object e : ((dev.mkw.dsl.mkw.Model) org.eclipse.xtext.EcoreUtil2.getRootContainer(s)).getElements()) {
+            if (e instanceof Machine m && m.getPreset() != null) preset = m.getPreset();
+        }
+        if (!KnownNames.presetExists(preset)) return;
+        String isa = MachinePresets.get().description(preset).isa();
+        if (!"x86-32".equals(isa) && isa != null && !isa.isEmpty()) {
+            error("small-spaces on: small address spaces are segments of x86-32 segmentation (Liedtke 1995); the CPU of preset " + preset + " is " + isa,
+                    MkwPackage.Literals.KERNEL_SETTING__SMALL_SPACES, IssueCodes.UNKNOWN_VARIANT);
         }
     }
 
