@@ -34,9 +34,13 @@ final class Boot {
         // The kernel's string-copy buffer (COPY_IN_OUT variant) is always present.
         k.kernelMemory().mapFresh(KernelLayout.stringBuffer(k.kernelMemory().base), k.mem());
         k.loadImage();
-        // The ready-queue heads and the wakeup list live in kernel memory, touched by the paths that use them.
-        k.kernelMemory().mapFresh(KernelLayout.readyQueues(k.kernelMemory().base), k.mem());
-        k.kernelMemory().mapFresh(KernelLayout.wakeupList(k.kernelMemory().base), k.mem());
+        // The ready-queue heads and the wakeup list live in kernel memory, touched by the paths that
+        // use them: each processor's in its own pages (with its lock word and IPI mailbox).
+        for (int cpu = 0; cpu < k.processorCount(); cpu++) {
+            k.kernelMemory().mapFresh(KernelLayout.readyQueues(k.kernelMemory().base, cpu), k.mem());
+            k.kernelMemory().mapFresh(KernelLayout.wakeupList(k.kernelMemory().base, cpu), k.mem());
+        }
+        ThreadPlacement placement = new ThreadPlacement(k.config().placement(), k.processorCount());
         int number = ThreadId.userBase(k.machine().interruptController().lines());
         k.setSigma0Thread(createThread(k, "sigma0", 255, k.sigma0(), number++, 0, sigma0Code));
         int asid = 2;
@@ -48,6 +52,12 @@ final class Boot {
             int index = 0;
             for (ThreadSpec th : task.threads()) {
                 Tcb t = createThread(k, task.name() + "." + th.name(), th.priority(), space, number++, index++, userCode.apply(th));
+                if (th.cpu() >= k.processorCount()) {
+                    problems.add(th.at() + ": thread " + t.name + " is pinned to cpu " + th.cpu() + ", but the machine has "
+                            + k.processorCount() + " CPU" + (k.processorCount() == 1 ? "" : "s") + " (0.." + (k.processorCount() - 1) + ")");
+                } else {
+                    t.cpu = placement.home(th.cpu());
+                }
                 if (th.timesliceCycles() > 0) t.timeslice = t.quantum = th.timesliceCycles();
                 // Declared "uses-fpu": eager switching moves its FPU state from its first switch on.
                 t.fpuUsed = th.usesFpu();
@@ -87,10 +97,16 @@ final class Boot {
         k.scheduler().setQueueMemory(new dev.mkw.kernel.sched.ReadyQueueMemory(k));
         k.syscalls().booted(); // a baseline IPC variant's kernel objects (dev.mkw.kernel.baseline)
         k.placeSmallSpaces(s); // kernel { small-spaces on }
-        k.setLoadedSpace(null);
-        k.mem().loadPageTableRoot(k.sigma0().root, k.sigma0().asid);
-        k.setLoadedSpace(k.sigma0());
-        k.mem().resetStats();
+        // Every processor starts in sigma0's space (the kernel's mappings are in every space).
+        Processor boot = k.processor();
+        for (Processor c : k.processors()) {
+            k.activate(c);
+            k.setLoadedSpace(null);
+            c.mem().loadPageTableRoot(k.sigma0().root, k.sigma0().asid);
+            k.setLoadedSpace(k.sigma0());
+            c.mem().resetStats();
+        }
+        k.activate(boot);
         if (frame <= 0) throw new IllegalStateException("machine without frames");
     }
 

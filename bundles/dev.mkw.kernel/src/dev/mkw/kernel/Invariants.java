@@ -16,7 +16,8 @@ import dev.mkw.kernel.tcb.ThreadState;
  * (else no dispatch finds it again), a sending thread is in its partner's send queue (else
  * no receive takes its message), a timeout is armed only for a blocked IPC and the count of
  * armed timeouts is right (the CPU loop trusts it to tell an idle wait from a deadlock), and
- * no receiver or notification waiter sleeps through what it waits for.
+ * no receiver or notification waiter sleeps through what it waits for. On a multiprocessor: a
+ * thread is the current thread of at most one processor, its own.
  */
 public final class Invariants {
     private Invariants() {}
@@ -33,7 +34,8 @@ public final class Invariants {
                     fail(k, t, "has a timeout armed but is " + t.state);
                 }
             }
-            if (queues && t.state == ThreadState.READY && t != k.current() && !t.inReadyQueue) fail(k, t, "is READY but in no ready queue");
+            Tcb home = k.processorOf(t).current();
+            if (queues && t.state == ThreadState.READY && t != home && !t.inReadyQueue) fail(k, t, "is READY but in no ready queue");
             if (t.state == ThreadState.SENDING && !partnerQueues(k, t)) fail(k, t, "is SENDING but not in its partner's send queue");
             if (t.state == ThreadState.RECEIVING) {
                 // A rendezvous missed: both sides blocked although they match.
@@ -43,7 +45,7 @@ public final class Invariants {
             }
             if (t.state == ThreadState.WAITING_NOTIFY && (t.notifyBits & t.notifyMask) != 0) fail(k, t, "waits for notification bits it already has");
             if (!tcbs.add(t.address)) fail(k, t, "shares its TCB at 0x" + Long.toHexString(t.address));
-            if (t.state == ThreadState.RUNNING && t != k.current()) fail(k, t, "is RUNNING but not the current thread");
+            if (t.state == ThreadState.RUNNING && t != home) fail(k, t, "is RUNNING but not the current thread of its processor (cpu" + t.cpu + ")");
             if (t.inReadyQueue && k.config().scheduling() == KernelConfig.Scheduling.EAGER && t.isBlocked()) fail(k, t, "is blocked but queued (eager scheduling)");
             if (t.state == ThreadState.DEAD && t.inReadyQueue) fail(k, t, "is dead but in a ready queue");
             for (Tcb s : t.sendQueue) {
@@ -51,6 +53,14 @@ public final class Invariants {
                 if (s.state != ThreadState.SENDING && s.state != ThreadState.PAGE_FAULT) fail(k, s, "waits in " + t.name + "'s send queue but is " + s.state);
                 if (s.partner != t.id) fail(k, s, "waits in " + t.name + "'s send queue but sends to someone else");
             }
+        }
+        // A thread runs on at most one processor, and only on its own.
+        Set<Tcb> running = new HashSet<>();
+        for (Processor c : k.processors()) {
+            Tcb cur = c.current();
+            if (cur == null) continue;
+            if (!running.add(cur)) fail(k, cur, "is the current thread of two processors");
+            if (cur.cpu != c.index()) fail(k, cur, "runs on cpu" + c.index() + " but is homed on cpu" + cur.cpu);
         }
         if (armed != k.ipc().activeTimeouts() && !k.threads().isEmpty()) {
             fail(k, k.threads().get(0), "(kernel) counts " + k.ipc().activeTimeouts() + " active timeouts but " + armed + " are armed");

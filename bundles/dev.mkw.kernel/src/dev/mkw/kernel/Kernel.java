@@ -48,9 +48,12 @@ import dev.mkw.sim.report.RunReportBuilder;
  * {@link Capabilities}, {@link IoPermissions}, {@link ThreadLifecycle}, {@link Boot}; sigma0
  * is a user-level thread ({@code dev.mkw.user.Sigma0}).
  *
- * <p>This version simulates one CPU: every thread runs on CPU 0.
+ * <p>Several processors ({@link Processor}): the kernel's code runs on one of them at a time
+ * in host order, the one whose event fires ({@link #activate}); what it does is charged to
+ * that processor's clock, caches and TLB. "The current thread" is the active processor's.
  */
 public final class Kernel {
+    /** The boot processor: the one that boots the kernel and whose clock a one-CPU run has. */
     public static final int CPU = 0;
 
     private final SimMachine machine;
@@ -58,8 +61,10 @@ public final class Kernel {
     private final SimEngine engine;
     private final CycleAccounting accounting;
     private final Trace trace;
-    private final MemoryHierarchy mem;
     private final CostTable costs;
+    /** The processors, and the one whose kernel code runs now (its event fired). */
+    private final Processor[] processors;
+    private Processor active;
     private final Scheduler scheduler;
     private final FrameAllocator frames;
     private final KernelMemory kernelMemory;
@@ -75,10 +80,6 @@ public final class Kernel {
      * IRQ latencies. The report is built from this one place ({@code dev.mkw.run.ReportAssembler}).
      */
     private final RunReportBuilder statistics = RunReport.builder("");
-    /** Who caused each TLB and cache miss: the running kernel path or thread (see {@link MissAttribution}). */
-    private final MissAttribution misses;
-    /** Misses an open path caused before a nested path began, until it is charged (to know on whose behalf). */
-    private final Map<KernelPath, Misses.Counter> nestedMisses = new java.util.IdentityHashMap<>();
     private final Abi abi;
     /** The kernel-entry variant on this machine (KernelConfig.entry). */
     private final KernelEntry entry;
@@ -109,8 +110,6 @@ public final class Kernel {
     private Tcb sigma0Thread;
     /** Debug symbols for the trace: protocol names of message labels (the kernel itself only sees labels). */
     private Map<Long, String> labelNames = Map.of();
-    private Tcb current;
-    private AddressSpace loadedSpace;
     private boolean finished;
 
     public Kernel(SimMachine machine, KernelConfig config, SimEngine engine, Trace trace) {
@@ -121,12 +120,21 @@ public final class Kernel {
         this.trace = trace;
         this.accounting = new CycleAccounting(machine.cpuCount());
         this.idle = accounting.account(CycleAccounting.IDLE);
-        this.mem = machine.mem(CPU);
-        this.misses = new MissAttribution(mem);
+        this.processors = new Processor[machine.cpuCount()];
+        for (int i = 0; i < processors.length; i++) processors[i] = new Processor(i, machine.mem(i));
+        this.active = processors[CPU];
+        MemoryHierarchy mem = active.mem();
         statistics.cacheLevels(MissAttribution.levels(mem));
         this.entry = KernelEntry.select(this, machine.description(), config);
         this.costs = entry.costs(machine.costs());
-        this.scheduler = new Scheduler(config.scheduling(), dev.mkw.kernel.sched.SchedulerPolicies.get().forId(config.schedulerPolicy()),
+        if (processors.length > 1 && machine.costs().cost(CostKind.IPI) == 0) {
+            throw new IllegalArgumentException("machine " + machine.name() + " describes no inter-processor interrupts (its IPI cost is 0), so it cannot run "
+                    + processors.length + " CPUs: use cpus 1, or a preset of a multiprocessor (cortex_a9, cortex_a53, x86_64_pcid, pentium_100)");
+        }
+        if (processors.length > KernelLayout.MAX_PROCESSORS) {
+            throw new IllegalArgumentException("machine " + machine.name() + " has " + processors.length + " CPUs; the kernel's per-processor area holds " + KernelLayout.MAX_PROCESSORS);
+        }
+        this.scheduler = new Scheduler(config.scheduling(), processors.length, dev.mkw.kernel.sched.SchedulerPolicies.get().forId(config.schedulerPolicy()),
                 () -> threads, this::now, message -> error(null, null, message, false));
         this.frames = new FrameAllocator(machine.memory(), 0x10_0000);
         this.kernelMemory = new KernelMemory(machine.memory(), machine.mmu().format(), frames);
@@ -151,6 +159,54 @@ public final class Kernel {
         this.caps = new Capabilities(this);
         this.exregs = new ExchangeRegisters(this);
         this.lifecycle = new ThreadLifecycle(this);
+        this.ipis = new dev.mkw.kernel.smp.Ipi(this);
+        this.shootdown = new dev.mkw.kernel.smp.TlbShootdown(this);
+        this.migration = new dev.mkw.kernel.smp.Migration(this);
+        this.lock = processors.length > 1 ? new dev.mkw.kernel.smp.KernelLock(this, config.smpLock()) : null;
+        scheduler.setRemoteQueues(new Scheduler.RemoteQueues() {
+            @Override public void enqueuing(Tcb t) {
+                if (t.cpu != active.index() && lock != null) lock.acquireRemote(processors[t.cpu], currentPath());
+            }
+            @Override public void readied(Tcb t) {
+                if (t.cpu != active.index()) remoteWakeup(t);
+            }
+        });
+    }
+
+    private final dev.mkw.kernel.smp.Ipi ipis;
+    private final dev.mkw.kernel.smp.TlbShootdown shootdown;
+    private final dev.mkw.kernel.smp.Migration migration;
+
+    /**
+     * {@code t}, homed on another processor, was made ready there by this one: if that processor
+     * idles or runs something of lower priority, it gets a reschedule IPI (seL4's
+     * {@code possibleSwitchTo} on a remote core: enqueue there, then IPI).
+     */
+    private void remoteWakeup(Tcb t) {
+        Processor home = processors[t.cpu];
+        KernelPath p = currentPath();
+        if (p == null) {
+            home.wake(); // boot: no path to send from; the processor's loop starts with it queued
+            return;
+        }
+        Tcb there = home.current();
+        if (there == null || there.state != ThreadState.RUNNING || t.priority > there.priority) ipis.reschedule(home, p);
+    }
+
+    /**
+     * IPC's direct switch (L4: the processor goes straight to the partner, without the
+     * scheduler). A partner homed on another processor cannot be switched to: it is made ready
+     * on its own processor (a remote wake-up, with an IPI) and this one schedules afterwards.
+     * Returns whether this processor switched to {@code next}.
+     */
+    public boolean directSwitch(Tcb from, Tcb next, KernelPath p) {
+        if (next.cpu != active.index()) {
+            scheduler.makeReady(next);
+            return false;
+        }
+        scheduler.directSwitch(from, next);
+        switchTo(next, p);
+        return true;
     }
 
     /**
@@ -159,7 +215,7 @@ public final class Kernel {
      */
     public void bootFrom(dev.mkw.scenario.Scenario s, java.util.function.Function<dev.mkw.scenario.ThreadSpec, UserCode> userCode, UserCode sigma0) {
         Boot.boot(this, s, userCode, sigma0);
-        misses.resync(); // boot reset the hardware counters
+        for (Processor c : processors) c.misses.resync(); // boot reset the hardware counters
     }
 
     /** Register a created thread (boot). */
@@ -196,27 +252,49 @@ public final class Kernel {
     }
 
     public long now() {
-        return engine.cpuClock(CPU);
+        return engine.cpuClock(active.index());
     }
+
+    /**
+     * From now on the kernel's code runs on {@code c}: called by every event handler that
+     * enters the kernel on a processor (its CPU loop step, a timeout of one of its threads, an
+     * IPI to it), as the hardware's "which CPU am I" register selects the per-CPU data.
+     */
+    public void activate(Processor c) {
+        active = c;
+    }
+
+    /** The processor the kernel's code runs on now. */
+    public Processor processor() { return active; }
+
+    /** Processor {@code i}. */
+    public Processor processor(int i) { return processors[i]; }
+
+    /** How many processors the machine has. */
+    public int processorCount() { return processors.length; }
+
+    /** The processors, by number (unmodifiable). */
+    public List<Processor> processors() { return List.of(processors); }
+
+    /** The processor {@code t} runs on (its home: where it is queued and runs). */
+    public Processor processorOf(Tcb t) { return processors[t.cpu]; }
 
     /** Start a kernel path on behalf of the running thread. */
     public KernelPath path(String name) {
-        PathHandle h = pathHandles.get(name);
-        if (h == null) {
-            h = new PathHandle(accounting.kernelAccount(name), statistics.path(name));
-            pathHandles.put(name, h);
-        }
+        PathHandle h = handle(name);
         // The misses so far belong to what ran until now: the path this one nests in, or the
         // thread whose user code entered the kernel.
-        KernelPath outer = openPaths.peekLast();
-        if (outer != null) misses.attribute(outer.handle.stats().misses, nestedMisses.computeIfAbsent(outer, x -> new Misses.Counter()));
-        else if (current != null) misses.attribute(current.stats.userMisses, null);
-        else misses.attribute(statistics.unattributedMisses(), null);
-        KernelPath p = new KernelPath(name, h, mem, costs, this::kernelFault, imageLoaded ? image : null, entry, ipcFootprint);
-        openPaths.addLast(p);
-        if (decodeCycles != 0) {
-            p.add(decodeCycles);
-            decodeCycles = 0;
+        Processor c = active;
+        KernelPath outer = c.openPaths.peekLast();
+        if (outer != null) c.misses.attribute(outer.handle.stats().misses, c.nestedMisses.computeIfAbsent(outer, x -> new Misses.Counter()));
+        else if (c.current() != null) c.misses.attribute(c.current().stats.userMisses, null);
+        else c.misses.attribute(statistics.unattributedMisses(), null);
+        KernelPath p = new KernelPath(name, h, c.mem(), costs, this::kernelFault, imageLoaded ? image : null, entry, ipcFootprint);
+        c.openPaths.addLast(p);
+        if (outer == null && lock != null) lock.acquire(c, p);
+        if (c.decodeCycles != 0) {
+            p.add(c.decodeCycles);
+            c.decodeCycles = 0;
         }
         return p;
     }
@@ -225,37 +303,43 @@ public final class Kernel {
      * Cycles a system call spent decoding its arguments (a capability lookup) before the
      * kernel knew which path it takes: the path it then takes carries them.
      */
-    private long decodeCycles;
-
-    /** A kernel access while decoding a system call (before its path is chosen); charged to that path. */
     public void decodeAccess(long vaddr, int kind) {
-        long c = mem.access(vaddr, kind, false);
-        if (c != dev.mkw.hw.sim.MemoryHierarchy.PAGE_FAULT) decodeCycles += c;
+        long c = active.mem().access(vaddr, kind, false);
+        if (c != dev.mkw.hw.sim.MemoryHierarchy.PAGE_FAULT) active.decodeCycles += c;
     }
 
     /**
-     * The kernel paths begun and not yet charged, innermost last: work done on their behalf by
-     * shared code (queue operations, the wakeup list) is charged to the innermost.
+     * The kernel lock of a multiprocessor kernel (null on one processor, which needs none):
+     * every outermost path takes it (see {@link dev.mkw.kernel.smp.KernelLock}).
      */
-    private final java.util.ArrayDeque<KernelPath> openPaths = new java.util.ArrayDeque<>();
+    private dev.mkw.kernel.smp.KernelLock lock;
 
     /**
      * Between two steps of the CPU every kernel path has been charged: a path begun and never
      * charged would lose the cycles of the work done inside it.
      */
     void checkAllPathsCharged() {
-        if (!openPaths.isEmpty()) throw new IllegalStateException("kernel path " + openPaths.peekLast().name() + " was never charged");
+        if (!active.openPaths.isEmpty()) throw new IllegalStateException("kernel path " + active.openPaths.peekLast().name() + " was never charged");
     }
 
     /** The innermost kernel path in progress, or null (boot). */
     public KernelPath currentPath() {
-        return openPaths.peekLast();
+        return active.openPaths.peekLast();
     }
 
     /** A kernel path's account and statistics, resolved once per path name (the charging path does no lookups). */
     record PathHandle(CycleAccounting.Account account, KernelPathStats.Counter stats) {}
 
     private final Map<String, PathHandle> pathHandles = new java.util.HashMap<>();
+
+    private PathHandle handle(String name) {
+        PathHandle h = pathHandles.get(name);
+        if (h == null) {
+            h = new PathHandle(accounting.kernelAccount(name), statistics.path(name));
+            pathHandles.put(name, h);
+        }
+        return h;
+    }
     /** The kernel path charged last (the IPC samples name the path that delivered). */
     private String lastPathName = "";
     private final CycleAccounting.Account idle;
@@ -263,18 +347,21 @@ public final class Kernel {
     /** Charge a finished path: advance the CPU clock, account the cycles, record statistics. */
     public void charge(KernelPath p, Tcb onBehalf) {
         // Paths end innermost first; the scan is for the rare one charged out of order.
-        if (openPaths.peekLast() == p) openPaths.pollLast();
-        else openPaths.removeLastOccurrence(p);
+        Processor cpu = active;
+        if (cpu.openPaths.size() == 1) shootdown.finish(p, onBehalf);
+        if (cpu.openPaths.peekLast() == p) cpu.openPaths.pollLast();
+        else cpu.openPaths.removeLastOccurrence(p);
         long c = p.cycles();
         lastPathName = p.name();
-        accounting.charge(CPU, p.handle.account(), c);
-        engine.advanceCpu(CPU, c);
+        accounting.charge(cpu.index(), p.handle.account(), c);
+        engine.advanceCpu(cpu.index(), c);
+        if (lock != null && cpu.openPaths.isEmpty()) lock.release(cpu, now());
         p.handle.stats().add(c);
         p.handle.stats().split(p.fetchStalls(), p.instructionCycles(), p.privilegedCycles(), p.memoryCycles());
         p.handle.stats().walks(p.walkCycles());
-        misses.attribute(p.handle.stats().misses, onBehalf == null ? null : onBehalf.stats.kernelMisses);
+        cpu.misses.attribute(p.handle.stats().misses, onBehalf == null ? null : onBehalf.stats.kernelMisses);
         // Misses the path caused before a nested path began are the thread's too.
-        Misses.Counter before = nestedMisses.isEmpty() ? null : nestedMisses.remove(p);
+        Misses.Counter before = cpu.nestedMisses.isEmpty() ? null : cpu.nestedMisses.remove(p);
         if (before != null && onBehalf != null) onBehalf.stats.kernelMisses.add(before);
         if (onBehalf != null) {
             onBehalf.stats.kernelCycles += c;
@@ -290,18 +377,18 @@ public final class Kernel {
         }
         if (trace.isRecording()) {
             String who = onBehalf == null ? "" : onBehalf.name;
-            trace.record(new TraceEvent(now() - c, CPU, TraceKind.KERNEL_ENTRY, who, "", p.name(), 0, ""));
-            trace.record(new TraceEvent(now(), CPU, TraceKind.KERNEL_EXIT, who, "", p.name(), c, ""));
+            trace.record(new TraceEvent(now() - c, cpu.index(), TraceKind.KERNEL_ENTRY, who, "", p.name(), 0, ""));
+            trace.record(new TraceEvent(now(), cpu.index(), TraceKind.KERNEL_EXIT, who, "", p.name(), c, ""));
         }
     }
 
     public void chargeUser(Tcb t, long cycles) {
         CycleAccounting.Account a = t.userAccount;
         if (a == null) a = t.userAccount = accounting.userAccount(t.name);
-        accounting.charge(CPU, a, cycles);
-        engine.advanceCpu(CPU, cycles);
+        accounting.charge(active.index(), a, cycles);
+        engine.advanceCpu(active.index(), cycles);
         t.stats.userCycles += cycles;
-        misses.attribute(t.stats.userMisses, null);
+        active.misses.attribute(t.stats.userMisses, null);
         t.quantum -= cycles;
     }
 
@@ -311,23 +398,38 @@ public final class Kernel {
      * first by every handler of such an event, so every cycle of the clock is in an account.
      */
     public void accountIdleGap() {
-        long gap = now() - accounting.total(CPU);
-        if (gap > 0) accounting.charge(CPU, idle, gap);
+        long gap = now() - accounting.total(active.index());
+        if (gap <= 0) return;
+        if (shootdown.stalled(active)) {
+            // Not idle: spinning for the acknowledgements of a TLB shootdown, on behalf of the revoking thread.
+            Tcb waiter = shootdown.waitingFor(active);
+            PathHandle h = handle("tlb.shootdown");
+            accounting.charge(active.index(), h.account(), gap);
+            h.stats().add(gap);
+            shootdown.waited(active, gap);
+            if (waiter != null) {
+                waiter.stats.kernelCycles += gap;
+                if (waiter.kernelCounter == null) waiter.kernelCounter = accounting.threadKernelCounter(waiter.name);
+                waiter.kernelCounter[0] += gap;
+            }
+            return;
+        }
+        accounting.charge(active.index(), idle, gap);
     }
 
     public void chargeIdle(long cycles) {
-        accounting.charge(CPU, idle, cycles);
-        engine.advanceCpu(CPU, cycles);
+        accounting.charge(active.index(), idle, cycles);
+        engine.advanceCpu(active.index(), cycles);
     }
 
     /** An IPC of {@code words} words from {@code s} reached {@code d}; the delivering path cost {@code cycles}. */
     public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) {
-        statistics.ipc(now(), s.name, d.name, words, lastPathName, cycles);
+        statistics.ipc(now(), s.name, d.name, words, lastPathName, cycles, s.cpu != d.cpu);
         ipcFootprint.delivered(words, abi.registerWords(), lastPathName);
     }
 
     public void record(TraceKind kind, Tcb t, String partner, String path, long value, String detail) {
-        if (trace.isRecording()) trace.record(new TraceEvent(now(), CPU, kind, t == null ? "" : t.name, partner, path, value, detail));
+        if (trace.isRecording()) trace.record(new TraceEvent(now(), active.index(), kind, t == null ? "" : t.name, partner, path, value, detail));
     }
 
     /**
@@ -336,6 +438,10 @@ public final class Kernel {
      */
     public void switchTo(Tcb next, KernelPath p) {
         ensureTcb(next);
+        Processor cpu = active;
+        if (next.cpu != cpu.index()) throw new IllegalStateException(next.name + " runs on cpu" + next.cpu + ", not on " + cpu);
+        Tcb current = cpu.current();
+        MemoryHierarchy mem = cpu.mem();
         if (current == next) {
             next.state = ThreadState.RUNNING;
             return;
@@ -344,13 +450,13 @@ public final class Kernel {
         if (current != null) p.touch(current.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.WRITE);
         p.touch(next.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.READ);
         p.touch(next.address + Tcb.SIZE - 64, MemoryHierarchy.READ);
-        if (next.space != loadedSpace) {
+        if (next.space != cpu.loadedSpace()) {
             p.touch(next.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
             switchSpace(next, p);
         }
         fpu.switched(next, p);
         record(TraceKind.THREAD_SWITCH, current, next.name, p.name(), 0, "");
-        current = next;
+        cpu.setCurrent(next);
         next.state = ThreadState.RUNNING;
         next.stats.switches++;
     }
@@ -361,20 +467,23 @@ public final class Kernel {
      * scheduler); {@code next} stands for the server's activation on the caller's thread.
      */
     public void migrateTo(Tcb next, KernelPath p) {
-        if (next.space != loadedSpace) switchSpace(next, p);
-        current = next;
+        Processor cpu = active;
+        if (next.space != cpu.loadedSpace()) switchSpace(next, p);
+        cpu.setCurrent(next);
         next.state = ThreadState.RUNNING;
     }
 
-    /** The address-space switch to {@code next}'s space: a page-table root load (an untagged TLB flushes), or a small-space switch. */
+    /** The address-space switch to {@code next}'s space on the active processor: a page-table root load (an untagged TLB flushes), or a small-space switch. */
     private void switchSpace(Tcb next, KernelPath p) {
+        Processor cpu = active;
         if (smallSpaces != null) {
             smallSpaces.switchTo(next, p);
         } else {
+            MemoryHierarchy mem = cpu.mem();
             p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
             if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
         }
-        loadedSpace = next.space;
+        cpu.setLoadedSpace(next.space);
     }
 
     /** x86 small address spaces (kernel { small-spaces on }), or null. */
@@ -397,7 +506,7 @@ public final class Kernel {
         }
         tcbFaults++;
         return walkCycles + costs.cost(CostKind.INTERRUPT_ENTRY) + PathLengths.PAGEFAULT * costs.cost(CostKind.INSTRUCTION)
-                + kernelMemory.mapFresh(vaddr & -(long) machine.memory().frameSize(), mem) + costs.cost(CostKind.KERNEL_EXIT);
+                + kernelMemory.mapFresh(vaddr & -(long) machine.memory().frameSize(), active.mem()) + costs.cost(CostKind.KERNEL_EXIT);
     }
 
     /** The kernel's code in kernel text (fetched by the paths once boot has loaded it). */
@@ -406,7 +515,7 @@ public final class Kernel {
 
     /** Boot: map the kernel text; from now on paths fetch their code. */
     void loadImage() {
-        image.load(kernelMemory, mem, machine.memory().frameSize());
+        image.load(kernelMemory, active.mem(), machine.memory().frameSize());
         imageLoaded = true;
     }
 
@@ -421,14 +530,15 @@ public final class Kernel {
     public Tcb dispatch(Tcb onBehalf) {
         KernelPath p = path("schedule");
         long skipped = scheduler.skippedBlocked();
-        Tcb n = scheduler.pick(current != null && current.state == ThreadState.RUNNING ? current : null);
+        Tcb current = active.current();
+        Tcb n = scheduler.pick(active.index(), current != null && current.state == ThreadState.RUNNING ? current : null);
         p.execute(KernelCode.SCHEDULE, PathLengths.SCHEDULE * (int) (1 + scheduler.skippedBlocked() - skipped));
         if (n != null) {
             p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
             if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;
             switchTo(n, p);
         } else if (current != null && current.state != ThreadState.RUNNING) {
-            current = null;
+            active.setCurrent(null);
         }
         charge(p, onBehalf);
         return n;
@@ -463,11 +573,9 @@ public final class Kernel {
         return byName.get(qualifiedName);
     }
 
-    /** Set by the CPU loop: makes an idle CPU look for work again (a timeout or IRQ woke a thread). */
-    Runnable cpuWaker = () -> {};
-
+    /** Make idle processors look for work again (a device raised an interrupt). */
     public void wakeCpu() {
-        cpuWaker.run();
+        for (Processor c : processors) c.wake();
     }
 
     /** Lines of devices that will raise interrupts later; set by the simulation. */
@@ -484,6 +592,27 @@ public final class Kernel {
         return false;
     }
 
+    /** Whether a processor runs something or has work coming (its loop is not idle). */
+    public boolean anyProcessorBusy() {
+        for (Processor c : processors) if (!c.idle) return true;
+        return false;
+    }
+
+    /**
+     * The local timers of the processors other than the boot processor tick with the machine's
+     * timer (one period for all, as the kernel programs them alike): a processor takes its tick
+     * when it runs a thread or has timeouts armed; an idle one without timeouts sleeps through
+     * it (tickless idle, as Fiasco and Linux do).
+     */
+    public void localTimersTick() {
+        for (int i = 1; i < processors.length; i++) {
+            Processor c = processors[i];
+            if (c.idle && ipc.wakeupsOf(i).size() == 0) continue;
+            c.tickPending = true;
+            c.wake();
+        }
+    }
+
     /** Whether every thread of the scenario has ended (sigma0, a server of the system, does not count). */
     public boolean allDead() {
         for (Tcb t : threads) if (t != sigma0Thread && t.state != ThreadState.DEAD) return false;
@@ -498,8 +627,8 @@ public final class Kernel {
     public SimEngine engine() { return engine; }
     public CycleAccounting accounting() { return accounting; }
     public Trace trace() { return trace; }
-    /** The memory hierarchy of the CPU the kernel runs on. */
-    public MemoryHierarchy mem() { return mem; }
+    /** The memory hierarchy of the processor the kernel runs on. */
+    public MemoryHierarchy mem() { return active.mem(); }
     public CostTable costs() { return costs; }
     public Scheduler scheduler() { return scheduler; }
     public FrameAllocator frames() { return frames; }
@@ -527,19 +656,27 @@ public final class Kernel {
     public Capabilities caps() { return caps; }
     public ExchangeRegisters exregs() { return exregs; }
     public ThreadLifecycle lifecycle() { return lifecycle; }
+    /** Inter-processor interrupts. */
+    public dev.mkw.kernel.smp.Ipi ipis() { return ipis; }
+    /** TLB shootdowns. */
+    public dev.mkw.kernel.smp.TlbShootdown shootdown() { return shootdown; }
+    /** Moving threads between processors. */
+    public dev.mkw.kernel.smp.Migration migration() { return migration; }
+    /** The kernel lock (null on one processor). */
+    public dev.mkw.kernel.smp.KernelLock lock() { return lock; }
     public int timerLine() { return timerLine; }
     /** sigma0's thread (null before boot). */
     public Tcb sigma0Thread() { return sigma0Thread; }
     void setSigma0Thread(Tcb t) { sigma0Thread = t; }
-    /** The thread running on the CPU, or null. */
-    public Tcb current() { return current; }
-    /** The thread {@code t} ended: it no longer runs on the CPU. */
+    /** The thread running on the active processor, or null. */
+    public Tcb current() { return active.current(); }
+    /** The thread {@code t} ended: it no longer runs on any processor. */
     public void leftCpu(Tcb t) {
-        if (current == t) current = null;
+        for (Processor c : processors) if (c.current() == t) c.setCurrent(null);
     }
-    /** The address space whose page table the MMU uses. */
-    public AddressSpace loadedSpace() { return loadedSpace; }
-    void setLoadedSpace(AddressSpace s) { loadedSpace = s; }
+    /** The address space whose page table the active processor's MMU uses. */
+    public AddressSpace loadedSpace() { return active.loadedSpace(); }
+    void setLoadedSpace(AddressSpace s) { active.setLoadedSpace(s); }
     /** Whether the run has ended (every thread done, or a fatal error). */
     public boolean finished() { return finished; }
     void finish() { finished = true; }

@@ -17,7 +17,12 @@ public enum KernelCode {
     IRQ(PathLengths.IRQ),
     SWITCH(PathLengths.SWITCH),
     QUEUE_LINK(PathLengths.QUEUE_LINK),
-    INTERRUPT_FLAG(PathLengths.INTERRUPT_FLAG);
+    INTERRUPT_FLAG(PathLengths.INTERRUPT_FLAG),
+    IPI_SEND(PathLengths.IPI_SEND),
+    IPI_HANDLER(PathLengths.IPI_HANDLER),
+    SHOOTDOWN_PAGE(PathLengths.SHOOTDOWN_PAGE),
+    KERNEL_LOCK(PathLengths.KERNEL_LOCK),
+    MIGRATE(PathLengths.MIGRATE);
 
     private final int instructions;
 

@@ -20,20 +20,38 @@ package dev.mkw.kernel;
  * @param entry            how a system call enters the kernel and returns ({@link Entry}); {@code DEFAULT}: the
  *                         mechanism the real kernel uses on the machine's CPU (the preset's {@code entryMechanism})
  * @param interruptFlag    what a user-level driver's cli/sti does: trap into the kernel, or write a virtual flag
+ * @param pathLengthScale  a factor on the instruction count of kernel code blocks (1 where absent): not a design
+ *                         choice, but how {@code mkw fidelity --sensitivity} varies the estimated path lengths
+ * @param smpLock          how a multiprocessor kernel serialises its paths ({@link SmpLock}); no effect on one CPU
  * @param ipc              the IPC mechanism: L4's (the kernel MKW simulates), or a baseline kernel's ({@link Ipc})
  * @param smallSpaces      x86 small address spaces (Liedtke 1995): tasks that fit are segments of a small-space region
  *                         every page directory maps, and switching to them reloads segments instead of CR3 (no TLB flush)
- * @param pathLengthScale  a factor on the instruction count of kernel code blocks (1 where absent): not a design
- *                         choice, but how {@code mkw fidelity --sensitivity} varies the estimated path lengths
+ * @param placement        which processor a thread without {@code cpu K} is homed on ({@link Placement})
  */
 public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String tcbLookup,
         StringCopy stringCopy, IrqDelivery irqDelivery, boolean fastpath, FpuSwitch fpuSwitch,
         Naming naming, long timesliceCycles, boolean checkInvariants, Entry entry, InterruptFlag interruptFlag,
-        java.util.Map<KernelCode, Double> pathLengthScale, Ipc ipc, boolean smallSpaces) {
+        java.util.Map<KernelCode, Double> pathLengthScale, SmpLock smpLock, Placement placement, Ipc ipc, boolean smallSpaces) {
 
     public KernelConfig {
         pathLengthScale = java.util.Map.copyOf(pathLengthScale);
     }
+
+    /**
+     * Multiprocessor locking: one big kernel lock every kernel path takes (seL4's SMP kernel, a
+     * CLH lock: include/smp/lock.h), or per-processor data with a lock per processor, which a
+     * path takes for its own processor and for each other processor whose queues it changes
+     * (Pistachio's and Fiasco's per-CPU kernel data, remote operations by IPI).
+     */
+    public enum SmpLock { BIG, PER_CPU }
+
+    /**
+     * The home processor of a thread the scenario does not pin ({@code cpu K}): its creator's,
+     * which is processor 0 for the threads the root task creates at boot (L4 X.2: ThreadControl
+     * creates a thread on the current processor; Schedule moves it), or spread round robin
+     * over the processors in declaration order, as a root server placing its threads would.
+     */
+    public enum Placement { CREATOR, SPREAD }
 
     /** Ready-queue management (Microkernel Construction I.12, "Lazy Dispatching", "Benno Scheduling"). */
     public enum Scheduling { EAGER, LAZY, BENNO }
@@ -92,32 +110,35 @@ public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String
     public static KernelConfig defaults() {
         return new KernelConfig(Scheduling.LAZY, DEFAULT_POLICY, TcbLookup.VIRTUAL_ARRAY.id(),
                 StringCopy.TEMPORARY_MAPPING, IrqDelivery.SYNC, true, FpuSwitch.LAZY,
-                Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of(), Ipc.L4, false);
+                Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of(),
+                SmpLock.BIG, Placement.CREATOR, Ipc.L4, false);
     }
 
-    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
+    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
     public KernelConfig withTcbLookup(TcbLookup v) { return withTcbLookup(v.id()); }
-    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale, ipc, smallSpaces); }
-    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale, ipc, smallSpaces); }
+    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
+    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale, smpLock, placement, ipc, smallSpaces); }
 
-    public KernelConfig withIpc(Ipc v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, v, smallSpaces); }
+    public KernelConfig withSmpLock(SmpLock v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, v, placement, ipc, smallSpaces); }
+    public KernelConfig withPlacement(Placement v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, v, ipc, smallSpaces); }
 
-    public KernelConfig withSmallSpaces(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, v); }
+    public KernelConfig withIpc(Ipc v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, v, smallSpaces); }
+    public KernelConfig withSmallSpaces(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, smpLock, placement, ipc, v); }
 
     /** The configuration with block {@code c}'s instruction count multiplied by {@code factor} (sensitivity analysis). */
     public KernelConfig withPathLengthScale(KernelCode c, double factor) {
         java.util.Map<KernelCode, Double> m = new java.util.EnumMap<>(KernelCode.class);
         m.putAll(pathLengthScale);
         m.put(c, factor);
-        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m, ipc, smallSpaces);
+        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m, smpLock, placement, ipc, smallSpaces);
     }
 }

@@ -17,10 +17,33 @@ public final class KernelLayout {
     public static long kernelText(long kernelBase) { return kernelBase + 0x50_0000; }
 
     /** The ready-queue heads: 256 priorities × (head, tail) words. */
-    public static long readyQueues(long kernelBase) { return kernelBase + 0x30_0000; }
+    public static long readyQueues(long kernelBase) { return readyQueues(kernelBase, 0); }
 
     /** The head of the wakeup list (threads with an armed timeout). */
-    public static long wakeupList(long kernelBase) { return kernelBase + 0x30_1000; }
+    public static long wakeupList(long kernelBase) { return wakeupList(kernelBase, 0); }
+
+    /**
+     * Per-processor data, two pages per processor from 0x300000 (Pistachio's {@code cpu_local}
+     * section, seL4's per-node state): processor {@code cpu}'s ready-queue heads fill the first
+     * page; its wakeup-list head, lock word and IPI mailbox lie in separate cache lines of the
+     * second, so that processors sharing nothing share no line.
+     */
+    public static long readyQueues(long kernelBase, int cpu) { return kernelBase + 0x30_0000 + cpu * 0x2000L; }
+
+    /** Processors the kernel supports: the per-processor area holds 128, the coherence directory's sharer masks 64. */
+    public static final int MAX_PROCESSORS = 64;
+
+    /** Processor {@code cpu}'s wakeup-list head. */
+    public static long wakeupList(long kernelBase, int cpu) { return kernelBase + 0x30_1000 + cpu * 0x2000L; }
+
+    /** Processor {@code cpu}'s lock word (per-processor locking), a line of its own. */
+    public static long processorLock(long kernelBase, int cpu) { return wakeupList(kernelBase, cpu) + 0x100; }
+
+    /** Processor {@code cpu}'s IPI mailbox (the requests other processors leave for it), a line of its own. */
+    public static long ipiMailbox(long kernelBase, int cpu) { return wakeupList(kernelBase, cpu) + 0x200; }
+
+    /** The big kernel lock's word (seL4's CLH lock head), in a line of its own in the boot processor's page. */
+    public static long bigKernelLock(long kernelBase) { return wakeupList(kernelBase, 0) + 0x800; }
 
     /**
      * The capability table of the task with address-space number {@code asid}: 256 slots of 16

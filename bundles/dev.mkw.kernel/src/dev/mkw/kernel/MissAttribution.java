@@ -34,7 +34,7 @@ final class MissAttribution {
     /** Forget what happened so far (the counters were reset after boot). */
     void resync() {
         lastTlb = mem.tlbMisses();
-        for (int i = 0; i < lastCache.length; i++) lastCache[i] = mem.cache(i).misses();
+        for (int i = 0; i < lastCache.length; i++) lastCache[i] = mem.missesOf(i);
     }
 
     /** Give the misses since the last call to {@code to} and, if not null, also to {@code alsoTo}. */
@@ -44,7 +44,7 @@ final class MissAttribution {
         lastTlb = tlb;
         boolean any = dTlb != 0;
         for (int i = 0; i < lastCache.length; i++) {
-            long m = mem.cache(i).misses();
+            long m = mem.missesOf(i);
             delta[i] = m - lastCache[i];
             lastCache[i] = m;
             any |= delta[i] != 0;

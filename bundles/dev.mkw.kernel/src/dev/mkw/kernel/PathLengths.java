@@ -44,4 +44,33 @@ public final class PathLengths {
      * instruction. Estimate.
      */
     public static final int INTERRUPT_FLAG = 12;
+
+    /**
+     * Sending an inter-processor interrupt, besides the write of the interrupt controller's
+     * register (an uncached device access): build the target mask and vector, as seL4's
+     * {@code ipi_send_target} / {@code doRemoteMaskOp} (src/smp/ipi.c) and Pistachio's
+     * {@code local_apic_t::send_ipi} do. Estimate.
+     */
+    public static final int IPI_SEND = 20;
+    /**
+     * Taking an IPI, besides the interrupt entry and acknowledge: read the mailbox, dispatch on
+     * the request kind (seL4's {@code handleIPI} → {@code handleRemoteCall}, Pistachio's
+     * {@code xcpu_irq} handler) and signal completion. Estimate.
+     */
+    public static final int IPI_HANDLER = 40;
+    /** Per page of a TLB shootdown, besides the TLB-entry invalidation itself (loop, address computation). Estimate. */
+    public static final int SHOOTDOWN_PAGE = 5;
+    /**
+     * Acquiring and releasing the kernel lock, besides the accesses to its words (which the
+     * cache-coherence model charges): seL4's CLH lock ({@code clh_lock_acquire}/{@code _release},
+     * include/smp/lock.h): mark the own node pending, swap it into the tail, spin on the
+     * predecessor's node; on release mark it granted and take over the predecessor's. Estimate.
+     */
+    public static final int KERNEL_LOCK = 12;
+    /**
+     * Moving a thread to another processor (L4 X.2 Schedule with a processor number, seL4's
+     * {@code Arch_migrateTCB}): dequeue, change the home, enqueue remotely, besides the queue
+     * work and the IPI. Estimate.
+     */
+    public static final int MIGRATE = 30;
 }

@@ -66,6 +66,7 @@ public final class SystemCalls {
                 else k.interrupts().control(t, r.get(UserRegisters.ARG0), op == 1);
             }
             case CAP_REVOKE -> k.caps().revoke(t, r.get(UserRegisters.ARG0));
+            case SCHEDULE -> k.migration().schedule(t, r.get(UserRegisters.TO), r.get(UserRegisters.ARG0));
             case THREAD_EXIT -> k.lifecycle().exit(t);
             case KDEBUG -> {
                 k.error(t, null, kdebugText, false);

@@ -38,7 +38,14 @@ public final class ReportAssembler {
             h.tlbMisses = mem.tlbMisses();
             h.tlbFlushes = mem.tlb().flushes();
             h.memoryAccesses = mem.memoryAccesses();
-            for (int i = 0; i < mem.cacheLevels(); i++) h.cache(mem.cache(i).name(), mem.cache(i).hits(), mem.cache(i).misses());
+            // A shared level appears in every CPU's row with that CPU's own hits and misses.
+            for (int i = 0; i < mem.cacheLevels(); i++) h.cache(mem.cache(i).name(), mem.hitsOf(i), mem.missesOf(i));
+        }
+        if (k.processorCount() > 1) {
+            for (var p : sim.inspector().processors()) {
+                b.processor(new dev.mkw.sim.report.ProcessorStats(p.index(), p.ipisSent(), p.ipisReceived(), p.shootdowns(), p.pagesShotDown(),
+                        p.shootdownWait(), p.lockSpin(), p.lockContended(), p.lineTransfers(), p.invalidations()));
+            }
         }
         if (k.ipcFootprint().measured()) b.ipcFootprint(new dev.mkw.sim.report.IpcFootprint(k.ipcFootprint().codeBytes(), k.ipcFootprint().dataBytes(), k.ipcFootprint().path()));
         // The controller counts every raise, also those while the line was masked.

@@ -63,7 +63,8 @@ public final class Simulation {
         InterruptController pic = machine.interruptController();
         pic.setListener(line -> {
             kernel.interrupts().raised(line, engine.now());
-            kernel.wakeCpu();
+            if (line == kernel.timerLine()) kernel.localTimersTick();
+            kernel.processor(kernel.interrupts().routeOf(line)).wake();
         });
         SimRandom deviceRandom = engine.random().split();
         // The machine's own devices: its timer, which the kernel programs to its tick, and those the preset declares.
@@ -94,7 +95,7 @@ public final class Simulation {
             kernel.deviceOn(d.irq());
         }
         for (Device d : devices) new GuardedDeviceContext(d, origins.get(d), engine, pic, deviceRandom.split(), kernel).start();
-        new CpuLoop(kernel).start();
+        CpuLoop.startAll(kernel);
     }
 
     /**
@@ -177,8 +178,8 @@ public final class Simulation {
         return inspector().threads();
     }
 
-    /** Check that every cycle of the CPU's clock is in exactly one account; throws on a mismatch (an MKW bug). */
+    /** Check that every cycle of each CPU's clock is in exactly one account; throws on a mismatch (an MKW bug). */
     public void checkAccounting() {
-        kernel.accounting().check(Kernel.CPU, engine.cpuClock(Kernel.CPU));
+        for (int cpu = 0; cpu < machine.cpuCount(); cpu++) kernel.accounting().check(cpu, engine.cpuClock(cpu));
     }
 }

@@ -120,6 +120,9 @@ public sealed interface Op {
     /** End the thread now. */
     record Exit(SourceRef at) implements Op {}
 
+    /** Move a thread (null: the caller) to processor {@code cpu} (L4 X.2 Schedule; {@code migrate T to cpu K}). */
+    record Migrate(Target thread, Expr cpu, SourceRef at) implements Op {}
+
     /**
      * What a receiver accepts (L4 acceptor): a receive window for map/grant items and a
      * string buffer for string items. {@link #NONE} accepts neither.

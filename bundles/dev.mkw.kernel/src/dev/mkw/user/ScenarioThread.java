@@ -256,6 +256,10 @@ public final class ScenarioThread implements UserCode {
                 SystemCallStubs.call(cpu, SystemCall.EXCHANGE_REGISTERS, threadId(c.thread(), c.at()),
                         c.abort() ? SystemCall.EXREGS_ABORT : SystemCall.EXREGS_CANCEL, 0, 0);
             }
+            case Op.Migrate m -> {
+                if (m.thread() instanceof Target.Irq) throw new Evaluator.UserError("an IRQ pseudo-thread runs on no processor", m.at());
+                SystemCallStubs.call(cpu, SystemCall.SCHEDULE, m.thread() == null ? UserRegisters.NIL : threadId(m.thread(), m.at()), ev.value(m.cpu(), m.at()), 0, 0);
+            }
             case Op.Exit e -> SystemCallStubs.call(cpu, SystemCall.THREAD_EXIT, UserRegisters.NIL, 0, 0, 0);
             default -> throw new Evaluator.UserError("operation " + op.getClass().getSimpleName() + " cannot run here", op.at());
         }

@@ -17,6 +17,9 @@ public final class Trace {
     private final ArrayDeque<TraceEvent> events = new ArrayDeque<>();
     private long offered;
     private long dropped;
+    /** The cycle of the event recorded last, and whether an event came with an earlier cycle than it. */
+    private long lastCycle = Long.MIN_VALUE;
+    private boolean outOfOrder;
 
     public Trace(Mode mode, int ringSize) {
         if (mode == Mode.RING && ringSize <= 0) throw new IllegalArgumentException("a trace ring needs a size > 0, got " + ringSize);
@@ -38,10 +41,22 @@ public final class Trace {
             events.pollFirst();
             dropped++;
         }
+        if (e.cycle() < lastCycle) outOfOrder = true;
+        lastCycle = Math.max(lastCycle, e.cycle());
         events.addLast(e);
     }
 
-    public List<TraceEvent> events() { return new ArrayList<>(events); }
+    /**
+     * The events in cycle order. Several processors record in the order their steps run, and a
+     * step records at its own processor's clock, so on a multiprocessor the recording order is not
+     * the cycle order: the events are then sorted stably by cycle (one processor's stay in its
+     * own order), the same way for the same run.
+     */
+    public List<TraceEvent> events() {
+        List<TraceEvent> list = new ArrayList<>(events);
+        if (outOfOrder) list.sort(java.util.Comparator.comparingLong(TraceEvent::cycle));
+        return list;
+    }
 
     public int size() { return events.size(); }
 

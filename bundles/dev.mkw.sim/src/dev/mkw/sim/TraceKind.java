@@ -13,5 +13,9 @@ public enum TraceKind {
     THREAD_STATE,
     /** ExchangeRegisters: one thread cancelled or aborted another's IPC (value: the error code given). */
     EXREGS,
-    USER_ERROR
+    USER_ERROR,
+    /** An inter-processor interrupt sent (partner: the target processor; value: its number; detail: the request). */
+    IPI,
+    /** A thread moved to another processor (value: the new processor). */
+    MIGRATE
 }

@@ -83,7 +83,7 @@ class ExitCodesTest {
     void aMalformedScenarioOrABadOptionIsTwo() throws Exception {
         scenario("scenario E\nmachine preset i486_50 { cpus 2 }\n");
         assertEquals(2, mkw("run", "s.mkw"));
-        assertTrue(err().contains("s.mkw:2:31: error: cpus 2: MKW simulates one CPU so far"), err());
+        assertTrue(err().contains("s.mkw:2:31: error: cpus 2: preset i486_50 describes no inter-processor interrupts"), err());
         err.reset();
         scenario("scenario Ok\ntask a { thread t { compute 1000 cycles } }\n");
         assertEquals(2, mkw("run", "s.mkw", "--until", "20000000000G"));

@@ -215,6 +215,25 @@ public final class Cache {
         return false;
     }
 
+    /**
+     * Drop the line of {@code paddr} if present (another processor's write invalidated it, or
+     * took it over): returns 0 if absent, 1 if it held the line clean, 2 if dirty (its data goes
+     * to the requester). The set's recency order is left as it is.
+     */
+    public int invalidate(long paddr, long vaddr) {
+        long key = entryOf(paddr >>> lineShift);
+        int first = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask) * blockWords + waysAt;
+        for (int i = first; i < first + ways; i++) {
+            if ((sets[i] & ~DIRTY) == key) {
+                int held = (sets[i] & DIRTY) != 0 ? 2 : 1;
+                sets[i] = 0;
+                if (lastKey == key) lastKey = 0;
+                return held;
+            }
+        }
+        return 0;
+    }
+
     /** Drop every line without writing dirty ones back (a cache invalidate, e.g. at reset). */
     public void invalidateAll() {
         Arrays.fill(sets, 0);

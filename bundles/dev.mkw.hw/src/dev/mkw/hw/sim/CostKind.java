@@ -25,6 +25,16 @@ public enum CostKind {
     INTERRUPT_ACK,
     /** Sending an inter-processor interrupt (APIC ICR write, GIC SGI), up to its delivery. */
     IPI,
+    /**
+     * A multiprocessor's coherence: the latency of a read served from another CPU's cache that
+     * holds the line modified (a cache-to-cache transfer), a lower bound on that access.
+     */
+    CACHE_TRANSFER,
+    /**
+     * A multiprocessor's coherence: the latency of a write to a line other CPUs' caches hold
+     * (read for ownership or upgrade, waiting for their invalidation), a lower bound on that access.
+     */
+    CACHE_INVALIDATE,
     /** One simple ALU instruction: kernel paths state instruction counts times this. */
     INSTRUCTION,
     /**

@@ -9,8 +9,9 @@ import java.util.List;
  * touch their objects (TCBs, stacks, UTCBs, page tables) pay for them through the same
  * caches and TLB the user code uses.
  *
- * <p>Simplifications, stated so experiments can weigh them: caches are private per CPU
- * (no coherence traffic); a write to a write-through level costs its latency and goes no
+ * <p>Simplifications, stated so experiments can weigh them: on a multiprocessor the levels
+ * above the shared one are kept coherent by {@link Coherence} (a latency floor per
+ * transaction, no bus contention); a write to a write-through level costs its latency and goes no
  * further (the i486 posts it to its write buffers); dirty victims are counted, not charged
  * (write buffers again); the TLB holds 4 KiB-granular entries even for large pages;
  * reloading the current root is skipped, as kernels skip it.
@@ -39,6 +40,15 @@ public final class MemoryHierarchy {
     private final boolean tagged;
     private final boolean noExecute;
     private final int minLineBytes;
+    /**
+     * The level all CPUs share (one {@link Cache} object in every CPU's hierarchy), or null, and
+     * this CPU's own hits and misses in it: the shared cache's counters count every CPU's.
+     */
+    private Cache shared;
+    private long sharedHits, sharedMisses;
+    /** The multiprocessor's coherence directory and this CPU's number in it (null on one CPU). */
+    private Coherence coherence;
+    private int cpu;
     private long root = -1;
     private int asid;
     private long faultAddress;
@@ -228,6 +238,12 @@ public final class MemoryHierarchy {
     // runs of MemoryAccessBenchmark measured the split 5-15 % faster (the JIT compiles the common
     // first-level hit into a smaller method).
     private long cached(long paddr, long vaddr, int kind) {
+        if (coherence == null || kind == EXECUTE) return local(paddr, vaddr, kind);
+        return coherence.access(cpu, paddr, kind == WRITE, local(paddr, vaddr, kind));
+    }
+
+    /** The access through this CPU's own levels and the shared ones, without other CPUs' caches. */
+    private long local(long paddr, long vaddr, int kind) {
         Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
         boolean write = kind == WRITE;
         if (path.length == 0) {
@@ -251,9 +267,11 @@ public final class MemoryHierarchy {
             Cache c = path[i];
             cycles += c.latency();
             if (c.access(paddr, vaddr, write)) {
+                if (c == shared) sharedHits++;
                 lastServedBy = c;
                 return cycles;
             }
+            if (c == shared) sharedMisses++;
             if (write && !c.writeBack()) return cycles;
         }
         return memoryAccess(cycles);
@@ -346,6 +364,30 @@ public final class MemoryHierarchy {
     public int instructionLineBytes() { return instructionPath.length == 0 ? minLineBytes : instructionPath[0].lineBytes(); }
 
     public long currentRoot() { return root; }
+
+    /** {@code c}, one of this hierarchy's caches, is shared with the other CPUs (the machine says so). */
+    void share(Cache c) {
+        shared = c;
+    }
+
+    /** Hits in the i-th cache (see {@link #cache}) by this CPU's accesses: of a shared cache, this CPU's only. */
+    public long hitsOf(int i) {
+        return caches[i] == shared ? sharedHits : caches[i].hits();
+    }
+
+    /** Misses in the i-th cache by this CPU's accesses: of a shared cache, this CPU's only. */
+    public long missesOf(int i) {
+        return caches[i] == shared ? sharedMisses : caches[i].misses();
+    }
+
+    /** Join a multiprocessor's coherence directory as CPU {@code index} (the machine does it). */
+    void joinCoherence(Coherence c, int index) {
+        this.coherence = c;
+        this.cpu = index;
+    }
+
+    /** The coherence directory this CPU's caches take part in, or null on one CPU. */
+    public Coherence coherence() { return coherence; }
     public int currentAsid() { return asid; }
     public boolean taggedTlb() { return tagged; }
     public long faultAddress() { return faultAddress; }
@@ -374,13 +416,13 @@ public final class MemoryHierarchy {
     /** Hits of the caches at {@code level} (1 = first level; both halves of a split level). */
     public long cacheHits(int level) {
         long n = 0;
-        for (Cache c : caches) if (c.level() == level) n += c.hits();
+        for (int i = 0; i < caches.length; i++) if (caches[i].level() == level) n += hitsOf(i);
         return n;
     }
 
     public long cacheMisses(int level) {
         long n = 0;
-        for (Cache c : caches) if (c.level() == level) n += c.misses();
+        for (int i = 0; i < caches.length; i++) if (caches[i].level() == level) n += missesOf(i);
         return n;
     }
 
@@ -388,6 +430,7 @@ public final class MemoryHierarchy {
         dtlb.resetStats();
         if (itlb != dtlb) itlb.resetStats();
         for (Cache c : caches) c.resetStats();
+        sharedHits = sharedMisses = 0;
         memoryAccesses = 0;
         walks = 0;
         walkCyclesTotal = 0;

@@ -25,10 +25,38 @@ public final class SimMachine {
         this.irqs = new InterruptController(d.irqLines(), d.irqAckCycles());
         d.irqPriorities().forEach(irqs::setPriority);
         this.cpus = new SimCpu[d.cpus()];
+        // On a multiprocessor the outermost level is shared, when there is more than one (the
+        // Cortex-A9 MPCore's PL310 L2, the A53 cluster's L2, the x86 cores' L3); the levels above
+        // it are each CPU's own, kept coherent by the directory.
+        List<CacheSpec> specs = d.caches();
+        int shared = d.cpus() > 1 && specs.size() > 1 ? outermost(specs) : -1;
+        if (shared >= 0 && specs.get(shared).level() == 1) shared = -1; // split L1 only: nothing shared
+        Cache sharedCache = shared < 0 ? null : specs.get(shared).create();
+        MemoryHierarchy[] hierarchies = new MemoryHierarchy[cpus.length];
+        Cache[][] own = new Cache[cpus.length][];
         for (int i = 0; i < cpus.length; i++) {
-            Cache[] caches = d.caches().stream().map(CacheSpec::create).toArray(Cache[]::new);
-            cpus[i] = new SimCpu(i, d.clockMhz(), new MemoryHierarchy(memory, d.mmu(), caches, costs));
+            Cache[] caches = new Cache[specs.size()];
+            List<Cache> mine = new ArrayList<>();
+            for (int l = 0; l < caches.length; l++) {
+                caches[l] = l == shared ? sharedCache : specs.get(l).create();
+                if (l != shared) mine.add(caches[l]);
+            }
+            own[i] = mine.toArray(Cache[]::new);
+            hierarchies[i] = new MemoryHierarchy(memory, d.mmu(), caches, costs);
+            if (sharedCache != null) hierarchies[i].share(sharedCache);
+            cpus[i] = new SimCpu(i, d.clockMhz(), hierarchies[i]);
         }
+        if (cpus.length > 1) {
+            Coherence c = new Coherence(hierarchies, own, costs);
+            for (int i = 0; i < cpus.length; i++) hierarchies[i].joinCoherence(c, i);
+        }
+    }
+
+    /** The index of the level with the highest level number (the last-level cache). */
+    private static int outermost(List<CacheSpec> specs) {
+        int at = 0;
+        for (int i = 1; i < specs.size(); i++) if (specs.get(i).level() > specs.get(at).level()) at = i;
+        return at;
     }
 
     /** A bare machine to fill in: {@code SimMachine.builder().cpus(1).tlb(32, 4, false).build()}. */

@@ -72,7 +72,7 @@ final class RandomScenarios {
                 Partners p = new Partners(all, servers, task == 0 ? all : names.get(task));
                 // Its first thread drives the UART's interrupts.
                 List<Op> body = q.equals(names.get(0).get(0)) && !servers.contains(q) ? driver(r) : servers.contains(q) ? server(r, p) : client(r, p);
-                threads.add(new ThreadSpec(q.substring(q.indexOf('.') + 1), PRIORITIES[r.nextInt(PRIORITIES.length)], 0, 0, false, null, null, body, AT));
+                threads.add(new ThreadSpec(q.substring(q.indexOf('.') + 1), PRIORITIES[r.nextInt(PRIORITIES.length)], 0, ThreadSpec.ANY_CPU, false, null, null, body, AT));
             }
             TaskSpec spec = new TaskSpec("t" + task, TaskSpec.ROOT_PAGER, null, List.of(new TaskSpec.RegionSpec(REGION, 0x10000, "rw", AT),
                     new TaskSpec.RegionSpec(WINDOW, 0x4000, "rw", AT)), List.of(), List.of(), threads, AT);

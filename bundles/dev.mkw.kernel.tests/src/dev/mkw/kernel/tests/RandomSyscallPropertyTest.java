@@ -35,13 +35,15 @@ import dev.mkw.sim.TraceEvent;
  */
 class RandomSyscallPropertyTest {
     static final int SEEDS = 200;
+    /** Seeds for each multiprocessor configuration (each run takes longer). */
+    static final int SMP_SEEDS = 60;
 
     @Test
     void randomSystemCallMixesKeepTheKernelInvariants() {
         List<String> failures = new ArrayList<>();
         Map<String, Integer> seen = new TreeMap<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            String problem = check(seed, seen);
+            String problem = check(seed, seen, 1);
             if (problem != null) failures.add("seed " + seed + ": " + problem);
         }
         if (!failures.isEmpty()) {
@@ -58,13 +60,51 @@ class RandomSyscallPropertyTest {
         assertTrue(seen.get("ipc.slowpath") + seen.get("ipc.fastpath") > 20 * SEEDS / 10, "too few messages delivered: " + seen);
     }
 
-    /** The run of one seed: null if it holds every property, else what went wrong; counts what the run did into {@code seen}. */
-    static String check(long seed, Map<String, Integer> seen) {
+    /**
+     * The same mixes on two and four processors (the Pentium preset: the i486 has no IPIs), the
+     * threads spread over them, under the big lock and per-processor locks in turn: the
+     * invariants include that a thread runs on at most one processor, no TLB keeps a revoked
+     * translation after its shootdown, and the caches stay coherent.
+     */
+    @Test
+    void randomSystemCallMixesOnTwoProcessors() {
+        onSeveralProcessors(2);
+    }
+
+    @Test
+    void randomSystemCallMixesOnFourProcessors() {
+        onSeveralProcessors(4);
+    }
+
+    private static void onSeveralProcessors(int cpus) {
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> seen = new TreeMap<>();
+        for (long seed = 1; seed <= SMP_SEEDS; seed++) {
+            String problem = check(seed, seen, cpus);
+            if (problem != null) failures.add("seed " + seed + ": " + problem);
+        }
+        if (!failures.isEmpty()) fail(failures.size() + " of " + SMP_SEEDS + " seeds failed on " + cpus + " CPUs:\n  " + String.join("\n  ", failures));
+        for (String what : List.of("ipi", "ipc.slowpath", "page fault", "ended: all done")) {
+            assertTrue(seen.getOrDefault(what, 0) > 0, "no run had " + what + ": " + seen);
+        }
+    }
+
+    /** Seed {@code seed}'s scenario for {@code cpus} processors. */
+    static Scenario generate(long seed, int cpus) {
         Scenario s = RandomScenarios.generate(seed);
+        if (cpus == 1) return s;
+        var k = s.kernel().withPlacement(dev.mkw.kernel.KernelConfig.Placement.SPREAD)
+                .withSmpLock(seed % 2 == 0 ? dev.mkw.kernel.KernelConfig.SmpLock.BIG : dev.mkw.kernel.KernelConfig.SmpLock.PER_CPU);
+        return new Scenario(s.name(), s.description(), s.source(), dev.mkw.scenario.MachineSpec.preset("pentium_100"), k, s.tasks(), s.irqs(), s.devices(), s.run());
+    }
+
+    /** The run of one seed: null if it holds every property, else what went wrong; counts what the run did into {@code seen}. */
+    static String check(long seed, Map<String, Integer> seen, int cpus) {
+        Scenario s = generate(seed, cpus);
         Simulation one;
         SimEngine.StopReason why;
         try {
-            one = Simulation.create(s, MachinePresets.get().machine("i486_50", 0));
+            one = Simulation.create(s, MachinePresets.get().machine(s.machine().preset(), cpus));
             why = one.run();
         } catch (RuntimeException e) {
             return "the kernel threw " + e;
@@ -78,7 +118,7 @@ class RandomSyscallPropertyTest {
         count(one, why, seen);
         String accounts = accounting(one);
         if (accounts != null) return accounts;
-        Simulation two = Simulation.create(RandomScenarios.generate(seed), MachinePresets.get().machine("i486_50", 0));
+        Simulation two = Simulation.create(generate(seed, cpus), MachinePresets.get().machine(s.machine().preset(), cpus));
         two.run();
         if (!one.inspector().traceEvents().equals(two.inspector().traceEvents())) return "not deterministic: the second run's trace differs";
         if (!report(one).equals(report(two))) return "not deterministic: the second run's report differs:\n" + report(one) + "\n" + report(two);
@@ -121,10 +161,12 @@ class RandomSyscallPropertyTest {
     /** Every cycle of the CPU is in exactly one account; paths and threads agree with the accounts. */
     private static String accounting(Simulation sim) {
         Kernel k = sim.kernel();
-        long clock = sim.engine().cpuClock(Kernel.CPU);
+        int cpus = k.processorCount();
+        long clock = 0;
+        for (int c = 0; c < cpus; c++) clock += sim.engine().cpuClock(c);
         Map<String, Long> totals = k.accounting().totals();
         long sum = totals.values().stream().mapToLong(Long::longValue).sum();
-        if (sum != clock) return "accounts sum to " + sum + " cycles but the CPU clock is " + clock;
+        if (sum != clock) return "accounts sum to " + sum + " cycles but the CPU clocks to " + clock;
         try {
             sim.checkAccounting();
         } catch (RuntimeException e) {
@@ -134,12 +176,14 @@ class RandomSyscallPropertyTest {
         long paths = sim.inspector().kernelCycles();
         if (kernel != paths) return "kernel accounts hold " + kernel + " cycles but the path statistics " + paths;
         for (Map.Entry<String, KernelPathStats> p : sim.inspector().paths().entrySet()) {
-            long account = k.accounting().of(CycleAccounting.KERNEL + p.getKey(), Kernel.CPU);
+            long account = 0;
+            for (int c = 0; c < cpus; c++) account += k.accounting().of(CycleAccounting.KERNEL + p.getKey(), c);
             if (account != p.getValue().total()) return "path " + p.getKey() + ": account " + account + " vs statistics " + p.getValue().total();
         }
         long onBehalf = 0;
         for (Tcb t : k.threads()) {
-            long user = k.accounting().of(CycleAccounting.USER + t.name, Kernel.CPU);
+            long user = 0;
+            for (int c = 0; c < cpus; c++) user += k.accounting().of(CycleAccounting.USER + t.name, c);
             if (user != t.stats.userCycles) return t.name + ": user account " + user + " vs the thread's " + t.stats.userCycles;
             onBehalf += t.stats.kernelCycles;
         }
@@ -166,6 +210,7 @@ class RandomSyscallPropertyTest {
                 case MAP -> e.detail().equals("communication window") ? "string copy" : "map";
                 case GRANT -> "grant";
                 case IRQ_DELIVERED -> "irq delivered";
+                case IPI -> "ipi";
                 default -> null;
             };
             if (what != null) seen.merge(what, 1, Integer::sum);
@@ -174,7 +219,9 @@ class RandomSyscallPropertyTest {
     }
 
     private static String report(Simulation sim) {
-        return sim.engine().cpuClock(Kernel.CPU) + " " + sim.threads() + " " + sim.inspector().errors() + " " + sim.inspector().accountTotals();
+        StringBuilder clocks = new StringBuilder();
+        for (int c = 0; c < sim.kernel().processorCount(); c++) clocks.append(sim.engine().cpuClock(c)).append(' ');
+        return clocks + " " + sim.threads() + " " + sim.inspector().errors() + " " + sim.inspector().accountTotals();
     }
 
     /** The generator is itself deterministic: the same seed, the same scenario. */

@@ -28,7 +28,7 @@ class ReadyQueueMemoryTest {
         ReadyQueueMemory q = new ReadyQueueMemory(k);
         Tcb t = k.thread("client.ping");
         q.links(t, true);
-        q.head(10, true);
+        q.head(0, 10, true);
         assertEquals(null, k.currentPath(), "outside a path: nothing to charge, nothing charged");
         KernelPath p = k.path("schedule");
         try {
@@ -38,7 +38,7 @@ class ReadyQueueMemoryTest {
             q.links(t, true);
             assertTrue(p.cycles() > read, "writing them costs too");
             long before = p.cycles();
-            for (int priority = 0; priority < 256; priority++) q.head(priority, priority % 2 == 0);
+            for (int priority = 0; priority < 256; priority++) q.head(0, priority, priority % 2 == 0);
             assertTrue(p.cycles() > before, "the heads are in memory");
         } finally {
             k.charge(p, null);

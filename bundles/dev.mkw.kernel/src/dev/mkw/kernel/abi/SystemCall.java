@@ -41,7 +41,12 @@ public enum SystemCall {
     /** The caller ends. */
     THREAD_EXIT,
     /** The kernel debugger's output: the text a thread left in {@link UserCpu#kdebugText}. */
-    KDEBUG;
+    KDEBUG,
+    /**
+     * L4 X.2 Schedule, its processor control: move thread {@code TO} (nil: the caller) to
+     * processor {@code ARG0} (seL4: TCB_SetAffinity).
+     */
+    SCHEDULE;
 
     /** ExchangeRegisters control bits (MKW's subset of X.2's control word). */
     public static final long EXREGS_CANCEL = 1, EXREGS_ABORT = 2, EXREGS_HALT = 4;

@@ -69,8 +69,7 @@ public final class PageFaultIpc {
             handler.replyCap = t.id;
             handler.state = ThreadState.READY;
             k.ipc().endWait(handler);
-            k.scheduler().directSwitch(null, handler);
-            k.switchTo(handler, p);
+            k.directSwitch(null, handler, p);
             t.stats.ipcSent++;
             p.cost(CostKind.KERNEL_EXIT);
             k.charge(p, t);

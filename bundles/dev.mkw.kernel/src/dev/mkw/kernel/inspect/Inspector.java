@@ -66,7 +66,25 @@ public final class Inspector {
             for (Tcb o : k.threads()) if (o.id == t.partner) partner = o.name;
         }
         return new ThreadInfo(ThreadId.format(t.id), t.name, t.space.name, t.state.name(), t.priority, t.quantum, partner,
-                t.stats.userCycles, t.stats.kernelCycles, t.stats.ipcSent, t.stats.ipcReceived, t.stats.pageFaults, t.stats.switches);
+                t.stats.userCycles, t.stats.kernelCycles, t.stats.ipcSent, t.stats.ipcReceived, t.stats.pageFaults, t.stats.switches, t.cpu);
+    }
+
+    // ---- Processors
+
+    /** Every processor: what runs there and what its multiprocessor mechanisms did. */
+    public List<ProcessorInfo> processors() {
+        List<ProcessorInfo> out = new java.util.ArrayList<>();
+        var lock = k.lock();
+        for (dev.mkw.kernel.Processor c : k.processors()) {
+            int i = c.index();
+            var coherence = c.mem().coherence();
+            out.add(new ProcessorInfo(i, c.current() == null ? "" : c.current().name, k.engine().cpuClock(i),
+                    k.accounting().total(i) - k.accounting().of(dev.mkw.sim.CycleAccounting.IDLE, i),
+                    k.ipis().sent(i), k.ipis().received(i), k.shootdown().initiated(i), k.shootdown().pagesInvalidated(i),
+                    k.shootdown().waitCycles(i), lock == null ? 0 : lock.spinCycles(i), lock == null ? 0 : lock.contended(i),
+                    coherence == null ? 0 : coherence.transfers(i), coherence == null ? 0 : coherence.invalidations(i)));
+        }
+        return out;
     }
 
     // ---- Errors and kernel paths

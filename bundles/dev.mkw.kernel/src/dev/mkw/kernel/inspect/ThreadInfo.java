@@ -16,6 +16,7 @@ package dev.mkw.kernel.inspect;
  * @param ipcsReceived messages received
  * @param pageFaults   page faults taken
  * @param switchesIn   times it was switched to
+ * @param cpu       the processor it is homed on (where it is queued and runs)
  */
 public record ThreadInfo(String id, String name, String task, String state, int priority, long quantum, String partner,
-        long userCycles, long kernelCycles, long ipcsSent, long ipcsReceived, long pageFaults, long switchesIn) {}
+        long userCycles, long kernelCycles, long ipcsSent, long ipcsReceived, long pageFaults, long switchesIn, int cpu) {}

@@ -31,17 +31,24 @@ import dev.mkw.sim.TraceKind;
 public final class IpcPath {
     private final Kernel k;
     private final MessageTransfer transfer;
-    private final WakeupList wakeups;
+    /** Per processor: the wakeup list of its threads' armed timeouts. */
+    private final WakeupList[] wakeups;
 
     public IpcPath(Kernel k) {
         this.k = k;
         this.transfer = new MessageTransfer(k);
-        this.wakeups = new WakeupList(k);
+        this.wakeups = new WakeupList[k.processorCount()];
+        for (int i = 0; i < wakeups.length; i++) wakeups[i] = new WakeupList(k, i);
     }
 
-    /** The wakeup list of armed timeouts (the timer tick walks it). */
+    /** Processor {@code cpu}'s wakeup list. */
+    public WakeupList wakeupsOf(int cpu) {
+        return wakeups[cpu];
+    }
+
+    /** The active processor's wakeup list of armed timeouts (its timer tick walks it). */
     public WakeupList wakeups() {
-        return wakeups;
+        return wakeups[k.processor().index()];
     }
 
     public MessageTransfer transfer() {
@@ -96,7 +103,9 @@ public final class IpcPath {
      */
     public SendResult send(Tcb s, Tcb d, int targetId, Message m, long badge, boolean call, long timeoutCycles) {
         boolean waiting = d != null && d.state == ThreadState.RECEIVING && (d.partner == ThreadId.NIL || d.partner == s.id);
-        boolean fast = k.config().fastpath() && waiting && m.isShort(k.abi()) && d.priority >= s.priority;
+        // The fast path switches straight to the partner: only one on this processor (seL4's
+        // fastpath_call checks the destination's tcbAffinity; a cross-processor IPC takes the slow path).
+        boolean fast = k.config().fastpath() && waiting && m.isShort(k.abi()) && d.priority >= s.priority && d.cpu == s.cpu;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
@@ -121,9 +130,8 @@ public final class IpcPath {
                 k.scheduler().block(s);
                 // A call's receive timeout covers its reply phase (L4 X.2: the receive timeout of the Ipc).
                 armTimeout(s, s.regs.get(UserRegisters.RECV_TIMEOUT));
-                k.scheduler().directSwitch(null, d);
-                k.switchTo(d, p);
-            } else if (d.priority > s.priority) {
+                k.directSwitch(null, d, p);
+            } else if (d.priority > s.priority && d.cpu == s.cpu) {
                 s.state = ThreadState.READY;
                 k.scheduler().directSwitch(s, d);
                 k.switchTo(d, p);
@@ -241,7 +249,7 @@ public final class IpcPath {
     public void replyWait(Tcb s, Tcb d, int targetId, Message m, long badge, long timeoutCycles) {
         boolean deliverable = d != null && d.id == targetId && d.state == ThreadState.RECEIVING && d.partner == s.id;
         boolean queued = !s.sendQueue.isEmpty();
-        boolean fast = k.config().fastpath() && deliverable && m.isShort(k.abi()) && !queued;
+        boolean fast = k.config().fastpath() && deliverable && m.isShort(k.abi()) && !queued && d.cpu == s.cpu;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
         if (!fast) p.cost(CostKind.REGISTER_SAVE);
@@ -264,11 +272,8 @@ public final class IpcPath {
         s.partner = ThreadId.NIL;
         k.scheduler().block(s);
         armTimeout(s, timeoutCycles);
-        if (deliverable) {
-            k.scheduler().directSwitch(null, d);
-            k.switchTo(d, p);
-        }
-        finish(p, deliverable ? d : s, fast);
+        boolean switched = deliverable && k.directSwitch(null, d, p);
+        finish(p, switched ? d : s, fast);
         if (deliverable) k.ipcDelivered(s, d, m.words().length, p.cycles());
     }
 
@@ -310,8 +315,9 @@ public final class IpcPath {
     public void armTimeout(Tcb t, long cycles) {
         if (cycles < 0) return;
         activeTimeouts++;
-        wakeups.link(t);
-        t.timeoutEvent = k.engine().schedule(k.now() + cycles, Kernel.CPU, 1, "timeout " + t.name, () -> expire(t));
+        wakeups[t.cpu].link(t);
+        // The timeout fires on the thread's own processor, whose timer keeps its wakeup list.
+        t.timeoutEvent = k.engine().schedule(k.now() + cycles, t.cpu, 1, "timeout " + t.name, () -> expire(t));
     }
 
     public void cancelTimeout(Tcb t) {
@@ -319,11 +325,25 @@ public final class IpcPath {
             k.engine().cancel(t.timeoutEvent);
             t.timeoutEvent = null;
             activeTimeouts--;
-            wakeups.unlink(t);
+            wakeups[t.cpu].unlink(t);
         }
     }
 
+    /**
+     * {@code t} moves to processor {@code cpu} with its timeout armed: the timeout leaves the old
+     * processor's wakeup list for the new one's and fires there, at the same cycle.
+     */
+    public void moveTimeout(Tcb t, int cpu) {
+        SimEvent e = t.timeoutEvent;
+        wakeups[t.cpu].unlink(t);
+        k.engine().cancel(e);
+        t.cpu = cpu;
+        wakeups[cpu].link(t);
+        t.timeoutEvent = k.engine().schedule(Math.max(e.cycle(), k.engine().now()), cpu, 1, "timeout " + t.name, () -> expire(t));
+    }
+
     private void expire(Tcb t) {
+        k.activate(k.processorOf(t));
         k.accountIdleGap();
         SimEvent e = t.timeoutEvent;
         if (e == null) return;
@@ -332,7 +352,7 @@ public final class IpcPath {
         // The tick that found the expired thread unlinks it (MKW charges that to the thread's wakeup).
         KernelPath p = k.path("timeout");
         p.cost(CostKind.INTERRUPT_ENTRY).execute(KernelCode.IRQ, PathLengths.IRQ / 2);
-        wakeups.unlink(t);
+        wakeups[t.cpu].unlink(t);
         p.cost(CostKind.KERNEL_EXIT);
         k.charge(p, t);
         int phase = IpcError.RECEIVE_PHASE;
@@ -346,7 +366,7 @@ public final class IpcPath {
         endWait(t);
         k.scheduler().makeReady(t);
         k.record(TraceKind.THREAD_STATE, t, "", "", 0, "timeout");
-        k.wakeCpu();
+        k.processorOf(t).wake();
     }
 
     private long physical(Tcb t) {

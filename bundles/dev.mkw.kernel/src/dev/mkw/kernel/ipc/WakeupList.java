@@ -19,11 +19,18 @@ import dev.mkw.kernel.thread.Tcb;
  */
 public final class WakeupList {
     private final Kernel k;
+    /** The processor whose list this is (each processor's timer walks its own, Pistachio's per-CPU wakeup queue). */
+    private final int cpu;
     /** The armed threads in list order: the most recently linked first (it is the head). */
     private final java.util.ArrayDeque<Tcb> armed = new java.util.ArrayDeque<>();
 
     public WakeupList(Kernel k) {
+        this(k, 0);
+    }
+
+    public WakeupList(Kernel k, int cpu) {
         this.k = k;
+        this.cpu = cpu;
     }
 
     /** Link {@code t} in (charged to the current kernel path). */
@@ -59,6 +66,6 @@ public final class WakeupList {
     }
 
     private long head() {
-        return KernelLayout.wakeupList(k.kernelMemory().base);
+        return KernelLayout.wakeupList(k.kernelMemory().base, cpu);
     }
 }

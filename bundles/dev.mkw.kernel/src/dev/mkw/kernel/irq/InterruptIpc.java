@@ -129,16 +129,7 @@ public final class InterruptIpc {
         pic.acknowledge(line);
         k.record(TraceKind.IRQ_RAISED, null, "irq" + line, p.name(), line, "");
         if (line == k.timerLine()) {
-            k.ipc().wakeups().tick(p);
-            p.cost(CostKind.INTERRUPT_ACK).cost(CostKind.KERNEL_EXIT);
-            k.charge(p, k.current());
-            Tcb cur = k.current();
-            if (cur != null && cur.state == ThreadState.RUNNING && cur.quantum <= 0) {
-                cur.quantum = cur.timeslice;
-                cur.state = ThreadState.READY;
-                k.scheduler().rotate(cur);
-                k.dispatch(cur);
-            }
+            tick(p);
             return;
         }
         Tcb h = handlers.get(line);
@@ -160,11 +151,60 @@ public final class InterruptIpc {
         }
         p.cost(CostKind.KERNEL_EXIT);
         k.charge(p, k.current());
-        if (k.current() != null && h.state == ThreadState.READY && h.priority > k.current().priority) {
+        if (k.current() != null && h.state == ThreadState.READY && h.cpu == k.processor().index() && h.priority > k.current().priority) {
             k.current().state = ThreadState.READY;
             k.scheduler().makeReady(k.current());
             k.dispatch(k.current());
         }
+    }
+
+    /**
+     * The timer tick of a processor other than the boot processor, from its local timer (the
+     * local APIC timer on x86, the per-core private timer of the Cortex-A9 MPCore and the
+     * generic timer of ARMv8): the same work as the boot processor's tick on the timer line.
+     */
+    public void localTick() {
+        KernelPath p = k.path("irq.timer");
+        p.cost(CostKind.INTERRUPT_ENTRY).execute(KernelCode.IRQ);
+        if (k.current() != null) p.touch(k.current().address + Tcb.OFF_TIMESLICE, MemoryHierarchy.READ);
+        tick(p);
+    }
+
+    /** The tick's work inside path {@code p}: walk the wakeup list, end the path, rotate an expired timeslice. */
+    private void tick(KernelPath p) {
+        k.ipc().wakeups().tick(p);
+        p.cost(CostKind.INTERRUPT_ACK).cost(CostKind.KERNEL_EXIT);
+        k.charge(p, k.current());
+        Tcb cur = k.current();
+        if (cur != null && cur.state == ThreadState.RUNNING && cur.quantum <= 0) {
+            cur.quantum = cur.timeslice;
+            cur.state = ThreadState.READY;
+            k.scheduler().rotate(cur);
+            k.dispatch(cur);
+        }
+    }
+
+    /**
+     * The highest-priority pending device line routed to processor {@code cpu}, or -1. A line
+     * goes to the processor its handler thread is homed on (seL4's IRQ affinity, Pistachio's
+     * interrupt routing to the handler's CPU); a line without handler, and the timer line, to
+     * the boot processor.
+     */
+    public int pendingFor(int cpu) {
+        var pic = k.machine().interruptController();
+        if (k.processorCount() == 1) return pic.highestPending();
+        int best = -1;
+        for (int line = 0; line < pic.lines(); line++) {
+            if (!pic.pending(line) || pic.masked(line) || routeOf(line) != cpu) continue;
+            if (best < 0 || pic.priority(line) > pic.priority(best)) best = line;
+        }
+        return best;
+    }
+
+    /** The processor that takes device line {@code line}. */
+    public int routeOf(int line) {
+        Tcb h = line == k.timerLine() ? null : handlers.get(line);
+        return h == null ? 0 : h.cpu;
     }
 
     /** On receive: a pending interrupt for this handler is delivered at once. */

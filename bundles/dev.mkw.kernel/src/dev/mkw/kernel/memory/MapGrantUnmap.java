@@ -93,6 +93,7 @@ public final class MapGrantUnmap {
                 if (dropped != 0) unmapNode(from, dropped, false, p, c);
                 s.space.unmap(src, k.mem());
                 k.mem().flushTlbPage(src, s.space.asid);
+                k.shootdown().revoked(s.space, src, s);
                 k.mappingDb().grant(from, r.space, dst, rights, accepted, k.mem(), c);
             } else {
                 k.mappingDb().map(from, r.space, dst, rights, accepted, k.mem(), c);
@@ -110,9 +111,11 @@ public final class MapGrantUnmap {
         return k.mappingDb().unmap(node, rights, self, k.mem(), c, new MappingDb.Revoker() {
             @Override public void removed(MappingDb.Node n) {
                 p.add(n.space.unmap(n.vaddr, k.mem())).add(k.mem().flushTlbPage(n.vaddr, n.space.asid));
+                k.shootdown().revoked(n.space, n.vaddr, k.current());
             }
             @Override public void reduced(MappingDb.Node n) {
                 p.add(n.space.protect(n.vaddr, n.rights, k.mem())).add(k.mem().flushTlbPage(n.vaddr, n.space.asid));
+                k.shootdown().revoked(n.space, n.vaddr, k.current());
             }
         });
     }

@@ -17,11 +17,9 @@ import dev.mkw.kernel.thread.Tcb;
  */
 public final class ReadyQueueMemory implements Scheduler.QueueMemory {
     private final Kernel k;
-    private final long heads;
 
     public ReadyQueueMemory(Kernel k) {
         this.k = k;
-        this.heads = KernelLayout.readyQueues(k.kernelMemory().base);
     }
 
     @Override
@@ -37,11 +35,13 @@ public final class ReadyQueueMemory implements Scheduler.QueueMemory {
     }
 
     @Override
-    public void head(int priority, boolean write) {
+    public void head(int cpu, int priority, boolean write) {
         KernelPath p = k.currentPath();
         if (p == null) return;
         long before = p.cycles();
-        p.touch(heads + priority * 16L, write ? MemoryHierarchy.WRITE : MemoryHierarchy.READ);
+        // Each processor's heads are in its own per-CPU page: a remote wake-up writes another
+        // processor's head, whose cache line then moves between the two caches.
+        p.touch(KernelLayout.readyQueues(k.kernelMemory().base, cpu) + priority * 16L, write ? MemoryHierarchy.WRITE : MemoryHierarchy.READ);
         k.statistics().queueCycles(p.cycles() - before);
     }
 }

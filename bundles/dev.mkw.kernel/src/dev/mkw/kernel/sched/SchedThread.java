@@ -10,4 +10,10 @@ public interface SchedThread {
 
     /** Its timeslice in cycles. */
     long timesliceCycles();
+
+    /**
+     * The processor it runs on: a policy chooses among the runnable threads of one processor
+     * at a time (each processor schedules its own threads, as in L4 and seL4).
+     */
+    default int cpu() { return 0; }
 }

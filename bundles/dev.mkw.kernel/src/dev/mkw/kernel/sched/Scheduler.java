@@ -20,6 +20,10 @@ import dev.mkw.kernel.tcb.ThreadState;
  * Every queue operation is counted and done in simulated memory ({@link QueueMemory}): a
  * doubly linked list through the TCBs' queue links with a head per priority, so the variants
  * cost what their queue work costs.
+ *
+ * <p>On a multiprocessor every processor has its own 256 queues and schedules only the threads
+ * homed on it ({@code Tcb.cpu}), as Pistachio's per-CPU ready queues and seL4's per-node
+ * {@code ksReadyQueues}; a thread woken from another processor is queued on its own.
  */
 public final class Scheduler {
     /**
@@ -29,34 +33,58 @@ public final class Scheduler {
     public interface QueueMemory {
         QueueMemory NONE = new QueueMemory() {
             @Override public void links(Tcb t, boolean write) {}
-            @Override public void head(int priority, boolean write) {}
+            @Override public void head(int cpu, int priority, boolean write) {}
         };
 
         void links(Tcb t, boolean write);
 
-        void head(int priority, boolean write);
+        /** The head of processor {@code cpu}'s queue of {@code priority}. */
+        void head(int cpu, int priority, boolean write);
     }
 
     private QueueMemory memory = QueueMemory.NONE;
+
+    /**
+     * What the kernel does when a queue operation reaches another processor's queues: take
+     * that processor's lock before the enqueue, send it a reschedule IPI after a wake-up.
+     */
+    public interface RemoteQueues {
+        RemoteQueues NONE = new RemoteQueues() {
+            @Override public void enqueuing(Tcb t) {}
+            @Override public void readied(Tcb t) {}
+        };
+
+        /** {@code t} is about to be linked into its home processor's queue. */
+        void enqueuing(Tcb t);
+
+        /** {@code t} was made ready (it may be homed on another processor than the one running the kernel). */
+        void readied(Tcb t);
+    }
+
+    private RemoteQueues remote = RemoteQueues.NONE;
+
+    public void setRemoteQueues(RemoteQueues r) {
+        remote = r;
+    }
 
     /** The kernel's simulated memory for the queues (set once the kernel is up). */
     public void setQueueMemory(QueueMemory m) {
         memory = m;
     }
     private final Scheduling variant;
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<Tcb>[] queues = new ArrayDeque[256];
+    /** Per processor, per priority. */
+    private final ArrayDeque<Tcb>[][] queues;
     private long queueOps;
     private long skippedBlocked;
     private SchedulerPolicy policy;
     private final java.util.function.Consumer<String> policyFailed;
     private final java.util.function.Supplier<java.util.List<Tcb>> threads;
     private final java.util.function.LongSupplier clock;
-    private Tcb chosen;
-    private long chosenAt;
+    private final Tcb[] chosen;
+    private final long[] chosenAt;
 
     public Scheduler(Scheduling variant) {
-        this(variant, null, java.util.List::of, () -> 0, message -> {});
+        this(variant, 1, null, java.util.List::of, () -> 0, message -> {});
     }
 
     /**
@@ -65,14 +93,18 @@ public final class Scheduler {
      * policy and its plugin, and the built-in policy schedules from then on: the queues are kept
      * up to date under every policy, so it can take over at any decision.
      */
-    public Scheduler(Scheduling variant, SchedulerPolicy policy, java.util.function.Supplier<java.util.List<Tcb>> threads,
+    @SuppressWarnings("unchecked")
+    public Scheduler(Scheduling variant, int cpus, SchedulerPolicy policy, java.util.function.Supplier<java.util.List<Tcb>> threads,
             java.util.function.LongSupplier clock, java.util.function.Consumer<String> policyFailed) {
         this.variant = variant;
         this.policy = policy == null ? null : policy.forRun();
         this.policyFailed = policyFailed;
         this.threads = threads;
         this.clock = clock;
-        for (int i = 0; i < queues.length; i++) queues[i] = new ArrayDeque<>();
+        this.queues = new ArrayDeque[cpus][256];
+        for (ArrayDeque<Tcb>[] perCpu : queues) for (int i = 0; i < perCpu.length; i++) perCpu[i] = new ArrayDeque<>();
+        this.chosen = new Tcb[cpus];
+        this.chosenAt = new long[cpus];
     }
 
     /** The contributed policy in use, or null. */
@@ -81,13 +113,13 @@ public final class Scheduler {
     }
 
     /** A contributed policy chooses among the runnable threads; the queues are not consulted. */
-    private Tcb pickByPolicy() {
+    private Tcb pickByPolicy(int cpu) {
         long now = clock.getAsLong();
         java.util.List<SchedThread> runnable = new java.util.ArrayList<>();
-        for (Tcb t : threads.get()) if (t.state == ThreadState.READY || t.state == ThreadState.RUNNING) runnable.add(t);
+        for (Tcb t : threads.get()) if (t.cpu == cpu && (t.state == ThreadState.READY || t.state == ThreadState.RUNNING)) runnable.add(t);
         SchedThread c;
         try {
-            if (chosen != null) policy.ran(chosen, now - chosenAt);
+            if (chosen[cpu] != null) policy.ran(chosen[cpu], now - chosenAt[cpu]);
             c = policy.choose(java.util.Collections.unmodifiableList(runnable), now);
             if (c != null && !runnable.contains(c)) {
                 throw new IllegalStateException("it chose " + c.name() + ", which is not runnable");
@@ -98,12 +130,12 @@ public final class Scheduler {
             policyFailed.accept("scheduler policy '" + id + "' (plugin " + dev.mkw.sim.contrib.Contributions.origin(policy) + ") failed: "
                     + e + "; it is disabled and the built-in " + dev.mkw.kernel.KernelConfig.DEFAULT_POLICY + " schedules the rest of the run");
             policy = null;
-            chosen = null;
+            java.util.Arrays.fill(chosen, null);
             return null;
         }
-        chosen = (Tcb) c;
-        chosenAt = now;
-        return chosen;
+        chosen[cpu] = (Tcb) c;
+        chosenAt[cpu] = now;
+        return chosen[cpu];
     }
 
     public Scheduling variant() { return variant; }
@@ -111,8 +143,12 @@ public final class Scheduler {
     /** A thread became ready (woken or created). Returns the queue operations done. */
     public int makeReady(Tcb t) {
         t.state = ThreadState.READY;
-        if (t.inReadyQueue) return 0;
+        if (t.inReadyQueue) {
+            remote.readied(t);
+            return 0;
+        }
         enqueue(t);
+        remote.readied(t);
         return 1;
     }
 
@@ -141,18 +177,24 @@ public final class Scheduler {
 
     /** Pick the next thread to run (highest priority, round robin), or null. Counts the queue entries inspected. */
     public Tcb pick(Tcb current) {
+        return pick(0, current);
+    }
+
+    /** Pick the next thread for processor {@code cpu} from its own queues (see {@link #pick(Tcb)}). */
+    public Tcb pick(int cpu, Tcb current) {
         if (policy != null) {
-            Tcb byPolicy = pickByPolicy();
+            Tcb byPolicy = pickByPolicy(cpu);
             if (policy != null) return byPolicy;
             // The policy has just failed and is off: fall through to the built-in choice.
         }
         if (variant == Scheduling.BENNO && current != null && current.state == ThreadState.READY && !current.inReadyQueue) {
             enqueue(current);
         }
+        ArrayDeque<Tcb>[] own = queues[cpu];
         for (int p = 255; p >= 0; p--) {
-            ArrayDeque<Tcb> q = queues[p];
+            ArrayDeque<Tcb> q = own[p];
             if (q.isEmpty()) continue;
-            memory.head(p, false);
+            memory.head(cpu, p, false);
             while (!q.isEmpty()) {
                 Tcb t = q.peekFirst();
                 memory.links(t, false);
@@ -180,11 +222,12 @@ public final class Scheduler {
 
     /** Link {@code t} in at the tail: its links, the old tail's next link and the head's tail pointer. */
     private void enqueue(Tcb t) {
-        ArrayDeque<Tcb> q = queues[t.priority];
+        remote.enqueuing(t);
+        ArrayDeque<Tcb> q = queues[t.cpu][t.priority];
         Tcb tail = q.peekLast();
         memory.links(t, true);
         if (tail != null) memory.links(tail, true);
-        memory.head(t.priority, true);
+        memory.head(t.cpu, t.priority, true);
         q.addLast(t);
         t.inReadyQueue = true;
         queueOps++;
@@ -192,7 +235,7 @@ public final class Scheduler {
 
     /** Unlink {@code t}: its links are read, its neighbours' links (or the head) written. */
     private void dequeue(Tcb t) {
-        ArrayDeque<Tcb> q = queues[t.priority];
+        ArrayDeque<Tcb> q = queues[t.cpu][t.priority];
         Tcb prev = null, next = null;
         boolean found = false;
         for (Tcb x : q) {
@@ -203,7 +246,7 @@ public final class Scheduler {
         memory.links(t, false);
         if (prev != null) memory.links(prev, true);
         if (next != null) memory.links(next, true);
-        if (prev == null || next == null) memory.head(t.priority, true);
+        if (prev == null || next == null) memory.head(t.cpu, t.priority, true);
         q.remove(t);
         t.inReadyQueue = false;
         queueOps++;
@@ -211,12 +254,23 @@ public final class Scheduler {
 
     public long queueOps() { return queueOps; }
 
+    /**
+     * The highest priority of a ready thread queued on processor {@code cpu}, or -1: whether a
+     * reschedule there would preempt (no memory is charged: the caller's path has read the heads).
+     */
+    public int highestReady(int cpu) {
+        for (int p = 255; p >= 0; p--) {
+            for (Tcb t : queues[cpu][p]) if (t.state == ThreadState.READY) return p;
+        }
+        return -1;
+    }
+
     /** Blocked threads the lazy scheduler had to skip (its O(n) cost). */
     public long skippedBlocked() { return skippedBlocked; }
 
     public int queued() {
         int n = 0;
-        for (ArrayDeque<Tcb> q : queues) n += q.size();
+        for (ArrayDeque<Tcb>[] perCpu : queues) for (ArrayDeque<Tcb> q : perCpu) n += q.size();
         return n;
     }
 }

@@ -43,6 +43,13 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     public final UserCode user;
     public ThreadState state = ThreadState.READY;
     public int priority;
+    /**
+     * The processor the thread is homed on: it is queued and runs only there, until migrated
+     * (L4 X.2's Schedule system call sets it; seL4's tcbAffinity).
+     */
+    public int cpu;
+    /** A processor this thread is to move to once its processor stops running it (Schedule from another processor), or -1. */
+    public int migrateTo = -1;
     public long timeslice;
     public long quantum;
     /** The partner this thread waits for (closed receive/send), or ThreadId.NIL (open wait). */
@@ -101,6 +108,7 @@ public final class Tcb implements dev.mkw.kernel.sched.SchedThread {
     @Override public String name() { return name; }
     @Override public int priority() { return priority; }
     @Override public long timesliceCycles() { return timeslice; }
+    @Override public int cpu() { return cpu; }
 
     public boolean isBlocked() {
         return state == ThreadState.SENDING || state == ThreadState.RECEIVING || state == ThreadState.WAITING_NOTIFY || state == ThreadState.PAGE_FAULT;

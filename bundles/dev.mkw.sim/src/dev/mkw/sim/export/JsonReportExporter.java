@@ -83,6 +83,7 @@ public final class JsonReportExporter implements Exporter {
         j.endObject();
         j.name("scheduler").beginObject().field("queueOperations", r.queueOperations()).field("queueCycles", r.queueCycles()).endObject();
         hardware(j, r);
+        if (!r.processors().isEmpty()) processors(j, r);
         errors(j, r);
         j.name("trace").beginObject().field("mode", r.trace().mode().name().toLowerCase(java.util.Locale.ROOT))
                 .field("recorded", r.trace().events().size()).field("offered", r.trace().offered())
@@ -163,6 +164,24 @@ public final class JsonReportExporter implements Exporter {
             j.endObject();
         }
         j.endObject().endObject();
+    }
+
+    /** Multiprocessor runs only: per processor, what the IPIs, shootdowns, locks and coherence did; IPC latency local vs cross. */
+    private static void processors(JsonWriter j, RunReport r) {
+        j.name("processors").beginArray();
+        for (var p : r.processors()) {
+            j.beginObject().field("cpu", p.cpu()).field("ipisSent", p.ipisSent()).field("ipisReceived", p.ipisReceived())
+                    .field("shootdowns", p.shootdowns()).field("pagesShotDown", p.pagesShotDown()).field("shootdownWaitCycles", p.shootdownWaitCycles())
+                    .field("lockSpinCycles", p.lockSpinCycles()).field("lockContended", p.lockContended())
+                    .field("lineTransfers", p.lineTransfers()).field("invalidations", p.invalidations()).endObject();
+        }
+        j.endArray();
+        j.name("ipcLocal").beginObject();
+        latency(j, r.ipcLatencyLocal());
+        j.endObject();
+        j.name("ipcCrossCpu").beginObject();
+        latency(j, r.ipcLatencyCrossCpu());
+        j.endObject();
     }
 
     private static void hardware(JsonWriter j, RunReport r) {

@@ -118,6 +118,23 @@ public final class TextReportExporter implements Exporter {
         }
         section(b, "Hardware counters", hw);
 
+        if (!r.processors().isEmpty()) {
+            TextTable mp = new TextTable("cpu", "busy", "IPIs sent", "IPIs taken", "shootdowns", "TLB entries shot", "shootdown wait",
+                    "lock spin", "lines moved in", "copies invalidated");
+            for (var p : r.processors()) {
+                long busy = 0;
+                for (var e : r.accounts().entrySet()) if (!e.getKey().equals(dev.mkw.sim.CycleAccounting.IDLE)) busy += p.cpu() < e.getValue().perCpu().size() ? e.getValue().perCpu().get(p.cpu()) : 0;
+                mp.row(p.cpu(), busy, p.ipisSent(), p.ipisReceived(), p.shootdowns(), p.pagesShotDown(), p.shootdownWaitCycles(),
+                        p.lockSpinCycles(), p.lineTransfers(), p.invalidations());
+            }
+            section(b, "Processors (cycles; lines moved in: from another cache that held them modified)", mp);
+            Histogram cross = r.ipcLatencyCrossCpu(), local = r.ipcLatencyLocal();
+            TextTable where = new TextTable("IPC between threads", "count", "mean", "p50", "p99");
+            where.row("on the same processor", local.count(), Decimals.format(local.mean(), 1), local.p50(), local.p99());
+            where.row("on different processors", cross.count(), Decimals.format(cross.mean(), 1), cross.p50(), cross.p99());
+            section(b, "IPC latency, local vs cross-processor (cycles)", where);
+        }
+
         if (!r.errors().isEmpty()) {
             b.append("\nErrors\n");
             for (RunError e : r.errors()) {

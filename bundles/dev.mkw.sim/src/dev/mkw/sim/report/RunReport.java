@@ -62,7 +62,22 @@ public final class RunReport {
         this.errors = List.copyOf(b.errors);
         this.trace = b.trace;
         this.ipcFootprint = b.ipcFootprint;
+        this.processors = List.copyOf(b.processors);
+        this.ipcCrossCpu = b.ipcCrossCpu.copy();
+        this.ipcLocal = b.ipcLocal.copy();
     }
+
+    private final List<ProcessorStats> processors;
+    private final Histogram ipcCrossCpu, ipcLocal;
+
+    /** What the multiprocessor mechanisms did, per processor (empty on one CPU). */
+    public List<ProcessorStats> processors() { return processors; }
+
+    /** Latency of the IPCs between threads on different processors (empty on one CPU). */
+    public Histogram ipcLatencyCrossCpu() { return ipcCrossCpu.copy(); }
+
+    /** Latency of the IPCs between threads on the same processor (as {@link #ipcLatency()} on one CPU). */
+    public Histogram ipcLatencyLocal() { return ipcLocal.copy(); }
 
     private static Long[] boxed(long[] a) {
         Long[] r = new Long[a.length];

@@ -46,6 +46,9 @@ public final class RunReportBuilder {
     private final Map<String, ThreadStats.Counter> threads = new TreeMap<>();
     private HardwareCounters.Counter[] hardware = new HardwareCounters.Counter[0];
     private final Histogram ipcAll = new Histogram();
+    /** IPCs whose sender and receiver ran on different processors, and on the same one. */
+    final Histogram ipcCrossCpu = new Histogram(), ipcLocal = new Histogram();
+    final List<ProcessorStats> processors = new ArrayList<>();
     private final Histogram[] ipcDirect = new Histogram[DIRECT_SIZES];
     private final Map<Integer, Histogram> ipcLarge = new TreeMap<>();
     private final Map<Integer, long[]> irqCounts = new TreeMap<>();
@@ -152,6 +155,20 @@ public final class RunReportBuilder {
     public RunReportBuilder ipc(long sendCycle, String from, String to, int words, String path, long latency) {
         ipcLatency(words, latency);
         return ipcSample(new IpcSample(sendCycle, from, to, words, path, latency));
+    }
+
+    /** One IPC, as {@link #ipc(long, String, String, int, String, long)}, between threads on different processors or not. */
+    public RunReportBuilder ipc(long sendCycle, String from, String to, int words, String path, long latency, boolean crossCpu) {
+        (crossCpu ? ipcCrossCpu : ipcLocal).record(latency);
+        return ipc(sendCycle, from, to, words, path, latency);
+    }
+
+    /** What the multiprocessor mechanisms did on a processor (set once, when the report is assembled). */
+    public RunReportBuilder processor(ProcessorStats p) {
+        processors.removeIf(x -> x.cpu() == p.cpu());
+        processors.add(p);
+        processors.sort(java.util.Comparator.comparingInt(ProcessorStats::cpu));
+        return this;
     }
 
     /** A sample of one IPC (kept up to the sample limit), without touching the histograms. */

@@ -35,7 +35,7 @@ public final class Scenarios {
     }
 
     public static ThreadSpec thread(String name, int prio, Op... body) {
-        return new ThreadSpec(name, prio, 0, 0, false, null, null, List.of(body), AT);
+        return new ThreadSpec(name, prio, 0, ThreadSpec.ANY_CPU, false, null, null, List.of(body), AT);
     }
 
     /**

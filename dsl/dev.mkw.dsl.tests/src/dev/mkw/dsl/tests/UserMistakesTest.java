@@ -102,10 +102,13 @@ class UserMistakesTest {
     }
 
     @Test
-    void oneCpuUntilMultiprocessorSupport() {
-        is(only("scenario T\nmachine preset i486_50 { cpus 2 }\n"), 2, 31, IssueCodes.ONE_CPU,
-                "cpus 2: MKW simulates one CPU so far (multiprocessor support is not built yet); every thread would run on cpu 0; use cpus 1");
-        assertTrue(LOADER.load("scenario T\nmachine preset i486_50 { cpus 1 }\n" + "task a { thread t cpu 0 { exit } }", "/t/ok.mkw").diagnostics().isEmpty());
+    void cpusAndPinsWithinTheMachine() {
+        is(only("scenario T\nmachine preset i486_50 { cpus 200 }\n"), 2, 31, IssueCodes.ONE_CPU,
+                "cpus 200: MKW's kernel holds per-processor data for at most 64 CPUs");
+        assertTrue(LOADER.load("scenario T\nmachine preset i486_50 { cpus 2 }\n" + "task a pager root { thread t cpu 1 { exit } }", "/t/ok.mkw").diagnostics().isEmpty(),
+                "two CPUs: a thread may be pinned to the second");
+        is(only("scenario T\nmachine preset i486_50 { cpus 2 }\ntask a pager root { thread t cpu 2 { exit } }\n"), 3, 34, IssueCodes.NEVER_RUNS,
+                "thread a.t is pinned to cpu 2, but the machine has 2 CPUs (0..1); pin it to one of them or give the machine more: machine preset P { cpus 3 }");
     }
 
     @Test

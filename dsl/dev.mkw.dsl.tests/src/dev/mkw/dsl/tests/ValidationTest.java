@@ -157,9 +157,9 @@ class ValidationTest {
     }
 
     @Test
-    void threadBoundToAnotherCpuIsAnErrorUntilMultiprocessorSupport() {
+    void threadPinnedToACpuTheMachineLacks() {
         is(only(Scenarios.with("task a pager root { thread t cpu 2 { exit } }")), 3, 34, Diagnostic.Severity.ERROR, IssueCodes.NEVER_RUNS,
-                "thread a.t is bound to cpu 2, but MKW simulates one CPU so far (multiprocessor support is not built yet): every thread runs on cpu 0; remove 'cpu 2'");
+                "thread a.t is pinned to cpu 2, but the machine has 1 CPU (0..0); pin it to one of them or give the machine more: machine preset P { cpus 3 }");
     }
 
     @Test

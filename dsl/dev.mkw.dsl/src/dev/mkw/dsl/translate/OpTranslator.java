@@ -103,6 +103,7 @@ final class OpTranslator {
             case If x -> new Op.If(new Op.Cond(expr(x.getLeft()), x.getOp(), expr(x.getRight())), block(x.getThen()), block(x.getElse()), p);
             case Let x -> new Op.Let(x.getVar(), expr(x.getValue()), p);
             case Exit x -> new Op.Exit(p);
+            case dev.mkw.dsl.mkw.Migrate x -> new Op.Migrate(x.getThread() == null ? null : target(x.getThread()), expr(x.getCpu()), p);
             default -> throw new IllegalStateException("statement " + s.eClass().getName() + " has no translation");
         };
     }

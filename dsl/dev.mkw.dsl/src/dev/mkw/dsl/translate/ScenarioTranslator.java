@@ -121,7 +121,7 @@ public final class ScenarioTranslator {
                 ports.add(new TaskSpec.IoPortRange((int) Numbers.parse(p.getFirst()), (int) Numbers.parse(p.getLast())));
             } else if (m instanceof Thread th) {
                 threads.add(new ThreadSpec(th.getName(), th.getPriority(), th.getTimeslice() == null ? 0 : Numbers.parse(th.getTimeslice()),
-                        th.getCpu(), th.isUsesFpu(), pager(th.getPager()), th.getHandler() == null ? null : qualified(th.getHandler()),
+                        th.eIsSet(dev.mkw.dsl.mkw.MkwPackage.Literals.THREAD__CPU) ? th.getCpu() : ThreadSpec.ANY_CPU, th.isUsesFpu(), pager(th.getPager()), th.getHandler() == null ? null : qualified(th.getHandler()),
                         ops.block(th.getBody()), at.of(th)));
             }
         }

@@ -45,16 +45,23 @@ public class MachineValidator extends AbstractDeclarativeValidator {
     }
 
     /**
-     * {@code entry} and {@code interrupt-flag} are words of their variant (not keywords, so that
+     * {@code entry}, {@code interrupt-flag}, {@code smp-lock} and {@code placement} are words of their variant (not keywords, so that
      * {@code int} or {@code virtual} stay free for names), and the entry mechanism is one the
      * scenario's machine offers: an i486 has only {@code int}.
      */
     @Check
     public void kernelWordIsAValue(dev.mkw.dsl.mkw.KernelSetting s) {
-        String word = "entry".equals(s.getKey()) ? s.getEntry() : "interrupt-flag".equals(s.getKey()) ? s.getInterruptFlag() : "ipc".equals(s.getKey()) ? s.getIpc() : null;
+        var feature = switch (s.getKey()) {
+            case "entry" -> MkwPackage.Literals.KERNEL_SETTING__ENTRY;
+            case "interrupt-flag" -> MkwPackage.Literals.KERNEL_SETTING__INTERRUPT_FLAG;
+            case "smp-lock" -> MkwPackage.Literals.KERNEL_SETTING__SMP_LOCK;
+            case "placement" -> MkwPackage.Literals.KERNEL_SETTING__PLACEMENT;
+            case "ipc" -> MkwPackage.Literals.KERNEL_SETTING__IPC;
+            default -> null;
+        };
+        if (feature == null) return;
+        String word = (String) s.eGet(feature);
         if (word == null) return;
-        var feature = "entry".equals(s.getKey()) ? MkwPackage.Literals.KERNEL_SETTING__ENTRY
-                : "ipc".equals(s.getKey()) ? MkwPackage.Literals.KERNEL_SETTING__IPC : MkwPackage.Literals.KERNEL_SETTING__INTERRUPT_FLAG;
         dev.mkw.kernel.KernelVariants.Variant v = dev.mkw.kernel.KernelVariants.byWord(s.getKey());
         if (!v.values().contains(word)) {
             String best = Suggestions.closest(word, v.values());
@@ -103,37 +110,58 @@ public class MachineValidator extends AbstractDeclarativeValidator {
                 MkwPackage.Literals.MACHINE__PRESET, IssueCodes.UNKNOWN_PRESET, best == null ? new String[0] : new String[] {best});
     }
 
+    /** The most processors the kernel's per-processor area holds. */
+    private static final int MAX_CPUS = dev.mkw.kernel.KernelLayout.MAX_PROCESSORS;
+
     /**
-     * MKW simulates one CPU until multiprocessor support is built: a thread bound to another
-     * CPU, or a machine of several, would be accepted and silently run everything on CPU 0.
+     * A thread pinned to a processor the machine does not have would never run: the pin must
+     * name one of the machine's CPUs (the preset's count or its {@code cpus} override).
      */
     @Check
-    public void oneCpuThread(Thread t) {
-        if (t.getCpu() != 0) {
-            error("thread " + ScenarioTranslator.qualified(t) + " is bound to cpu " + t.getCpu() + ", but MKW simulates one CPU so far"
-                    + " (multiprocessor support is not built yet): every thread runs on cpu 0; remove 'cpu " + t.getCpu() + "'",
-                    MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
+    public void pinnedToAnExistingCpu(Thread t) {
+        if (!t.eIsSet(MkwPackage.Literals.THREAD__CPU)) return;
+        int cpus = cpusOf((dev.mkw.dsl.mkw.Model) org.eclipse.xtext.EcoreUtil2.getRootContainer(t));
+        if (cpus > 0 && t.getCpu() >= cpus) {
+            error("thread " + ScenarioTranslator.qualified(t) + " is pinned to cpu " + t.getCpu() + ", but the machine has " + cpus + " CPU"
+                    + (cpus == 1 ? "" : "s") + " (0.." + (cpus - 1) + "); pin it to one of them or give the machine more: machine preset P { cpus "
+                    + (t.getCpu() + 1) + " }", MkwPackage.Literals.THREAD__CPU, IssueCodes.NEVER_RUNS, "0");
         }
     }
 
     @Check
-    public void oneCpuMachine(dev.mkw.dsl.mkw.MachineSetting s) {
+    public void cpuCount(dev.mkw.dsl.mkw.MachineSetting s) {
         if (!"cpus".equals(s.getKey()) || s.getValue() == null || !Numbers.fits(s.getValue())) return;
         long n = Numbers.parse(s.getValue());
-        if (n > 1) {
-            error("cpus " + s.getValue() + ": MKW simulates one CPU so far (multiprocessor support is not built yet); every thread would run on cpu 0; use cpus 1",
-                    MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, "1");
+        if (n > MAX_CPUS) {
+            error("cpus " + s.getValue() + ": MKW's kernel holds per-processor data for at most " + MAX_CPUS + " CPUs",
+                    MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, Integer.toString(MAX_CPUS));
+        }
+        Machine m = (Machine) s.eContainer();
+        if (n > 1 && m.getPreset() != null && KnownNames.presetExists(m.getPreset())) {
+            Long ipi = MachinePresets.get().description(m.getPreset()).costs().get(dev.mkw.hw.sim.CostKind.IPI);
+            if (ipi != null && ipi == 0) {
+                error("cpus " + s.getValue() + ": preset " + m.getPreset() + " describes no inter-processor interrupts (its IPI cost is 0), so it is a "
+                        + "uniprocessor; for several CPUs take cortex_a9, cortex_a53, x86_64_pcid or pentium_100",
+                        MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, "1");
+            }
         }
     }
 
-    @Check
-    public void onePresetCpu(Machine m) {
-        if (m.getPreset() == null || !KnownNames.presetExists(m.getPreset())) return;
-        if (m.getSettings().stream().anyMatch(s -> "cpus".equals(s.getKey()))) return;
-        int cpus = MachinePresets.get().description(m.getPreset()).cpus();
-        if (cpus > 1) {
-            error("preset " + m.getPreset() + " has " + cpus + " CPUs, but MKW simulates one CPU so far; override it with '{ cpus 1 }'",
-                    MkwPackage.Literals.MACHINE__PRESET, IssueCodes.ONE_CPU);
+    /** The CPU count of the scenario's machine, or 0 when it cannot be told (unknown preset, bad override). */
+    private static int cpusOf(dev.mkw.dsl.mkw.Model model) {
+        String preset = dev.mkw.scenario.MachineSpec.DEFAULT_PRESET;
+        Machine machine = null;
+        for (Object e : model.getElements()) {
+            if (e instanceof Machine m) {
+                machine = m;
+                if (m.getPreset() != null) preset = m.getPreset();
+            }
         }
+        if (machine != null) {
+            for (dev.mkw.dsl.mkw.MachineSetting s : machine.getSettings()) {
+                if ("cpus".equals(s.getKey()) && s.getValue() != null && Numbers.fits(s.getValue())) return (int) Math.min(Integer.MAX_VALUE, Numbers.parse(s.getValue()));
+            }
+        }
+        return KnownNames.presetExists(preset) ? MachinePresets.get().description(preset).cpus() : 0;
     }
 }

@@ -258,7 +258,7 @@ public final class MachIpc extends BaselineIpc {
         code.execute(p, BaselineCode.MACH_THREAD_BLOCK);
         if (t.state == ThreadState.RUNNING) k.scheduler().makeReady(t);
         long skipped = k.scheduler().skippedBlocked();
-        Tcb n = k.scheduler().pick(null);
+        Tcb n = k.scheduler().pick(k.processor().index(), null);
         p.execute(KernelCode.SCHEDULE, PathLengths.SCHEDULE * (int) (1 + k.scheduler().skippedBlocked() - skipped));
         if (n != null) {
             p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);

@@ -33,6 +33,7 @@ record Row(String name, String unit, double nanos, double error, long samples) {
             case "MemoryAccessBench.access" -> { name = "hw.access." + p.getParam("pattern") + "." + p.getParam("preset"); unit = "simulated access"; }
             case "ShortIpcBench.ipc" -> { name = "kernel.short-ipc.trace-" + p.getParam("trace"); unit = "one-way IPC"; }
             case "ScenarioLoadBench.load" -> { name = "dsl.load-10k-lines"; unit = "scenario load"; }
+            case "SmpScalingBench.run" -> { name = "kernel.smp-4-pairs.cpus-" + p.getParam("cpus"); unit = "simulation of 4 x 2000 calls"; }
             case "ContributedBench.run" -> { name = p.getParam("name"); unit = contributedUnits.getOrDefault(name, "iteration"); }
             default -> { name = method; unit = "op"; }
         }

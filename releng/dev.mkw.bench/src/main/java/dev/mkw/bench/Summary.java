@@ -26,6 +26,11 @@ final class Summary {
             out.printf(Locale.ROOT, "short IPC, trace on / trace off: %s (goal: at least 0.33)%n",
                     BenchTable.ratio(on.perSecond(), on.relativeError(), off.perSecond(), off.relativeError()));
         }
+        Row one = Row.find(rows, "kernel.smp-4-pairs.cpus-1"), four = Row.find(rows, "kernel.smp-4-pairs.cpus-4");
+        if (one != null && four != null) {
+            out.printf(Locale.ROOT, "the same work on 4 simulated CPUs / on 1: %.2fx host time %s (goal: at most about 4x)%n",
+                    four.nanos() / one.nanos(), BenchTable.percent(Math.hypot(one.relativeError(), four.relativeError())));
+        }
         Row load = Row.find(rows, "dsl.load-10k-lines");
         if (load != null) {
             out.printf(Locale.ROOT, "loading a generated %d-line scenario (parse, link, validate, translate): %.0f ms %s (goal: under 1 s)%n",
