@@ -62,10 +62,11 @@ final class FidelitySensitivity {
         Map<String, Map<String, long[]>> byName = new LinkedHashMap<>();
         for (FidelityCommand.Reference r : references) {
             Machine m = MachinePresets.get().model(r.preset());
-            Scenario s = base.withMachine(new MachineSpec(r.preset(), Map.of()));
+            // One processor, as the published figures were measured (unicore kernel builds).
+            Scenario s = base.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1")));
             for (Map.Entry<String, Long> e : machineEstimates(m).entrySet()) {
-                long lo = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of(e.getKey(), Long.toString(scaled(e.getValue(), LOW))))), r.preset());
-                long hi = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of(e.getKey(), Long.toString(scaled(e.getValue(), HIGH))))), r.preset());
+                long lo = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1", e.getKey(), Long.toString(scaled(e.getValue(), LOW))))), r.preset());
+                long hi = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1", e.getKey(), Long.toString(scaled(e.getValue(), HIGH))))), r.preset());
                 byName.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(r.preset(), new long[] {lo, hi});
             }
             boolean x86 = m.getIsa() != null && m.getIsa().startsWith("x86");

@@ -67,6 +67,8 @@ class WorkbenchSmokeTest {
         assertEquals("client.ping", table.getItem(1).getText(1));
         assertEquals("1016", table.getItem(1).getText(9), "ping sent 1000 calls and 16 page-fault IPCs to sigma0");
         assertEquals("sigma0", table.getItem(2).getText(1), "sigma0 is a thread like any other");
+        assertEquals("CPU", table.getColumn(13).getText());
+        assertEquals("0", table.getItem(1).getText(13), "the example's machine has one CPU: every thread on processor 0");
         Table pathTable = paths.viewer().getTable();
         boolean fastpath = false;
         for (int i = 0; i < pathTable.getItemCount(); i++) fastpath |= pathTable.getItem(i).getText(0).equals("ipc.fastpath");

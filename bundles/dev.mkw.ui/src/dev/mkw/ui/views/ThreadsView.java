@@ -23,7 +23,8 @@ public final class ThreadsView extends RunTableView<ThreadInfo> {
                 new Column<>("Kernel cycles", 90, t -> Long.toString(t.kernelCycles())),
                 new Column<>("IPC sent", 70, t -> Long.toString(t.ipcsSent())),
                 new Column<>("IPC received", 80, t -> Long.toString(t.ipcsReceived())),
-                new Column<>("Page faults", 80, t -> Long.toString(t.pageFaults())));
+                new Column<>("Page faults", 80, t -> Long.toString(t.pageFaults())),
+                new Column<>("CPU", 40, t -> Integer.toString(t.cpu())));
     }
 
     @Override

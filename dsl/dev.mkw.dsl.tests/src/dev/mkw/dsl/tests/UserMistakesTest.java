@@ -103,11 +103,13 @@ class UserMistakesTest {
 
     @Test
     void cpusAndPinsWithinTheMachine() {
-        is(only("scenario T\nmachine preset i486_50 { cpus 200 }\n"), 2, 31, IssueCodes.ONE_CPU,
-                "cpus 200: MKW's kernel holds per-processor data for at most 64 CPUs");
-        assertTrue(LOADER.load("scenario T\nmachine preset i486_50 { cpus 2 }\n" + "task a pager root { thread t cpu 1 { exit } }", "/t/ok.mkw").diagnostics().isEmpty(),
+        is(only("scenario T\nmachine preset pentium_100 { cpus 200 }\n"), 2, 35, IssueCodes.IMPOSSIBLE_MACHINE,
+                "impossible machine: cpus 200 is out of range 1..64");
+        is(only("scenario T\nmachine preset i486_50 { cpus 2 }\n"), 2, 31, IssueCodes.ONE_CPU,
+                "cpus 2: preset i486_50 describes no inter-processor interrupts (its IPI cost is 0), so it is a uniprocessor; for several CPUs take cortex_a9, cortex_a53, x86_64_pcid or pentium_100");
+        assertTrue(LOADER.load("scenario T\nmachine preset pentium_100 { cpus 2 }\n" + "task a pager root { thread t cpu 1 { exit } }", "/t/ok.mkw").diagnostics().isEmpty(),
                 "two CPUs: a thread may be pinned to the second");
-        is(only("scenario T\nmachine preset i486_50 { cpus 2 }\ntask a pager root { thread t cpu 2 { exit } }\n"), 3, 34, IssueCodes.NEVER_RUNS,
+        is(only("scenario T\nmachine preset pentium_100 { cpus 2 }\ntask a pager root { thread t cpu 2 { exit } }\n"), 3, 34, IssueCodes.NEVER_RUNS,
                 "thread a.t is pinned to cpu 2, but the machine has 2 CPUs (0..1); pin it to one of them or give the machine more: machine preset P { cpus 3 }");
     }
 

@@ -132,12 +132,9 @@ public class MachineValidator extends AbstractDeclarativeValidator {
     public void cpuCount(dev.mkw.dsl.mkw.MachineSetting s) {
         if (!"cpus".equals(s.getKey()) || s.getValue() == null || !Numbers.fits(s.getValue())) return;
         long n = Numbers.parse(s.getValue());
-        if (n > MAX_CPUS) {
-            error("cpus " + s.getValue() + ": MKW's kernel holds per-processor data for at most " + MAX_CPUS + " CPUs",
-                    MkwPackage.Literals.MACHINE_SETTING__VALUE, IssueCodes.ONE_CPU, Integer.toString(MAX_CPUS));
-        }
+        // More than the kernel holds is the hardware model's range check (an impossible machine).
         Machine m = (Machine) s.eContainer();
-        if (n > 1 && m.getPreset() != null && KnownNames.presetExists(m.getPreset())) {
+        if (n > 1 && n <= MAX_CPUS && m.getPreset() != null && KnownNames.presetExists(m.getPreset())) {
             Long ipi = MachinePresets.get().description(m.getPreset()).costs().get(dev.mkw.hw.sim.CostKind.IPI);
             if (ipi != null && ipi == 0) {
                 error("cpus " + s.getValue() + ": preset " + m.getPreset() + " describes no inter-processor interrupts (its IPI cost is 0), so it is a "
