@@ -446,7 +446,7 @@ public final class Kernel {
             next.state = ThreadState.RUNNING;
             return;
         }
-        p.execute(KernelCode.SWITCH);
+        if (!p.switchCounted()) p.execute(KernelCode.SWITCH);
         if (current != null) p.touch(current.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.WRITE);
         p.touch(next.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.READ);
         p.touch(next.address + Tcb.SIZE - 64, MemoryHierarchy.READ);

@@ -4,11 +4,15 @@ package dev.mkw.kernel;
  * The kernel's code, block by block: each kernel path executes blocks of this image, and
  * executing one fetches its bytes from kernel text through the instruction TLB and cache
  * ({@link KernelImage}), then costs its instructions. A block's length is its instruction
- * count ({@link PathLengths}, with the sources and estimates stated there) times the ISA's
+ * count ({@link PathLengths}, with the sources and estimates stated there, or for the IPC fast
+ * paths the count made in a real kernel, {@link dev.mkw.kernel.abi.CountedPath}) times the ISA's
  * bytes per instruction ({@link dev.mkw.kernel.abi.Abi#codeBytesPerInstruction}).
  */
 public enum KernelCode {
-    IPC_FASTPATH(PathLengths.IPC_FASTPATH),
+    /** The counted IPC fast path of a Call or send (its instruction count comes from the ISA's {@link dev.mkw.kernel.abi.Abi}). */
+    IPC_FASTPATH(dev.mkw.kernel.abi.Abi.IA32_FASTPATH),
+    /** The counted fast path of a ReplyWait (seL4's {@code fastpath_reply_recv}; on Pistachio the same path as a Call). */
+    IPC_FASTPATH_REPLY(dev.mkw.kernel.abi.Abi.IA32_FASTPATH),
     IPC_SLOWPATH(PathLengths.IPC_SLOWPATH),
     COPY_WORD(PathLengths.PER_WORD),
     PAGEFAULT(PathLengths.PAGEFAULT),
@@ -18,6 +22,7 @@ public enum KernelCode {
     SWITCH(PathLengths.SWITCH),
     QUEUE_LINK(PathLengths.QUEUE_LINK),
     INTERRUPT_FLAG(PathLengths.INTERRUPT_FLAG),
+    NOTIFY(PathLengths.NOTIFY),
     IPI_SEND(PathLengths.IPI_SEND),
     IPI_HANDLER(PathLengths.IPI_HANDLER),
     SHOOTDOWN_PAGE(PathLengths.SHOOTDOWN_PAGE),

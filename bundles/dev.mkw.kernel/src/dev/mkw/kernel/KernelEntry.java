@@ -62,7 +62,7 @@ public final class KernelEntry {
         }
         EntryMechanism counted = defaultKind == null ? null : EntryMechanism.of(defaultKind, isa);
         return new KernelEntry(k, m, c, isa != null && (isa.equals("x86-64") || isa.equals("armv8")) ? 8 : 4, dataHit(d),
-                counted == null || !isa.startsWith("x86") ? 0 : counted.instructions());
+                counted == null ? 0 : counted.instructions());
     }
 
     /** The mechanisms machine {@code d} offers: its list, or its one mechanism at the cost table's costs. */
@@ -120,6 +120,7 @@ public final class KernelEntry {
         if (mechanism.instructions() > 0) p.instructions(entryInstructions());
         long saves = frame + 64;
         for (int i = 0; i < mechanism.savedWords(); i++) p.touch(saves + (long) i * wordBytes, MemoryHierarchy.WRITE);
+        if (mechanism.registerFile()) p.cost(CostKind.REGISTER_SAVE);
     }
 
     /** The software part's instructions on entry: its share by the words saved then (the rest run before the exit). */
@@ -132,6 +133,7 @@ public final class KernelEntry {
         Tcb t = k.current();
         if (t == null) return;
         long frame = t.address + Tcb.OFF_TRAP_FRAME;
+        if (mechanism.registerFile()) p.cost(CostKind.REGISTER_RESTORE);
         if (mechanism.instructions() > 0) p.instructions(mechanism.instructions() - entryInstructions());
         long saves = frame + 64;
         for (int i = 0; i < mechanism.restoredWords(); i++) p.touch(saves + (long) i * wordBytes, MemoryHierarchy.READ);

@@ -14,6 +14,7 @@ public final class KernelImage {
     private final long[] bytes = new long[KernelCode.values().length];
     private final int[] instructions = new int[KernelCode.values().length];
     private final int[] takenBranches = new int[KernelCode.values().length];
+    private final int[] systemRegisterMoves = new int[KernelCode.values().length];
     private final double[] scale = new double[KernelCode.values().length];
     private final int bytesPerInstruction;
     private final long size;
@@ -34,15 +35,34 @@ public final class KernelImage {
         for (KernelCode c : KernelCode.values()) {
             double f = scale.getOrDefault(c, 1.0);
             this.scale[c.ordinal()] = f;
-            int n = c == KernelCode.IPC_FASTPATH ? abi.fastPathInstructions() - countedEntryInstructions : c.instructions();
+            dev.mkw.kernel.abi.CountedPath counted = counted(c, abi);
+            int n = counted != null ? counted.instructions() - countedEntryInstructions
+                    : c == KernelCode.COPY_WORD && abi.fastPathCall().perWord() > 0 ? abi.fastPathCall().perWord() : c.instructions();
             instructions[c.ordinal()] = f == 1.0 ? n : (int) Math.round(n * f);
-            takenBranches[c.ordinal()] = c == KernelCode.IPC_FASTPATH ? abi.fastPathTakenBranches() : 0;
+            takenBranches[c.ordinal()] = counted == null ? 0 : counted.taken();
+            systemRegisterMoves[c.ordinal()] = counted == null ? 0 : counted.systemRegisterMoves();
+            // A counted path's code holds its privileged instructions too (charged apart, fetched all the same).
+            int codeInstructions = counted == null ? instructions[c.ordinal()] : counted.total() - countedEntryInstructions;
+            bytes[c.ordinal()] = (long) codeInstructions * bytesPerInstruction;
+            if (c == KernelCode.IPC_FASTPATH_REPLY && abi.fastPathReplyWait() == abi.fastPathCall()) {
+                // Pistachio's one fast path serves both: the same code, fetched from the same lines.
+                start[c.ordinal()] = start[KernelCode.IPC_FASTPATH.ordinal()];
+                continue;
+            }
             start[c.ordinal()] = at;
-            bytes[c.ordinal()] = (long) instructions[c.ordinal()] * bytesPerInstruction;
             // Blocks start on 16-byte boundaries, as compilers align function entries.
             at = (at + bytes[c.ordinal()] + 15) & -16L;
         }
         this.size = at - textBase;
+    }
+
+    /** The counted real-kernel path block {@code c} stands for, or null where its length is a {@link PathLengths} estimate. */
+    private static dev.mkw.kernel.abi.CountedPath counted(KernelCode c, dev.mkw.kernel.abi.Abi abi) {
+        return switch (c) {
+            case IPC_FASTPATH -> abi.fastPathCall();
+            case IPC_FASTPATH_REPLY -> abi.fastPathReplyWait();
+            default -> null;
+        };
     }
 
     /** Map the text pages (boot). */
@@ -66,6 +86,11 @@ public final class KernelImage {
     /** The taken branches of one execution of the whole block {@code c}, where they are known. */
     public int takenBranches(KernelCode c) {
         return takenBranches[c.ordinal()];
+    }
+
+    /** The system-register moves of one execution of the whole block {@code c} (charged as {@code SYSTEM_REGISTER}). */
+    public int systemRegisterMoves(KernelCode c) {
+        return systemRegisterMoves[c.ordinal()];
     }
 
     public long start(KernelCode c) {

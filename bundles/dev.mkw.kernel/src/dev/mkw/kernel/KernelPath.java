@@ -43,12 +43,17 @@ public final class KernelPath {
     /** Execute the whole code block {@code c}: fetch it, then its instructions. */
     public KernelPath execute(KernelCode c) {
         if (image == null) return execute(c, c.instructions());
+        if (c == KernelCode.IPC_FASTPATH || c == KernelCode.IPC_FASTPATH_REPLY) switchCounted = true;
         int n = image.instructions(c), taken = image.takenBranches(c);
-        fetch(c, n);
+        fetch(c, Integer.MAX_VALUE);
         instructions(n - taken);
         long b = taken * costs.cost(CostKind.BRANCH_TAKEN);
         cycles += b;
         instructionCycles += b;
+        // The block's system-register moves (a counted path's TLS and return-state registers) are privileged work.
+        long s = image.systemRegisterMoves(c) * costs.cost(CostKind.SYSTEM_REGISTER);
+        cycles += s;
+        privilegedCycles += s;
         return this;
     }
 
@@ -90,6 +95,15 @@ public final class KernelPath {
             cycles += stall;
         }
     }
+
+    private boolean switchCounted;
+
+    /**
+     * Whether this path ran a counted real-kernel fast path, whose instructions already switch
+     * threads (Pistachio's and seL4's fast paths switch stacks and the current thread inline):
+     * the thread switch then adds its memory work, not its {@link KernelCode#SWITCH} estimate.
+     */
+    public boolean switchCounted() { return switchCounted; }
 
     /** Cycles this path stalled on instruction fetch (part of {@link #cycles}). */
     public long fetchStalls() { return fetchStalls; }

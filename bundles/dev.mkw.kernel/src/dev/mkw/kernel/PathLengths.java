@@ -10,16 +10,21 @@ package dev.mkw.kernel;
 public final class PathLengths {
     private PathLengths() {}
 
-    /**
-     * Short register-only IPC between two threads in a legal state: an estimate, used where no
-     * real fast path has been counted (ARM); on x86 the counted Pistachio paths replace it
-     * ({@link dev.mkw.kernel.abi.Abi#fastPathInstructions}).
-     */
-    public static final int IPC_FASTPATH = 40;
+    // The IPC fast path is not an estimate: it is counted in real kernels (abi.CountedPath).
     /** The general IPC path: typed items, queueing, timeouts, all checks. */
     public static final int IPC_SLOWPATH = 160;
-    /** Per untyped word copied from the sender's to the receiver's message registers. */
+    /**
+     * Per untyped word the kernel copies from the sender's UTCB to the receiver's on x86 (the
+     * ARM kernels' copy loop is counted: {@link dev.mkw.kernel.abi.CountedPath#perWord}). Estimate.
+     */
     public static final int PER_WORD = 2;
+    /**
+     * Setting a thread's notification bits (system call {@code notify}) between entry and exit:
+     * find the target, or its bits, set them, test whether it waits for them. Estimate (it was
+     * half the former 40-instruction fast-path estimate); seL4's {@code sendSignal} runs through
+     * the general system-call path, not counted here.
+     */
+    public static final int NOTIFY = 20;
     /** Handling a page fault exception before the fault IPC. */
     public static final int PAGEFAULT = 60;
     /** Installing one page during map/grant (besides the page-table writes). */

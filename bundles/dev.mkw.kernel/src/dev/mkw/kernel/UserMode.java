@@ -56,6 +56,11 @@ final class UserMode implements UserCpu {
     }
 
     @Override
+    public void instructions(long n) {
+        compute(n * k.costs().cost(dev.mkw.hw.sim.CostKind.INSTRUCTION));
+    }
+
+    @Override
     public boolean access(long addr, int kind) {
         if (addr < 0 || addr >= k.kernelMemory().base) {
             raise(13, String.format("PROTECTION_FAULT (address 0x%x is outside user space)", addr));

@@ -69,7 +69,7 @@ public final class Sigma0 implements UserCode {
         }
         long addr = cpu.utcb().mr(1);
         int access = (int) (tag.label() & 7);
-        cpu.compute(HANDLER_INSTRUCTIONS);
+        cpu.instructions(HANDLER_INSTRUCTIONS);
         TaskSpec.RegionSpec region = regionOf(from, addr);
         List<TypedItem> items;
         if (region == null) {

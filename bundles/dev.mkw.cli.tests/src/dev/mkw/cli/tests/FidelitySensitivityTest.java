@@ -19,20 +19,24 @@ class FidelitySensitivityTest {
         assertEquals(0, cli.run(CliRun.home(), "fidelity", "--sensitivity"), cli.err());
         String out = cli.out();
         String header = line(out, "estimate ");
-        List<String> presets = List.of(header.trim().split("\\s+")).subList(1, 5);
-        assertEquals(List.of("i486_50", "cortex_a9", "x86_64_pcid", "cortex_a53"), presets);
+        List<String> rows = List.of(header.trim().split("\\s+")).subList(1, 8);
+        assertEquals(List.of("i486_50/ipc", "cortex_a9/ipc", "x86_64_pcid/ipc", "cortex_a53/ipc", "cortex_a53/syscall", "cortex_a76/ipc", "cortex_a76/syscall"), rows);
         long[] base = numbers(line(out, "(figure as it is)").substring(44));
         // The A53's entry is an estimate: at 50 % the figure falls, at 150 % it rises, by the same 12-13 cycles.
         String svc = line(out, "entryMechanisms.svc/eret.entryCycles");
         String[] cells = svc.substring(44).trim().split("\\s+");
         assertEquals("-", cells[0], "the i486's int is Liedtke's published figure, not an estimate: " + svc);
-        String a53 = cells[cells.length - 2];
+        String a53 = cells[3]; // three "-" cells, then "lo..hi (+d/+d)" per ARMv8 row
         long lo = Long.parseLong(a53.substring(0, a53.indexOf(".."))), hi = Long.parseLong(a53.substring(a53.indexOf("..") + 2));
         assertTrue(lo < base[3] && hi > base[3], svc);
         assertTrue(hi - lo >= 24 && hi - lo <= 26, "half of 25 cycles each way: " + svc);
-        // A path length estimate moves every preset's figure (thread switch bookkeeping is in every IPC).
-        String sw = line(out, "PathLengths.SWITCH");
-        assertTrue(sw.substring(44).trim().split("\\s+").length >= 8 && !sw.contains(" - "), sw);
+        // The new estimates are varied too: the system-register moves of the counted ARM paths, the notify path.
+        assertTrue(line(out, "costs.SYSTEM_REGISTER.cycles").contains("(+"), out);
+        String notify = line(out, "PathLengths.NOTIFY");
+        String[] moves = notify.substring(44).trim().split("\\s+");
+        assertTrue(!moves[9].equals("(+0/+0)") && moves[7].equals("(+0/+0)"), "the A53's null system call moves with the notify path's length, its IPC does not: " + notify);
+        // The thread switch of a fast IPC is inside the counted path: its estimate moves no figure.
+        assertTrue(line(out, "-: not an estimate").contains("PathLengths.SWITCH"), out);
     }
 
     @Test
@@ -41,8 +45,8 @@ class FidelitySensitivityTest {
         assertEquals(0, cli.run(CliRun.home(), "fidelity", "--sensitivity", "--json"), cli.err());
         String json = cli.out();
         assertTrue(json.startsWith("{\"figures\":[{\"preset\":\"i486_50\""), json);
-        assertTrue(json.contains("\"sensitivity\":{\"factors\":[0.5,1.5],\"baseline\":{\"i486_50\":"), json);
-        assertTrue(json.contains("\"PathLengths.SWITCH\":{\"i486_50\":{\"low\":"), json);
+        assertTrue(json.contains("\"sensitivity\":{\"factors\":[0.5,1.5],\"baseline\":{\"i486_50 ipc\":"), json);
+        assertTrue(json.contains("\"PathLengths.NOTIFY\":{\"i486_50 ipc\":{\"low\":"), json);
     }
 
     private static String line(String out, String start) {

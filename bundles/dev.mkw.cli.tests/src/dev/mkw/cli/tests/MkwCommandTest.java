@@ -103,7 +103,7 @@ class MkwCommandTest {
     @Test
     void presetsListsTheMachines() {
         assertEquals(0, mkw(home(), "presets"));
-        for (String id : List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9", "cortex_a53")) assertTrue(out().contains(id), out());
+        for (String id : List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9", "cortex_a53", "cortex_a76")) assertTrue(out().contains(id), out());
     }
 
     @Test

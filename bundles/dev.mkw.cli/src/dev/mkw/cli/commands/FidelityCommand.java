@@ -15,32 +15,61 @@ import dev.mkw.sim.report.KernelPathStats;
 import dev.mkw.sim.report.RunReport;
 
 /**
- * {@code mkw fidelity}: MKW's short-IPC figure on every preset that has a published one,
- * beside that figure, its source and the deviation. The reference scenario is the ping-pong
- * example (a call and a reply-and-wait between two address spaces, two words each way); MKW's
- * figure is the mean cycles of the IPC fast path from kernel entry to exit. Nothing in the
- * model is fitted to these numbers: a deviation says where the model is still wrong.
+ * {@code mkw fidelity}: MKW's figure on every preset that has a published one, beside that
+ * figure, its source and the deviation. Two kinds of figure:
+ * <ul>
+ * <li>{@code ipc}: the ping-pong example (a call and a reply-and-wait between two address
+ * spaces, two words each way); MKW's figure is the mean cycles of the IPC fast path from kernel
+ * entry to exit;</li>
+ * <li>{@code syscall}: the null-syscall example (a thread sets a notification bit of its own,
+ * no one waits); MKW's figure is the mean cycles of its {@code notify} path, entry to exit. It
+ * checks the entry and exit costs apart from the IPC path.</li>
+ * </ul>
+ * Nothing in the model is fitted to these numbers: a deviation says where the model is still
+ * wrong (README, "Fidelity", says which part for each row outside 10 %).
  */
 public final class FidelityCommand implements Command {
 
-    /** A published one-way IPC figure on the machine a preset models. */
-    public record Reference(String preset, long cycles, String what, String source) {}
+    /** What a figure measures: the scenario MKW runs and the kernel path whose mean it reports. */
+    public enum Figure {
+        IPC("ping-pong.mkw", "ipc.fastpath"), SYSCALL("null-syscall.mkw", "notify");
+
+        final String scenario, path;
+
+        Figure(String scenario, String path) {
+            this.scenario = scenario;
+            this.path = path;
+        }
+
+        public String word() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    /** A published figure on the machine a preset models. */
+    public record Reference(String preset, Figure figure, long cycles, String what, String source) {
+        /** The row's name: preset and figure ({@code cortex_a53 syscall}). */
+        public String label() { return preset + " " + figure.word(); }
+    }
 
     /** The published figures MKW is checked against (more are kept back to check that the model generalises). */
     public static final List<Reference> REFERENCES = List.of(
-            new Reference("i486_50", 260, "L3 short IPC, one way (5.2 us at 50 MHz)", "Liedtke, Improving IPC by Kernel Design, SOSP 1993"),
-            new Reference("cortex_a9", 316, "seL4 IPC call, one way", "sel4bench, seL4 performance page (Cortex-A9)"),
-            new Reference("x86_64_pcid", 375, "seL4 IPC call, one way (Skylake)", "sel4bench, seL4 performance page (Skylake)"),
-            new Reference("cortex_a53", 691, "L4Re inter-address-space IPC", "L4Re/Fiasco published figure for Cortex-A53 (Raspberry Pi 3)"));
+            new Reference("i486_50", Figure.IPC, 260, "L3 short IPC, one way (5.2 us at 50 MHz)", "Liedtke, Improving IPC by Kernel Design, SOSP 1993"),
+            new Reference("cortex_a9", Figure.IPC, 316, "seL4 IPC, one way, hot cache, inter address space (i.MX6, 1 GHz)",
+                    "Elphinstone and Heiser, From L3 to seL4, SOSP 2013; trustworthy.systems comparative performance table"),
+            new Reference("x86_64_pcid", Figure.IPC, 375, "seL4 IPC call, one way (Skylake)", "sel4bench, seL4 performance page (Skylake)"),
+            new Reference("cortex_a53", Figure.IPC, 691, "L4Re inter-address-space IPC (Fiasco kernel, NXP S32G2, EL1)", "l4re.org Performance Overview"),
+            new Reference("cortex_a53", Figure.SYSCALL, 230, "L4Re system call (Fiasco kernel, NXP S32G2, EL1)", "l4re.org Performance Overview"),
+            new Reference("cortex_a76", Figure.IPC, 384, "L4Re inter-address-space IPC (Fiasco kernel, Raspberry Pi 5, EL1)", "l4re.org Performance Overview"),
+            new Reference("cortex_a76", Figure.SYSCALL, 138, "L4Re system call (Fiasco kernel, Raspberry Pi 5, EL1)", "l4re.org Performance Overview"));
 
     @Override public String name() { return "fidelity"; }
 
-    @Override public String summary() { return "MKW's IPC figure on each preset beside the published one"; }
+    @Override public String summary() { return "MKW's IPC and system-call figures on each preset beside the published ones"; }
 
     @Override public String help() {
         return "Usage: mkw fidelity [--sensitivity] [--json]\n\n"
-                + "Runs the ping-pong example on every preset with a published IPC figure and prints\n"
-                + "MKW's mean fast-path cycles beside it, with the source and the deviation.\n\n"
+                + "Runs the ping-pong example (IPC) and the null-syscall example (system call) on every\n"
+                + "preset with a published figure and prints MKW's mean path cycles beside it, with the\n"
+                + "source and the deviation.\n\n"
                 + "  --sensitivity  also set each constant the cost model marks as an estimate to 50 % and\n"
                 + "                 150 % of its value, one at a time, and show how each figure moves\n"
                 + "  --json         print the figures (and the sensitivity) as JSON instead of tables\n";
@@ -49,26 +78,36 @@ public final class FidelityCommand implements Command {
     @Override
     public int run(List<String> argv, CliContext ctx) throws CliException {
         Args a = Args.parse(name(), argv, Set.of(), Set.of("sensitivity", "json"));
-        Path pingPong = ctx.examples().resolve("ping-pong.mkw");
-        Scenario base = ScenarioRunner.load(pingPong, ctx);
+        Map<Figure, Scenario> scenarios = scenarios(ctx);
         Map<String, Long> figures = new java.util.LinkedHashMap<>();
-        for (Reference r : REFERENCES) figures.put(r.preset(), measure(base, r.preset()));
-        List<FidelitySensitivity.Row> rows = a.flag("sensitivity") ? FidelitySensitivity.rows(base, REFERENCES) : null;
+        for (Reference r : REFERENCES) figures.put(r.label(), measure(scenarios.get(r.figure()), r));
+        List<FidelitySensitivity.Row> rows = a.flag("sensitivity") ? FidelitySensitivity.rows(scenarios, REFERENCES) : null;
         if (a.flag("json")) {
             ctx.out().print(json(figures, rows));
             return 0;
         }
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%-12s %9s %9s %10s  %s%n", "preset", "MKW", "published", "deviation", "published figure and source"));
+        b.append(String.format("%-12s %-7s %9s %9s %10s  %s%n", "preset", "figure", "MKW", "published", "deviation", "published figure and source"));
         for (Reference r : REFERENCES) {
-            long mkw = figures.get(r.preset());
+            long mkw = figures.get(r.label());
             double dev = 100.0 * (mkw - r.cycles()) / r.cycles();
-            b.append(String.format("%-12s %9d %9d %+9.1f%%  %s (%s)%n", r.preset(), mkw, r.cycles(), dev, r.what(), r.source()));
+            b.append(String.format("%-12s %-7s %9d %9d %+9.1f%%  %s (%s)%n", r.preset(), r.figure().word(), mkw, r.cycles(), dev, r.what(), r.source()));
         }
-        b.append("MKW: mean cycles of ipc.fastpath (kernel entry to exit) in examples/scenarios/ping-pong.mkw on the preset.\n");
+        b.append("MKW: mean cycles, kernel entry to exit, of ipc.fastpath in examples/scenarios/ping-pong.mkw (ipc)\n"
+                + "and of notify in examples/scenarios/null-syscall.mkw (syscall), on the preset.\n");
         if (rows != null) b.append(FidelitySensitivity.table(rows, REFERENCES, figures));
         ctx.out().print(b);
         return 0;
+    }
+
+    /** The reference scenario of each kind of figure, from the examples. */
+    static Map<Figure, Scenario> scenarios(CliContext ctx) throws CliException {
+        Map<Figure, Scenario> m = new java.util.EnumMap<>(Figure.class);
+        for (Figure f : Figure.values()) {
+            Path file = ctx.examples().resolve(f.scenario);
+            m.put(f, ScenarioRunner.load(file, ctx));
+        }
+        return m;
     }
 
     /** The figures (and the sensitivity rows, if asked for) as one JSON object. */
@@ -76,7 +115,8 @@ public final class FidelityCommand implements Command {
         StringBuilder b = new StringBuilder("{\"figures\":[");
         String sep = "";
         for (Reference r : REFERENCES) {
-            b.append(sep).append("{\"preset\":\"").append(r.preset()).append("\",\"mkw\":").append(figures.get(r.preset()))
+            b.append(sep).append("{\"preset\":\"").append(r.preset()).append("\",\"figure\":\"").append(r.figure().word())
+                    .append("\",\"mkw\":").append(figures.get(r.label()))
                     .append(",\"published\":").append(r.cycles()).append(",\"what\":\"").append(r.what()).append("\",\"source\":\"").append(r.source()).append("\"}");
             sep = ",";
         }
@@ -85,14 +125,15 @@ public final class FidelityCommand implements Command {
         return b.append("}\n").toString();
     }
 
-    /** MKW's figure on {@code preset}: the mean of the fast path's executions. */
-    public static long measure(Scenario base, String preset) throws CliException {
+    /** MKW's figure for {@code r}: the mean of its path's executions in {@code base} run on r's preset. */
+    public static long measure(Scenario base, Reference r) throws CliException {
+        String preset = r.preset();
         Scenario s = base.machine().preset().equals(preset) ? base : ScenarioRunner.with(base, Map.of("machine.preset", preset));
         // The published figures are of unicore kernel builds: the reference runs on one processor.
         s = ScenarioRunner.with(s, Map.of("machine.cpus", "1"));
         RunReport report = ScenarioRunner.run(s);
-        KernelPathStats fast = report.kernelPaths().get("ipc.fastpath");
-        if (fast == null || fast.count() == 0) throw new CliException("the reference scenario took no fast-path IPC on " + preset);
-        return Math.round((double) fast.total() / fast.count());
+        KernelPathStats path = report.kernelPaths().get(r.figure().path);
+        if (path == null || path.count() == 0) throw new CliException("the reference scenario took no " + r.figure().path + " path on " + preset);
+        return Math.round((double) path.total() / path.count());
     }
 }

@@ -22,8 +22,8 @@ import dev.mkw.scenario.Scenario;
  * value, one at a time, and the reference scenario is run again on each preset: a figure that
  * moves much with an estimate is only as good as that estimate. The estimates are those the
  * presets mark {@code estimated} (their costs and the entry mechanism the kernel uses) and the
- * kernel's path lengths (docs/cost-model.md); the x86 IPC fast path is counted from
- * Pistachio, not estimated, so it is varied on ARM only.
+ * kernel's path lengths (docs/cost-model.md). The IPC fast paths are counted in real kernels
+ * (Pistachio, seL4), not estimated, and so is the ARM kernels' per-word copy: they are not varied.
  */
 final class FidelitySensitivity {
     private FidelitySensitivity() {}
@@ -35,7 +35,8 @@ final class FidelitySensitivity {
      * One estimated constant and what it does to each preset's figure.
      *
      * @param name    how docs/cost-model.md and the preset name it ({@code costs.REGISTER_SAVE.cycles}, {@code PathLengths.SWITCH})
-     * @param moved   preset → {MKW figure at 50 %, at 150 %}; absent where the constant is not an estimate of that preset
+     * @param moved   reference row ({@link FidelityCommand.Reference#label}) → {MKW figure at 50 %, at 150 %}; absent where
+     *                the constant is not an estimate of that row's preset
      */
     record Row(String name, Map<String, long[]> moved) {}
 
@@ -44,8 +45,8 @@ final class FidelitySensitivity {
 
     private static Map<String, KernelCode> pathLengths() {
         Map<String, KernelCode> m = new LinkedHashMap<>();
-        m.put("PathLengths.IPC_FASTPATH", KernelCode.IPC_FASTPATH);
         m.put("PathLengths.IPC_SLOWPATH", KernelCode.IPC_SLOWPATH);
+        m.put("PathLengths.NOTIFY", KernelCode.NOTIFY);
         m.put("PathLengths.PER_WORD", KernelCode.COPY_WORD);
         m.put("PathLengths.PAGEFAULT", KernelCode.PAGEFAULT);
         m.put("PathLengths.MAP_PAGE", KernelCode.MAP_PAGE);
@@ -57,25 +58,26 @@ final class FidelitySensitivity {
         return m;
     }
 
-    /** Run every estimate at both factors on every preset of {@code references}, one estimate at a time. */
-    static List<Row> rows(Scenario base, List<FidelityCommand.Reference> references) throws CliException {
+    /** Run every estimate at both factors on every reference row, one estimate at a time. */
+    static List<Row> rows(Map<FidelityCommand.Figure, Scenario> scenarios, List<FidelityCommand.Reference> references) throws CliException {
         Map<String, Map<String, long[]>> byName = new LinkedHashMap<>();
         for (FidelityCommand.Reference r : references) {
             Machine m = MachinePresets.get().model(r.preset());
             // One processor, as the published figures were measured (unicore kernel builds).
-            Scenario s = base.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1")));
+            Scenario s = scenarios.get(r.figure()).withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1")));
             for (Map.Entry<String, Long> e : machineEstimates(m).entrySet()) {
-                long lo = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1", e.getKey(), Long.toString(scaled(e.getValue(), LOW))))), r.preset());
-                long hi = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1", e.getKey(), Long.toString(scaled(e.getValue(), HIGH))))), r.preset());
-                byName.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(r.preset(), new long[] {lo, hi});
+                long lo = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1", e.getKey(), Long.toString(scaled(e.getValue(), LOW))))), r);
+                long hi = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1", e.getKey(), Long.toString(scaled(e.getValue(), HIGH))))), r);
+                byName.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(r.label(), new long[] {lo, hi});
             }
             boolean x86 = m.getIsa() != null && m.getIsa().startsWith("x86");
             for (Map.Entry<String, KernelCode> e : PATH_LENGTHS.entrySet()) {
-                if (x86 && e.getValue() == KernelCode.IPC_FASTPATH) continue;
+                // On ARM the per-word copy is seL4's counted loop, not the PER_WORD estimate.
+                if (!x86 && e.getValue() == KernelCode.COPY_WORD) continue;
                 KernelConfig k = s.kernel();
-                long lo = FidelityCommand.measure(s.withKernel(k.withPathLengthScale(e.getValue(), LOW)), r.preset());
-                long hi = FidelityCommand.measure(s.withKernel(k.withPathLengthScale(e.getValue(), HIGH)), r.preset());
-                byName.computeIfAbsent(e.getKey(), x -> new LinkedHashMap<>()).put(r.preset(), new long[] {lo, hi});
+                long lo = FidelityCommand.measure(s.withKernel(k.withPathLengthScale(e.getValue(), LOW)), r);
+                long hi = FidelityCommand.measure(s.withKernel(k.withPathLengthScale(e.getValue(), HIGH)), r);
+                byName.computeIfAbsent(e.getKey(), x -> new LinkedHashMap<>()).put(r.label(), new long[] {lo, hi});
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -104,10 +106,10 @@ final class FidelitySensitivity {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%nSensitivity: MKW's figure with each estimated constant at 50 %% / 150 %% of its value%n"));
         b.append(String.format(Locale.ROOT, "%-44s", "estimate"));
-        for (FidelityCommand.Reference r : references) b.append(String.format(Locale.ROOT, " %22s", r.preset()));
+        for (FidelityCommand.Reference r : references) b.append(String.format(Locale.ROOT, " %22s", r.preset() + "/" + r.figure().word()));
         b.append('\n');
         b.append(String.format(Locale.ROOT, "%-44s", "(figure as it is)"));
-        for (FidelityCommand.Reference r : references) b.append(String.format(Locale.ROOT, " %22d", baseline.get(r.preset())));
+        for (FidelityCommand.Reference r : references) b.append(String.format(Locale.ROOT, " %22d", baseline.get(r.label())));
         b.append('\n');
         List<String> still = new ArrayList<>();
         for (Row row : rows) {
@@ -119,17 +121,17 @@ final class FidelitySensitivity {
             }
             b.append(String.format(Locale.ROOT, "%-44s", row.name()));
             for (FidelityCommand.Reference r : references) {
-                long[] v = row.moved().get(r.preset());
-                long base = baseline.get(r.preset());
+                long[] v = row.moved().get(r.label());
+                long base = baseline.get(r.label());
                 b.append(String.format(Locale.ROOT, " %22s", v == null ? "-" : String.format(Locale.ROOT, "%d..%d (%+d/%+d)", v[0], v[1], v[0] - base, v[1] - base)));
             }
             b.append('\n');
         }
-        b.append("-: not an estimate on that preset. Estimates that move no figure: ").append(still.isEmpty() ? "none" : String.join(", ", still)).append('\n');
+        b.append("-: not an estimate on that row's preset. Estimates that move no figure: ").append(still.isEmpty() ? "none" : String.join(", ", still)).append('\n');
         return b.toString();
     }
 
-    /** The same as JSON: {"baseline": {preset: n}, "estimates": {name: {preset: {"low": n, "high": n}}}}. */
+    /** The same as JSON: {"baseline": {row: n}, "estimates": {name: {row: {"low": n, "high": n}}}}, a row named "preset figure". */
     static String json(List<Row> rows, Map<String, Long> baseline) {
         StringBuilder b = new StringBuilder("{\"factors\":[" + LOW + "," + HIGH + "],\"baseline\":{");
         String sep = "";

@@ -38,7 +38,7 @@ class AccessRunTest {
 
     @Test
     void aRunIsExactlyItsAccessesOneByOne() {
-        for (String preset : new String[] {"i486_50", "pentium_100", "cortex_a9", "x86_64_pcid", "cortex_a53"}) {
+        for (String preset : new String[] {"i486_50", "pentium_100", "cortex_a9", "x86_64_pcid", "cortex_a53", "cortex_a76"}) {
             SimMachine batched = machine(preset), single = machine(preset);
             MemoryHierarchy b = batched.mem(0), s = single.mem(0);
             b.loadPageTableRoot(ROOT, 1);

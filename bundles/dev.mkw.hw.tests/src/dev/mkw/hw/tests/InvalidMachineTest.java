@@ -80,7 +80,7 @@ class InvalidMachineTest {
     @Test
     void unknownAndMissingCosts() {
         assertEquals(List.of("cost kind 'CR3_LOAD' is unknown (known: [KERNEL_ENTRY, KERNEL_EXIT, REGISTER_SAVE, REGISTER_RESTORE, "
-                + "PAGE_TABLE_ROOT_LOAD, TLB_FLUSH, TLB_FLUSH_ENTRY, FPU_SAVE, FPU_RESTORE, FPU_TRAP, INTERRUPT_ENTRY, INTERRUPT_ACK, IPI, CACHE_TRANSFER, CACHE_INVALIDATE, INSTRUCTION, BRANCH_TAKEN])",
+                + "PAGE_TABLE_ROOT_LOAD, TLB_FLUSH, TLB_FLUSH_ENTRY, FPU_SAVE, FPU_RESTORE, FPU_TRAP, INTERRUPT_ENTRY, INTERRUPT_ACK, IPI, CACHE_TRANSFER, CACHE_INVALIDATE, INSTRUCTION, BRANCH_TAKEN, SYSTEM_REGISTER])",
                 "costs: no cost for PAGE_TABLE_ROOT_LOAD"),
                 problemsAfter(m -> {
                     for (Cost c : m.getCosts()) if (c.getKind().equals("PAGE_TABLE_ROOT_LOAD")) c.setKind("CR3_LOAD");

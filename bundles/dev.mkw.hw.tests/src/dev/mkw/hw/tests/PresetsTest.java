@@ -24,7 +24,7 @@ class PresetsTest {
 
     @Test
     void everyPresetLoadsValidatesAndBuilds() {
-        assertEquals(List.of("cortex_a53", "cortex_a9", "i486_50", "pentium_100", "x86_64_pcid"), presets.ids());
+        assertEquals(List.of("cortex_a53", "cortex_a76", "cortex_a9", "i486_50", "pentium_100", "x86_64_pcid"), presets.ids());
         for (String id : presets.ids()) {
             assertEquals(List.of(), presets.validate(id), id);
             SimMachine m = presets.machine(id, 0);
@@ -109,7 +109,7 @@ class PresetsTest {
     @Test
     void unknownPresetListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> presets.model("vax"));
-        assertEquals("unknown machine preset 'vax'; known: cortex_a53, cortex_a9, i486_50, pentium_100, x86_64_pcid", e.getMessage());
+        assertEquals("unknown machine preset 'vax'; known: cortex_a53, cortex_a76, cortex_a9, i486_50, pentium_100, x86_64_pcid", e.getMessage());
     }
 
     @Test

@@ -28,7 +28,7 @@ import dev.mkw.sim.contrib.Contributions;
  */
 public final class MachinePresets {
     public static final String EXTENSION_POINT = "dev.mkw.hw.presets";
-    private static final List<String> BUILT_IN = List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9", "cortex_a53");
+    private static final List<String> BUILT_IN = List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9", "cortex_a53", "cortex_a76");
     private static MachinePresets instance;
     /** One preset: its id, its model's file and the class that provided it. */
     private record Preset(String id, URL url, Class<?> provider) {}

@@ -41,5 +41,13 @@ public enum CostKind {
      * A taken branch (conditional or unconditional): what it costs in all, where a block's
      * taken branches are known (the counted fast paths); the others cost {@link #INSTRUCTION}.
      */
-    BRANCH_TAKEN
+    BRANCH_TAKEN,
+    /**
+     * A move to or from a system or coprocessor register that is neither the page-table root
+     * nor the entry and exit themselves: the thread-local-storage registers a kernel switches,
+     * the FPU access control, the syndrome and return-address registers an exception handler
+     * reads ({@code mrs}/{@code msr} on ARMv8, {@code mrc}/{@code mcr} on ARMv7, {@code mov} from
+     * a control register on x86). The counted fast paths say how many they execute.
+     */
+    SYSTEM_REGISTER
 }

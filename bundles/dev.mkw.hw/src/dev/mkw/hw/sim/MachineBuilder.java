@@ -40,6 +40,7 @@ public final class MachineBuilder {
         for (CostKind k : CostKind.values()) costs.put(k, 0L);
         costs.put(CostKind.INSTRUCTION, 1L);
         costs.put(CostKind.BRANCH_TAKEN, 1L);
+        costs.put(CostKind.SYSTEM_REGISTER, 1L);
     }
 
     MachineBuilder(MachineDescription d) {

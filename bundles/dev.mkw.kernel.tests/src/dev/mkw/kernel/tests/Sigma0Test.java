@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,23 @@ class Sigma0Test {
         assertTrue(fault > 0 && map > 0, "fault " + fault + ", map " + map);
         var sigma0 = sim.threads().stream().filter(t -> t.name().equals("sigma0")).findFirst().orElseThrow();
         assertTrue(sigma0.userCycles() > 0, "sigma0's own code ran at user level");
+    }
+
+    @Test
+    void sigma0sHandlerIsChargedAsInstructions() {
+        // Its 50 instructions between receive and reply cost the machine's INSTRUCTION each.
+        long[] userCycles = new long[2];
+        for (int i = 0; i < 2; i++) {
+            Map<String, String> o = Map.of("costs.INSTRUCTION.cycles", Integer.toString(i + 1));
+            TaskSpec app = new TaskSpec("app", TaskSpec.ROOT_PAGER, null, List.of(new TaskSpec.RegionSpec(0x10000, 0x4000, "rw", AT)),
+                    List.of(), List.of(), List.of(thread("t", 10, new Op.Access(c(0x10000), Op.AccessKind.WRITE, AT))), AT);
+            Simulation sim = Simulation.create(scenario("i486_50", KernelConfig.defaults(), app).withMachine(new dev.mkw.scenario.MachineSpec("i486_50", o)),
+                    dev.mkw.hw.model.MachinePresets.get().machine("i486_50", o));
+            sim.run();
+            assertTrue(sim.inspector().errors().isEmpty(), sim.inspector().errors().toString());
+            userCycles[i] = sim.threads().stream().filter(t -> t.name().equals("sigma0")).findFirst().orElseThrow().userCycles();
+        }
+        assertTrue(userCycles[1] - userCycles[0] >= 50, "one fault, 50 instructions at 1 and at 2 cycles: " + userCycles[0] + " → " + userCycles[1]);
     }
 
     @Test

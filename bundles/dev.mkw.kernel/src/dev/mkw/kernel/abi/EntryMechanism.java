@@ -23,15 +23,22 @@ import dev.mkw.kernel.KernelConfig;
  * the user RSP back before SYSRET: 1 store, 2 loads, 3 instructions.</li>
  * <li>ARMv8 {@code svc}/{@code eret}: the return state is in ELR_EL1 and SPSR_EL1 and SP_EL0 stays
  * banked (ARMv8 ARM D1.10, D1.11); a kernel that may switch threads saves the three (seL4's
- * {@code lel_syscall}: {@code mrs} of SP_EL0, ELR, SPSR and stores; {@code fastpath_restore}: loads
- * and {@code msr}): 3 stores, 3 loads, 6 register moves besides them.</li>
+ * {@code lower_el_sync}: {@code mrs} of SP_EL0, ELR, SPSR, then {@code stp x30, x21} and
+ * {@code stp x22, x23}; {@code fastpath_restore}: {@code ldp x21, x22}, {@code ldr x23}, three
+ * {@code msr}): 3 words stored and loaded by 4 instructions; the 6 register moves are
+ * system-register moves of the counted path ({@link CountedPath#systemRegisterMoves}).</li>
  * <li>ARMv7 {@code svc} with {@code movs pc, lr}: LR_svc and SPSR_svc are banked (ARMv7 ARM
  * B1.8.3); the kernel saves them ({@code mrs spsr} and two stores) and reloads them for the
  * thread it returns to: 2 stores, 2 loads, 2 register moves.</li>
  * <li>ARMv7 {@code svc} with {@code srs}/{@code rfe}: SRS stores LR and SPSR to the kernel
  * stack in one instruction, RFE loads PC and CPSR from it (ARMv7 ARM B9.3.16, B9.3.13; seL4's
  * {@code arm_swi_syscall} and {@code rfeia}): 2 stores by one instruction, 2 loads by the
- * return itself.</li>
+ * return itself; seL4 then corrects the saved return address ({@code sub lr, lr, #4};
+ * {@code str lr, [sp, #8]}): 2 instructions, 1 word.</li>
+ * <li>On ARMv7 seL4's entry saves the whole user register file with one privileged
+ * user-bank store ({@code stmdb sp, {r0-lr}^}) and its exit loads it back ({@code ldmdb ^}):
+ * {@code registerFile}, charged as the preset's {@code REGISTER_SAVE} and
+ * {@code REGISTER_RESTORE} whichever return the variant uses.</li>
  * </ul>
  *
  * @param kind          the variant value
@@ -41,9 +48,15 @@ import dev.mkw.kernel.KernelConfig;
  * @param savedWords    words the kernel stores on entry in software
  * @param restoredWords words the kernel loads before the exit in software
  * @param instructions  the software part's instructions (its stores, loads and register moves)
+ * @param registerFile  whether the entry stores and the exit loads the whole user register file
+ *                      with one privileged transfer each (charged as REGISTER_SAVE and REGISTER_RESTORE)
  */
 public record EntryMechanism(KernelConfig.Entry kind, String machineName, int frameWordsIn, int frameWordsOut,
-        int savedWords, int restoredWords, int instructions) {
+        int savedWords, int restoredWords, int instructions, boolean registerFile) {
+
+    public EntryMechanism(KernelConfig.Entry kind, String machineName, int frameWordsIn, int frameWordsOut, int savedWords, int restoredWords, int instructions) {
+        this(kind, machineName, frameWordsIn, frameWordsOut, savedWords, restoredWords, instructions, false);
+    }
 
     /** The mechanism {@code kind} on {@code isa}, or null where the ISA has no such instruction pair. */
     public static EntryMechanism of(KernelConfig.Entry kind, String isa) {
@@ -52,9 +65,9 @@ public record EntryMechanism(KernelConfig.Entry kind, String machineName, int fr
             case INT -> x86 ? new EntryMechanism(kind, "int/iret", 5, 5, 0, 0, 0) : null;
             case SYSENTER -> x86 ? new EntryMechanism(kind, "sysenter/sysexit", 0, 0, 2, 2, 4) : null;
             case SYSCALL -> x86 ? new EntryMechanism(kind, "syscall/sysret", 0, 0, 1, 2, 3) : null;
-            case SVC -> "armv8".equals(isa) ? new EntryMechanism(kind, "svc/eret", 0, 0, 3, 3, 12)
-                    : "armv7".equals(isa) ? new EntryMechanism(kind, "svc/movs pc", 0, 0, 2, 2, 6) : null;
-            case SVC_RFE -> "armv7".equals(isa) ? new EntryMechanism(kind, "svc/rfe", 2, 2, 0, 0, 1) : null;
+            case SVC -> "armv8".equals(isa) ? new EntryMechanism(kind, "svc/eret", 0, 0, 3, 3, 4)
+                    : "armv7".equals(isa) ? new EntryMechanism(kind, "svc/movs pc", 0, 0, 2, 2, 6, true) : null;
+            case SVC_RFE -> "armv7".equals(isa) ? new EntryMechanism(kind, "svc/rfe", 2, 2, 1, 0, 2, true) : null;
             case DEFAULT -> null;
         };
     }

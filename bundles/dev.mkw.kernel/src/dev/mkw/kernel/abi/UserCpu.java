@@ -23,6 +23,9 @@ public interface UserCpu {
     /** Execute {@code cycles} cycles of plain instructions. */
     void compute(long cycles);
 
+    /** Execute {@code n} simple instructions: n times the machine's {@code INSTRUCTION} cost. */
+    void instructions(long n);
+
     /** The machine's page size in bytes (L4 X.2 publishes it in the kernel interface page's PageInfo). */
     int pageSize();
 

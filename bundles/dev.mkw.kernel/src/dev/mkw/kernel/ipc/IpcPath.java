@@ -108,7 +108,7 @@ public final class IpcPath {
         boolean fast = k.config().fastpath() && waiting && m.isShort(k.abi()) && d.priority >= s.priority && d.cpu == s.cpu;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
         p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
-        if (!fast) p.cost(CostKind.REGISTER_SAVE);
+        if (!fast && !k.entry().mechanism().registerFile()) p.cost(CostKind.REGISTER_SAVE);
         p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         Tcb found = k.tcbLookup().lookup(targetId, d, p, this::physical);
         if (found == null || found.state == ThreadState.DEAD) {
@@ -251,8 +251,8 @@ public final class IpcPath {
         boolean queued = !s.sendQueue.isEmpty();
         boolean fast = k.config().fastpath() && deliverable && m.isShort(k.abi()) && !queued && d.cpu == s.cpu;
         KernelPath p = k.path(fast ? "ipc.fastpath" : "ipc.slowpath");
-        p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH : KernelCode.IPC_SLOWPATH);
-        if (!fast) p.cost(CostKind.REGISTER_SAVE);
+        p.cost(CostKind.KERNEL_ENTRY).execute(fast ? KernelCode.IPC_FASTPATH_REPLY : KernelCode.IPC_SLOWPATH);
+        if (!fast && !k.entry().mechanism().registerFile()) p.cost(CostKind.REGISTER_SAVE);
         p.touch(s.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         if (d != null) k.tcbLookup().lookup(targetId, d, p, this::physical);
         if (deliverable) {
@@ -299,7 +299,7 @@ public final class IpcPath {
     }
 
     private void finish(KernelPath p, Tcb onBehalf, boolean fast) {
-        if (!fast) p.cost(CostKind.REGISTER_RESTORE);
+        if (!fast && !k.entry().mechanism().registerFile()) p.cost(CostKind.REGISTER_RESTORE);
         p.cost(CostKind.KERNEL_EXIT);
         k.charge(p, onBehalf);
     }

@@ -39,6 +39,9 @@ public final class MessageTransfer {
     public void deliver(Tcb s, Tcb r, Message m, long badge, KernelPath p) {
         p.touch(r.address + Tcb.OFF_PARTNER, MemoryHierarchy.WRITE);
         int inRegisters = Math.min(m.words().length, k.abi().registerWords());
+        // seL4 saved the sender's registers in its TCB on entry and copies the register words to
+        // the receiver's saved context (the fast path's loop; Pistachio leaves them in the registers).
+        if (inRegisters > 0 && k.abi().copiesRegisterWords()) p.execute(KernelCode.COPY_WORD, k.abi().fastPathCall().perWord() * inRegisters);
         for (int i = inRegisters; i < m.words().length; i++) {
             int mr = i + 1;
             if (s.space == k.loadedSpace()) {

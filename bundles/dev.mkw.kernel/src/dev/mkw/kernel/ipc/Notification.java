@@ -5,7 +5,6 @@ import dev.mkw.hw.sim.MemoryHierarchy;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
-import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.MessageTag;
 import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadId;
@@ -28,7 +27,7 @@ public final class Notification {
     /** The running thread {@code t} sets {@code bits} of {@code d}. */
     public void notify(Tcb t, Tcb d, long bits) {
         KernelPath p = k.path("notify");
-        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.IPC_FASTPATH, PathLengths.IPC_FASTPATH / 2).touch(d.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
+        p.cost(CostKind.KERNEL_ENTRY).execute(KernelCode.NOTIFY).touch(d.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);
         k.record(TraceKind.NOTIFY, t, d.name, "notify", bits, "");
         signal(d, bits, p);
         p.cost(CostKind.KERNEL_EXIT);

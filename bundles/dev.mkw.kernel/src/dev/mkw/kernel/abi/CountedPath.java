@@ -1,0 +1,106 @@
+package dev.mkw.kernel.abi;
+
+/**
+ * The dynamic instruction mix of one pass through a real kernel's IPC fast path, counted from
+ * its disassembly along one scenario (shared/notes/kernel-cost-sources.md §1 and §5 say how,
+ * with every branch outcome). A count starts at the first kernel instruction (the exception
+ * vector) and ends with the return to user mode, which it includes.
+ *
+ * <p>MKW charges the classes apart: the simple, load, store and not-taken branch instructions
+ * at the preset's {@code INSTRUCTION} cost (a load or store that touches a modelled kernel object
+ * is simulated besides), taken branches at {@code BRANCH_TAKEN}, system-register moves at
+ * {@code SYSTEM_REGISTER}. The other privileged instructions are the mechanisms MKW charges
+ * through the preset: the entry and the return ({@code KERNEL_ENTRY}/{@code KERNEL_EXIT}), the
+ * page-table root load with its barriers ({@code PAGE_TABLE_ROOT_LOAD}), and on ARMv7 the user-bank
+ * register transfers {@code stmdb}/{@code ldmdb ^} ({@code REGISTER_SAVE}/{@code REGISTER_RESTORE}).
+ *
+ * @param kernel              whose path (and which function)
+ * @param source              repository, file and commit it was counted from
+ * @param simple              ALU and register moves
+ * @param loads               loads (including pops and compares with a memory operand)
+ * @param stores              stores (including pushes)
+ * @param branches            branches and calls, taken or not
+ * @param taken               of {@code branches}, those taken on this scenario
+ * @param systemRegisterMoves privileged instructions charged as {@code SYSTEM_REGISTER}
+ * @param privileged          all privileged instructions (system-register moves included)
+ * @param perWord             instructions per message word the path copies (0: it copies none)
+ */
+public record CountedPath(String kernel, String source, int simple, int loads, int stores, int branches, int taken,
+        int systemRegisterMoves, int privileged, int perWord) {
+
+    /** Instructions MKW charges as instructions: all but the privileged ones. */
+    public int instructions() {
+        return simple + loads + stores + branches;
+    }
+
+    /** Every instruction of the pass, privileged ones included. */
+    public int total() {
+        return instructions() + privileged;
+    }
+
+    /**
+     * Pistachio ia32, INT 0x30 build (the 486 and P1 configurations), {@code exc_user_sysipc}
+     * ({@code kernel/src/glue/v4-x86/x32/trap.S} at l4ka/pistachio 8be66aa9): send+receive, no
+     * untyped words beyond MR0, partner waiting, other address space: 63 instructions, 21 ALU,
+     * 16 loads, 11 stores, 12 branches (3 taken: {@code je 1f}, {@code je 2f}, {@code jmp *%ecx}),
+     * 3 privileged ({@code mov %cr3} read, charged as a system-register move; {@code mov} to CR3;
+     * {@code iret}). One path serves Call and ReplyWait. Message registers stay in registers.
+     */
+    public static final CountedPath PISTACHIO_IA32 = new CountedPath("L4Ka::Pistachio ia32 exc_user_sysipc",
+            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x32/trap.S", 21, 16, 11, 12, 3, 1, 3, 0);
+
+    /**
+     * Pistachio x86-64 {@code syscall_entry} ({@code kernel/src/glue/v4-x86/x64/trap.S} at
+     * 8be66aa9), same scenario: 73 instructions, 28/18/10/15, 2 privileged ({@code mov} to CR3,
+     * {@code sysretq}); the taken branches were not told apart (counted as not taken).
+     */
+    public static final CountedPath PISTACHIO_X64 = new CountedPath("L4Ka::Pistachio x86-64 syscall_entry",
+            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x64/trap.S", 28, 18, 10, 15, 0, 0, 2, 0);
+
+    /**
+     * seL4 AArch32 (Cortex-A9: imx6, {@code configs/ARM_verified.cmake} with KernelNumDomains=1,
+     * non-SMP, no FPU context switch, gcc 12.2 -O2), {@code fastpath_call} as
+     * {@code c_handle_fastpath_call} from the SWI vector ({@code ldr pc}) through
+     * {@code arm_swi_syscall} to {@code rfeia}; seL4/seL4 1326364bc (src/fastpath/fastpath.c,
+     * src/arch/arm/32/traps.S, include/arch/arm/arch/32/mode/fastpath/fastpath.h). Call, 0 words,
+     * one-level capability lookup with a guard, receiver waiting alone on the endpoint, equal
+     * priority, endpoint capability with all rights, other address space: 145 instructions, 78 ALU,
+     * 20 loads, 14 stores, 17 branches (5 taken: the vector's {@code ldr pc}, {@code beq} to the
+     * fast path, the zero-length {@code beq}, {@code bl} and {@code bx lr} of
+     * {@code armv_contextSwitch_HWASID}), 16 privileged: {@code srsia} and {@code rfeia} (the entry
+     * and exit), {@code stmdb}/{@code ldmdb ^} (register save and restore), {@code dsb}, three
+     * {@code mcr} and three {@code isb} (the address-space switch via the global page directory),
+     * and 5 CP15 thread-ID moves ({@code mrc} TPIDRPRW; {@code mrc}/{@code mcr} TPIDRURW, TPIDRURO).
+     * Each message word: {@code ldr}, {@code str}, {@code cmp}, {@code bne}.
+     */
+    public static final CountedPath SEL4_AARCH32_CALL = new CountedPath("seL4 AArch32 fastpath_call",
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 78, 20, 14, 17, 5, 5, 16, 4);
+
+    /**
+     * The same build's {@code fastpath_reply_recv} (ReplyRecv, 0 words, empty ready queue so the
+     * out-of-line {@code isHighestPrio} returns at once, endpoint idle, no bound notification): 176
+     * instructions, 93/23/21/23 (8 taken), the same 16 privileged.
+     */
+    public static final CountedPath SEL4_AARCH32_REPLY_RECV = new CountedPath("seL4 AArch32 fastpath_reply_recv",
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 93, 23, 21, 23, 8, 5, 16, 4);
+
+    /**
+     * seL4 AArch64 (Cortex-A53: bcm2837, {@code configs/AARCH64_verified.cmake} with
+     * KernelNumDomains=1, KernelArmHypervisorSupport=OFF, non-SMP, gcc 12.2 -O2),
+     * {@code fastpath_call} from the lower-EL synchronous vector ({@code b lower_el_sync}) through
+     * {@code lel_syscall} to {@code eret}; seL4/seL4 1326364bc (src/arch/arm/64/traps.S,
+     * include/arch/arm/arch/64/mode/fastpath/fastpath.h). The Call scenario above, receiver already
+     * the FPU owner: 194 instructions, 81 ALU, 34 loads, 29 stores (17 {@code stp} of the register
+     * file among them), 31 branches (9 taken), 19 privileged: {@code eret}; {@code dsb},
+     * {@code msr ttbr0_el1}, {@code isb} (the address-space switch); 15 system-register moves
+     * ({@code mrs} SP_EL0, ELR twice, SPSR, ESR, TPIDR_EL1, TPIDR_EL0, TPIDRRO_EL0, CPACR;
+     * {@code msr} CPACR, TPIDR_EL0, TPIDRRO_EL0, SP_EL0, ELR, SPSR). Each word: {@code ldr},
+     * {@code str}, {@code add}, {@code cmp}, {@code b.ne}.
+     */
+    public static final CountedPath SEL4_AARCH64_CALL = new CountedPath("seL4 AArch64 fastpath_call",
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 81, 34, 29, 31, 9, 15, 19, 5);
+
+    /** The same build's {@code fastpath_reply_recv}, the ReplyRecv scenario above: 215 instructions, 88/38/32/38 (12 taken), 19 privileged. */
+    public static final CountedPath SEL4_AARCH64_REPLY_RECV = new CountedPath("seL4 AArch64 fastpath_reply_recv",
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 88, 38, 32, 38, 12, 15, 19, 5);
+}
