@@ -26,7 +26,16 @@ public final class ScenarioRunner {
 
     /** Load a scenario file; print its diagnostics; refuse it (exit 2) if it has errors. */
     public static Scenario load(Path file, CliContext ctx) throws CliException {
-        LoadResult r = ScenarioLoader.standalone().load(file);
+        return load(file, ctx, Map.of());
+    }
+
+    /**
+     * Load a scenario file with its parameters given these values ({@code --set param.NAME=V}:
+     * NAME → value as typed); print its diagnostics; refuse it (exit 2) if it has errors, an
+     * undeclared parameter among them.
+     */
+    public static Scenario load(Path file, CliContext ctx, Map<String, String> params) throws CliException {
+        LoadResult r = ScenarioLoader.standalone().withParams(params).load(file);
         for (Diagnostic d : r.diagnostics()) ctx.err().println(d.format());
         if (r.hasErrors()) {
             long n = r.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();

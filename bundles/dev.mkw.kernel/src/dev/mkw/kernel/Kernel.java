@@ -105,7 +105,7 @@ public final class Kernel {
     /** Capability spaces per task (naming variant CAPABILITIES). */
     private final Map<AddressSpace, dev.mkw.kernel.cap.CapSpace> capSpaces = new LinkedHashMap<>();
     /** TCBs by thread number (the slot a thread ID's number selects; the version is checked by the lookup). */
-    private final Map<Integer, Tcb> byNumber = new java.util.HashMap<>();
+    private final TcbSlots byNumber = new TcbSlots();
     /** sigma0's thread: the root pager, a user-level thread in the idempotent address space {@link #sigma0}. */
     private Tcb sigma0Thread;
     /** Debug symbols for the trace: protocol names of message labels (the kernel itself only sees labels). */

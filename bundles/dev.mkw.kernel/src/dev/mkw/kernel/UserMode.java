@@ -76,6 +76,11 @@ final class UserMode implements UserCpu {
     }
 
     @Override
+    public long accessRun(long from, long to, long stride, int kind) {
+        return UserAccessRun.run(k, t, this, from, to, stride, kind);
+    }
+
+    @Override
     public void fetch(long address) {
         long c = k.mem().access(address, MemoryHierarchy.EXECUTE, true);
         if (c == MemoryHierarchy.PAGE_FAULT) return;

@@ -33,9 +33,46 @@ public final class VariantSettings {
      */
     public static final String MACHINE_FIELD_HELP = "machine.FIELD=value sets a field of the preset (mkw presets ID lists them), e.g. machine.memory.latency=20";
 
-    /** Whether {@code key} is a setting: one of {@link #KEYS} or a machine field. */
+    /**
+     * {@code param.NAME=value} gives a scenario parameter ({@code param NAME default V}) another
+     * value. Parameters are numbers of the scenario's text, so they are given to the loader
+     * (the scenario language's ScenarioLoader.withParams), not applied to a loaded scenario:
+     * front ends take them out with {@link #params} first.
+     */
+    public static final String PARAM_HELP = "param.NAME=value sets a parameter the scenario declares (param NAME default V), e.g. param.size=4K";
+
+    private static final String PARAM = "param.";
+
+    /** Whether {@code key} is a setting: one of {@link #KEYS}, a machine field or a scenario parameter. */
     public static boolean isKnown(String key) {
-        return KEYS.containsKey(key) || isMachineField(key);
+        return KEYS.containsKey(key) || isMachineField(key) || isParam(key);
+    }
+
+    /** Whether {@code key} names a scenario parameter ({@code param.NAME}). */
+    public static boolean isParam(String key) {
+        return key.startsWith(PARAM) && key.length() > PARAM.length();
+    }
+
+    /** The parameters among {@code key=value} settings: NAME → value as typed, in order (later wins). */
+    public static Map<String, String> params(List<String> settings) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : settings) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && isParam(kv.substring(0, eq).trim())) m.put(kv.substring(0, eq).trim().substring(PARAM.length()), kv.substring(eq + 1).trim());
+        }
+        return m;
+    }
+
+    /** The parameters among a point's settings (key → value): NAME → value. */
+    public static Map<String, String> params(Map<String, String> settings) {
+        Map<String, String> m = new LinkedHashMap<>();
+        settings.forEach((k, v) -> { if (isParam(k)) m.put(k.substring(PARAM.length()), v); });
+        return m;
+    }
+
+    /** The settings that are not parameters, in order. */
+    public static List<String> withoutParams(List<String> settings) {
+        return settings.stream().filter(kv -> kv.indexOf('=') <= 0 || !isParam(kv.substring(0, kv.indexOf('=')).trim())).toList();
     }
 
     private static boolean isMachineField(String key) {
@@ -79,8 +116,12 @@ public final class VariantSettings {
             // Checked against the preset's model when the machine is built (an unknown field or a
             // value of the wrong type is refused there, naming the field).
             Map<String, String> o = new java.util.TreeMap<>(s.machine().overrides());
-            o.put(key.substring(MACHINE.length()), value);
+            o.put(key.substring(MACHINE.length()), machineValue(value));
             return s.withMachine(new MachineSpec(s.machine().preset(), o));
+        }
+        if (isParam(key)) {
+            throw new RunRefused(key + " is a parameter of the scenario's text: it is given when the file is loaded (--set " + key + "=" + value
+                    + " on the command line), not to a loaded scenario");
         }
         switch (key) {
             case "machine.preset": return s.withMachine(new MachineSpec(value, s.machine().overrides()));
@@ -140,6 +181,23 @@ public final class VariantSettings {
 
     private static RunRefused tooLarge(String what, String text) {
         return new RunRefused(what + " " + text + " is too large: the largest number is " + Long.MAX_VALUE + " (about 9.2e18, or 9223372036G)");
+    }
+
+    /**
+     * A machine field's value: {@code 4K}, {@code 8KiB}, {@code 2M} are sizes in powers of 1024
+     * (as sizes in a scenario: {@code caches.L1.sizeBytes=16K}); anything else as given, for the
+     * hardware model to check against the field's type.
+     */
+    static String machineValue(String value) {
+        var m = java.util.regex.Pattern.compile("([0-9][0-9_]*)\\s*([KMG])(?:iB)?", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(value.trim());
+        if (!m.matches()) return value;
+        int shift = switch (Character.toUpperCase(m.group(2).charAt(0))) { case 'K' -> 10; case 'M' -> 20; default -> 30; };
+        try {
+            long n = Long.parseLong(m.group(1).replace("_", ""));
+            return n > (Long.MAX_VALUE >> shift) ? value : Long.toString(n << shift);
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     /** An enum constant as the scenario language writes it: VIRTUAL_ARRAY → virtual-array. */

@@ -22,9 +22,9 @@ public final class Evaluator {
     public long value(Expr e, SourceRef at) {
         if (e instanceof Expr.Const c) return c.value();
         if (e instanceof Expr.Var v) {
-            Long x = thread.variable(v.name());
-            if (x == null) throw new UserError("variable '" + v.name() + "' has no value yet", at);
-            return x;
+            ThreadVariables.Slot x = thread.find(v.name());
+            if (x == null || !x.hasValue) throw new UserError("variable '" + v.name() + "' has no value yet", at);
+            return x.value;
         }
         if (e instanceof Expr.Field f) return field(f, at);
         if (e instanceof Expr.Random r) {

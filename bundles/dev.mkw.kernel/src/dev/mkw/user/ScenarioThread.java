@@ -46,7 +46,7 @@ public final class ScenarioThread implements UserCode {
     private long pendingCycles;
     private long touchCursor = -1;
     /** Where each operation's code sits in the thread's text (bytes from its start). */
-    private final java.util.Map<Op, Long> codeOffsets = new java.util.IdentityHashMap<>();
+    private final CodeLayout layout;
     private long textBase = -1;
     /** Bytes of code MKW assumes per scenario operation: a few instructions (estimate; docs/cost-model.md). */
     static final int BYTES_PER_OPERATION = 16;
@@ -54,25 +54,13 @@ public final class ScenarioThread implements UserCode {
     public ScenarioThread(ThreadSpec spec) {
         this.name = spec.name();
         this.spec = spec;
-        this.program = new UserProgram(spec.body());
-        layOut(spec.body());
-    }
-
-    /** Give every operation of the program its place in the text, in program order. */
-    private void layOut(List<Op> ops) {
-        for (Op op : ops) {
-            codeOffsets.put(op, (long) codeOffsets.size() * BYTES_PER_OPERATION);
-            if (op instanceof Op.Repeat r) layOut(r.body());
-            if (op instanceof Op.If i) {
-                layOut(i.then());
-                layOut(i.otherwise());
-            }
-        }
+        this.layout = new CodeLayout(spec.body());
+        this.program = new UserProgram(spec.body(), layout);
     }
 
     @Override
     public long textBytes() {
-        return Math.max(1, codeOffsets.size()) * (long) BYTES_PER_OPERATION;
+        return layout.textBytes();
     }
 
     @Override
@@ -118,8 +106,8 @@ public final class ScenarioThread implements UserCode {
             if (op == null) return false;
             at = op.at();
             cpu.registers().setIp(program.instructionPointer());
-            Long offset = codeOffsets.get(op);
-            if (textBase >= 0 && offset != null) cpu.fetch(textBase + offset);
+            long offset = program.codeOffset();
+            if (textBase >= 0 && offset >= 0) cpu.fetch(textBase + offset);
             try {
                 execute(cpu, op, ev, budget);
             } catch (Retry r) {
@@ -275,13 +263,20 @@ public final class ScenarioThread implements UserCode {
         if (stride <= 0) throw new Evaluator.UserError("touch stride must be > 0", tc.at());
         long a = touchCursor >= 0 ? touchCursor : from;
         int kind = tc.write() ? MemoryHierarchy.WRITE : MemoryHierarchy.READ;
-        for (int n = 0; a < to && n < 256; a += stride, n++) {
-            touchCursor = a + stride;
-            if (!access(cpu, a, kind, stride)) {
-                touchCursor = pending == Pending.EXCEPTION ? a + stride : a;
+        // At most 256 accesses per step, so events (an interrupt, the end of the time slice) come between them.
+        if (a < to) {
+            long span = to - a;
+            long end = span > 0 && (span - 1) / stride < 256 ? to : a + 256 * stride;
+            raisedIp = cpu.registers().ip();
+            long stopped = cpu.accessRun(a, end, stride, kind);
+            if (stopped < end) {
+                // A page fault (the access runs again once the pager answered) or an exception (raised at that access).
+                if (cpu.raisedException()) exceptionRaised(cpu, stride);
+                touchCursor = pending == Pending.EXCEPTION ? stopped + stride : stopped;
                 program.retry();
                 return;
             }
+            a = end;
         }
         if (a < to) {
             touchCursor = a;

@@ -13,14 +13,17 @@ import dev.mkw.scenario.Op;
 public final class UserProgram {
     private static final class Frame {
         final List<Op> ops;
+        /** Where each of {@link #ops} sits in the thread's text ({@link CodeLayout}). */
+        final long[] offsets;
         int pc;
         long remaining;
         final String indexVar;
         long index;
         final boolean loop;
 
-        Frame(List<Op> ops, long remaining, String indexVar, boolean loop) {
+        Frame(List<Op> ops, long[] offsets, long remaining, String indexVar, boolean loop) {
             this.ops = ops;
+            this.offsets = offsets;
             this.remaining = remaining;
             this.indexVar = indexVar;
             this.loop = loop;
@@ -45,8 +48,25 @@ public final class UserProgram {
     /** What {@link #next} returns when it stopped after {@link #CONTROL_BURST} control statements. */
     public static final Op YIELD = new Op.Compute(new dev.mkw.scenario.Expr.Const(0), dev.mkw.scenario.SourceRef.NONE);
 
+    private final CodeLayout layout;
+
     public UserProgram(List<Op> body) {
-        stack.push(new Frame(body, 1, null, false));
+        this(body, new CodeLayout(body));
+    }
+
+    UserProgram(List<Op> body, CodeLayout layout) {
+        this.layout = layout;
+        stack.push(new Frame(body, layout.offsets(body), 1, null, false));
+    }
+
+    /**
+     * Where the operation {@link #next} returned last sits in the thread's text (bytes from its
+     * start), or -1 if it is not part of the program ({@link #YIELD}) or the program ended.
+     */
+    public long codeOffset() {
+        Frame f = stack.peek();
+        if (f == null || f.pc == 0 || f.pc > f.offsets.length) return -1;
+        return f.offsets[f.pc - 1];
     }
 
     /**
@@ -76,10 +96,10 @@ public final class UserProgram {
                 long n = eval.value(r.count(), r.at());
                 if (n == 0 || r.body().isEmpty()) continue;
                 if (r.indexVar() != null) eval.set(r.indexVar(), 0);
-                stack.push(new Frame(r.body(), n < 0 ? Op.Repeat.FOREVER : n, r.indexVar(), true));
+                stack.push(new Frame(r.body(), layout.offsets(r.body()), n < 0 ? Op.Repeat.FOREVER : n, r.indexVar(), true));
             } else if (op instanceof Op.If i) {
                 List<Op> branch = eval.test(i.cond(), i.at()) ? i.then() : i.otherwise();
-                if (!branch.isEmpty()) stack.push(new Frame(branch, 1, null, false));
+                if (!branch.isEmpty()) stack.push(new Frame(branch, layout.offsets(branch), 1, null, false));
             } else if (op instanceof Op.Let l) {
                 eval.set(l.var(), eval.value(l.value(), l.at()));
             } else {

@@ -43,6 +43,8 @@ public final class ScenarioLoader {
     private final Injector injector;
 
     private String defaultPreset = MachineSpec.DEFAULT_PRESET;
+    /** Parameter values given from outside ({@code --set param.NAME=V}), as typed. */
+    private Map<String, String> params = Map.of();
 
     public ScenarioLoader(Injector injector) {
         this.injector = injector;
@@ -61,6 +63,20 @@ public final class ScenarioLoader {
     public ScenarioLoader withDefaultPreset(String preset) {
         ScenarioLoader l = new ScenarioLoader(injector);
         l.defaultPreset = preset == null || preset.isBlank() ? MachineSpec.DEFAULT_PRESET : preset;
+        l.params = params;
+        return l;
+    }
+
+    /**
+     * The same loader, giving the scenario's parameters these values (name → value as typed:
+     * {@code 8}, {@code 4K}); the others keep their defaults. A name the scenario does not
+     * declare, or a value that is not a number, is an error of the load naming the file (and
+     * the declaration).
+     */
+    public ScenarioLoader withParams(Map<String, String> values) {
+        ScenarioLoader l = new ScenarioLoader(injector);
+        l.defaultPreset = defaultPreset;
+        l.params = Map.copyOf(values);
         return l;
     }
 
@@ -87,14 +103,25 @@ public final class ScenarioLoader {
         // OSGi runtime) reset or change the global registry, and .mkw must still load as Xtext.
         rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("mkw", injector.getInstance(IResourceFactory.class));
         XtextResource resource = (XtextResource) rs.createResource(URI.createFileURI(fileName));
+        List<Diagnostic> paramProblems = new ArrayList<>();
+        Map<String, Long> given = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            try {
+                given.put(e.getKey(), ParamValues.parse(e.getValue()));
+            } catch (IllegalArgumentException x) {
+                paramProblems.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "param." + e.getKey() + " " + x.getMessage(), "param"));
+            }
+        }
+        rs.getLoadOptions().put(ParamValues.LOAD_OPTION, Map.copyOf(given));
         try {
             resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Map.of());
         } catch (IOException e) {
             return new LoadResult(null, List.of(new Diagnostic(fileName, 0, 0, Diagnostic.Severity.ERROR, e.getMessage(), "io")));
         }
         EcoreUtil.resolveAll(rs);
+        if (!resource.getContents().isEmpty()) paramProblems.addAll(unknownParams(resource.getContents().get(0), fileName, given.keySet()));
         IResourceValidator validator = injector.getInstance(IResourceValidator.class);
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(paramProblems);
         // The main file first: validating its imports loads them, and each is then validated in turn.
         List<Resource> order = new ArrayList<>(List.of(resource));
         for (Resource r : rs.getResources()) if (!order.contains(r)) order.add(r);
@@ -122,6 +149,19 @@ public final class ScenarioLoader {
             diagnostics.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "cannot translate the scenario: " + e.getMessage(), "translate"));
             return new LoadResult(null, diagnostics);
         }
+    }
+
+    /** Each given parameter the scenario does not declare, as an error naming the declared ones. */
+    private static List<Diagnostic> unknownParams(org.eclipse.emf.ecore.EObject model, String fileName, java.util.Set<String> given) {
+        Map<String, dev.mkw.dsl.mkw.Param> declared = ParamValues.declared(model);
+        List<Diagnostic> found = new ArrayList<>();
+        for (String name : given) {
+            if (declared.containsKey(name)) continue;
+            found.add(new Diagnostic(fileName, 1, 1, Diagnostic.Severity.ERROR, "param." + name + ": the scenario declares no parameter '" + name + "' ("
+                    + (declared.isEmpty() ? "it declares none; add 'param " + name + " default V'" : "it declares " + String.join(", ", declared.keySet())) + ")",
+                    "param"));
+        }
+        return found;
     }
 
     /**

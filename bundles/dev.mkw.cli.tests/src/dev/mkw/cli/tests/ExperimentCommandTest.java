@@ -1,41 +1,141 @@
 package dev.mkw.cli.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mkw.cli.experiment.Experiment;
-import dev.mkw.cli.experiment.Experiments;
-
-/** Issue 22: {@code mkw experiment} checks a claim of the literature in one command, with its figures, chart and verdict. */
+/**
+ * Issue 22: {@code mkw experiment DIR} checks the claims of an experiment directory by runs,
+ * with a report (Markdown, HTML, plots) and a verdict per claim. Every shipped experiment runs
+ * in its reduced form here and its verdicts must hold.
+ */
 class ExperimentCommandTest {
 
+    /** The verdict each shipped claim has; a change in the model that changes one must change this (and README). */
+    private static final Map<String, String> VERDICTS = Map.of(
+            "benno", "reproduced", "lazy", "reproduced", "fastpath", "reproduced", "tagged-tlb", "reproduced",
+            // The model's copy-in-out costs about 5x the temporary mapping, not 2x: its kernel buffer
+            // thrashes the Pentium's 8 KiB L1D (the report's per-path table shows the misses). Reported, not tuned.
+            "one-copy", "direction reproduced, size not",
+            // The model's eager FPU switching moves no state while the FPU already holds the next
+            // thread's (LazyFpu.switched: owner == next), so with one FPU user eager is free and lazy
+            // pays one trap: a textbook eager kernel saves on every switch-out. Reported, not tuned.
+            "lazy-fpu", "not reproduced", "all-fpu", "reproduced",
+            // The baselines (kernel { ipc mach|lrpc }, small spaces): MKW's Mach takes 904 cycles one way, not
+            // Liedtke's 5 750 (its path lengths are estimates, its code fits the cache; README "Baselines").
+            "l3-vs-mach", "direction reproduced, size not", "lrpc-vs-messages", "reproduced", "small-spaces", "reproduced");
+
     @Test
-    void everyBuiltInClaimIsReproducedByTheModel() {
-        for (Experiment e : Experiments.BUILT_IN) {
-            CliRun cli = new CliRun();
-            assertEquals(0, cli.run(CliRun.home(), "experiment", e.id(), "--strict"), e.id() + ": " + cli.out() + cli.err());
-            assertTrue(cli.out().contains("reproduced: ") && !cli.out().contains("NOT reproduced"), cli.out());
-            assertTrue(cli.out().contains(e.source()), "the claim's source is named: " + cli.out());
-            for (String v : e.values()) assertTrue(cli.out().contains(v), v + " has its row: " + cli.out());
+    void everyShippedExperimentRunsReducedAndItsVerdictsHold(@TempDir Path out) throws Exception {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run(CliRun.home(), "experiment", "--all", "--reduced", "--out", out.toString()), cli.out() + cli.err());
+        assertEquals(1, new CliRun().run(CliRun.home(), "experiment", "fpu", "--reduced", "--strict", "--out", out.resolve("strict").toString()),
+                "--strict fails when a claim is missed");
+        for (var e : VERDICTS.entrySet()) {
+            assertTrue(cli.out().lines().anyMatch(l -> l.strip().startsWith(e.getKey() + " ") && l.contains(" " + e.getValue() + " ")),
+                    e.getKey() + " should be " + e.getValue() + ":\n" + cli.out());
+        }
+        for (String id : List.of("benno", "fastpath", "fpu", "string-copy", "tagged-tlb")) {
+            for (String f : List.of("report.md", "report.html", "plot.png", "plot.svg", "results.csv")) {
+                assertTrue(Files.size(out.resolve(id).resolve(f)) > 0, id + "/" + f);
+            }
+            String md = Files.readString(out.resolve(id).resolve("report.md"));
+            assertTrue(md.contains("## Claims") && md.contains("A − B cycles") && md.contains("path ipc."), "per-path statistics in " + id + ":\n" + md);
+        }
+        assertTrue(cli.out().contains("| claim | published | MKW | verdict |"), "the README table: " + cli.out());
+        assertTrue(cli.err().contains("8/8 runs"), "a progress bar on stderr: " + cli.err());
+        String md = Files.readString(out.resolve("string-copy/report.md"));
+        assertTrue(md.contains("one copy instead of two (ratio 0.500 ± 30 %)"), "the tolerance is stated: " + md);
+    }
+
+    @Test
+    void reportsAreTheSameByteForByte(@TempDir Path out) throws Exception {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run(CliRun.home(), "experiment", "fastpath", "--reduced", "--out", out.resolve("a").toString(), "--jobs", "2"), cli.err());
+        assertEquals(0, cli.run(CliRun.home(), "experiment", "fastpath", "--reduced", "--out", out.resolve("b").toString(), "--jobs", "1"), cli.err());
+        for (String f : List.of("report.md", "report.html", "plot.svg", "plot.png", "results.csv")) {
+            assertArrayEquals(Files.readAllBytes(out.resolve("a/fastpath").resolve(f)), Files.readAllBytes(out.resolve("b/fastpath").resolve(f)), f);
         }
     }
 
     @Test
-    void theChartIsWrittenAndMistakesAreRefused(@TempDir Path dir) throws Exception {
+    void thePlotsHoldTheSeriesAndPointsOfTheRuns(@TempDir Path out) throws Exception {
         CliRun cli = new CliRun();
-        Path svg = dir.resolve("benno.svg");
-        assertEquals(0, cli.run(CliRun.home(), "experiment", "benno", "--svg", svg.toString()), cli.err());
-        String chart = Files.readString(svg);
-        assertTrue(chart.startsWith("<svg") && chart.contains("kernel.scheduling=benno") && chart.contains("kernel.scheduling=eager"), chart);
+        // Words on the x axis: a bar chart, one series per value of the second axis, one bar per preset.
+        ExperimentRuns fast = ExperimentRuns.reduced(CliRun.home().resolve("examples/experiments/fastpath"));
+        JFreeChart chart = fast.chart();
+        CategoryDataset bars = chart.getCategoryPlot().getDataset();
+        assertEquals(List.of("kernel.fastpath=off", "kernel.fastpath=on"), bars.getRowKeys());
+        assertEquals(List.of("i486_50", "pentium_100", "x86_64_pcid", "cortex_a9"), bars.getColumnKeys());
+        for (int i = 0; i < fast.result().size(); i++) {
+            Map<String, String> v = fast.result().varied(i);
+            assertEquals(fast.result().figure(i), bars.getValue("kernel.fastpath=" + v.get("kernel.fastpath"), v.get("machine.preset")).doubleValue(), 1e-9);
+        }
+        // Sizes on the x axis: an XY chart with the sizes as numbers.
+        ExperimentRuns copy = ExperimentRuns.reduced(CliRun.home().resolve("examples/experiments/string-copy"));
+        XYSeriesCollection xy = (XYSeriesCollection) copy.chart().getXYPlot().getDataset();
+        assertEquals(2, xy.getSeriesCount());
+        assertEquals("kernel.string-copy=copy-in-out", xy.getSeriesKey(0));
+        assertEquals(5, xy.getItemCount(0));
+        assertEquals(List.of(256.0, 1024.0, 4096.0, 16384.0, 65536.0), List.of(xy.getXValue(0, 0), xy.getXValue(0, 1), xy.getXValue(0, 2), xy.getXValue(0, 3), xy.getXValue(0, 4)));
+        assertTrue(xy.getYValue(0, 4) > xy.getYValue(1, 4), "copy-in-out above temporary mapping at 64K");
+        // The files drawn from them carry the same content: the legend's series and a mark per point.
+        assertEquals(0, cli.run(CliRun.home(), "experiment", "string-copy", "--reduced", "--out", out.toString()), cli.err());
+        String svg = Files.readString(out.resolve("string-copy/plot.svg"));
+        assertTrue(svg.contains(">kernel.string-copy=copy-in-out</text>") && svg.contains(">kernel.string-copy=temporary-mapping</text>"), "the legend names both series");
+        // Inside the plot area (its clip) each point is a filled mark in its series' colour: five of each.
+        assertEquals(5, count(svg, "fill:rgb(255,85,85);stroke:none' clip-path='url(#mkwclip-2)'"), "copy-in-out's points");
+        assertEquals(5, count(svg, "fill:rgb(85,85,255);stroke:none' clip-path='url(#mkwclip-2)'"), "temporary-mapping's points");
+        String html = Files.readString(out.resolve("string-copy/report.html"));
+        assertTrue(html.contains("<svg") && html.contains("kernel.string-copy=temporary-mapping"), "the plot is inline in the HTML");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+        return n;
+    }
+
+    @Test
+    void mistakesInAnExperimentAreRefusedWithTheirPosition(@TempDir Path dir) throws Exception {
+        Path e = dir.resolve("mine");
+        Files.createDirectories(e);
+        Files.copy(CliRun.home().resolve("examples/experiments/fastpath/ping-pong.mkw"), e.resolve("ping-pong.mkw"));
+        Files.writeString(e.resolve("experiment.mkwx"), """
+                title  mine
+                scenario ping-pong.mkw
+                vary kernel.fastpath=off,on
+                metric ipc_avg_cycles
+                claim c
+                  says faster
+                  source me
+                  compare kernel.fastpath=maybe / kernel.fastpath=off
+                  expect lower
+                  tolerance 10%
+                """);
+        CliRun cli = new CliRun();
+        assertEquals(2, cli.run(dir, "experiment", "mine"));
+        assertTrue(cli.err().contains("experiment.mkwx:8:1: error: claim c: no point has kernel.fastpath=maybe (kernel.fastpath takes off, on)"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:5:1: error: claim c has a tolerance but no published figure"), cli.err());
+        Files.writeString(e.resolve("experiment.mkwx"), "title t\nscenario ping-pong.mkw\nvary kernel.fastpath=off,on\nmetric ipc_avg_cycles\nmetrik x\n");
+        cli = new CliRun();
+        assertEquals(2, cli.run(dir, "experiment", "mine"));
+        assertTrue(cli.err().contains("experiment.mkwx:5:1: error: unknown statement 'metrik'"), cli.err());
+        cli = new CliRun();
+        assertEquals(2, cli.run(dir, "experiment", "no-such-experiment"));
+        assertTrue(cli.err().contains("no experiment 'no-such-experiment'"), cli.err());
         assertEquals(0, cli.run(CliRun.home(), "experiment", "list"), cli.err());
-        assertTrue(cli.out().contains("tagged-tlb") && cli.out().contains("fastpath"), cli.out());
-        assertEquals(2, cli.run(CliRun.home(), "experiment", "no-such-claim"));
-        assertTrue(cli.err().contains("unknown experiment 'no-such-claim'"), cli.err());
+        assertTrue(cli.out().contains("tagged-tlb") && cli.out().contains("string-copy"), cli.out());
     }
 }

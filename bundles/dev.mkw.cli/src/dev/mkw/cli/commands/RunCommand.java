@@ -50,6 +50,7 @@ public final class RunCommand implements Command {
         b.append("  --set KEY=VALUE       override a variant; repeatable. Keys:\n");
         VariantSettings.KEYS.forEach((k, v) -> b.append(String.format("                          %-20s %s%n", k, v)));
         b.append(String.format("                          %-20s %s%n", "machine.FIELD", VariantSettings.MACHINE_FIELD_HELP));
+        b.append(String.format("                          %-20s %s%n", "param.NAME", VariantSettings.PARAM_HELP));
         b.append("  --trace FILE          write a Chrome/Perfetto trace (open in ui.perfetto.dev; also --perfetto FILE)\n");
         b.append("  --trace off|on|ring:N how to record the trace (default off, on when a trace file is asked for)\n");
         b.append("  --stats FILE          write per-path and per-thread statistics as CSV\n");
@@ -73,8 +74,9 @@ public final class RunCommand implements Command {
         Args a = Args.parse(name(), argv, VALUED, FLAGS);
         if (a.flag("list")) return list(ctx);
         Path file = ctx.scenario(a.onePositional("a scenario file or example name"));
-        Scenario s = ScenarioRunner.load(file, ctx);
-        s = ScenarioRunner.with(s, a.values("set"));
+        // Parameters are numbers of the text, given to the loader; the other settings apply to the loaded scenario.
+        Scenario s = ScenarioRunner.load(file, ctx, VariantSettings.params(a.values("set")));
+        s = ScenarioRunner.with(s, VariantSettings.withoutParams(a.values("set")));
         if (a.has("seed")) s = s.withRun(s.run().withSeed(a.longValue("seed", 42)));
         if (a.has("until-cycles")) s = s.withRun(s.run().withUntilCycles(a.longValue("until-cycles", 0)));
         if (a.has("until")) s = s.withRun(s.run().withUntilCycles(a.longValue("until", 0)));

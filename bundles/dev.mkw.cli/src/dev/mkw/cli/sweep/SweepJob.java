@@ -2,12 +2,17 @@ package dev.mkw.cli.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.ScenarioRunner;
+import dev.mkw.dsl.Diagnostic;
+import dev.mkw.dsl.LoadResult;
+import dev.mkw.dsl.ScenarioLoader;
 import dev.mkw.run.VariantSettings;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.report.RunReport;
@@ -32,10 +37,24 @@ public final class SweepJob {
     private final List<String> metricNames;
     private final Sweep sweep;
     private final SweepTable table;
+    private final Loader loader;
+    /** The scenario loaded with each combination of parameter values a point asked for. */
+    private final Map<Map<String, String>, Scenario> withParams = new ConcurrentHashMap<>();
 
-    private SweepJob(Path scenarioFile, Scenario scenario, List<String> varySpecs, List<String> metricNames, Sweep sweep, List<Metric> metrics) {
+    /**
+     * How the scenario is loaded with parameter values ({@code param.NAME} settings: NAME →
+     * value): from its file here, from shipped texts on a Spark executor.
+     */
+    @FunctionalInterface
+    public interface Loader {
+        /** @throws CliException with the load's first error (an undeclared parameter, a value past a limit) */
+        Scenario load(Map<String, String> params) throws CliException;
+    }
+
+    private SweepJob(Path scenarioFile, Scenario scenario, Loader loader, List<String> varySpecs, List<String> metricNames, Sweep sweep, List<Metric> metrics) {
         this.scenarioFile = scenarioFile;
         this.scenario = scenario;
+        this.loader = loader;
         this.varySpecs = List.copyOf(varySpecs);
         this.metricNames = List.copyOf(metricNames);
         this.sweep = sweep;
@@ -49,6 +68,30 @@ public final class SweepJob {
      * @throws CliException naming the bad axis, setting or metric
      */
     public static SweepJob of(Path scenarioFile, Scenario scenario, List<String> varySpecs, List<String> metricNames) throws CliException {
+        return of(scenarioFile, scenario, fileLoader(scenarioFile), varySpecs, metricNames);
+    }
+
+    /** The loader of {@code file} with parameter values. */
+    public static Loader fileLoader(Path file) {
+        return params -> {
+            LoadResult r = ScenarioLoader.standalone().withParams(params).load(file);
+            if (r.hasErrors()) throw new CliException(firstError(r));
+            return r.scenario();
+        };
+    }
+
+    /** The first error of a load, FILE:LINE:COL first. */
+    public static String firstError(LoadResult r) {
+        return r.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst().map(Diagnostic::format).orElse("the scenario did not load");
+    }
+
+    /**
+     * As {@link #of(Path, Scenario, List, List)}, loading the scenario with a point's parameter
+     * values through {@code loader}. Every axis is checked before anything runs: an unknown
+     * setting, a machine field the preset does not have or a value it cannot take, a parameter
+     * the scenario does not declare or a value that is not a number.
+     */
+    public static SweepJob of(Path scenarioFile, Scenario scenario, Loader loader, List<String> varySpecs, List<String> metricNames) throws CliException {
         Sweep sweep;
         List<Metric> metrics = new ArrayList<>();
         try {
@@ -60,9 +103,10 @@ public final class SweepJob {
         }
         for (String key : sweep.keys()) {
             if (!VariantSettings.isKnown(key)) throw new CliException("unknown setting '" + key + "'; known: " + String.join(", ", VariantSettings.KEYS.keySet())
-                    + ", and " + VariantSettings.MACHINE_FIELD_HELP);
+                    + ", " + VariantSettings.MACHINE_FIELD_HELP + ", and " + VariantSettings.PARAM_HELP);
         }
-        return new SweepJob(scenarioFile, scenario, varySpecs, metricNames, sweep, metrics);
+        if (scenario != null) SweepChecks.check(scenarioFile, scenario, loader, sweep);
+        return new SweepJob(scenarioFile, scenario, loader, varySpecs, metricNames, sweep, metrics);
     }
 
     public Path scenarioFile() { return scenarioFile; }
@@ -81,13 +125,32 @@ public final class SweepJob {
 
     /** How one point runs: the scenario with the point's settings, run to its end by {@link ScenarioRunner}. */
     public Function<Map<String, String>, RunReport> runner() {
-        return params -> {
+        return settings -> {
             try {
-                return ScenarioRunner.run(ScenarioRunner.with(scenario, params));
+                return ScenarioRunner.run(scenario(settings));
             } catch (CliException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
         };
+    }
+
+    /**
+     * The scenario of a point: loaded with the point's parameters (once per combination), then
+     * the point's other settings applied in the order of the axes.
+     */
+    public Scenario scenario(Map<String, String> settings) throws CliException {
+        Map<String, String> params = VariantSettings.params(settings);
+        Scenario s = scenario;
+        if (!params.isEmpty()) {
+            s = withParams.get(params);
+            if (s == null) {
+                s = loader.load(params);
+                withParams.putIfAbsent(params, s);
+            }
+        }
+        Map<String, String> rest = new LinkedHashMap<>(settings);
+        rest.keySet().removeIf(VariantSettings::isParam);
+        return ScenarioRunner.with(s, rest);
     }
 
     /** Run point {@code index} and give its row; a run that fails is a row with its error, never an exception. */

@@ -2,13 +2,18 @@ package dev.mkw.hw.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.hw.sim.Cache;
 import dev.mkw.hw.sim.CacheSpec;
 
@@ -16,7 +21,9 @@ import dev.mkw.hw.sim.CacheSpec;
  * {@link Cache} against the textbook LRU cache (a list per set, most recent first) on random
  * access sequences: every hit and miss, every write-back and write-through must agree, for
  * every associativity the packed recency order handles (1..16 ways) and for wider sets (the
- * use-stamp path), write-back and write-through, physically and virtually indexed.
+ * use-stamp path), write-back and write-through, physically and virtually indexed; and on
+ * every cache geometry of every built-in preset, so each set search specialised per
+ * associativity ({@link Cache#search()}) is checked on the geometries it runs on.
  */
 class CacheReferenceTest {
 
@@ -65,6 +72,63 @@ class CacheReferenceTest {
             if (set.size() == ways && set.removeLast()[1] == 1) writeBacks++;
             set.addFirst(new long[] { line, write ? 1 : 0 });
             return false;
+        }
+    }
+
+    /**
+     * Every cache of every built-in preset, at its real size, line and ways: the accesses go to
+     * eight sets only (lines from a pool twice their capacity), so even the 8 MiB L3's sets fill,
+     * evict and hit in every LRU position. Each specialised search is met at least once.
+     */
+    @Test
+    void agreesWithTheTextbookLruOnEveryPresetGeometry() {
+        MachinePresets presets = MachinePresets.builtIn();
+        Set<String> searches = new LinkedHashSet<>();
+        int checked = 0;
+        for (String id : presets.ids()) {
+            for (CacheSpec spec : presets.description(id).caches()) {
+                for (boolean vipt : new boolean[] { false, true }) {
+                    Cache cache = new Cache(spec.name(), spec.level(), spec.kind(), spec.sizeBytes(), spec.lineBytes(), spec.ways(), spec.latency(),
+                            spec.writeBack(), vipt);
+                    searches.add(cache.search());
+                    ReferenceLru ref = new ReferenceLru(spec.sizeBytes(), spec.lineBytes(), spec.ways(), spec.writeBack(), vipt);
+                    String config = id + " " + spec.name() + " (" + spec.sizeBytes() + " B, " + spec.lineBytes() + " B lines, " + spec.ways()
+                            + " ways, " + cache.search() + ", wb=" + spec.writeBack() + ", vipt=" + vipt + ")";
+                    replay(cache, ref, spec.lineBytes(), cache.sets(), spec.ways(), vipt, 17L * checked + 3, config);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 10, "preset caches checked: " + checked);
+        for (String s : List.of("2 ways, unrolled", "4 ways, unrolled", "8 ways, one tag word", "16 ways, two tag words")) {
+            assertTrue(searches.contains(s), "no preset cache uses the '" + s + "' search; seen: " + searches);
+        }
+    }
+
+    /** Random accesses to lines of eight sets (two lines per way of each, a hot third), compared access by access. */
+    private static void replay(Cache cache, ReferenceLru ref, int lineBytes, int sets, int ways, boolean vipt, long seed, String config) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int usedSets = Math.min(8, sets);
+        long perSet = 2L * ways;
+        for (int i = 0; i < 20_000; i++) {
+            long k = random.nextInt(4) == 0 ? random.nextLong(perSet) : random.nextLong(Math.max(1, perSet / 3));
+            long line = k * sets + random.nextInt(usedSets);
+            long paddr = line * lineBytes + random.nextInt(lineBytes);
+            long vaddr = vipt ? paddr ^ ((long) random.nextInt(2) * lineBytes) : paddr;
+            boolean write = random.nextInt(4) == 0;
+            assertEquals(ref.access(paddr, vaddr, write), cache.access(paddr, vaddr, write), config + ", access " + i);
+        }
+        assertEquals(ref.hits, cache.hits(), config);
+        assertEquals(ref.misses, cache.misses(), config);
+        assertEquals(ref.writeBacks, cache.writeBacks(), config);
+        assertEquals(ref.writeThroughs, cache.writeThroughs(), config);
+        for (long k = 0; k < perSet; k++) {
+            for (int set = 0; set < usedSets; set++) {
+                long paddr = (k * sets + set) * lineBytes;
+                for (long vaddr : new long[] { paddr, paddr ^ lineBytes }) {
+                    assertEquals(ref.contains(paddr, vaddr), cache.contains(paddr, vaddr), config + ", contents of line " + (k * sets + set));
+                }
+            }
         }
     }
 

@@ -23,16 +23,15 @@ import java.util.Arrays;
  * and scan for the oldest on a miss. Sets of up to four ways are searched way by way; wider
  * ones keep an 8-bit hash of each way's line, eight to a word, and compare eight ways at once
  * (a SWAR zero-byte test, then one full compare per candidate), as a real cache's tag
- * comparators work in parallel: a 16-way miss costs two word compares, not sixteen. A hit on
- * the line accessed last, the common case of sequential access, is one compare.
+ * comparators work in parallel: a 16-way miss costs two word compares, not sixteen. The
+ * search is specialised per associativity ({@link SetSearch}: the presets' 2, 4, 8 and 16
+ * ways with the number of ways a constant). A hit on the line accessed last, the common case
+ * of sequential access, is one compare, and it is all of {@link #access} that the JIT inlines
+ * into the memory hierarchy's loop: the set search is a call, made on a new line only.
  */
 public final class Cache {
     /** A way's word is line number &lt;&lt; 2 | VALID | DIRTY; an empty way is 0, so it is never dirty. */
     private static final long VALID = 2, DIRTY = 1;
-    /** Sets of up to this many ways are searched way by way; wider ones through their partial tags. */
-    private static final int SCAN_WAYS = 4;
-    private static final long BYTE_ONES = 0x0101_0101_0101_0101L;
-    private static final long BYTE_HIGHS = 0x8080_8080_8080_8080L;
 
     private final String name;
     private final int level;
@@ -48,6 +47,8 @@ public final class Cache {
     private final long orderMask;
     /** Words of partial tags per set (0: sets searched way by way). */
     private final int tagWords;
+    /** The set search specialised for this associativity ({@link SetSearch#shape}). */
+    private final int shape;
     /** Offsets inside a set's block, and the block's length. */
     private final int tagsAt, waysAt, stampsAt, blockWords;
     private final long[] sets;
@@ -81,7 +82,8 @@ public final class Cache {
         this.virtuallyIndexed = virtuallyIndexed;
         this.packedOrder = ways <= RecencyOrder.MAX_WAYS;
         this.orderMask = packedOrder ? RecencyOrder.mask(ways) : 0;
-        this.tagWords = ways > SCAN_WAYS ? (ways + 7) >>> 3 : 0;
+        this.tagWords = SetSearch.tagWords(ways);
+        this.shape = SetSearch.shape(ways);
         this.tagsAt = packedOrder ? 1 : 0;
         this.waysAt = tagsAt + tagWords;
         this.stampsAt = waysAt + ways;
@@ -104,7 +106,11 @@ public final class Cache {
         long key = entryOf(paddr >>> lineShift);
         int set = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask);
         // Kept small so the JIT inlines it into the memory hierarchy's loop: the rest is a call.
-        if (key == lastKey && set == lastSet) return hit(lastEntry, write);
+        if (key == lastKey && set == lastSet) {
+            hits++;
+            if (write) writeHit(lastEntry);
+            return true;
+        }
         return lookup(key, set, write);
     }
 
@@ -113,12 +119,20 @@ public final class Cache {
         long[] s = sets;
         int block = set * blockWords;
         int hash = tagWords == 0 ? 0 : partialTag(key >>> 2);
-        int way = find(s, block, key, hash);
+        int way = SetSearch.find(shape, s, block + tagsAt, block + waysAt, ways, key, hash);
         if (way >= 0) {
             if (packedOrder) s[block] = RecencyOrder.touch(s[block], way);
             else s[block + stampsAt + way] = ++clock;
-            return hit(remember(key, set, block + waysAt + way), write);
+            int entry = remember(key, set, block + waysAt + way);
+            hits++;
+            if (write) writeHit(entry);
+            return true;
         }
+        return miss(s, block, key, set, hash, write);
+    }
+
+    /** Not in the set: count the miss, refill unless a write to a write-through cache. */
+    private boolean miss(long[] s, int block, long key, int set, int hash, boolean write) {
         misses++;
         if (write && !writeBack) {
             writeThroughs++;
@@ -140,33 +154,10 @@ public final class Cache {
         return entry;
     }
 
-    private boolean hit(int entry, boolean write) {
-        hits++;
-        if (write) {
-            if (writeBack) sets[entry] |= DIRTY;
-            else writeThroughs++;
-        }
-        return true;
-    }
-
-    /** The way holding {@code key} in the set at {@code block}, or -1. */
-    private int find(long[] s, int block, long key, int hash) {
-        int first = block + waysAt;
-        if (tagWords == 0) {
-            for (int w = 0; w < ways; w++) if ((s[first + w] & ~DIRTY) == key) return w;
-            return -1;
-        }
-        long probe = hash * BYTE_ONES;
-        for (int g = 0; g < tagWords; g++) {
-            long x = s[block + tagsAt + g] ^ probe;
-            long candidates = (x - BYTE_ONES) & ~x & BYTE_HIGHS; // a flag in every byte equal to hash (and maybe some above one)
-            while (candidates != 0) {
-                int way = (g << 3) + (Long.numberOfTrailingZeros(candidates) >>> 3);
-                if (way < ways && (s[first + way] & ~DIRTY) == key) return way;
-                candidates &= candidates - 1;
-            }
-        }
-        return -1;
+    /** A write hit the line at {@code entry}: dirty in a write-back cache, passed on by a write-through one. */
+    private void writeHit(int entry) {
+        if (writeBack) sets[entry] |= DIRTY;
+        else writeThroughs++;
     }
 
     /** The least recently used way of the set takes the line; a dirty victim is written back. Returns the way's index in {@code sets}. */
@@ -255,6 +246,8 @@ public final class Cache {
     public int sizeBytes() { return (setMask + 1) * ways << lineShift; }
     public int lineBytes() { return 1 << lineShift; }
     public int ways() { return ways; }
+    /** How a set is searched: the code specialised for this associativity ("4 ways, unrolled"), or the general one. */
+    public String search() { return SetSearch.name(shape); }
     public long hits() { return hits; }
     public long misses() { return misses; }
     /** Dirty lines evicted (write-back traffic to the next level). */

@@ -33,6 +33,8 @@ public final class MemoryHierarchy {
     private final Cache[] caches;
     private final Cache[] dataPath;
     private final Cache[] instructionPath;
+    /** The first level of each path (null: the path has no cache), read on every access. */
+    private final Cache firstData, firstInstruction;
     private final CostTable costs;
     private final int pageShift;
     private final long pageMask;
@@ -76,6 +78,8 @@ public final class MemoryHierarchy {
         this.caches = caches.clone();
         this.dataPath = path(caches, CacheSpec.Kind.INSTRUCTION);
         this.instructionPath = path(caches, CacheSpec.Kind.DATA);
+        this.firstData = dataPath.length == 0 ? null : dataPath[0];
+        this.firstInstruction = instructionPath.length == 0 ? null : instructionPath[0];
         this.costs = costs;
         this.pageShift = format.pageShift();
         this.pageMask = (1L << pageShift) - 1;
@@ -244,18 +248,17 @@ public final class MemoryHierarchy {
 
     /** The access through this CPU's own levels and the shared ones, without other CPUs' caches. */
     private long local(long paddr, long vaddr, int kind) {
-        Cache[] path = kind == EXECUTE ? instructionPath : dataPath;
+        Cache first = kind == EXECUTE ? firstInstruction : firstData;
         boolean write = kind == WRITE;
-        if (path.length == 0) {
+        if (first == null) {
             lastServedBy = null;
             return memoryAccess(0);
         }
-        Cache first = path[0];
         if (first.access(paddr, vaddr, write)) {
             lastServedBy = first;
             return first.latency();
         }
-        return beyondFirstLevel(path, paddr, vaddr, write);
+        return beyondFirstLevel(kind == EXECUTE ? instructionPath : dataPath, paddr, vaddr, write);
     }
 
     /** The first level missed: the levels below it, then memory. */

@@ -38,6 +38,22 @@ public interface UserCpu {
     boolean access(long address, int kind);
 
     /**
+     * A run of loads or stores ({@code touch}): {@link #access}(a, kind) for a = {@code from},
+     * {@code from + stride}, ... below {@code to}, in that order, each costing what it costs.
+     * Stops at the first access that faulted (page fault taken, or an exception raised: see
+     * {@link #raisedException}) and returns its address; returns {@code to} when every access
+     * was done. The thread's clock, counters and caches end exactly as after the accesses one
+     * by one; the machine may do them faster.
+     */
+    default long accessRun(long from, long to, long stride, int kind) {
+        for (long a = from; a < to; a += stride) {
+            if (!access(a, kind) || raisedException()) return a;
+            if (to - a <= stride) break; // the next would be at or past the end (and a + stride cannot wrap)
+        }
+        return to;
+    }
+
+    /**
      * Fetch the instructions at {@code address} of the thread's own text: through the
      * instruction TLB and cache, costing what misses beyond a first-level hit cost.
      */

@@ -14,13 +14,22 @@ import dev.mkw.kernel.thread.Tcb;
  */
 public final class CapSpace {
     public final String task;
+    /** Every slot held, in slot order (views, derivation's first free slot). */
     private final TreeMap<Integer, Cap> slots = new TreeMap<>();
+    /**
+     * The same capabilities by slot for the slots below {@link #DENSE}, the ones every IPC under
+     * capability naming looks up (the table the kernel reads is 256 slots, KernelLayout): an
+     * array load instead of boxing the slot and walking the tree per IPC.
+     */
+    private final Cap[] dense = new Cap[DENSE];
+    private static final int DENSE = 256;
 
     public CapSpace(String task) {
         this.task = task;
     }
 
     public Cap get(int slot) {
+        if (slot >= 0 && slot < DENSE) return dense[slot];
         return slots.get(slot);
     }
 
@@ -45,6 +54,12 @@ public final class CapSpace {
         c.space = this;
         c.slot = slot;
         slots.put(slot, c);
+        if (slot >= 0 && slot < DENSE) dense[slot] = c;
+    }
+
+    private void remove(int slot) {
+        slots.remove(slot);
+        if (slot >= 0 && slot < DENSE) dense[slot] = null;
     }
 
     /** Remove every capability derived from {@code c}, from whichever space holds it; returns how many. */
@@ -52,7 +67,7 @@ public final class CapSpace {
         int n = 0;
         for (Cap child : new ArrayList<>(c.children)) {
             n += revokeDerived(child);
-            child.space.slots.remove(child.slot);
+            child.space.remove(child.slot);
             n++;
         }
         c.children.clear();

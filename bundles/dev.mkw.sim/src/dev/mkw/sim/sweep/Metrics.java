@@ -41,9 +41,18 @@ public final class Metrics {
         return m;
     }
 
-    /** A metric by name: a standard one or a {@code prefix:NAME} one. */
+    /**
+     * Metrics a sweep or an experiment can ask for by name but that are not among the standard
+     * columns (so the default CSV keeps its columns): the ready queue's work.
+     */
+    public static List<Metric> extra() {
+        return List.of(count("queue_ops", RunReport::queueOperations), count("queue_cycles", RunReport::queueCycles));
+    }
+
+    /** A metric by name: a standard one, an {@link #extra} one or a {@code prefix:NAME} one. */
     public static Metric parse(String name) {
         for (Metric m : standard()) if (m.name().equals(name)) return m;
+        for (Metric m : extra()) if (m.name().equals(name)) return m;
         int colon = name.indexOf(':');
         String arg = colon < 0 ? "" : name.substring(colon + 1);
         if (!arg.isEmpty()) {
@@ -57,6 +66,7 @@ public final class Metrics {
         }
         List<String> known = new ArrayList<>();
         for (Metric m : standard()) known.add(m.name());
+        for (Metric m : extra()) known.add(m.name());
         throw new IllegalArgumentException("no metric '" + name + "'; known: " + String.join(", ", known)
                 + ", path:NAME, path-count:NAME, thread:NAME, cache:LEVEL");
     }

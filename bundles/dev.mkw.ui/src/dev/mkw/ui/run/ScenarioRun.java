@@ -52,12 +52,14 @@ public final class ScenarioRun {
 
     /** Load, apply settings and build the simulation, not yet started; refuse what cannot run. */
     public static Simulation prepare(Path file, List<String> settings) throws Refused {
-        LoadResult loaded = ScenarioLoader.standalone().withDefaultPreset(MkwPreferences.defaultPreset()).load(file);
+        // param.NAME settings are numbers of the text: given to the loader, the others applied after.
+        LoadResult loaded = ScenarioLoader.standalone().withDefaultPreset(MkwPreferences.defaultPreset())
+                .withParams(dev.mkw.run.VariantSettings.params(settings)).load(file);
         if (loaded.hasErrors()) {
             throw new Refused(loaded.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
         }
         try {
-            return RunPipeline.prepare(withTracePreference(RunPipeline.apply(loaded.scenario(), settings)));
+            return RunPipeline.prepare(withTracePreference(RunPipeline.apply(loaded.scenario(), dev.mkw.run.VariantSettings.withoutParams(settings))));
         } catch (RunRefused e) {
             throw new Refused(e.getMessage());
         }

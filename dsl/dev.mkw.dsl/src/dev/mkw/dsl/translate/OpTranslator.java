@@ -167,7 +167,12 @@ final class OpTranslator {
     Expr expr(dev.mkw.dsl.mkw.Expr e) {
         return switch (e) {
             case NumberLit n -> new Expr.Const(Numbers.parse(n.getValue()));
-            case VarRef v -> v.getField() == null ? new Expr.Var(v.getVar()) : new Expr.Field(v.getVar(), v.getField());
+            case VarRef v -> {
+                // A parameter becomes the number of this load (its default or the value given).
+                var param = dev.mkw.dsl.ParamValues.of(v);
+                if (param != null) yield new Expr.Const(dev.mkw.dsl.ParamValues.value(param));
+                yield v.getField() == null ? new Expr.Var(v.getVar()) : new Expr.Field(v.getVar(), v.getField());
+            }
             case RandomExpr r -> new Expr.Random(expr(r.getLo()), expr(r.getHi()));
             case Binary b -> new Expr.Binary(b.getOp(), expr(b.getLeft()), expr(b.getRight()));
             default -> throw new IllegalStateException("expression " + e);

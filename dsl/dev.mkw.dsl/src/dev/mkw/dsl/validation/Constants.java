@@ -2,7 +2,9 @@ package dev.mkw.dsl.validation;
 
 import dev.mkw.dsl.mkw.Binary;
 import dev.mkw.dsl.mkw.Expr;
+import dev.mkw.dsl.ParamValues;
 import dev.mkw.dsl.mkw.NumberLit;
+import dev.mkw.dsl.mkw.VarRef;
 import dev.mkw.dsl.translate.Numbers;
 
 /**
@@ -13,9 +15,14 @@ import dev.mkw.dsl.translate.Numbers;
 final class Constants {
     private Constants() {}
 
-    /** The value, or null when the expression depends on a variable or a random draw, or does not fit in 64 bits. */
+    /** The value, or null when the expression depends on a variable (parameters are constants) or a random draw, or does not fit in 64 bits. */
     static Long value(Expr e) {
         if (e instanceof NumberLit n) return Numbers.fits(n.getValue()) ? Numbers.parse(n.getValue()) : null;
+        // A parameter is a constant of the load: its default or the value given (ParamValues).
+        if (e instanceof VarRef v) {
+            var p = ParamValues.of(v);
+            return p == null ? null : ParamValues.value(p);
+        }
         if (!(e instanceof Binary b) || b.getOp() == null) return null;
         Long l = value(b.getLeft()), r = value(b.getRight());
         if (l == null || r == null) return null;

@@ -38,4 +38,6 @@ public final class IssueCodes {
     public static final String ONE_CPU = "mkw.one-cpu";
     public static final String IMPORT = "mkw.import";
     public static final String FPAGE_TOO_LARGE = "mkw.fpage-too-large";
+    public static final String PARAM = "mkw.param";
+    public static final String UNUSED_PARAM = "mkw.unused-param";
 }

@@ -61,7 +61,14 @@ final class PointTask extends AbstractFunction2<TaskContext, Iterator<Integer>, 
 
     private SweepJob of(dev.mkw.scenario.Scenario scenario) {
         try {
-            return SweepJob.of(Path.of(sources.mainFile()), scenario, varySpecs, metricNames);
+            // A point with parameters loads the shipped texts again with their values (once per combination).
+            return SweepJob.of(Path.of(sources.mainFile()), scenario, params -> {
+                try {
+                    return sources.load(params);
+                } catch (IllegalStateException e) {
+                    throw new CliException(e.getMessage());
+                }
+            }, varySpecs, metricNames);
         } catch (CliException e) {
             // The driver built the same job from the same strings before shipping them.
             throw new IllegalStateException(e.getMessage(), e);

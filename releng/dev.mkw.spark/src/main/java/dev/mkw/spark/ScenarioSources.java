@@ -100,6 +100,11 @@ final class ScenarioSources implements Serializable {
      *         (e.g. a plugin the driver has is missing on this executor)
      */
     Scenario load() {
+        return load(Map.of());
+    }
+
+    /** {@link #load()} with the scenario's parameters given these values (NAME → value as typed). */
+    Scenario load(Map<String, String> params) {
         synchronized (ScenarioSources.class) {
             List<URI> mapped = new ArrayList<>();
             Path dir = null;
@@ -114,7 +119,7 @@ final class ScenarioSources implements Serializable {
                     URIMappingRegistryImpl.INSTANCE.put(name, URI.createFileURI(copy.toString()));
                     mapped.add(name);
                 }
-                LoadResult r = ScenarioLoader.standalone().load(texts.get(mainFile), mainFile);
+                LoadResult r = ScenarioLoader.standalone().withParams(params).load(texts.get(mainFile), mainFile);
                 if (r.hasErrors()) {
                     Diagnostic first = r.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst().orElseThrow();
                     throw new IllegalStateException("the scenario does not load on this executor: " + first.format());

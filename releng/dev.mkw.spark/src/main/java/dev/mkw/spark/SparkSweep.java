@@ -11,7 +11,8 @@ import dev.mkw.cli.Mkw;
  * The application jar's main class, for {@code spark-submit} and {@code ./mkw sweep ... --engine spark}:
  * {@code mkw sweep} with the Spark engine, so
  * {@code spark-submit --master spark://lab1:7077 mkw-spark.jar ping-pong.mkw --vary ... --out r.csv}
- * runs like {@code ./mkw sweep}. A leading {@code sweep} is accepted; {@code --engine local}
+ * runs like {@code ./mkw sweep}. A leading {@code sweep} is accepted, and a leading
+ * {@code experiment} runs {@code mkw experiment} with the Spark engine; {@code --engine local}
  * runs on the driver's threads (the same jar, for comparisons).
  */
 public final class SparkSweep {
@@ -23,9 +24,11 @@ public final class SparkSweep {
 
     static int run(List<String> args, CliContext ctx) {
         List<String> argv = new ArrayList<>(args);
-        if (!argv.isEmpty() && argv.get(0).equals("sweep")) argv.remove(0);
+        // ./mkw experiment ... --engine spark comes here too: the experiment's sweep runs as Spark tasks.
+        String command = !argv.isEmpty() && argv.get(0).equals("experiment") ? "experiment" : "sweep";
+        if (!argv.isEmpty() && argv.get(0).equals(command)) argv.remove(0);
         boolean engineGiven = argv.stream().anyMatch(a -> a.equals("--engine") || a.startsWith("--engine="));
-        argv.add(0, "sweep");
+        argv.add(0, command);
         if (!engineGiven) argv.addAll(List.of("--engine", "spark"));
         return new Mkw().run(argv, ctx);
     }

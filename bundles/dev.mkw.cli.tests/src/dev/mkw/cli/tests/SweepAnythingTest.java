@@ -1,0 +1,63 @@
+package dev.mkw.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 22 item 2: a sweep varies scenario parameters ({@code param.NAME}), machine fields by
+ * path with size suffixes, and kernel variants; a mistake in any axis is one clear line and
+ * exit code 2 before anything runs.
+ */
+class SweepAnythingTest {
+    private static final String STRING_IPC = CliRun.home().resolve("examples/experiments/string-copy/string-ipc.mkw").toString();
+
+    @Test
+    void parametersMachineFieldsAndVariantsAreAxes() {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run(CliRun.home(), "sweep", STRING_IPC, "--vary", "param.bytes=256,4K", "--vary", "param.rounds=2",
+                "--vary", "machine.caches.L1D.sizeBytes=8K,16KiB", "--metric", "path:ipc.slowpath", "--metric", "cache:L1D", "--jobs", "2"), cli.err());
+        List<String> rows = cli.out().lines().toList();
+        assertEquals("point,param.bytes,param.rounds,machine.caches.L1D.sizeBytes,status,path:ipc.slowpath,cache:L1D,error", rows.get(0));
+        assertEquals(5, rows.size(), cli.out());
+        long small = slowpath(rows.get(1)), large = slowpath(rows.get(3));
+        assertTrue(large > 2 * small, "a 4K string costs more than twice a 256-byte one: " + cli.out());
+        long missesSmallCache = Long.parseLong(rows.get(3).split(",")[6]), missesLargeCache = Long.parseLong(rows.get(4).split(",")[6]);
+        assertTrue(missesLargeCache < missesSmallCache, "a 16 KiB L1D misses less than an 8 KiB one: " + cli.out());
+        // A --set param.NAME=V run is the sweep's point with that value.
+        CliRun run = new CliRun();
+        assertEquals(0, run.run(CliRun.home(), "run", STRING_IPC, "--set", "param.bytes=4K", "--set", "param.rounds=2",
+                "--set", "machine.caches.L1D.sizeBytes=8K", "--report", "json"), run.err());
+        assertTrue(run.out().contains("\"ipc.slowpath\""), run.out());
+    }
+
+    @Test
+    void aBadAxisIsRefusedBeforeAnyRun() {
+        check(List.of("--vary", "param.bites=8"), "the scenario declares no parameter 'bites' (it declares bytes, rounds)");
+        check(List.of("--vary", "param.bytes=lots"), "--vary param.bytes=lots: expects a number");
+        check(List.of("--vary", "machine.caches.L9.sizeBytes=4K"), "--vary machine.caches.L9.sizeBytes=4K: impossible machine: the machine has no caches element 'L9'");
+        check(List.of("--vary", "machine.mmu.taggedTlb=maybe"), "--vary machine.mmu.taggedTlb=maybe: impossible machine:");
+        CliRun run = new CliRun();
+        assertEquals(2, run.run(CliRun.home(), "run", STRING_IPC, "--set", "param.nope=1"));
+        assertTrue(run.err().contains("string-ipc.mkw:1:1: error: param.nope: the scenario declares no parameter 'nope'"), run.err());
+    }
+
+    private static void check(List<String> vary, String message) {
+        CliRun cli = new CliRun();
+        List<String> args = new java.util.ArrayList<>(List.of("sweep", STRING_IPC));
+        args.addAll(vary);
+        assertEquals(2, cli.run(CliRun.home(), args.toArray(String[]::new)), cli.out());
+        assertTrue(cli.err().contains(message), cli.err());
+        assertTrue(cli.out().isEmpty(), "nothing ran: " + cli.out());
+    }
+
+    private static long slowpath(String row) {
+        return Long.parseLong(row.split(",")[5]);
+    }
+
+    static Path home() { return CliRun.home(); }
+}

@@ -1,0 +1,246 @@
+package dev.mkw.cli.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mkw.cli.CliException;
+import dev.mkw.cli.ExitCode;
+import dev.mkw.sim.sweep.Metrics;
+import dev.mkw.sim.sweep.SweepAxis;
+
+/**
+ * Reads an experiment directory's {@value #NAME}: one statement a line, {@code #} starts a
+ * comment. Before the first {@code claim}: {@code title}, {@code scenario}, {@code set},
+ * {@code vary}, {@code metric}, {@code unit}, {@code reduced}; each {@code claim ID} then has
+ * {@code says}, {@code source}, {@code compare A / B}, {@code where}, {@code expect},
+ * {@code published}, {@code tolerance}. Every mistake is refused with {@code FILE:LINE:COL}
+ * (exit code 2) before anything runs; README "Experiments" documents the format.
+ */
+public final class ExperimentFile {
+    /** The file that makes a directory an experiment. */
+    public static final String NAME = "experiment.mkwx";
+
+    private final Path file;
+    private final List<String> problems = new ArrayList<>();
+
+    private ExperimentFile(Path file) {
+        this.file = file;
+    }
+
+    /** Whether {@code dir} holds an experiment. */
+    public static boolean isExperiment(Path dir) {
+        return Files.isRegularFile(dir.resolve(NAME));
+    }
+
+    /** The experiment of {@code dir}, checked; a CliException (exit 2) lists every problem with its position. */
+    public static ExperimentSpec read(Path dir) throws CliException {
+        Path file = dir.resolve(NAME);
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new CliException("no experiment in " + dir + ": cannot read " + NAME + " (" + e.getMessage() + ")", ExitCode.BAD_INPUT);
+        }
+        ExperimentFile f = new ExperimentFile(file);
+        ExperimentSpec spec = f.parse(dir.toAbsolutePath().normalize(), lines);
+        if (!f.problems.isEmpty()) throw new CliException(String.join("\n", f.problems), ExitCode.BAD_INPUT);
+        return spec;
+    }
+
+    private ExperimentSpec parse(Path dir, List<String> lines) {
+        String title = null, metric = null, unit = "";
+        Path scenario = null;
+        List<String> sets = new ArrayList<>(), varies = new ArrayList<>(), reduced = new ArrayList<>();
+        List<ClaimBuilder> claims = new ArrayList<>();
+        Map<String, List<String>> axes = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String raw = lines.get(i);
+            int hash = raw.indexOf('#');
+            String text = (hash < 0 ? raw : raw.substring(0, hash)).strip();
+            if (text.isEmpty()) continue;
+            int line = i + 1, col = raw.indexOf(text.charAt(0)) + 1;
+            int sp = text.indexOf(' ');
+            String word = sp < 0 ? text : text.substring(0, sp);
+            String rest = sp < 0 ? "" : text.substring(sp + 1).strip();
+            int restCol = sp < 0 ? col + word.length() : raw.indexOf(rest, col - 1 + word.length()) + 1;
+            ClaimBuilder claim = claims.isEmpty() ? null : claims.get(claims.size() - 1);
+            if (word.equals("claim")) {
+                if (rest.isEmpty() || rest.contains(" ")) problem(line, restCol, "a claim is named by one word: claim ID");
+                else if (claims.stream().anyMatch(c -> c.id.equals(rest))) problem(line, restCol, "claim " + rest + " is stated twice");
+                claims.add(new ClaimBuilder(rest, line));
+                continue;
+            }
+            if (rest.isEmpty()) {
+                problem(line, restCol, "'" + word + "' needs a value");
+                continue;
+            }
+            if (claim != null) {
+                claimLine(claim, word, rest, line, col, restCol);
+                continue;
+            }
+            switch (word) {
+                case "title" -> title = rest;
+                case "unit" -> unit = rest;
+                case "scenario" -> {
+                    scenario = dir.resolve(rest).normalize();
+                    if (!scenario.startsWith(dir)) problem(line, restCol, "the scenario is a file of the experiment's directory");
+                    else if (!Files.isRegularFile(scenario)) problem(line, restCol, "no scenario file " + rest + " in " + dir);
+                }
+                case "set", "reduced" -> {
+                    if (setting(rest, line, restCol)) (word.equals("set") ? sets : reduced).add(rest);
+                }
+                case "vary" -> {
+                    try {
+                        SweepAxis axis = SweepAxis.parse(rest);
+                        if (axes.put(axis.key(), axis.values()) != null) problem(line, restCol, axis.key() + " is varied twice");
+                        varies.add(rest);
+                    } catch (IllegalArgumentException e) {
+                        problem(line, restCol, e.getMessage());
+                    }
+                }
+                case "metric" -> {
+                    try {
+                        Metrics.parse(rest);
+                        metric = rest;
+                    } catch (IllegalArgumentException e) {
+                        problem(line, restCol, e.getMessage());
+                    }
+                }
+                default -> problem(line, col, "unknown statement '" + word + "'; an experiment has title, scenario, set, vary, metric, unit, reduced, "
+                        + "then claims (claim ID with says, source, compare, where, expect, published, tolerance)");
+            }
+        }
+        if (title == null) problem(1, 1, "the experiment has no title (title TEXT)");
+        if (scenario == null) problem(1, 1, "the experiment names no scenario (scenario FILE.mkw)");
+        if (varies.isEmpty()) problem(1, 1, "the experiment varies nothing (vary KEY=V1,V2)");
+        if (metric == null) problem(1, 1, "the experiment measures nothing (metric NAME, e.g. ipc_avg_cycles or path:ipc.slowpath)");
+        if (claims.isEmpty()) problem(1, 1, "the experiment states no claim (claim ID, then says, source, compare, expect)");
+        for (String r : reduced) {
+            String key = ExperimentSpec.key(r);
+            if (key.startsWith("run.") || key.startsWith("param.") || sets.stream().anyMatch(s -> ExperimentSpec.key(s).equals(key))) continue;
+            if (axes.containsKey(key)) continue;
+            problem(1, 1, "reduced " + r + ": a reduced run changes a fixed setting, a parameter or a run setting, not a new key");
+        }
+        List<Claim> built = new ArrayList<>();
+        for (ClaimBuilder c : claims) {
+            Claim claim = c.build(this, axes);
+            if (claim != null) built.add(claim);
+        }
+        return new ExperimentSpec(dir, title, scenario, sets, varies, metric, unit, reduced, built);
+    }
+
+    private void claimLine(ClaimBuilder c, String word, String rest, int line, int col, int restCol) {
+        switch (word) {
+            case "says" -> c.says = rest;
+            case "source" -> c.source = rest;
+            case "compare" -> {
+                int slash = rest.indexOf(" / ");
+                if (slash < 0) {
+                    problem(line, restCol, "compare A / B: the settings of the points whose figure is divided by those of B's, e.g. compare kernel.fastpath=on / kernel.fastpath=off");
+                    return;
+                }
+                c.a = sides(rest.substring(0, slash), line, restCol);
+                c.b = sides(rest.substring(slash + 3), line, restCol + slash + 3);
+                c.compareLine = line;
+            }
+            case "where" -> c.where = sides(rest, line, restCol);
+            case "expect" -> {
+                if (rest.equals("lower")) c.direction = Claim.Direction.LOWER;
+                else if (rest.equals("higher")) c.direction = Claim.Direction.HIGHER;
+                else problem(line, restCol, "expect lower or expect higher: A's figure against B's, got '" + rest + "'");
+            }
+            case "published" -> {
+                int sp = rest.indexOf(' ');
+                String number = sp < 0 ? rest : rest.substring(0, sp);
+                try {
+                    c.published = ratio(number);
+                    c.publishedText = sp < 0 ? number : rest.substring(sp + 1).strip();
+                } catch (NumberFormatException e) {
+                    problem(line, restCol, "published RATIO [as the source states it]: the ratio A/B as a number or fraction (0.045, 1/22), got '" + number + "'");
+                }
+            }
+            case "tolerance" -> {
+                try {
+                    String t = rest.endsWith("%") ? rest.substring(0, rest.length() - 1) : rest;
+                    c.tolerance = Double.parseDouble(t) / (rest.endsWith("%") ? 100 : 1);
+                    if (c.tolerance < 0) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    problem(line, restCol, "tolerance is a share of the published ratio: 25% or 0.25, got '" + rest + "'");
+                }
+            }
+            default -> problem(line, col, "a claim has says, source, compare, where, expect, published, tolerance; not '" + word
+                    + "' (title, scenario, set, vary, metric, unit and reduced go before the first claim)");
+        }
+    }
+
+    private Map<String, String> sides(String text, int line, int col) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : text.strip().split("\\s+")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || eq == kv.length() - 1) problem(line, col, "a side is KEY=VALUE settings separated by spaces, got '" + kv + "'");
+            else m.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return m;
+    }
+
+    private boolean setting(String kv, int line, int col) {
+        int eq = kv.indexOf('=');
+        if (eq > 0 && eq < kv.length() - 1 && !kv.contains(" ")) return true;
+        problem(line, col, "a setting is KEY=VALUE (as mkw run --set takes it), got '" + kv + "'");
+        return false;
+    }
+
+    private static double ratio(String s) {
+        int slash = s.indexOf('/');
+        if (slash < 0) return Double.parseDouble(s);
+        return Double.parseDouble(s.substring(0, slash)) / Double.parseDouble(s.substring(slash + 1));
+    }
+
+    void problem(int line, int col, String message) {
+        problems.add(file + ":" + line + ":" + col + ": error: " + message);
+    }
+
+    /** A claim's lines as they are read; {@link #build} checks it against the axes. */
+    private static final class ClaimBuilder {
+        final String id;
+        final int line;
+        int compareLine;
+        String says, source, publishedText;
+        Map<String, String> a, b, where = Map.of();
+        Claim.Direction direction;
+        Double published;
+        Double tolerance;
+
+        ClaimBuilder(String id, int line) {
+            this.id = id;
+            this.line = line;
+        }
+
+        Claim build(ExperimentFile f, Map<String, List<String>> axes) {
+            int before = f.problems.size();
+            if (says == null) f.problem(line, 1, "claim " + id + " does not say what it claims (says TEXT)");
+            if (source == null) f.problem(line, 1, "claim " + id + " names no source (source TEXT: paper, section, table)");
+            if (a == null) f.problem(line, 1, "claim " + id + " compares nothing (compare A / B)");
+            if (direction == null) f.problem(line, 1, "claim " + id + " predicts no direction (expect lower|higher)");
+            if (published != null && tolerance == null) f.problem(line, 1, "claim " + id + " has a published figure but no tolerance (tolerance 25%)");
+            if (published == null && tolerance != null) f.problem(line, 1, "claim " + id + " has a tolerance but no published figure to apply it to");
+            if (a != null) {
+                for (Map<String, String> side : List.of(a, b, where)) {
+                    side.forEach((k, v) -> {
+                        List<String> values = axes.get(k);
+                        if (values == null) f.problem(compareLine, 1, "claim " + id + ": " + k + " is not varied (the axes: " + String.join(", ", axes.keySet()) + ")");
+                        else if (!values.contains(v)) f.problem(compareLine, 1, "claim " + id + ": no point has " + k + "=" + v + " (" + k + " takes " + String.join(", ", values) + ")");
+                    });
+                }
+                if (a.equals(b)) f.problem(compareLine, 1, "claim " + id + " compares a side with itself");
+            }
+            if (f.problems.size() > before) return null;
+            return new Claim(id, says, source, a, b, where, direction, published, publishedText, tolerance == null ? 0 : tolerance, line);
+        }
+    }
+}

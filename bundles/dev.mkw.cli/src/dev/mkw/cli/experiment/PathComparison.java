@@ -1,0 +1,62 @@
+package dev.mkw.cli.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.mkw.cli.CliException;
+import dev.mkw.cli.ScenarioRunner;
+import dev.mkw.sim.report.KernelPathStats;
+import dev.mkw.sim.report.RunReport;
+
+/**
+ * Why a claim's pair came out as it did: the two points run again (deterministic, so the
+ * same runs) with their full reports, and each kernel path's count and cycles side by side,
+ * largest difference first, with the user and idle cycles and the TLB and cache misses.
+ */
+public record PathComparison(List<Line> lines) {
+
+    /** One row: what, A's count and cycles, B's count and cycles (count -1: not a path). */
+    public record Line(String what, long countA, long cyclesA, long countB, long cyclesB) {
+        public long delta() { return cyclesA - cyclesB; }
+    }
+
+    /** How many kernel paths the table shows (the largest differences). */
+    static final int PATHS = 8;
+
+    static PathComparison of(ExperimentResult result, ClaimVerdict.Pair pair) throws CliException {
+        RunReport a = run(result, pair.a()), b = run(result, pair.b());
+        List<Line> paths = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>(a.kernelPaths().keySet());
+        names.addAll(b.kernelPaths().keySet());
+        for (String n : names) {
+            KernelPathStats pa = a.kernelPaths().get(n), pb = b.kernelPaths().get(n);
+            paths.add(new Line("path " + n, pa == null ? 0 : pa.count(), pa == null ? 0 : pa.total(), pb == null ? 0 : pb.count(), pb == null ? 0 : pb.total()));
+        }
+        // Largest difference first; the name breaks ties so the table is the same every time.
+        paths.sort(Comparator.comparingLong((Line l) -> -Math.abs(l.delta())).thenComparing(Line::what));
+        List<Line> lines = new ArrayList<>(paths.subList(0, Math.min(PATHS, paths.size())));
+        lines.add(new Line("user cycles", -1, a.cyclesOf(RunReport.AccountKind.USER, -1), -1, b.cyclesOf(RunReport.AccountKind.USER, -1)));
+        lines.add(new Line("kernel cycles", -1, a.cyclesOf(RunReport.AccountKind.KERNEL, -1), -1, b.cyclesOf(RunReport.AccountKind.KERNEL, -1)));
+        lines.add(new Line("idle cycles", -1, a.cyclesOf(RunReport.AccountKind.IDLE, -1), -1, b.cyclesOf(RunReport.AccountKind.IDLE, -1)));
+        lines.add(new Line("TLB misses", -1, a.tlbMisses(), -1, b.tlbMisses()));
+        lines.add(new Line("TLB flushes", -1, a.tlbFlushes(), -1, b.tlbFlushes()));
+        TreeSet<String> levels = new TreeSet<>(a.cacheTotals().keySet());
+        levels.addAll(b.cacheTotals().keySet());
+        for (String l : levels) {
+            long ma = a.cacheTotals().containsKey(l) ? a.cacheTotals().get(l).misses() : 0;
+            long mb = b.cacheTotals().containsKey(l) ? b.cacheTotals().get(l).misses() : 0;
+            lines.add(new Line(l + " misses", -1, ma, -1, mb));
+        }
+        return new PathComparison(List.copyOf(lines));
+    }
+
+    private static RunReport run(ExperimentResult result, int point) throws CliException {
+        Map<String, String> settings = result.settings(point);
+        RunReport r = ScenarioRunner.run(result.job().scenario(settings));
+        if (r.failed()) throw new CliException("point " + point + " (" + Claim.describe(settings) + ") failed when run again: " + String.join("; ", r.errorLines()));
+        return r;
+    }
+}
