@@ -474,12 +474,13 @@ public final class Kernel {
         next.state = ThreadState.RUNNING;
     }
 
-    /** The address-space switch to {@code next}'s space: a page-table root load (an untagged TLB flushes), or a small-space switch. */
+    /** The address-space switch to {@code next}'s space on the active processor: a page-table root load (an untagged TLB flushes), or a small-space switch. */
     private void switchSpace(Tcb next, KernelPath p) {
         MemoryHierarchy mem = active.mem();
         if (smallSpaces != null) {
             smallSpaces.switchTo(next, p);
         } else {
+            MemoryHierarchy mem = cpu.mem();
             p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
             if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
         }

@@ -94,6 +94,11 @@ public final class Lrpc extends BaselineIpc {
             leave(p, s);
             return;
         }
+        if (server.cpu != s.cpu) {
+            refuse(s, "a call to " + server.name + " on cpu" + server.cpu + " from cpu" + s.cpu + ": MKW runs an LRPC on the caller's processor in the server's domain; "
+                    + "the multiprocessor exchange with an idle processor in the server's domain is not modelled (pin both with cpu K)");
+            return;
+        }
         Message m = Message.read(s.utcb);
         if (!m.items().isEmpty()) {
             refuse(s, "typed items (map, grant, string, capability) are L4's; LRPC passes arguments by value on the A-stack");

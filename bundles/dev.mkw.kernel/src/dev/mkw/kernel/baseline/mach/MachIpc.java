@@ -1,11 +1,9 @@
 package dev.mkw.kernel.baseline.mach;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,12 +13,8 @@ import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
-import dev.mkw.kernel.abi.Acceptor;
 import dev.mkw.kernel.abi.IpcError;
-import dev.mkw.kernel.abi.MessageTag;
-import dev.mkw.kernel.abi.TypedItem;
 import dev.mkw.kernel.abi.UserRegisters;
-import dev.mkw.kernel.abi.Utcb;
 import dev.mkw.kernel.baseline.BaselineCode;
 import dev.mkw.kernel.baseline.BaselineIpc;
 import dev.mkw.kernel.ipc.Message;
@@ -56,10 +50,11 @@ public final class MachIpc extends BaselineIpc {
     static final int HEADER_WORDS = 6;
     /** {@code MACH_PORT_QLIMIT_DEFAULT}: messages a port queues before senders wait. */
     public static final int QUEUE_LIMIT = 5;
-    private static final int WORD = 8;
 
     private final MachPorts ports;
     private final KmsgZone zone;
+    /** The two copies: into the kmsg at send, out of it at receive. */
+    private final KmsgCopy copy;
     /** Messages queued on each thread's ports (requests on its service port, replies on its reply port), in arrival order. */
     private final Map<Tcb, ArrayDeque<Kmsg>> queued = new HashMap<>();
     /** The kmsg of a sender waiting because the port's queue is full. */
@@ -71,6 +66,7 @@ public final class MachIpc extends BaselineIpc {
         super(k);
         this.ports = new MachPorts(k, code);
         this.zone = new KmsgZone(k, code);
+        this.copy = new KmsgCopy(k, code, ports, zone);
     }
 
     @Override
@@ -110,7 +106,7 @@ public final class MachIpc extends BaselineIpc {
 
     /** A send, or a call's send phase and its wait for the reply on the caller's reply port. */
     private void send(Tcb s, Tcb d, Message m, long badge, boolean call, long timeout, KernelPath p) {
-        Kmsg km = copyin(s, d, m, badge, call, false, p);
+        Kmsg km = copy.copyin(s, d, m, badge, call, false, p);
         if (km == null) {
             exit(p, s);
             return;
@@ -118,7 +114,7 @@ public final class MachIpc extends BaselineIpc {
         boolean sent = enqueue(s, d, km, timeout, p);
         Tcb handed = pending.containsKey(d) && pending.get(d) == km ? d : null;
         if (sent && call) waitForReply(s, d);
-        Tcb next = s.state == ThreadState.RUNNING && (handed == null || handed.priority <= s.priority) ? s : threadBlock(s, p);
+        Tcb next = s.state == ThreadState.RUNNING && (handed == null || handed.priority <= s.priority || handed.cpu != s.cpu) ? s : threadBlock(s, p);
         if (handed != null) copyout(pending.remove(handed), handed, p);
         exit(p, next != null ? next : s);
         if (handed != null) k.ipcDelivered(s, handed, m.words().length, p.cycles());
@@ -189,7 +185,7 @@ public final class MachIpc extends BaselineIpc {
             k.error(s, null, "Mach reply to " + d.name + ": " + s.name + " holds no send-once right to its reply port (it did not call, or was answered): MACH_SEND_INVALID_DEST", false);
             k.record(TraceKind.IPC_SEND, s, d.name, p.name(), 0, "reply dropped: no send-once right");
         } else {
-            Kmsg km = copyin(s, d, m, badge, false, true, p);
+            Kmsg km = copy.copyin(s, d, m, badge, false, true, p);
             if (km != null && enqueue(s, d, km, 0, p) && pending.get(d) == km) handed = d;
         }
         Kmsg got = receive(s, ThreadId.NIL, timeout, p);
@@ -258,7 +254,7 @@ public final class MachIpc extends BaselineIpc {
         code.execute(p, BaselineCode.MACH_THREAD_BLOCK);
         if (t.state == ThreadState.RUNNING) k.scheduler().makeReady(t);
         long skipped = k.scheduler().skippedBlocked();
-        Tcb n = k.scheduler().pick(null);
+        Tcb n = k.scheduler().pick(k.processor().index(), null);
         p.execute(KernelCode.SCHEDULE, PathLengths.SCHEDULE * (int) (1 + k.scheduler().skippedBlocked() - skipped));
         if (n != null) {
             p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
@@ -267,139 +263,13 @@ public final class MachIpc extends BaselineIpc {
         return n;
     }
 
-    /**
-     * {@code ipc_kmsg_get} and {@code ipc_kmsg_copyin}: the message from the sender's buffer (its
-     * UTCB's message area; inline arrays from where they lie) into a new kmsg, the header's rights
-     * taken, the descriptors parsed. Null when the message cannot be sent (reported).
-     */
-    private Kmsg copyin(Tcb s, Tcb d, Message m, long badge, boolean call, boolean reply, KernelPath p) {
-        List<TypedItem.StringItem> strings = new ArrayList<>();
-        for (TypedItem item : m.items()) {
-            if (item instanceof TypedItem.StringItem si) {
-                strings.add(si);
-            } else {
-                k.error(s, null, "Mach message to " + d.name + ": " + (item instanceof TypedItem.CapItem ? "a capability item" : "a map or grant item")
-                        + " is an L4 mechanism; under kernel { ipc mach } send data inline (words, string)", false);
-                k.ipc().transfer().fail(s, IpcError.MESSAGE_OVERFLOW, IpcError.SEND_PHASE);
-                return null;
-            }
-        }
-        long inline = 0;
-        for (TypedItem.StringItem si : strings) {
-            inline += si.length();
-            if (!mapped(s, si.address(), si.length())) {
-                k.error(s, null, String.format("Mach message to %s: the array at 0x%x is not mapped (MACH_SEND_INVALID_MEMORY)", d.name, si.address()), false);
-                k.ipc().transfer().fail(s, IpcError.XFER_TIMEOUT_INVOKER, IpcError.SEND_PHASE);
-                return null;
-            }
-        }
-        int descriptors = (m.words().length > 0 ? 1 : 0) + strings.size();
-        int words = Math.min(HEADER_WORDS + descriptors + m.words().length, Utcb.MRS);
-        long buffer = zone.allocate((long) words * WORD + inline, p);
-        // The first copy: the sender's buffer into the kmsg.
-        for (int i = 0; i < words; i++) {
-            p.touch(s.utcb.mrAddress(i), MemoryHierarchy.READ).touch(buffer + KmsgZone.HEADER + (long) i * WORD, MemoryHierarchy.WRITE);
-        }
-        p.execute(KernelCode.COPY_WORD, PathLengths.PER_WORD * words);
-        long at = buffer + KmsgZone.HEADER + (long) words * WORD;
-        for (TypedItem.StringItem si : strings) {
-            for (long off = 0; off < si.length(); off += WORD) {
-                p.touch(si.address() + off, MemoryHierarchy.READ).touch(at + off, MemoryHierarchy.WRITE);
-            }
-            p.execute(KernelCode.COPY_WORD, (int) Math.min(Integer.MAX_VALUE, PathLengths.PER_WORD * ((si.length() + WORD - 1) / WORD)));
-            at += si.length();
-        }
-        int dest = reply ? MachPorts.replyPort(d) : MachPorts.servicePort(d);
-        ports.copyinRight(s, dest, reply, p);
-        if (call) ports.makeSendOnce(s, p);
-        code.execute(p, BaselineCode.MACH_TYPE_DESCRIPTOR, descriptors);
-        for (int i = 0; i < descriptors; i++) p.touch(buffer + KmsgZone.HEADER + (long) (HEADER_WORDS + i) * WORD, MemoryHierarchy.READ);
-        return new Kmsg(s, m, badge, buffer, dest, call, reply, descriptors, strings);
-    }
-
-    /**
-     * {@code ipc_kmsg_copyout} and {@code ipc_kmsg_put}: the rights into {@code r}'s name table, the
-     * descriptors parsed, the second copy from the kmsg into r's buffer, the kmsg freed. Through r's
-     * own addresses when r runs, else through its page table's translation.
-     */
+    /** {@code ipc_kmsg_copyout} into {@code r}; a request's send-once right for the reply lands in r's space. */
     private void copyout(Kmsg km, Tcb r, KernelPath p) {
-        ports.copyoutRights(r, km.destPort(), km.carriesReply(), p);
-        code.execute(p, BaselineCode.MACH_TYPE_DESCRIPTOR, km.descriptors());
-        int words = Math.min(km.headerAndWords(), Utcb.MRS);
-        for (int i = 0; i < words; i++) {
-            p.touch(km.buffer() + KmsgZone.HEADER + (long) i * WORD, MemoryHierarchy.READ);
-            write(r, r.utcb.mrAddress(i), p);
-        }
-        p.execute(KernelCode.COPY_WORD, PathLengths.PER_WORD * words);
-        long error = 0;
-        List<TypedItem> delivered = new ArrayList<>();
-        if (!km.strings().isEmpty()) {
-            Acceptor acceptor = Acceptor.load(r.utcb);
-            long used = 0, at = km.buffer() + KmsgZone.HEADER + (long) words * WORD;
-            for (TypedItem.StringItem si : km.strings()) {
-                if (!acceptor.strings() || used + si.length() > acceptor.bufferLength() || !mapped(r, acceptor.bufferAddress() + used, si.length())) {
-                    k.error(km.sender(), null, "Mach message to " + r.name + ": its array of " + si.length() + " bytes does not fit the receive buffer (MACH_RCV_TOO_LARGE)", false);
-                    error = IpcError.code(IpcError.MESSAGE_OVERFLOW, IpcError.RECEIVE_PHASE);
-                    break;
-                }
-                long dst = acceptor.bufferAddress() + used;
-                for (long off = 0; off < si.length(); off += WORD) {
-                    p.touch(at + off, MemoryHierarchy.READ);
-                    write(r, dst + off, p);
-                }
-                p.execute(KernelCode.COPY_WORD, (int) Math.min(Integer.MAX_VALUE, PathLengths.PER_WORD * ((si.length() + WORD - 1) / WORD)));
-                delivered.add(new TypedItem.StringItem(dst, si.length()));
-                used += si.length();
-                at += si.length();
-            }
-        }
-        zone.free(km.buffer(), p);
-        land(km, r, delivered, error, p);
-    }
-
-    /** A kernel write into {@code r}'s user memory: through its addresses when its space is loaded, else through its page table. */
-    private void write(Tcb r, long vaddr, KernelPath p) {
-        if (r.space == k.loadedSpace()) {
-            p.touch(vaddr, MemoryHierarchy.WRITE);
-        } else {
-            long pa = r.space.translate(vaddr);
-            if (pa >= 0) p.touchPhysical(pa, MemoryHierarchy.WRITE);
-        }
-    }
-
-    /** What the receiving program sees, as with L4 IPC: words, label, sender, badge, arrays received; a call's send-once right. */
-    private void land(Kmsg km, Tcb r, List<TypedItem> delivered, long error, KernelPath p) {
-        Message m = km.message();
-        Utcb out = r.utcb;
-        for (int i = 0; i < m.words().length; i++) out.setMr(1 + i, m.words()[i]);
-        int at = 1 + m.words().length, typed = 0;
-        for (TypedItem d : delivered) {
-            if (at + 1 >= Utcb.MRS) break;
-            out.setMr(at++, d.word0());
-            out.setMr(at++, d.word1());
-            typed += 2;
-        }
-        out.setMr(0, new MessageTag(m.label(), error != 0, typed, m.words().length).encode());
-        out.setErrorCode(error);
-        out.setReceivedCap(-1);
-        r.regs.set(UserRegisters.FROM, km.sender().id & 0xFFFF_FFFFL);
-        r.regs.set(UserRegisters.BADGE, km.badge());
-        r.stats.ipcReceived++;
-        k.ipc().cancelTimeout(r);
+        copy.copyout(km, r, p);
         if (km.carriesReply()) {
             sendOnce.computeIfAbsent(r, x -> new HashSet<>()).add(km.sender());
             r.replyCap = km.sender().id;
         }
-        if (k.trace().isRecording()) {
-            k.record(TraceKind.IPC_SEND, km.sender(), r.name, p.name(), m.words().length, k.describeLabel(m.label()) + " (Mach)");
-            k.record(TraceKind.IPC_RECEIVE, r, km.sender().name, p.name(), m.words().length, "");
-        }
-    }
-
-    private boolean mapped(Tcb t, long address, long length) {
-        int page = k.machine().memory().frameSize();
-        for (long a = address & -(long) page; a < address + length; a += page) if (t.space.translate(a) < 0) return false;
-        return true;
     }
 
     /** {@code mach_msg_trap}: the general path in, every register saved. */

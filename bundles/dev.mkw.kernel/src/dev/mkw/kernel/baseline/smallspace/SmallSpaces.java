@@ -47,15 +47,17 @@ public final class SmallSpaces {
     private final long gdt;
     /** The segment (offset in the region) and size of each small space. */
     private final Map<AddressSpace, long[]> segments = new LinkedHashMap<>();
-    /** The large space whose page directory is loaded. */
-    private AddressSpace large;
-    private boolean inSmall;
+    /** For each processor, the large space whose page directory it has loaded, and whether it runs in a small space. */
+    private final AddressSpace[] large;
+    private final boolean[] inSmall;
 
     private SmallSpaces(Kernel k) {
         this.k = k;
         this.code = new BaselineCode.Image(BaselineLayout.text(k.kernelMemory().base), k.abi());
         this.gdt = BaselineLayout.gdt(k.kernelMemory().base);
-        this.large = k.sigma0();
+        this.large = new AddressSpace[k.processors().size()];
+        java.util.Arrays.fill(large, k.sigma0());
+        this.inSmall = new boolean[large.length];
     }
 
     /** Boot: the small spaces of {@code s}'s tasks, or null when the variant is off (a CPU without segmentation is an error). */
@@ -112,26 +114,27 @@ public final class SmallSpaces {
         return m;
     }
 
-    /** Switch the address space to {@code next}'s inside path {@code p}. */
+    /** Switch the active processor's address space to {@code next}'s inside path {@code p}. */
     public void switchTo(Tcb next, KernelPath p) {
         AddressSpace s = next.space;
+        int cpu = k.processor().index();
         long[] segment = segments.get(s);
         if (segment != null) {
             reloadSegments(p);
             k.mem().switchWithoutFlush(s.root, s.asid);
-            inSmall = true;
+            inSmall[cpu] = true;
             k.record(TraceKind.THREAD_SWITCH, next, s.name, p.name(), segment[1], "small-space switch: segments reloaded, no TLB flush");
-        } else if (s == large) {
-            if (inSmall) reloadSegments(p);
+        } else if (s == large[cpu]) {
+            if (inSmall[cpu]) reloadSegments(p);
             k.mem().switchWithoutFlush(s.root, s.asid);
-            inSmall = false;
+            inSmall[cpu] = false;
         } else {
-            if (inSmall) reloadSegments(p);
+            if (inSmall[cpu]) reloadSegments(p);
             p.add(k.mem().loadPageTableRoot(s.root, s.asid));
             k.mem().switchWithoutFlush(s.root, s.asid);
             if (!k.mem().taggedTlb()) k.record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch (large space)");
-            large = s;
-            inSmall = false;
+            large[cpu] = s;
+            inSmall[cpu] = false;
         }
     }
 
