@@ -480,7 +480,6 @@ public final class Kernel {
         if (smallSpaces != null) {
             smallSpaces.switchTo(next, p);
         } else {
-            MemoryHierarchy mem = cpu.mem();
             p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
             if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
         }
@@ -539,6 +538,8 @@ public final class Kernel {
             if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;
             switchTo(n, p);
         } else if (current != null && current.state != ThreadState.RUNNING) {
+            // The processor goes idle: the trace says so (the Timeline and Perfetto end the thread's slice here).
+            record(TraceKind.THREAD_SWITCH, current, "idle", p.name(), 0, "");
             active.setCurrent(null);
         }
         charge(p, onBehalf);
