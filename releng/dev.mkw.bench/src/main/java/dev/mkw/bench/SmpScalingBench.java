@@ -18,7 +18,7 @@ import dev.mkw.cli.bench.SmpScalingBenchmark;
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SmpScalingBench {
     @Param({"1", "4"})
     public int cpus;
