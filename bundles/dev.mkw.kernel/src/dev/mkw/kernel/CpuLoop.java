@@ -72,6 +72,7 @@ public final class CpuLoop {
             stepOnce();
         } finally {
             running = false;
+            k.leaveKernel();
         }
     }
 

@@ -355,7 +355,6 @@ public final class Kernel {
         lastPathName = p.name();
         accounting.charge(cpu.index(), p.handle.account(), c);
         engine.advanceCpu(cpu.index(), c);
-        if (lock != null && cpu.openPaths.isEmpty()) lock.release(cpu, now());
         p.handle.stats().add(c);
         p.handle.stats().split(p.fetchStalls(), p.instructionCycles(), p.privilegedCycles(), p.memoryCycles());
         p.handle.stats().walks(p.walkCycles());
@@ -555,11 +554,14 @@ public final class Kernel {
             if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;
             switchTo(n, p);
         } else if (current != null && current.state != ThreadState.RUNNING) {
-            // The processor goes idle: the trace says so (the Timeline and Perfetto end the thread's slice here).
-            record(TraceKind.THREAD_SWITCH, current, "idle", p.name(), 0, "");
             active.setCurrent(null);
         }
         charge(p, onBehalf);
+        if (n == null && current != null && active.current() == null) {
+            // The processor goes idle: the trace says so after the schedule path's exit (the Timeline
+            // and Perfetto end the thread's slice there instead of showing it running on).
+            record(TraceKind.THREAD_SWITCH, current, "idle", p.name(), 0, "");
+        }
         return n;
     }
 
@@ -590,6 +592,11 @@ public final class Kernel {
 
     public Tcb thread(String qualifiedName) {
         return byName.get(qualifiedName);
+    }
+
+    /** The active processor leaves the kernel (its step or event ends): it drops the kernel locks it holds. */
+    public void leaveKernel() {
+        if (lock != null) lock.release(active, now());
     }
 
     /** Make idle processors look for work again (a device raised an interrupt). */

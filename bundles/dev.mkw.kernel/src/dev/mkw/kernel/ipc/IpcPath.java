@@ -343,6 +343,14 @@ public final class IpcPath {
     }
 
     private void expire(Tcb t) {
+        try {
+            expireNow(t);
+        } finally {
+            k.leaveKernel();
+        }
+    }
+
+    private void expireNow(Tcb t) {
         k.activate(k.processorOf(t));
         k.accountIdleGap();
         SimEvent e = t.timeoutEvent;

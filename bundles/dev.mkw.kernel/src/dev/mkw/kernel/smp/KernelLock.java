@@ -25,9 +25,10 @@ import dev.mkw.kernel.Processor;
  * </ul>
  *
  * <p>In simulated time: a path begins at its processor's clock; if the lock is held until a
- * later cycle (by a path of another processor that began earlier), the path spins until then,
- * and those cycles are part of the path. Paths run in host order one at a time, which is the
- * order their locks grant them; a lock is released at the cycle its holder's path ends.
+ * later cycle (by a kernel entry of another processor that began earlier), the path spins until
+ * then, and those cycles are part of the path. Paths run in host order one at a time, which is
+ * the order their locks grant them; a lock is released when its holder leaves the kernel (the
+ * end of the processor's step or event).
  */
 public final class KernelLock {
     private final Kernel k;
@@ -61,7 +62,8 @@ public final class KernelLock {
 
     /** Path {@code p}, the outermost on processor {@code c}, begins: it takes {@code c}'s lock. */
     public void acquire(Processor c, KernelPath p) {
-        take(c, lockOf(c.index()), p);
+        int l = lockOf(c.index());
+        if (!held.get(c.index()).contains(l)) take(c, l, p);
     }
 
     /**
@@ -90,7 +92,11 @@ public final class KernelLock {
         held.get(c.index()).add(lock);
     }
 
-    /** The outermost path of {@code c} was charged; its locks are free from cycle {@code at}. */
+    /**
+     * {@code c} leaves the kernel: its locks are free from cycle {@code at}. A kernel entry holds
+     * them from its first path to its last (the system call and the schedule after it are one
+     * entry, as in seL4, where the lock is dropped on the way back to user mode).
+     */
     public void release(Processor c, long at) {
         List<Integer> mine = held.get(c.index());
         for (int l : mine) freeAt[l] = Math.max(freeAt[l], at);
