@@ -44,6 +44,22 @@ public final class Utcb {
 
     public void setMr(int i, long v) { mr[i] = v; }
 
+    /**
+     * The typed items a receiver got, two words each, in the message registers from MR
+     * {@code at} on as far as they fit (L4 X.2: the untyped words first, then the typed items).
+     * Returns how many typed words were written, for the message tag.
+     */
+    public int setTypedItems(int at, java.util.List<? extends TypedItem> items) {
+        int typed = 0;
+        for (TypedItem d : items) {
+            if (at + 1 >= MRS) break;
+            mr[at++] = d.word0();
+            mr[at++] = d.word1();
+            typed += 2;
+        }
+        return typed;
+    }
+
     public long br(int i) { return br[i]; }
 
     public void setBr(int i, long v) { br[i] = v; }

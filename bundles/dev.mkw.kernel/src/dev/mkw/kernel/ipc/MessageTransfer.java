@@ -90,13 +90,7 @@ public final class MessageTransfer {
                     }
                 }
             }
-            int at = 1 + m.words().length;
-            for (TypedItem d : delivered) {
-                if (at + 1 >= Utcb.MRS) break;
-                out.setMr(at++, d.word0());
-                out.setMr(at++, d.word1());
-                typed += 2;
-            }
+            typed = out.setTypedItems(1 + m.words().length, delivered);
         }
         out.setMr(0, new MessageTag(m.label(), error != 0, typed, m.words().length).encode());
         out.setErrorCode(error);

@@ -145,13 +145,7 @@ final class KmsgCopy {
         Message m = km.message();
         Utcb out = r.utcb;
         for (int i = 0; i < m.words().length; i++) out.setMr(1 + i, m.words()[i]);
-        int at = 1 + m.words().length, typed = 0;
-        for (TypedItem d : delivered) {
-            if (at + 1 >= Utcb.MRS) break;
-            out.setMr(at++, d.word0());
-            out.setMr(at++, d.word1());
-            typed += 2;
-        }
+        int typed = out.setTypedItems(1 + m.words().length, delivered);
         out.setMr(0, new MessageTag(m.label(), error != 0, typed, m.words().length).encode());
         out.setErrorCode(error);
         out.setReceivedCap(-1);
