@@ -2,7 +2,6 @@ package dev.mkw.kernel;
 
 import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.kernel.tcb.ThreadState;
-import dev.mkw.sim.SimEngine;
 
 /**
  * One processor: one simulation event per step, at the processor's own clock. A step takes an
@@ -172,9 +171,5 @@ public final class CpuLoop {
             long until = Math.min(next, k.engine().cycleLimit());
             if (until > k.now()) k.chargeIdle(until - k.now());
         }
-    }
-
-    static boolean noEvents(SimEngine e) {
-        return e.nextEventCycle() < 0;
     }
 }

@@ -133,8 +133,7 @@ public final class IpcPath {
                 k.directSwitch(null, d, p);
             } else if (d.priority > s.priority && d.cpu == s.cpu) {
                 s.state = ThreadState.READY;
-                k.scheduler().directSwitch(s, d);
-                k.switchTo(d, p);
+                k.directSwitch(s, d, p);
             } else {
                 k.scheduler().makeReady(d);
             }

@@ -196,14 +196,7 @@ public final class Lrpc extends BaselineIpc {
         Tcb next = server.sendQueue.pollFirst();
         if (next != null) {
             // A caller waited for the activation: its call starts now, on its own thread, when that runs.
-            Binding nb = binding(next, server);
-            Message nm = Message.read(next.utcb);
-            next.state = ThreadState.RECEIVING;
-            next.partner = server.id;
-            next.stats.ipcSent++;
-            serving.put(server, nb);
-            land(next, server, nm, p);
-            server.replyCap = next.id;
+            Message nm = startQueuedCall(next, server, p);
             k.ipc().endWait(server);
             k.scheduler().makeReady(server);
             k.ipcDelivered(next, server, nm.words().length, 0);
@@ -216,6 +209,22 @@ public final class Lrpc extends BaselineIpc {
     }
 
     /**
+     * Caller {@code c}, queued while the server's E-stack was in use, starts its call: it waits
+     * for the return on its binding, its arguments land in the server's activation. Returns them.
+     */
+    private Message startQueuedCall(Tcb c, Tcb server, KernelPath p) {
+        Binding b = binding(c, server);
+        Message m = Message.read(c.utcb);
+        c.state = ThreadState.RECEIVING;
+        c.partner = server.id;
+        c.stats.ipcSent++;
+        serving.put(server, b);
+        land(c, server, m, p);
+        server.replyCap = c.id;
+        return m;
+    }
+
+    /**
      * A server waits for calls (its first {@code wait any}): its E-stack is free, no thread waits
      * in LRPC, so the CPU goes to whoever is ready. A caller that came first starts its call now.
      */
@@ -223,14 +232,7 @@ public final class Lrpc extends BaselineIpc {
         KernelPath p = trap("lrpc.wait", server);
         Tcb c = server.sendQueue.pollFirst();
         if (c != null) {
-            Binding b = binding(c, server);
-            Message m = Message.read(c.utcb);
-            c.state = ThreadState.RECEIVING;
-            c.partner = server.id;
-            c.stats.ipcSent++;
-            serving.put(server, b);
-            land(c, server, m, p);
-            server.replyCap = c.id;
+            Message m = startQueuedCall(c, server, p);
             leave(p, server);
             k.ipcDelivered(c, server, m.words().length, p.cycles());
             return;
