@@ -55,7 +55,25 @@ public enum BaselineCode {
      * descriptors in the GDT for the space's segment of the small-space region, reload the data
      * segment registers (DS, ES, FS, GS; CS and SS come back with the return to user mode).
      */
-    SMALL_SPACE_SWITCH(20);
+    SMALL_SPACE_SWITCH(20),
+    /**
+     * LRPC on a multiprocessor (Bershad et al. 1990, §3.4): on a call or return, scan the
+     * processors' idle records for one idling in the target domain (per processor: load, compare,
+     * branch; the loop's set-up). Its memory accesses are simulated apart (IdleExchange).
+     */
+    LRPC_IDLE_SCAN(12),
+    /**
+     * LRPC's processor exchange: claim the idle processor (an atomic on its record), store the
+     * calling thread's context there for it to resume, mark this processor idle in the caller's
+     * domain, ask the claimed processor to pick the thread up.
+     */
+    LRPC_EXCHANGE(30),
+    /**
+     * LRPC's processor exchange, on the idle processor: leave the idle loop that saw its record
+     * change, load the exchanged thread's context (SP, return address, the E-stack or caller's
+     * stack) and queue it to run.
+     */
+    LRPC_PICKUP(20);
 
     private final int instructions;
 
