@@ -76,4 +76,33 @@ class BaselineExperimentsTest {
         var r = ScenarioLoader.standalone().load("scenario S\nmachine preset x86_64_pcid\nkernel { small-spaces on }\ntask t { thread a { exit } }\n", "/t/s.mkw");
         assertTrue(Scenarios.formatted(r).stream().anyMatch(m -> m.contains("small address spaces are segments of x86-32")), Scenarios.formatted(r).toString());
     }
+
+    /** The LRPC multiprocessor experiment at {@code pages} pages, the server on processor {@code serverCpu}. */
+    private static Simulation lrpcMp(int serverCpu, int pages) throws Exception {
+        Path f = Scenarios.examples().resolve("../experiments/lrpc-multiprocessor/lrpc-mp.mkw").normalize();
+        var r = ScenarioLoader.standalone().withParams(java.util.Map.of("servercpu", "" + serverCpu, "pages", "" + pages, "rounds", "40")).load(f);
+        assertEquals(List.of(), Scenarios.formatted(r), f.toString());
+        Simulation sim = dev.mkw.run.RunPipeline.prepare(r.scenario());
+        sim.run();
+        assertEquals(List.of(), sim.inspector().errors());
+        return sim;
+    }
+
+    private static long tlbMisses(Simulation sim) {
+        long n = 0;
+        for (int i = 0; i < sim.machine().cpuCount(); i++) n += sim.machine().mem(i).tlb().misses() + sim.machine().mem(i).itlb().misses();
+        return n;
+    }
+
+    @Test
+    void lrpcExchangesProcessorsWithTheIdleServerDomain() throws Exception {
+        Simulation same = lrpcMp(0, 32), cross = lrpcMp(1, 32);
+        assertEquals(80, cross.inspector().path("lrpc.exchange").count(), "every call and return of the run exchanges processors");
+        assertTrue(!same.inspector().paths().containsKey("lrpc.exchange"));
+        long sameCycles = dev.mkw.run.RunPipeline.report(same, "").cycles(), crossCycles = dev.mkw.run.RunPipeline.report(cross, "").cycles();
+        assertTrue(tlbMisses(cross) * 2 < tlbMisses(same), "TLB misses " + tlbMisses(cross) + " against " + tlbMisses(same));
+        assertTrue(crossCycles < sameCycles, "cycles " + crossCycles + " against " + sameCycles);
+        System.out.printf("baselines: LRPC on two processors, 32 pages: exchanged %d cycles %d TLB misses, one processor %d cycles %d TLB misses%n",
+                crossCycles, tlbMisses(cross), sameCycles, tlbMisses(same));
+    }
 }
