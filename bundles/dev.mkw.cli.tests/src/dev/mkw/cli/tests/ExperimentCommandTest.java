@@ -40,7 +40,9 @@ class ExperimentCommandTest {
             // LRPC's processor exchange pays off where the domain switch flushes a working set; for a
             // null call MKW's exchange moves more cache lines between the processors than the
             // Cortex-A9's switch costs (README "Baselines"). Reported, not tuned.
-            Map.entry("exchange-saves-the-switch", "reproduced"), Map.entry("null-call-mp", "not reproduced"));
+            Map.entry("exchange-saves-the-switch", "reproduced"), Map.entry("null-call-mp", "not reproduced"),
+            // Issue 22 item 2: the thread count as a parameter (thread client[clients]).
+            Map.entry("benno-threads", "reproduced"), Map.entry("lazy-threads", "reproduced"));
 
     @Test
     void everyShippedExperimentRunsReducedAndItsVerdictsHold(@TempDir Path out) throws Exception {
