@@ -38,8 +38,6 @@ final class IdleExchange {
     private static final int PRIORITY = 5;
     private final Kernel k;
     private final BaselineCode.Image code;
-    /** Calls and returns that found a processor idling in the domain, and those that did not (the paper's counter for "prodding" idle processors). */
-    private long exchanges, misses;
 
     IdleExchange(Kernel k, BaselineCode.Image code) {
         this.k = k;
@@ -53,7 +51,8 @@ final class IdleExchange {
 
     /**
      * Look for a processor other than the active one idling in {@code domain}, inside path
-     * {@code p}; claim it. Null when there is none (counted).
+     * {@code p}; claim it. Null when there is none (the paper counts these misses to "prod" idle
+     * processors into the busiest domains; MKW does not).
      */
     Processor find(AddressSpace domain, KernelPath p) {
         code.execute(p, BaselineCode.LRPC_IDLE_SCAN);
@@ -67,11 +66,9 @@ final class IdleExchange {
                 p.touch(BaselineLayout.lrpcIdleDomain(base, c.index()), MemoryHierarchy.WRITE);
                 // The caller's processor now idles in the caller's domain: it says so on its line.
                 p.touch(BaselineLayout.lrpcIdleDomain(base, here.index()), MemoryHierarchy.WRITE);
-                exchanges++;
                 return c;
             }
         }
-        misses++;
         return null;
     }
 
@@ -123,8 +120,4 @@ final class IdleExchange {
         return c.idle() && c.current() == null && c.loadedSpace() == domain
                 && k.scheduler().highestReady(c.index()) < 0 && !k.ipis().pending(c);
     }
-
-    long exchanges() { return exchanges; }
-
-    long misses() { return misses; }
 }
