@@ -101,16 +101,16 @@ class ThreadCountTest {
     void aCountBelowOneIsAnErrorAtTheCountNamingTheParameter() {
         LoadResult r = load(TEXT, Map.of("clients", "0"));
         assertTrue(r.hasErrors());
-        assertTrue(messages(r).stream().anyMatch(m -> m.startsWith("/tmp/clients.mkw:11:17: error: thread ping[0]: a thread count is at least 1 (param clients is 0")),
+        assertTrue(messages(r).stream().anyMatch(m -> m.startsWith("/tmp/clients.mkw:11:17: error: thread ping: a thread count is at least 1, not 0 (param clients is 0")),
                 messages(r).toString());
         LoadResult literal = load(TEXT.replace("ping[clients]", "ping[0]"), Map.of());
-        assertTrue(messages(literal).stream().anyMatch(m -> m.contains("11:17: error: thread ping[0]: a thread count is at least 1")), messages(literal).toString());
+        assertTrue(messages(literal).stream().anyMatch(m -> m.contains("11:17: error: thread ping: a thread count is at least 1, not 0")), messages(literal).toString());
     }
 
     @Test
     void tooManyThreadsForTheKernelAreRefused() {
         LoadResult r = load(TEXT, Map.of("clients", "300000"));
-        assertTrue(messages(r).stream().anyMatch(m -> m.contains("11:17: error: thread ping[300000]: the kernel has thread numbers for 261120 threads")), messages(r).toString());
+        assertTrue(messages(r).stream().anyMatch(m -> m.contains("11:17: error: thread ping: 300000 threads, but the kernel has thread numbers for 261120")), messages(r).toString());
         LoadResult sum = load(TEXT.replace("thread ping[clients]", "thread pang[200000] { exit }\n    thread ping[clients]"), Map.of("clients", "200000"));
         assertTrue(messages(sum).stream().anyMatch(m -> m.contains("error: the scenario declares 400001 threads; the kernel has thread numbers for 261120")), messages(sum).toString());
     }

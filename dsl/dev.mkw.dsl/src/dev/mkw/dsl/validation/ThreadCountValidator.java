@@ -37,9 +37,9 @@ public class ThreadCountValidator extends AbstractDeclarativeValidator {
             error("a thread count is a constant: a number or a parameter (param " + t.getName() + "s default 4), not a variable of a thread",
                     MkwPackage.Literals.THREAD__COUNT, IssueCodes.THREAD_COUNT);
         } else if (n < 1) {
-            error("thread " + t.getName() + "[" + n + "]: a thread count is at least 1" + fromParameter(t), MkwPackage.Literals.THREAD__COUNT, IssueCodes.THREAD_COUNT);
+            error("thread " + t.getName() + ": a thread count is at least 1, not " + n + fromParameter(t), MkwPackage.Literals.THREAD__COUNT, IssueCodes.THREAD_COUNT);
         } else if (n > ThreadCount.MAX_THREADS) {
-            error("thread " + t.getName() + "[" + n + "]: the kernel has thread numbers for " + ThreadCount.MAX_THREADS + " threads (18-bit thread numbers, one TCB slot each)"
+            error("thread " + t.getName() + ": " + n + " threads, but the kernel has thread numbers for " + ThreadCount.MAX_THREADS + " (18-bit thread numbers, one TCB slot each)"
                     + fromParameter(t), MkwPackage.Literals.THREAD__COUNT, IssueCodes.THREAD_COUNT);
         }
     }
