@@ -42,7 +42,9 @@ class ExperimentCommandTest {
             // Cortex-A9's switch costs (README "Baselines"). Reported, not tuned.
             Map.entry("exchange-saves-the-switch", "reproduced"), Map.entry("null-call-mp", "not reproduced"),
             // Issue 22 item 2: the thread count as a parameter (thread client[clients]).
-            Map.entry("benno-threads", "reproduced"), Map.entry("lazy-threads", "reproduced"));
+            Map.entry("benno-threads", "reproduced"), Map.entry("lazy-threads", "reproduced"),
+            // Mach's out-of-line memory (virtual copy, copy-on-write) against inline copies.
+            Map.entry("ool-large", "reproduced"));
 
     @Test
     void everyShippedExperimentRunsReducedAndItsVerdictsHold(@TempDir Path out) throws Exception {

@@ -73,7 +73,24 @@ public enum BaselineCode {
      * change, load the exchanged thread's context (SP, return address, the E-stack or caller's
      * stack) and queue it to run.
      */
-    LRPC_PICKUP(20);
+    LRPC_PICKUP(20),
+    /**
+     * Mach 3.0 {@code vm_map_copyin} for an out-of-line region sent by virtual copy: look up the
+     * sender's map entries, make a copy object ({@code vm_map_copy_t}) for them, set the entries
+     * copy-on-write (per page: {@link #MACH_VM_COPY_PAGE}); or, for a small region, allocate the
+     * kernel buffer it is copied into.
+     */
+    MACH_VM_COPYIN(60),
+    /** Mach 3.0 {@code vm_map_copyout}: find the place in the receiver's map, insert the copy's entries, release the copy object. */
+    MACH_VM_COPYOUT(50),
+    /** Per page of a virtual copy, at send and at receive: the pmap's entry written (protected or entered) and its bookkeeping. */
+    MACH_VM_COPY_PAGE(15),
+    /**
+     * Mach 3.0 {@code vm_fault} on a write to a copy-on-write page: look up the map entry and its
+     * object chain, decide to copy ({@code vm_object_copy} / shadow object), allocate the page,
+     * enter the new mapping; the copy of the page itself is counted apart (word by word).
+     */
+    MACH_VM_FAULT(150);
 
     private final int instructions;
 

@@ -105,4 +105,22 @@ class BaselineExperimentsTest {
         System.out.printf("baselines: LRPC on two processors, 32 pages: exchanged %d cycles %d TLB misses, one processor %d cycles %d TLB misses%n",
                 crossCycles, tlbMisses(cross), sameCycles, tlbMisses(same));
     }
+
+    /** Mach's out-of-line memory: the experiment's scenario runs clean; out of line the message path is cheaper, and a written page is copied. */
+    @Test
+    void machOutOfLineAgainstInline() throws Exception {
+        Path f = Scenarios.examples().resolve("../experiments/mach-out-of-line/ool.mkw").normalize();
+        long[] msg = new long[2];
+        for (int ool = 0; ool < 2; ool++) {
+            var r = ScenarioLoader.standalone().withParams(java.util.Map.of("ool", "" + ool, "bytes", "64K", "rounds", "5", "writes", "1")).load(f);
+            assertEquals(List.of(), Scenarios.formatted(r), f.toString());
+            Simulation sim = dev.mkw.run.RunPipeline.prepare(r.scenario());
+            sim.run();
+            assertEquals(List.of(), sim.inspector().errors());
+            msg[ool] = sim.inspector().path("mach.msg").total();
+            long cow = sim.inspector().paths().containsKey("mach.cow") ? sim.inspector().path("mach.cow").count() : 0;
+            assertEquals(ool == 1 ? 5 * 16 : 0, cow, "out of line, every page the receiver writes is copied on write");
+        }
+        assertTrue(msg[1] * 4 < msg[0], "mach.msg out of line " + msg[1] + " against inline " + msg[0]);
+    }
 }
