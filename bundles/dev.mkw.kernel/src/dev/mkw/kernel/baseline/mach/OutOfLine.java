@@ -86,7 +86,6 @@ final class OutOfLine {
             return new Region(base, size, rights, null, buffer);
         }
         List<MappingDb.Node> frames = new ArrayList<>();
-        long[] c = {0};
         for (long a = base; a < base + size; a += page) {
             MappingDb.Node n = k.mappingDb().lookup(s.space, a);
             frames.add(n);
@@ -95,7 +94,6 @@ final class OutOfLine {
             flush(s.space, a, p);
             code.execute(p, BaselineCode.MACH_VM_COPY_PAGE);
         }
-        p.add(c[0]);
         return new Region(base, size, rights, frames, 0);
     }
 
