@@ -107,7 +107,12 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
     public static final CountedPath SEL4_AARCH64_REPLY_RECV = new CountedPath("seL4 AArch64 fastpath_reply_recv",
             "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 88, 38, 32, 38, 12, 15, 0, 19, 5);
 
-    /** Fiasco (L4Re) at kernkonzept/fiasco 245fce53 (2026-06-24), as counted for the L4Re rows: shared/notes/kernel-cost-sources.md §7. */
+    /**
+     * Fiasco (L4Re) at kernkonzept/fiasco 245fce53 (2026-06-24), as counted for the L4Re rows:
+     * shared/notes/kernel-cost-sources.md §7 (configuration, every branch outcome, the walker).
+     * The Raspberry Pi 5 build (Cortex-A76, ARMv8.2 atomics) counts 558, 540 and 164 for the three
+     * paths below, 2 % fewer; the S32G build's counts serve both ARMv8 presets, as seL4's do.
+     */
     private static final String FIASCO_SOURCE = "kernkonzept/fiasco 245fce53 src/kern/thread-ipc.cpp, thread_object.cpp, ipc_gate.cpp, context.cpp, arm/64/ivt.S";
 
     /**
