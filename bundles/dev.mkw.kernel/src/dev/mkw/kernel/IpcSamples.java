@@ -29,7 +29,8 @@ final class IpcSamples {
             pending.put(d, new Pending(k.now() - cycles, s.name, words, path));
             return;
         }
-        k.statistics().ipc(k.now(), s.name, d.name, words, path, cycles, s.cpu != d.cpu);
+        // The path has been charged: it began {@code cycles} ago, when the sender entered the kernel.
+        k.statistics().ipc(k.now() - cycles, s.name, d.name, words, path, cycles, s.cpu != d.cpu);
     }
 
     /** {@code next} starts running {@code pathCycles} into the current path: a cross-processor sample it waited for ends. */

@@ -167,7 +167,7 @@ public final class Kernel {
                 if (t.cpu != active.index() && lock != null) lock.acquireRemote(processors[t.cpu], currentPath());
             }
             @Override public void readied(Tcb t) {
-                if (t.cpu != active.index()) remoteWakeup(t);
+                if (t.cpu != active.index()) ipis.remoteWakeup(processors[t.cpu], t, currentPath());
             }
         });
     }
@@ -179,22 +179,6 @@ public final class Kernel {
     private final ThreadSwitch threadSwitch;
     private final dev.mkw.kernel.smp.TlbShootdown shootdown;
     private final dev.mkw.kernel.smp.Migration migration;
-
-    /**
-     * {@code t}, homed on another processor, was made ready there by this one: if that processor
-     * idles or runs something of lower priority, it gets a reschedule IPI (seL4's
-     * {@code possibleSwitchTo} on a remote core: enqueue there, then IPI).
-     */
-    private void remoteWakeup(Tcb t) {
-        Processor home = processors[t.cpu];
-        KernelPath p = currentPath();
-        if (p == null) {
-            home.wake(); // boot: no path to send from; the processor's loop starts with it queued
-            return;
-        }
-        Tcb there = home.current();
-        if (there == null || there.state != ThreadState.RUNNING || t.priority > there.priority) ipis.reschedule(home, p);
-    }
 
     /** IPC's direct switch to {@code next}, if it is homed here (see {@link ThreadSwitch#directSwitch}). */
     public boolean directSwitch(Tcb from, Tcb next, KernelPath p) { return threadSwitch.directSwitch(from, next, p); }
@@ -359,28 +343,8 @@ public final class Kernel {
     /** The kernel image paths fetch their code from, once boot has loaded it; null before. */
     KernelImage loadedImage() { return imageLoaded ? image : null; }
 
-    /** Pick the next thread with the scheduler (path "schedule"); null when nothing is ready. */
-    public Tcb dispatch(Tcb onBehalf) {
-        KernelPath p = path("schedule");
-        long skipped = scheduler.skippedBlocked();
-        Tcb current = active.current();
-        Tcb n = scheduler.pick(active.index(), current != null && current.state == ThreadState.RUNNING ? current : null);
-        p.execute(KernelCode.SCHEDULE, PathLengths.SCHEDULE * (int) (1 + scheduler.skippedBlocked() - skipped));
-        if (n != null) {
-            p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
-            if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;
-            switchTo(n, p);
-        } else if (current != null && current.state != ThreadState.RUNNING) {
-            active.setCurrent(null);
-        }
-        charge(p, onBehalf);
-        if (n == null && current != null && active.current() == null) {
-            // The processor goes idle: the trace says so after the schedule path's exit (the Timeline
-            // and Perfetto end the thread's slice there instead of showing it running on).
-            record(TraceKind.THREAD_SWITCH, current, "idle", p.name(), 0, "");
-        }
-        return n;
-    }
+    /** Pick the next thread with the scheduler and switch to it (path "schedule"); null when nothing is ready. */
+    public Tcb dispatch(Tcb onBehalf) { return threadSwitch.dispatch(onBehalf); }
 
     /** Block the running thread; the caller dispatches afterwards. */
     public void block(Tcb t, ThreadState s) {

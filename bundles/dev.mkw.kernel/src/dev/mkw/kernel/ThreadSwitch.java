@@ -10,9 +10,9 @@ import dev.mkw.sim.TraceKind;
  * The thread switch (Microkernel Construction, "thread switch"): save the current thread's
  * stack pointer in its TCB, load the next one's, and switch the address space when the next
  * thread lives in another (a page-table root load; an untagged TLB is flushed by it), or, with
- * x86 small spaces, reload the segments. Also the two ways around it: IPC's direct switch to
- * the partner without the scheduler, and LRPC's migration of the caller's thread into the
- * server's domain, where no thread switch happens at all.
+ * x86 small spaces, reload the segments. The scheduler's dispatch ends in it, and so does
+ * IPC's direct switch to the partner without the scheduler; LRPC's migration of the caller's
+ * thread into the server's domain goes around it (no thread switch happens at all).
  */
 final class ThreadSwitch {
     private final Kernel k;
@@ -47,12 +47,36 @@ final class ThreadSwitch {
             p.touch(next.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
             switchSpace(next, p);
         }
-        k.fpu().switched(next, p);
+        k.fpu().switched(current, next, p);
         samples.switchedTo(next, p.cycles());
         k.record(TraceKind.THREAD_SWITCH, current, next.name, p.name(), 0, "");
         cpu.setCurrent(next);
         next.state = ThreadState.RUNNING;
         next.stats.switches++;
+    }
+
+    /** Pick the next thread with the scheduler (path "schedule"); null when nothing is ready. */
+    Tcb dispatch(Tcb onBehalf) {
+        KernelPath p = k.path("schedule");
+        long skipped = k.scheduler().skippedBlocked();
+        Processor cpu = k.processor();
+        Tcb current = cpu.current();
+        Tcb n = k.scheduler().pick(cpu.index(), current != null && current.state == ThreadState.RUNNING ? current : null);
+        p.execute(KernelCode.SCHEDULE, PathLengths.SCHEDULE * (int) (1 + k.scheduler().skippedBlocked() - skipped));
+        if (n != null) {
+            p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
+            if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;
+            switchTo(n, p);
+        } else if (current != null && current.state != ThreadState.RUNNING) {
+            cpu.setCurrent(null);
+        }
+        k.charge(p, onBehalf);
+        if (n == null && current != null && cpu.current() == null) {
+            // The processor goes idle: the trace says so after the schedule path's exit (the Timeline
+            // and Perfetto end the thread's slice there instead of showing it running on).
+            k.record(TraceKind.THREAD_SWITCH, current, "idle", p.name(), 0, "");
+        }
+        return n;
     }
 
     /**
