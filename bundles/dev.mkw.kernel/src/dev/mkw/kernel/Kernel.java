@@ -140,7 +140,7 @@ public final class Kernel {
         kernelMemory.attach(sigma0);
         this.tcbLookup = new TcbLookup(dev.mkw.kernel.tcb.TcbLookupVariants.get().forId(config.tcbLookup()),
                 KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
-        this.abi = Abi.of(machine.description().isa());
+        this.abi = Abi.of(machine.description().isa(), config.path());
         this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi, entry.countedInstructions(), config.pathLengthScale());
         this.ipcFootprint = IpcFootprint.of(machine.description(), mem);
         this.syscalls = new SystemCalls(this);
