@@ -35,6 +35,15 @@ public final class KnownNames {
 
     private static volatile List<String> deviceTypes;
 
+    /** Cross-domain call hardware (user-visible address-space tags) that plugins contribute (looked up once). */
+    public static List<String> domainCallHardware() {
+        List<String> d = domainCallHardware;
+        if (d == null) domainCallHardware = d = List.copyOf(dev.mkw.hw.sim.CpuFeatures.standard().domainCallIds());
+        return d;
+    }
+
+    private static volatile List<String> domainCallHardware;
+
     /** TCB lookup variants: the kernel's built-in ones and every contributed one. */
     public static List<String> tcbLookups() {
         return List.copyOf(dev.mkw.kernel.tcb.TcbLookupVariants.get().ids());

@@ -75,6 +75,21 @@ public class MkwValidator extends AbstractMkwValidator {
         known("device type", d.getType(), KnownNames.deviceTypes(), MkwPackage.Literals.DEVICE__TYPE, IssueCodes.UNKNOWN_VARIANT);
     }
 
+    /** {@code call T via HW}: HW is a plugin's cross-domain call hardware; without the plugin the word has no effect, so it is refused. */
+    @Check
+    public void domainCallHardwareExists(Call c) {
+        if (c.getVia() == null) return;
+        known("cross-domain call hardware", c.getVia(), KnownNames.domainCallHardware(), MkwPackage.Literals.CALL__VIA, IssueCodes.UNKNOWN_VARIANT);
+        if (c.getAccept() != null || c.getTimeout() != null) {
+            error("a cross-domain call via " + c.getVia() + " has no receive window, buffer or timeout: it is a call instruction, not IPC",
+                    c.getAccept() != null ? MkwPackage.Literals.CALL__ACCEPT : MkwPackage.Literals.CALL__TIMEOUT, IssueCodes.UNKNOWN_VARIANT);
+        }
+        if (c.getMsg() != null && !c.getMsg().getItems().isEmpty()) {
+            error("a cross-domain call via " + c.getVia() + " passes words in registers; map, grant, string and capability items are IPC's",
+                    MkwPackage.Literals.CALL__MSG, IssueCodes.UNKNOWN_VARIANT);
+        }
+    }
+
     @Check
     public void tcbLookupExists(KernelSetting s) {
         known("tcb lookup", s.getLookup(), KnownNames.tcbLookups(), MkwPackage.Literals.KERNEL_SETTING__LOOKUP, IssueCodes.UNKNOWN_VARIANT);
