@@ -81,8 +81,10 @@ public final class DomainCalls {
         if (caller == null || caller.state == ThreadState.DEAD || caller.id != (int) d.id()) {
             k.error(server, null, "allow-call: " + ThreadId.format((int) to) + " is no thread whose domain could be granted", false);
         } else {
-            long table = grants.tableAddress(caller.space);
-            if (!k.kernelMemory().mapped(table)) p.add(k.kernelMemory().mapFresh(table, k.mem()));
+            // The first grant maps the caller domain's table and the linkage stacks, which the hardware uses from then on.
+            for (long page : new long[] {grants.tableAddress(caller.space), grants.linkageStacks()}) {
+                if (!k.kernelMemory().mapped(page)) p.add(k.kernelMemory().mapFresh(page, k.mem()));
+            }
             p.touch(grants.entryAddress(caller.space, server, 16), MemoryHierarchy.WRITE);
             grants.install(caller.space, server);
             k.record(TraceKind.MAP, server, caller.name, p.name(), 1, "cross-domain call grant for " + caller.space.name);

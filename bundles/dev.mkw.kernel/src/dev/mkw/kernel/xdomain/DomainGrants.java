@@ -61,9 +61,17 @@ public final class DomainGrants {
         return tableAddress(caller) + (long) (ThreadId.number(server.id) % perPage) * entryBytes;
     }
 
-    /** The kernel address of {@code t}'s linkage stack (the hardware's, out of the thread's reach). */
+    /**
+     * The kernel address of {@code t}'s linkage stack (the hardware's, out of the thread's reach):
+     * 64 bytes a thread in one page, mapped by the first grant.
+     */
     public long linkageAddress(Tcb t) {
-        return k.kernelMemory().base + LINKAGE + (long) (ThreadId.number(t.id) % 4096) * 64;
+        return linkageStacks() + (long) (ThreadId.number(t.id) % (TABLE_BYTES / 64)) * 64;
+    }
+
+    /** The page of the linkage stacks. */
+    long linkageStacks() {
+        return k.kernelMemory().base + LINKAGE;
     }
 
     /**
