@@ -79,7 +79,13 @@ public class MkwValidator extends AbstractMkwValidator {
     @Check
     public void domainCallHardwareExists(Call c) {
         if (c.getVia() == null) return;
-        known("cross-domain call hardware", c.getVia(), KnownNames.domainCallHardware(), MkwPackage.Literals.CALL__VIA, IssueCodes.UNKNOWN_VARIANT);
+        if (KnownNames.domainCallHardware().isEmpty()) {
+            error("no cross-domain call hardware '" + c.getVia() + "' is installed: a plugin contributes it through the extension point "
+                    + dev.mkw.hw.sim.CpuFeatures.EXTENSION_POINT + " (the example plugin org.l4lab.mkw.extras has tagcall: ./mkw install-plugin)",
+                    MkwPackage.Literals.CALL__VIA, IssueCodes.UNKNOWN_VARIANT);
+        } else {
+            known("cross-domain call hardware", c.getVia(), KnownNames.domainCallHardware(), MkwPackage.Literals.CALL__VIA, IssueCodes.UNKNOWN_VARIANT);
+        }
         if (c.getAccept() != null || c.getTimeout() != null) {
             error("a cross-domain call via " + c.getVia() + " has no receive window, buffer or timeout: it is a call instruction, not IPC",
                     c.getAccept() != null ? MkwPackage.Literals.CALL__ACCEPT : MkwPackage.Literals.CALL__TIMEOUT, IssueCodes.UNKNOWN_VARIANT);
