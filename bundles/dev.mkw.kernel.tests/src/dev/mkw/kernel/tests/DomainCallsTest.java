@@ -26,17 +26,17 @@ import dev.mkw.scenario.Target;
  * its operation, never runs. The hardware's own tests are the example plugin's (TaggedCallTest).
  */
 class DomainCallsTest {
-    private static Scenario scenario(Op clientOp) {
+    private static Scenario calls(Op clientOp) {
         var vfs = task("vfs", null, thread("open", 100, new Op.AllowCall(new Target.Thread("app.main"), AT), waitAny("req"),
                 repeat(3, replyWait("req", words(1)))));
         var app = task("app", null, thread("main", 100, clientOp));
         var other = task("other", null, thread("t", 100, new Op.Exit(AT)));
-        return scenario("x86_64_pcid", KernelConfig.defaults().withCheckInvariants(true), vfs, app, other);
+        return dev.mkw.test.support.Scenarios.scenario("x86_64_pcid", KernelConfig.defaults().withCheckInvariants(true), vfs, app, other);
     }
 
     @Test
     void onlyTheKernelsGrantLetsADomainIn() {
-        Simulation sim = run(scenario(repeat(3, call("vfs.open", words(1, 2)))));
+        Simulation sim = run(calls(repeat(3, call("vfs.open", words(1, 2)))));
         var k = sim.kernel();
         DomainGrants grants = k.syscalls().domainCalls().grants();
         assertEquals(1, grants.size());
@@ -55,7 +55,7 @@ class DomainCallsTest {
     @Test
     void aCallThroughHardwareNobodyContributedEndsTheCallerAtItsOperation() {
         var at = new dev.mkw.scenario.SourceRef("x.mkw", 7, 9);
-        Scenario s = scenario(new Op.DomainCall(new Target.Thread("vfs.open"), "nosuch", words(1, 2), "r", at));
+        Scenario s = calls(new Op.DomainCall(new Target.Thread("vfs.open"), "nosuch", words(1, 2), "r", at));
         Simulation sim = Simulation.create(s, MachinePresets.get().machine("x86_64_pcid", 0));
         sim.run();
         List<KernelError> errors = sim.inspector().errors().stream().filter(KernelError::fatal).toList();
