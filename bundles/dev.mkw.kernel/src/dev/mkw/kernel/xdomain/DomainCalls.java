@@ -155,11 +155,15 @@ public final class DomainCalls {
         long cycles = costs.returnCycles() + read(k.mem(), grants.linkageAddress(c), costs.linkageBytes(), MemoryHierarchy.READ);
         k.chargeUser(s, cycles);
         Message m = Message.read(s.utcb);
-        land(s, c, m, "return");
+        if (c.state == ThreadState.RECEIVING && c.partner == s.id) land(s, c, m, "return");
         // The activation ends: the entry waits for the next call; the caller's thread goes on in its own domain.
         s.state = ThreadState.RECEIVING;
         s.partner = ThreadId.NIL;
         k.scheduler().block(s);
+        if (c.state != ThreadState.RECEIVING || c.partner != s.id) {
+            // The caller stopped waiting meanwhile (ExchangeRegisters canceled it, or it ended): nobody to return to; the scheduler picks who runs.
+            return Outcome.DONE;
+        }
         c.state = ThreadState.READY;
         DomainSwitch.enter(k, c);
         return Outcome.DONE;
