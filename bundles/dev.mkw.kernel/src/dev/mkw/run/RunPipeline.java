@@ -44,7 +44,7 @@ public final class RunPipeline {
     /** The simulation of the scenario on its machine, booted and not yet started. */
     public static Simulation prepare(Scenario s) throws RunRefused {
         SimMachine m = machine(s);
-        String noHardware = dev.mkw.kernel.xdomain.DomainCallCheck.problem(s, m.description());
+        String noHardware = DomainCallCheck.problem(s, m.description());
         if (noHardware != null) throw new RunRefused(noHardware);
         try {
             return Simulation.create(s, m);

@@ -1,4 +1,4 @@
-package dev.mkw.kernel.xdomain;
+package dev.mkw.run;
 
 import java.util.List;
 
@@ -15,11 +15,11 @@ import dev.mkw.scenario.ThreadSpec;
  * plugin contributes and that the machine (after its overrides and the sweep's settings) can have.
  * Otherwise the word would have no effect, so the run is refused, naming the file, line and column.
  */
-public final class DomainCallCheck {
+final class DomainCallCheck {
     private DomainCallCheck() {}
 
     /** The first problem, as {@code FILE:LINE:COL: message}, or null. */
-    public static String problem(Scenario s, MachineDescription machine) {
+    static String problem(Scenario s, MachineDescription machine) {
         CpuFeatures features = null;
         for (TaskSpec t : s.tasks()) {
             for (ThreadSpec th : t.threads()) {
