@@ -37,12 +37,21 @@ public final class KnownNames {
 
     /** Cross-domain call hardware (user-visible address-space tags) that plugins contribute (looked up once). */
     public static List<String> domainCallHardware() {
-        List<String> d = domainCallHardware;
-        if (d == null) domainCallHardware = d = List.copyOf(dev.mkw.hw.sim.CpuFeatures.standard().domainCallIds());
-        return d;
+        return List.copyOf(cpuFeatures().domainCallIds());
     }
 
-    private static volatile List<String> domainCallHardware;
+    /** The contributed cross-domain call hardware of {@code id}, or null. */
+    public static dev.mkw.hw.sim.DomainCallHardware domainCallHardware(String id) {
+        return cpuFeatures().domainCall(id);
+    }
+
+    private static dev.mkw.hw.sim.CpuFeatures cpuFeatures() {
+        dev.mkw.hw.sim.CpuFeatures f = cpuFeatures;
+        if (f == null) cpuFeatures = f = dev.mkw.hw.sim.CpuFeatures.standard();
+        return f;
+    }
+
+    private static volatile dev.mkw.hw.sim.CpuFeatures cpuFeatures;
 
     /** TCB lookup variants: the kernel's built-in ones and every contributed one. */
     public static List<String> tcbLookups() {

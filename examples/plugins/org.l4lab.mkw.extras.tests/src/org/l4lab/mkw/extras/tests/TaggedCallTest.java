@@ -181,10 +181,16 @@ class TaggedCallTest {
     }
 
     @Test
-    void aMachineWithoutTagsCannotHaveIt() {
-        LoadResult r = ScenarioLoader.standalone().load(scenario("x86_64_pcid { mmu.taggedTlb false }", "via tagcall", ""), "tags.mkw");
+    void aMachineWithoutTagsCannotHaveIt() throws Exception {
+        // In the file: an error at the word (./mkw check, the editor).
+        LoadResult file = ScenarioLoader.standalone().load(scenario("x86_64_pcid { mmu.taggedTlb false }", "via tagcall", ""), "tags.mkw");
+        assertTrue(file.diagnostics().stream().anyMatch(d -> d.format().matches("tags\\.mkw:\\d+:\\d+: error: machine x86_64_pcid cannot have tagcall: its TLB has no address-space tags.*")),
+                file.diagnostics().toString());
+        // Set for the run (--set, a sweep's --vary): refused before it, at the call.
+        LoadResult r = ScenarioLoader.standalone().load(scenario("x86_64_pcid", "via tagcall", ""), "tags.mkw");
         assertEquals(List.of(), r.diagnostics().stream().filter(d -> d.severity() == dev.mkw.dsl.Diagnostic.Severity.ERROR).toList());
-        RunRefused refused = assertThrows(RunRefused.class, () -> RunPipeline.prepare(r.scenario()));
+        var untagged = RunPipeline.apply(r.scenario(), List.of("machine.mmu.taggedTlb=false"));
+        RunRefused refused = assertThrows(RunRefused.class, () -> RunPipeline.prepare(untagged));
         assertTrue(refused.getMessage().matches("tags\\.mkw:\\d+:\\d+: call via tagcall: machine x86_64_pcid cannot have tagcall: its TLB has no address-space tags.*"),
                 refused.getMessage());
         LoadResult unknown = ScenarioLoader.standalone().load(scenario("x86_64_pcid", "via tagcal", ""), "unknown.mkw");
