@@ -6,7 +6,9 @@
 #       into each with the command README gives users: mkw install-plugin (the p2 director)
 #   install-test.sh check INSTALLED_DIR SCENARIOS_DIR OUT_DIR
 #       in each installed product, run scenarios/stride-nic.mkw headless with the plugin's
-#       analysis and check that the plugin's scheduler, device and analysis all took part
+#       analysis and check that the plugin's scheduler, device and analysis all took part;
+#       run scenarios/tagged-call.mkw (the plugin's cross-domain call hardware) and check that the
+#       kernel installed the grant, the calls ran, and a machine without tags is refused
 set -euo pipefail
 JAVA="${JAVA_HOME:?JAVA_HOME must be set}/bin/java"
 
@@ -47,6 +49,21 @@ check)
     awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN { t = a + b + c; ok = (a/t - 4/7)^2 < 0.0004 && (b/t - 2/7)^2 < 0.0004 && (c/t - 1/7)^2 < 0.0004; exit ok ? 0 : 1 }' \
       || { echo "install test ($p): shares $a:$b:$c are not 4:2:1"; exit 1; }
     echo "install test: $p product with the plugin: stride shares $a:$b:$c, nic IRQs $raised raised / $delivered delivered, analysis printed"
+    # The forum thread's hardware: 'call vfs.open via tagcall' needs the plugin; the kernel's grant path ran once.
+    tlog="$OUT/$p-tagged-call.txt"
+    (cd "$dir" && "$JAVA" -Dmkw.cwd="$SCENARIOS" -jar "$launcher" -nosplash -data @none -configuration "$OUT/$p-config" \
+        -application dev.mkw.cli.app run "$SCENARIOS/tagged-call.mkw") > "$tlog" 2>&1 \
+      || { echo "install test: 'mkw run tagged-call.mkw' failed in the $p product:"; cat "$tlog"; exit 1; }
+    grep -q "xdomain.grant" "$tlog" || { echo "install test ($p): no xdomain.grant path: the kernel installed no grant"; cat "$tlog"; exit 1; }
+    # A machine whose TLB has no tags cannot have the hardware: refused before the run (exit 2), at the call.
+    set +e
+    (cd "$dir" && "$JAVA" -Dmkw.cwd="$SCENARIOS" -jar "$launcher" -nosplash -data @none -configuration "$OUT/$p-config" \
+        -application dev.mkw.cli.app run "$SCENARIOS/tagged-call.mkw" --set machine.mmu.taggedTlb=false) > "$tlog.untagged" 2>&1
+    rc=$?
+    set -e
+    [ "$rc" = 2 ] && grep -q "tagged-call.mkw:[0-9]*:[0-9]*: call via tagcall: machine x86_64_pcid cannot have tagcall" "$tlog.untagged" \
+      || { echo "install test ($p): a machine without tags was not refused (exit $rc)"; cat "$tlog.untagged"; exit 1; }
+    echo "install test: $p product with the plugin: tagged-call.mkw ran with the kernel's grant; refused without a tagged TLB"
   done
   ;;
 *)

@@ -23,7 +23,6 @@ import dev.mkw.kernel.memory.AddressSpace;
 import dev.mkw.kernel.memory.FrameAllocator;
 import dev.mkw.kernel.memory.KernelMemory;
 import dev.mkw.kernel.memory.MappingDb;
-import dev.mkw.kernel.KernelConfig;
 import dev.mkw.scenario.SourceRef;
 import dev.mkw.kernel.sched.Scheduler;
 import dev.mkw.kernel.thread.Tcb;
@@ -34,8 +33,6 @@ import dev.mkw.sim.SimEngine;
 import dev.mkw.sim.Trace;
 import dev.mkw.sim.TraceEvent;
 import dev.mkw.sim.TraceKind;
-import dev.mkw.sim.report.KernelPathStats;
-import dev.mkw.sim.report.Misses;
 import dev.mkw.sim.report.RunReport;
 import dev.mkw.sim.report.RunReportBuilder;
 
@@ -119,7 +116,7 @@ public final class Kernel {
         this.engine = engine;
         this.trace = trace;
         this.accounting = new CycleAccounting(machine.cpuCount());
-        this.idle = accounting.account(CycleAccounting.IDLE);
+        this.charging = new PathCharging(this, accounting);
         this.processors = new Processor[machine.cpuCount()];
         for (int i = 0; i < processors.length; i++) processors[i] = new Processor(i, machine.mem(i));
         this.active = processors[CPU];
@@ -143,7 +140,7 @@ public final class Kernel {
         kernelMemory.attach(sigma0);
         this.tcbLookup = new TcbLookup(dev.mkw.kernel.tcb.TcbLookupVariants.get().forId(config.tcbLookup()),
                 KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
-        this.abi = Abi.of(machine.description().isa());
+        this.abi = Abi.of(machine.description().isa(), config.path());
         this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi, entry.countedInstructions(), config.pathLengthScale());
         this.ipcFootprint = IpcFootprint.of(machine.description(), mem);
         this.syscalls = new SystemCalls(this);
@@ -162,52 +159,29 @@ public final class Kernel {
         this.ipis = new dev.mkw.kernel.smp.Ipi(this);
         this.shootdown = new dev.mkw.kernel.smp.TlbShootdown(this);
         this.migration = new dev.mkw.kernel.smp.Migration(this);
+        this.ipcSamples = new IpcSamples(this);
+        this.threadSwitch = new ThreadSwitch(this, ipcSamples);
         this.lock = processors.length > 1 ? new dev.mkw.kernel.smp.KernelLock(this, config.smpLock()) : null;
         scheduler.setRemoteQueues(new Scheduler.RemoteQueues() {
             @Override public void enqueuing(Tcb t) {
                 if (t.cpu != active.index() && lock != null) lock.acquireRemote(processors[t.cpu], currentPath());
             }
             @Override public void readied(Tcb t) {
-                if (t.cpu != active.index()) remoteWakeup(t);
+                if (t.cpu != active.index()) ipis.remoteWakeup(processors[t.cpu], t, currentPath());
             }
         });
     }
 
     private final dev.mkw.kernel.smp.Ipi ipis;
+    /** Opens and charges kernel paths, user steps and idle: every cycle in one account. */
+    private final PathCharging charging;
+    private final IpcSamples ipcSamples;
+    private final ThreadSwitch threadSwitch;
     private final dev.mkw.kernel.smp.TlbShootdown shootdown;
     private final dev.mkw.kernel.smp.Migration migration;
 
-    /**
-     * {@code t}, homed on another processor, was made ready there by this one: if that processor
-     * idles or runs something of lower priority, it gets a reschedule IPI (seL4's
-     * {@code possibleSwitchTo} on a remote core: enqueue there, then IPI).
-     */
-    private void remoteWakeup(Tcb t) {
-        Processor home = processors[t.cpu];
-        KernelPath p = currentPath();
-        if (p == null) {
-            home.wake(); // boot: no path to send from; the processor's loop starts with it queued
-            return;
-        }
-        Tcb there = home.current();
-        if (there == null || there.state != ThreadState.RUNNING || t.priority > there.priority) ipis.reschedule(home, p);
-    }
-
-    /**
-     * IPC's direct switch (L4: the processor goes straight to the partner, without the
-     * scheduler). A partner homed on another processor cannot be switched to: it is made ready
-     * on its own processor (a remote wake-up, with an IPI) and this one schedules afterwards.
-     * Returns whether this processor switched to {@code next}.
-     */
-    public boolean directSwitch(Tcb from, Tcb next, KernelPath p) {
-        if (next.cpu != active.index()) {
-            scheduler.makeReady(next);
-            return false;
-        }
-        scheduler.directSwitch(from, next);
-        switchTo(next, p);
-        return true;
-    }
+    /** IPC's direct switch to {@code next}, if it is homed here (see {@link ThreadSwitch#directSwitch}). */
+    public boolean directSwitch(Tcb from, Tcb next, KernelPath p) { return threadSwitch.directSwitch(from, next, p); }
 
     /**
      * Create sigma0, the tasks, threads and attachments from the scenario (see {@link Boot});
@@ -279,25 +253,8 @@ public final class Kernel {
     /** The processor {@code t} runs on (its home: where it is queued and runs). */
     public Processor processorOf(Tcb t) { return processors[t.cpu]; }
 
-    /** Start a kernel path on behalf of the running thread. */
-    public KernelPath path(String name) {
-        PathHandle h = handle(name);
-        // The misses so far belong to what ran until now: the path this one nests in, or the
-        // thread whose user code entered the kernel.
-        Processor c = active;
-        KernelPath outer = c.openPaths.peekLast();
-        if (outer != null) c.misses.attribute(outer.handle.stats().misses, c.nestedMisses.computeIfAbsent(outer, x -> new Misses.Counter()));
-        else if (c.current() != null) c.misses.attribute(c.current().stats.userMisses, null);
-        else c.misses.attribute(statistics.unattributedMisses(), null);
-        KernelPath p = new KernelPath(name, h, c.mem(), costs, this::kernelFault, imageLoaded ? image : null, entry, ipcFootprint);
-        c.openPaths.addLast(p);
-        if (outer == null && lock != null) lock.acquire(c, p);
-        if (c.decodeCycles != 0) {
-            p.add(c.decodeCycles);
-            c.decodeCycles = 0;
-        }
-        return p;
-    }
+    /** Start a kernel path on behalf of the running thread (see {@link PathCharging}). */
+    public KernelPath path(String name) { return charging.open(name); }
 
     /**
      * Cycles a system call spent decoding its arguments (a capability lookup) before the
@@ -327,195 +284,40 @@ public final class Kernel {
         return active.openPaths.peekLast();
     }
 
-    /** A kernel path's account and statistics, resolved once per path name (the charging path does no lookups). */
-    record PathHandle(CycleAccounting.Account account, KernelPathStats.Counter stats) {}
-
-    private final Map<String, PathHandle> pathHandles = new java.util.HashMap<>();
-
-    private PathHandle handle(String name) {
-        PathHandle h = pathHandles.get(name);
-        if (h == null) {
-            h = new PathHandle(accounting.kernelAccount(name), statistics.path(name));
-            pathHandles.put(name, h);
-        }
-        return h;
-    }
-    /** The kernel path charged last (the IPC samples name the path that delivered). */
-    private String lastPathName = "";
-    private final CycleAccounting.Account idle;
-
     /** Charge a finished path: advance the CPU clock, account the cycles, record statistics. */
-    public void charge(KernelPath p, Tcb onBehalf) {
-        // Paths end innermost first; the scan is for the rare one charged out of order.
-        Processor cpu = active;
-        if (cpu.openPaths.size() == 1) shootdown.finish(p, onBehalf);
-        if (cpu.openPaths.peekLast() == p) cpu.openPaths.pollLast();
-        else cpu.openPaths.removeLastOccurrence(p);
-        long c = p.cycles();
-        lastPathName = p.name();
-        accounting.charge(cpu.index(), p.handle.account(), c);
-        engine.advanceCpu(cpu.index(), c);
-        p.handle.stats().add(c);
-        p.handle.stats().split(p.fetchStalls(), p.instructionCycles(), p.privilegedCycles(), p.memoryCycles());
-        p.handle.stats().walks(p.walkCycles());
-        cpu.misses.attribute(p.handle.stats().misses, onBehalf == null ? null : onBehalf.stats.kernelMisses);
-        // Misses the path caused before a nested path began are the thread's too.
-        Misses.Counter before = cpu.nestedMisses.isEmpty() ? null : cpu.nestedMisses.remove(p);
-        if (before != null && onBehalf != null) onBehalf.stats.kernelMisses.add(before);
-        if (onBehalf != null) {
-            onBehalf.stats.kernelCycles += c;
-            onBehalf.stats.kernelFetchStallCycles += p.fetchStalls();
-            onBehalf.stats.kernelInstructionCycles += p.instructionCycles();
-            onBehalf.stats.kernelPrivilegedCycles += p.privilegedCycles();
-            onBehalf.stats.kernelMemoryCycles += p.memoryCycles();
-            onBehalf.stats.kernelWalkCycles += p.walkCycles();
-            if (c > 0) {
-                if (onBehalf.kernelCounter == null) onBehalf.kernelCounter = accounting.threadKernelCounter(onBehalf.name);
-                onBehalf.kernelCounter[0] += c;
-            }
-        }
-        if (trace.isRecording()) {
-            String who = onBehalf == null ? "" : onBehalf.name;
-            trace.record(new TraceEvent(now() - c, cpu.index(), TraceKind.KERNEL_ENTRY, who, "", p.name(), 0, ""));
-            trace.record(new TraceEvent(now(), cpu.index(), TraceKind.KERNEL_EXIT, who, "", p.name(), c, ""));
-        }
-    }
+    public void charge(KernelPath p, Tcb onBehalf) { charging.charge(p, onBehalf); }
 
-    public void chargeUser(Tcb t, long cycles) {
-        CycleAccounting.Account a = t.userAccount;
-        if (a == null) a = t.userAccount = accounting.userAccount(t.name);
-        accounting.charge(active.index(), a, cycles);
-        engine.advanceCpu(active.index(), cycles);
-        t.stats.userCycles += cycles;
-        active.misses.attribute(t.stats.userMisses, null);
-        t.quantum -= cycles;
-    }
+    /** {@code cycles} of {@code t}'s user code ran on the active processor. */
+    public void chargeUser(Tcb t, long cycles) { charging.chargeUser(t, cycles); }
 
-    /**
-     * Account as idle the cycles the engine moved the CPU's clock forward while nothing ran
-     * (an event for this CPU fires at its own time, past the idle already charged). Called
-     * first by every handler of such an event, so every cycle of the clock is in an account.
-     */
-    public void accountIdleGap() {
-        long gap = now() - accounting.total(active.index());
-        if (gap <= 0) return;
-        if (shootdown.stalled(active)) {
-            // Not idle: spinning for the acknowledgements of a TLB shootdown, on behalf of the revoking thread.
-            Tcb waiter = shootdown.waitingFor(active);
-            PathHandle h = handle("tlb.shootdown");
-            accounting.charge(active.index(), h.account(), gap);
-            h.stats().add(gap);
-            shootdown.waited(active, gap);
-            if (waiter != null) {
-                waiter.stats.kernelCycles += gap;
-                if (waiter.kernelCounter == null) waiter.kernelCounter = accounting.threadKernelCounter(waiter.name);
-                waiter.kernelCounter[0] += gap;
-            }
-            return;
-        }
-        accounting.charge(active.index(), idle, gap);
-    }
+    /** Account as idle the cycles the active processor's clock moved while nothing ran (see {@link PathCharging#accountIdleGap}). */
+    public void accountIdleGap() { charging.accountIdleGap(); }
 
-    public void chargeIdle(long cycles) {
-        accounting.charge(active.index(), idle, cycles);
-        engine.advanceCpu(active.index(), cycles);
-    }
+    /** {@code cycles} of idling on the active processor. */
+    public void chargeIdle(long cycles) { charging.chargeIdle(cycles); }
 
     /** An IPC of {@code words} words from {@code s} reached {@code d}; the delivering path cost {@code cycles}. */
-    public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) {
-        ipcFootprint.delivered(words, abi.registerWords(), lastPathName);
-        if (s.cpu != d.cpu && processorOf(d).current() != d) {
-            // Across processors the receiver runs only once its processor took the IPI and
-            // scheduled it: the sample is taken then ({@link #switchTo}), from the send's start.
-            crossCpuIpcs.put(d, new CrossCpuIpc(now() - cycles, s.name, words, lastPathName));
-            return;
-        }
-        statistics.ipc(now(), s.name, d.name, words, lastPathName, cycles, s.cpu != d.cpu);
-    }
-
-    /** An IPC delivered to a thread on another processor, waiting for that thread to run. */
-    private record CrossCpuIpc(long start, String from, int words, String path) {}
-
-    private final Map<Tcb, CrossCpuIpc> crossCpuIpcs = new java.util.IdentityHashMap<>();
+    public void ipcDelivered(Tcb s, Tcb d, int words, long cycles) { ipcSamples.delivered(s, d, words, charging.lastPathName(), cycles); }
 
     public void record(TraceKind kind, Tcb t, String partner, String path, long value, String detail) {
         if (trace.isRecording()) trace.record(new TraceEvent(now(), active.index(), kind, t == null ? "" : t.name, partner, path, value, detail));
     }
 
-    /**
-     * Switch the CPU to {@code next} inside path {@code p}: kernel stack switch, and an
-     * address-space switch (page-table root load; an untagged TLB is flushed by it).
-     */
-    public void switchTo(Tcb next, KernelPath p) {
-        ensureTcb(next);
-        Processor cpu = active;
-        if (next.cpu != cpu.index()) throw new IllegalStateException(next.name + " runs on cpu" + next.cpu + ", not on " + cpu);
-        Tcb current = cpu.current();
-        MemoryHierarchy mem = cpu.mem();
-        if (current == next) {
-            next.state = ThreadState.RUNNING;
-            return;
-        }
-        if (!p.switchCounted()) p.execute(KernelCode.SWITCH);
-        if (current != null) p.touch(current.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.WRITE);
-        p.touch(next.address + Tcb.OFF_STACK_PTR, MemoryHierarchy.READ);
-        p.touch(next.address + Tcb.SIZE - 64, MemoryHierarchy.READ);
-        if (next.space != cpu.loadedSpace()) {
-            p.touch(next.address + Tcb.OFF_SPACE, MemoryHierarchy.READ);
-            switchSpace(next, p);
-        }
-        fpu.switched(next, p);
-        if (!crossCpuIpcs.isEmpty()) {
-            CrossCpuIpc x = crossCpuIpcs.remove(next);
-            // The processors' clocks differ by up to a step: a receiver picked up in a step that began
-            // before the send (it was queued without an IPI) counts as waiting no time.
-            if (x != null) statistics.ipc(x.start(), x.from(), next.name, x.words(), x.path(), Math.max(0, now() + p.cycles() - x.start()), true);
-        }
-        record(TraceKind.THREAD_SWITCH, current, next.name, p.name(), 0, "");
-        cpu.setCurrent(next);
-        next.state = ThreadState.RUNNING;
-        next.stats.switches++;
-    }
+    /** Switch the active processor to {@code next} inside path {@code p} (see {@link ThreadSwitch}). */
+    public void switchTo(Tcb next, KernelPath p) { threadSwitch.switchTo(next, p); }
 
-    /**
-     * LRPC (dev.mkw.kernel.baseline.lrpc): the running thread continues in {@code next}'s protection
-     * domain: the page-table root changes, but no thread switch happens (no stacks switched, no
-     * scheduler); {@code next} stands for the server's activation on the caller's thread.
-     */
-    public void migrateTo(Tcb next, KernelPath p) {
-        if (next.inReadyQueue) scheduler.remove(next);
-        next.cpu = active.index(); // the activation runs on the caller's processor
-        if (next.space != active.loadedSpace()) switchSpace(next, p);
-        active.setCurrent(next);
-        next.state = ThreadState.RUNNING;
-    }
-
-    /** The address-space switch to {@code next}'s space on the active processor: a page-table root load (an untagged TLB flushes), or a small-space switch. */
-    private void switchSpace(Tcb next, KernelPath p) {
-        MemoryHierarchy mem = active.mem();
-        if (smallSpaces != null) {
-            smallSpaces.switchTo(next, p);
-        } else {
-            p.add(mem.loadPageTableRoot(next.space.root, next.space.asid));
-            if (!mem.taggedTlb()) record(TraceKind.TLB_FLUSH, next, "", p.name(), 0, "address-space switch");
-        }
-        active.setLoadedSpace(next.space);
-    }
-
-    /** x86 small address spaces (kernel { small-spaces on }), or null. */
-    private dev.mkw.kernel.baseline.smallspace.SmallSpaces smallSpaces;
+    /** LRPC: the running thread continues in {@code next}'s protection domain (see {@link ThreadSwitch#migrateTo}). */
+    public void migrateTo(Tcb next, KernelPath p) { threadSwitch.migrateTo(next, p); }
 
     /** Boot: the small spaces are placed once the tasks exist. */
-    void placeSmallSpaces(dev.mkw.scenario.Scenario s) {
-        smallSpaces = dev.mkw.kernel.baseline.smallspace.SmallSpaces.of(this, s);
-    }
+    void placeSmallSpaces(dev.mkw.scenario.Scenario s) { threadSwitch.placeSmallSpaces(s); }
 
     /**
      * Virtual TCB array: a TCB page is faulted in on first touch, inside the path that
      * touched it. The other lookup variants map TCBs at creation, so only the TCB area
      * may fault; anything else is a kernel bug.
      */
-    private long kernelFault(long vaddr, long walkCycles) {
+    long kernelFault(long vaddr, long walkCycles) {
         long area = KernelLayout.tcbArea(kernelMemory.base);
         if (vaddr < area || vaddr >= area + (1L << 18) * Tcb.SIZE) {
             throw new IllegalStateException(String.format("kernel fault at 0x%x outside the TCB area", vaddr));
@@ -538,32 +340,11 @@ public final class Kernel {
     /** TCB pages faulted in (virtual-array lookup). */
     private long tcbFaults;
 
-    public void ensureTcb(Tcb t) {
-        // Kept for readability at call sites: with the virtual array the touch itself faults the page in.
-    }
+    /** The kernel image paths fetch their code from, once boot has loaded it; null before. */
+    KernelImage loadedImage() { return imageLoaded ? image : null; }
 
-    /** Pick the next thread with the scheduler (path "schedule"); null when nothing is ready. */
-    public Tcb dispatch(Tcb onBehalf) {
-        KernelPath p = path("schedule");
-        long skipped = scheduler.skippedBlocked();
-        Tcb current = active.current();
-        Tcb n = scheduler.pick(active.index(), current != null && current.state == ThreadState.RUNNING ? current : null);
-        p.execute(KernelCode.SCHEDULE, PathLengths.SCHEDULE * (int) (1 + scheduler.skippedBlocked() - skipped));
-        if (n != null) {
-            p.touch(n.address + Tcb.OFF_QUEUE, MemoryHierarchy.READ);
-            if (current != null && current.state == ThreadState.RUNNING && current != n) current.state = ThreadState.READY;
-            switchTo(n, p);
-        } else if (current != null && current.state != ThreadState.RUNNING) {
-            active.setCurrent(null);
-        }
-        charge(p, onBehalf);
-        if (n == null && current != null && active.current() == null) {
-            // The processor goes idle: the trace says so after the schedule path's exit (the Timeline
-            // and Perfetto end the thread's slice there instead of showing it running on).
-            record(TraceKind.THREAD_SWITCH, current, "idle", p.name(), 0, "");
-        }
-        return n;
-    }
+    /** Pick the next thread with the scheduler and switch to it (path "schedule"); null when nothing is ready. */
+    public Tcb dispatch(Tcb onBehalf) { return threadSwitch.dispatch(onBehalf); }
 
     /** Block the running thread; the caller dispatches afterwards. */
     public void block(Tcb t, ThreadState s) {

@@ -27,11 +27,13 @@ package dev.mkw.kernel;
  *                         choice, but how {@code mkw fidelity --sensitivity} varies the estimated path lengths
  * @param smpLock          how a multiprocessor kernel serialises its paths ({@link SmpLock}); no effect on one CPU
  * @param placement        which processor a thread without {@code cpu K} is homed on ({@link Placement})
+ * @param path             whose counted kernel paths the kernel runs ({@link Path}): the IPC path and, for Fiasco, its
+ *                         kernel-object invocation
  */
 public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String tcbLookup,
         StringCopy stringCopy, IrqDelivery irqDelivery, boolean fastpath, FpuSwitch fpuSwitch,
         Naming naming, long timesliceCycles, boolean checkInvariants, Entry entry, InterruptFlag interruptFlag,
-        java.util.Map<KernelCode, Double> pathLengthScale, Ipc ipc, boolean smallSpaces, SmpLock smpLock, Placement placement) {
+        java.util.Map<KernelCode, Double> pathLengthScale, Ipc ipc, boolean smallSpaces, SmpLock smpLock, Placement placement, Path path) {
 
     public KernelConfig {
         pathLengthScale = java.util.Map.copyOf(pathLengthScale);
@@ -104,6 +106,17 @@ public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String
      */
     public enum Ipc { L4, MACH, LRPC }
 
+    /**
+     * Whose kernel code the IPC path runs, as a real kernel's instructions counted along the
+     * scenario ({@link dev.mkw.kernel.abi.CountedPath}): {@code DEFAULT} the kernel whose ABI MKW
+     * follows on the CPU (Pistachio on x86, seL4 on ARM); {@code PISTACHIO} (x86), {@code SEL4}
+     * (ARM) name it; {@code FIASCO} (ARMv8) runs the Fiasco/L4Re kernel's generic C++ IPC path
+     * (it has no fast path) and its kernel-object invocation for a system call the kernel answers
+     * itself, with its ABI: every message register in the UTCB. {@link dev.mkw.kernel.abi.Abi#of}
+     * refuses a kernel not counted for the CPU.
+     */
+    public enum Path { DEFAULT, PISTACHIO, SEL4, FIASCO }
+
     public static final String DEFAULT_POLICY = "priority-rr";
 
     /** The defaults: what L4 X.2/Pistachio does out of the box. */
@@ -111,35 +124,90 @@ public record KernelConfig(Scheduling scheduling, String schedulerPolicy, String
         return new KernelConfig(Scheduling.LAZY, DEFAULT_POLICY, TcbLookup.VIRTUAL_ARRAY.id(),
                 StringCopy.TEMPORARY_MAPPING, IrqDelivery.SYNC, true, FpuSwitch.LAZY,
                 Naming.THREAD_IDS, 10_000, false, Entry.DEFAULT, InterruptFlag.TRAP, java.util.Map.of(), Ipc.L4, false,
-                SmpLock.BIG, Placement.CREATOR);
+                SmpLock.BIG, Placement.CREATOR, Path.DEFAULT);
     }
 
-    public KernelConfig withScheduling(Scheduling v) { return new KernelConfig(v, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withSchedulerPolicy(String v) { return new KernelConfig(scheduling, v, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withTcbLookup(String v) { return new KernelConfig(scheduling, schedulerPolicy, v, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withScheduling(Scheduling v) { return edit(c -> c.scheduling = v); }
+    public KernelConfig withSchedulerPolicy(String v) { return edit(c -> c.schedulerPolicy = v); }
+    public KernelConfig withTcbLookup(String v) { return edit(c -> c.tcbLookup = v); }
     public KernelConfig withTcbLookup(TcbLookup v) { return withTcbLookup(v.id()); }
-    public KernelConfig withStringCopy(StringCopy v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, v, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withIrqDelivery(IrqDelivery v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, v, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withFastpath(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, v, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withFpuSwitch(FpuSwitch v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, v, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withNaming(Naming v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, v, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withTimesliceCycles(long v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, v, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withCheckInvariants(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, v, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withEntry(Entry v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, v, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
-    public KernelConfig withInterruptFlag(InterruptFlag v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, v, pathLengthScale, ipc, smallSpaces, smpLock, placement); }
+    public KernelConfig withStringCopy(StringCopy v) { return edit(c -> c.stringCopy = v); }
+    public KernelConfig withIrqDelivery(IrqDelivery v) { return edit(c -> c.irqDelivery = v); }
+    public KernelConfig withFastpath(boolean v) { return edit(c -> c.fastpath = v); }
+    public KernelConfig withFpuSwitch(FpuSwitch v) { return edit(c -> c.fpuSwitch = v); }
+    public KernelConfig withNaming(Naming v) { return edit(c -> c.naming = v); }
+    public KernelConfig withTimesliceCycles(long v) { return edit(c -> c.timesliceCycles = v); }
+    public KernelConfig withCheckInvariants(boolean v) { return edit(c -> c.checkInvariants = v); }
+    public KernelConfig withEntry(Entry v) { return edit(c -> c.entry = v); }
+    public KernelConfig withInterruptFlag(InterruptFlag v) { return edit(c -> c.interruptFlag = v); }
 
-    public KernelConfig withIpc(Ipc v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, v, smallSpaces, smpLock, placement); }
+    public KernelConfig withIpc(Ipc v) { return edit(c -> c.ipc = v); }
 
-    public KernelConfig withSmallSpaces(boolean v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, v, smpLock, placement); }
+    public KernelConfig withSmallSpaces(boolean v) { return edit(c -> c.smallSpaces = v); }
 
-    public KernelConfig withSmpLock(SmpLock v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, v, placement); }
-    public KernelConfig withPlacement(Placement v) { return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, v); }
+    public KernelConfig withSmpLock(SmpLock v) { return edit(c -> c.smpLock = v); }
+    public KernelConfig withPath(Path v) { return edit(c -> c.path = v); }
+    public KernelConfig withPlacement(Placement v) { return edit(c -> c.placement = v); }
 
     /** The configuration with block {@code c}'s instruction count multiplied by {@code factor} (sensitivity analysis). */
     public KernelConfig withPathLengthScale(KernelCode c, double factor) {
         java.util.Map<KernelCode, Double> m = new java.util.EnumMap<>(KernelCode.class);
         m.putAll(pathLengthScale);
         m.put(c, factor);
-        return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, m, ipc, smallSpaces, smpLock, placement);
+        return edit(x -> x.pathLengthScale = m);
+    }
+
+    /** A field-by-field copy a with-method changes one field of (a new field is added to it and to its constructor and {@link Copy#build}). */
+    private static final class Copy {
+        Scheduling scheduling;
+        String schedulerPolicy;
+        String tcbLookup;
+        StringCopy stringCopy;
+        IrqDelivery irqDelivery;
+        boolean fastpath;
+        FpuSwitch fpuSwitch;
+        Naming naming;
+        long timesliceCycles;
+        boolean checkInvariants;
+        Entry entry;
+        InterruptFlag interruptFlag;
+        java.util.Map<KernelCode, Double> pathLengthScale;
+        Ipc ipc;
+        boolean smallSpaces;
+        SmpLock smpLock;
+        Placement placement;
+        Path path;
+
+        Copy(KernelConfig k) {
+            scheduling = k.scheduling;
+            schedulerPolicy = k.schedulerPolicy;
+            tcbLookup = k.tcbLookup;
+            stringCopy = k.stringCopy;
+            irqDelivery = k.irqDelivery;
+            fastpath = k.fastpath;
+            fpuSwitch = k.fpuSwitch;
+            naming = k.naming;
+            timesliceCycles = k.timesliceCycles;
+            checkInvariants = k.checkInvariants;
+            entry = k.entry;
+            interruptFlag = k.interruptFlag;
+            pathLengthScale = k.pathLengthScale;
+            ipc = k.ipc;
+            smallSpaces = k.smallSpaces;
+            smpLock = k.smpLock;
+            placement = k.placement;
+            path = k.path;
+        }
+
+        KernelConfig build() {
+            return new KernelConfig(scheduling, schedulerPolicy, tcbLookup, stringCopy, irqDelivery, fastpath, fpuSwitch, naming, timesliceCycles, checkInvariants, entry, interruptFlag, pathLengthScale, ipc, smallSpaces, smpLock, placement, path);
+        }
+    }
+
+    /** This configuration with the fields {@code change} sets. */
+    private KernelConfig edit(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return c.build();
     }
 }

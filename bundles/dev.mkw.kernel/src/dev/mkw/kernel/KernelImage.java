@@ -33,19 +33,21 @@ public final class KernelImage {
         this.bytesPerInstruction = abi.codeBytesPerInstruction();
         long at = textBase;
         for (KernelCode c : KernelCode.values()) {
-            double f = scale.getOrDefault(c, 1.0);
-            this.scale[c.ordinal()] = f;
             dev.mkw.kernel.abi.CountedPath counted = counted(c, abi);
+            // A counted block is not an estimate: the sensitivity analysis's factors do not apply to it.
+            double f = counted != null || c == KernelCode.COPY_WORD && abi.fastPathCall().perWord() > 0 ? 1.0 : scale.getOrDefault(c, 1.0);
+            this.scale[c.ordinal()] = f;
             int n = counted != null ? counted.instructions() - countedEntryInstructions
                     : c == KernelCode.COPY_WORD && abi.fastPathCall().perWord() > 0 ? abi.fastPathCall().perWord() : c.instructions();
             instructions[c.ordinal()] = f == 1.0 ? n : (int) Math.round(n * f);
             takenBranches[c.ordinal()] = counted == null ? 0 : counted.taken();
-            systemRegisterMoves[c.ordinal()] = counted == null ? 0 : counted.systemRegisterMoves();
+            // Barriers besides the address-space switch's are charged as system-register moves until the machine has a barrier cost.
+            systemRegisterMoves[c.ordinal()] = counted == null ? 0 : counted.systemRegisterMoves() + counted.barriers();
             // A counted path's code holds its privileged instructions too (charged apart, fetched all the same).
             int codeInstructions = counted == null ? instructions[c.ordinal()] : counted.total() - countedEntryInstructions;
             bytes[c.ordinal()] = (long) codeInstructions * bytesPerInstruction;
-            if (c == KernelCode.IPC_FASTPATH_REPLY && abi.fastPathReplyWait() == abi.fastPathCall()) {
-                // Pistachio's one fast path serves both: the same code, fetched from the same lines.
+            if (c == KernelCode.IPC_FASTPATH_REPLY && abi.sharedIpcCode()) {
+                // Pistachio's one fast path serves both, and Fiasco's one do_ipc: the same code, fetched from the same lines.
                 start[c.ordinal()] = start[KernelCode.IPC_FASTPATH.ordinal()];
                 continue;
             }
@@ -61,6 +63,7 @@ public final class KernelImage {
         return switch (c) {
             case IPC_FASTPATH -> abi.fastPathCall();
             case IPC_FASTPATH_REPLY -> abi.fastPathReplyWait();
+            case NOTIFY -> abi.invocation();
             default -> null;
         };
     }

@@ -19,16 +19,16 @@ public final class KernelPath {
     private final KernelFaultHandler faults;
     private final KernelImage image;
     private long fetchStalls;
-    final Kernel.PathHandle handle;
+    final PathCharging.PathHandle handle;
     private final KernelEntry entry;
     /** Where this path's lines go when it is the short IPC being measured ({@link IpcFootprint}); usually null. */
     private final IpcFootprint.Recording footprint;
 
-    KernelPath(String name, Kernel.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults, KernelImage image) {
+    KernelPath(String name, PathCharging.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults, KernelImage image) {
         this(name, handle, mem, costs, faults, image, null, null);
     }
 
-    KernelPath(String name, Kernel.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults, KernelImage image,
+    KernelPath(String name, PathCharging.PathHandle handle, MemoryHierarchy mem, CostTable costs, KernelFaultHandler faults, KernelImage image,
             KernelEntry entry, IpcFootprint footprint) {
         this.name = name;
         this.handle = handle;

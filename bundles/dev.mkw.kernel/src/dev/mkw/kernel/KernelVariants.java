@@ -71,7 +71,10 @@ public final class KernelVariants {
             closed("ipc", "the IPC mechanism: l4 (L4 X.2), or a baseline of the literature: mach (Mach 3.0 ports and kernel-buffered messages), lrpc (Bershad's lightweight RPC)",
                     KernelConfig.Ipc.class, (c, v) -> c.withIpc(v), KernelConfig::ipc),
             onOff("small-spaces", "x86 small address spaces (Liedtke 1995): switching between small spaces reloads segment registers, not the page table, and keeps the TLB",
-                    KernelConfig::withSmallSpaces, KernelConfig::smallSpaces));
+                    KernelConfig::withSmallSpaces, KernelConfig::smallSpaces),
+            closed("path", "whose counted kernel code the IPC path runs: default (the kernel whose ABI MKW follows: Pistachio on x86, seL4 on ARM), "
+                    + "pistachio, sel4, or fiasco (the Fiasco/L4Re kernel's C++ IPC path and kernel-object invocation, ARMv8)",
+                    KernelConfig.Path.class, (c, v) -> c.withPath(v), KernelConfig::path));
 
     /** The variant with keyword {@code word}, or null. */
     public static Variant byWord(String word) {

@@ -17,10 +17,18 @@ public final class SystemCalls {
     private String kdebugText = "";
     /** The IPC of a baseline kernel variant (kernel { ipc mach|lrpc }), or null for L4's. */
     private final dev.mkw.kernel.baseline.BaselineIpc baseline;
+    /** Cross-domain calls of a plugin's hardware (user-visible address-space tags) and the kernel's grants for them. */
+    private final dev.mkw.kernel.xdomain.DomainCalls domainCalls;
 
     SystemCalls(Kernel k) {
         this.k = k;
         this.baseline = dev.mkw.kernel.baseline.BaselineIpc.of(k);
+        this.domainCalls = new dev.mkw.kernel.xdomain.DomainCalls(k);
+    }
+
+    /** Cross-domain calls through user-visible address-space tags: the hardware's instructions and the kernel's grants. */
+    public dev.mkw.kernel.xdomain.DomainCalls domainCalls() {
+        return domainCalls;
     }
 
     /** The baseline kernel variant's IPC, or null for L4's (its page faults: Mach's copy on write). */
@@ -73,6 +81,7 @@ public final class SystemCalls {
             case CAP_REVOKE -> k.caps().revoke(t, r.get(UserRegisters.ARG0));
             case SCHEDULE -> k.migration().schedule(t, r.get(UserRegisters.TO), r.get(UserRegisters.ARG0));
             case THREAD_EXIT -> k.lifecycle().exit(t);
+            case DOMAIN_GRANT -> domainCalls.grant(t, r.get(UserRegisters.TO));
             case KDEBUG -> {
                 k.error(t, null, kdebugText, false);
                 kdebugText = "";

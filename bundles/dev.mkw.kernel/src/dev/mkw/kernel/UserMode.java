@@ -154,6 +154,23 @@ final class UserMode implements UserCpu {
     }
 
     @Override
+    public void domainCall(String hardware, long to, SourceRef at) {
+        outcome(k.syscalls().domainCalls().call(t, hardware, to), at);
+    }
+
+    @Override
+    public void domainReturn(long to, SourceRef at) {
+        outcome(k.syscalls().domainCalls().ret(t, to), at);
+    }
+
+    @Override public boolean servesDomainCall() { return k.syscalls().domainCalls().serving(t); }
+
+    private void outcome(dev.mkw.kernel.xdomain.DomainCalls.Outcome o, SourceRef at) {
+        if (o.fault() != null) raise(13, o.fault());
+        else if (o.error() != null) fail(at, o.error());
+    }
+
+    @Override
     public void kdebugText(String text) {
         k.syscalls().setKdebugText(text);
     }

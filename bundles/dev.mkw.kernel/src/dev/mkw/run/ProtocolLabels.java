@@ -30,6 +30,7 @@ final class ProtocolLabels {
             MessageSpec m = switch (op) {
                 case Op.Send x -> x.msg();
                 case Op.Call x -> x.msg();
+                case Op.DomainCall x -> x.msg();
                 case Op.Reply x -> x.msg();
                 case Op.ReplyWait x -> x.msg();
                 default -> null;

@@ -44,6 +44,8 @@ public final class RunPipeline {
     /** The simulation of the scenario on its machine, booted and not yet started. */
     public static Simulation prepare(Scenario s) throws RunRefused {
         SimMachine m = machine(s);
+        String noHardware = DomainCallCheck.problem(s, m.description());
+        if (noHardware != null) throw new RunRefused(noHardware);
         try {
             return Simulation.create(s, m);
         } catch (IllegalArgumentException e) {

@@ -98,6 +98,20 @@ public sealed interface Op {
      */
     record CancelIpc(Target thread, boolean abort, SourceRef at) implements Op {}
 
+    /**
+     * A cross-domain call through a plugin's hardware of user-visible address-space tags
+     * ({@code call T via HW msg [as x]}): the caller enters thread {@code to}'s entry point in its
+     * domain without entering the kernel, if the kernel installed a grant for the caller's domain
+     * ({@link AllowCall}); otherwise a protection fault. The reply binds like a call's.
+     */
+    record DomainCall(Target to, String hardware, MessageSpec msg, String bindAs, SourceRef at) implements Op {}
+
+    /**
+     * {@code allow-call from T}: the executing thread asks the kernel to let the domain (task) of
+     * thread {@code caller} call its entry point through cross-domain call hardware.
+     */
+    record AllowCall(Target caller, SourceRef at) implements Op {}
+
     /** Repeat the body {@code count} times; a count of {@link #FOREVER} loops until the run ends. */
     record Repeat(Expr count, String indexVar, List<Op> body, SourceRef at) implements Op {
         public static final long FOREVER = -1;

@@ -192,6 +192,23 @@ public final class ScenarioThread implements UserCode {
                 await(Pending.NONE, null);
                 SystemCallStubs.call(cpu, SystemCall.EXCHANGE_REGISTERS, threadId(r.to(), r.at()), SystemCall.EXREGS_HALT, 0, 0);
             }
+            case Op.DomainCall c -> {
+                load(cpu, c.msg(), ev, c.at(), c.to());
+                long to = partner(c.to(), c.at());
+                await(Pending.RECEIVE, c.bindAs());
+                raisedIp = cpu.registers().ip();
+                cpu.domainCall(c.hardware(), to, c.at());
+                afterPossibleRaise(cpu, 0);
+            }
+            case Op.AllowCall a -> SystemCallStubs.call(cpu, SystemCall.DOMAIN_GRANT, partner(a.caller(), a.at()), 0, 0, 0);
+            case Op.Reply r when cpu.servesDomainCall() ->
+                throw new Evaluator.UserError("a cross-domain call returns with 'reply-wait' (the return instruction ends the activation; the entry then waits for the next call)", r.at());
+            case Op.ReplyWait rw when cpu.servesDomainCall() -> {
+                load(cpu, rw.msg(), ev, rw.at(), null);
+                long to = replyTo(rw.to(), rw.at());
+                await(Pending.RECEIVE, rw.bindAs());
+                cpu.domainReturn(to, rw.at());
+            }
             case Op.Reply r -> {
                 load(cpu, r.msg(), ev, r.at(), null);
                 await(Pending.SEND, null);

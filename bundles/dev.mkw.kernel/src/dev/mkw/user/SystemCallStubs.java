@@ -15,9 +15,21 @@ import dev.mkw.kernel.abi.Utcb;
  * ... are to an L4 program): load the registers and the UTCB as the ABI wants them, then
  * trap. Message words beyond the ISA's register MRs are stored to the UTCB by user code,
  * and cost it.
+ *
+ * <p>The library's own work costs too: one instruction (a {@code mov}) per register it loads
+ * before the trap, the call's arguments and the message registers the ISA passes in registers
+ * ({@link #REGISTER_LOAD_INSTRUCTIONS}; docs/cost-model.md). Every published IPC figure is
+ * measured from user level and includes it.
  */
 public final class SystemCallStubs {
     private SystemCallStubs() {}
+
+    /**
+     * Instructions per register the library loads before a trap: one move. An estimate from the
+     * shape of the code (a register load of a value the program has at hand), not a count of a
+     * particular library; docs/cost-model.md.
+     */
+    static final int REGISTER_LOAD_INSTRUCTIONS = 1;
 
     /** Load a message (label, untyped words, typed items) into MR0... */
     static void loadMessage(UserCpu cpu, long label, long[] words, List<TypedItem> items) {
@@ -34,6 +46,7 @@ public final class SystemCallStubs {
             u.setMr(at++, it.word1());
         }
         int inRegisters = cpu.abi().registerMrs();
+        cpu.instructions((long) REGISTER_LOAD_INSTRUCTIONS * Math.min(at, inRegisters));
         if (at > inRegisters) cpu.storeUtcbWords(inRegisters, at);
     }
 
@@ -44,6 +57,7 @@ public final class SystemCallStubs {
         r.set(UserRegisters.FROM, from);
         r.set(UserRegisters.SEND_TIMEOUT, sendTimeout);
         r.set(UserRegisters.RECV_TIMEOUT, recvTimeout);
+        cpu.instructions(4L * REGISTER_LOAD_INSTRUCTIONS);
         (acceptor == null ? Acceptor.NONE : acceptor).store(cpu.utcb());
         cpu.trap(SystemCall.IPC);
     }
@@ -55,11 +69,13 @@ public final class SystemCallStubs {
         r.set(UserRegisters.ARG0, arg0);
         r.set(UserRegisters.ARG1, arg1);
         r.set(UserRegisters.ARG2, arg2);
+        cpu.instructions(4L * REGISTER_LOAD_INSTRUCTIONS);
         cpu.trap(call);
     }
 
     static void waitNotify(UserCpu cpu, long mask, long timeout) {
         cpu.registers().set(UserRegisters.RECV_TIMEOUT, timeout);
+        cpu.instructions(REGISTER_LOAD_INSTRUCTIONS);
         call(cpu, SystemCall.WAIT_NOTIFY, UserRegisters.NIL, mask, 0, 0);
     }
 }

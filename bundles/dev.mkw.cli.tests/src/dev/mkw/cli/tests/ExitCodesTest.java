@@ -94,6 +94,20 @@ class ExitCodesTest {
         assertTrue(err().contains("--time-limit expects a duration such as 90s, 10m or 1h (0: no limit), got 'soon'"), err());
     }
 
+    /** A kernel whose paths were not counted for the machine's CPU (Fiasco's on an i486) is refused with 2, at the word or as --set says it. */
+    @Test
+    void aKernelPathNotCountedForTheCpuIsTwo() throws Exception {
+        scenario("scenario P\nmachine preset i486_50\nkernel { path fiasco }\ntask a { thread t { compute 1000 cycles } }\n");
+        assertEquals(2, mkw("run", "s.mkw"));
+        assertTrue(err().contains("s.mkw:3:15: error: path fiasco: that kernel's code was not counted for the CPU of preset i486_50 (x86-32)"), err());
+        err.reset();
+        scenario("scenario Ok\ntask a { thread t { compute 1000 cycles } }\n");
+        assertEquals(2, mkw("run", "s.mkw", "--set", "kernel.path=fiasco"));
+        assertTrue(err().contains("kernel.path fiasco: its code was not counted for the x86-32 CPU of this machine; counted there: pistachio"), err());
+        err.reset();
+        assertEquals(0, mkw("run", "s.mkw", "--quiet", "--set", "machine.preset=cortex_a53", "--set", "kernel.path=fiasco"), err());
+    }
+
     /** A scenario whose threads never end and that has no cycle limit: the watchdog on host time ends it. */
     @Test
     void theHostTimeLimitEndsARunThatNeverEndsWithOne() throws Exception {

@@ -28,10 +28,10 @@ class ExperimentCommandTest {
             // The model's copy-in-out costs about 5x the temporary mapping, not 2x: its kernel buffer
             // thrashes the Pentium's 8 KiB L1D (the report's per-path table shows the misses). Reported, not tuned.
             Map.entry("one-copy", "direction reproduced, size not"),
-            // The model's eager FPU switching moves no state while the FPU already holds the next
-            // thread's (LazyFpu.switched: owner == next), so with one FPU user eager is free and lazy
-            // pays one trap: a textbook eager kernel saves on every switch-out. Reported, not tuned.
-            Map.entry("lazy-fpu", "not reproduced"), Map.entry("all-fpu", "reproduced"),
+            // Eager FPU switching saves and loads the state at every switch of a thread that uses the FPU
+            // (LazyFpu.switched); it skipped the move while the FPU held the next thread's, which is lazy
+            // behaviour, and the lazy-fpu claim was missed until that model error was fixed.
+            Map.entry("lazy-fpu", "reproduced"), Map.entry("all-fpu", "reproduced"),
             // Issue 21's forum-thread example: two processors, each with its working set in its own L1.
             Map.entry("async-throughput", "reproduced"),
             // The baselines (kernel { ipc mach|lrpc }, small spaces): MKW's Mach takes 904 cycles one way, not
@@ -50,7 +50,7 @@ class ExperimentCommandTest {
     void everyShippedExperimentRunsReducedAndItsVerdictsHold(@TempDir Path out) throws Exception {
         CliRun cli = new CliRun();
         assertEquals(0, cli.run(CliRun.home(), "experiment", "--all", "--reduced", "--out", out.toString()), cli.out() + cli.err());
-        assertEquals(1, new CliRun().run(CliRun.home(), "experiment", "fpu", "--reduced", "--strict", "--out", out.resolve("strict").toString()),
+        assertEquals(1, new CliRun().run(CliRun.home(), "experiment", "string-copy", "--reduced", "--strict", "--out", out.resolve("strict").toString()),
                 "--strict fails when a claim is missed");
         for (var e : VERDICTS.entrySet()) {
             assertTrue(cli.out().lines().anyMatch(l -> l.strip().startsWith(e.getKey() + " ") && l.contains(" " + e.getValue() + " ")),

@@ -30,11 +30,10 @@ class FidelitySensitivityTest {
         long lo = Long.parseLong(a53.substring(0, a53.indexOf(".."))), hi = Long.parseLong(a53.substring(a53.indexOf("..") + 2));
         assertTrue(lo < base[3] && hi > base[3], svc);
         assertTrue(hi - lo >= 24 && hi - lo <= 26, "half of 25 cycles each way: " + svc);
-        // The new estimates are varied too: the system-register moves of the counted ARM paths, the notify path.
+        // The system-register moves of the counted ARM paths are varied (an estimate of the ARM presets).
         assertTrue(line(out, "costs.SYSTEM_REGISTER.cycles").contains("(+"), out);
-        String notify = line(out, "PathLengths.NOTIFY");
-        String[] moves = notify.substring(44).trim().split("\\s+");
-        assertTrue(!moves[9].equals("(+0/+0)") && moves[7].equals("(+0/+0)"), "the A53's null system call moves with the notify path's length, its IPC does not: " + notify);
+        // The L4Re syscall rows run Fiasco's counted kernel-object invocation, not the notify estimate, and no other row runs notify.
+        assertTrue(line(out, "-: not an estimate").contains("PathLengths.NOTIFY"), out);
         // The thread switch of a fast IPC is inside the counted path: its estimate moves no figure.
         assertTrue(line(out, "-: not an estimate").contains("PathLengths.SWITCH"), out);
     }

@@ -7,12 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.mkw.cli.CliException;
+import dev.mkw.cli.ScenarioRunner;
 import dev.mkw.hw.model.Cost;
 import dev.mkw.hw.model.EntryMechanism;
 import dev.mkw.hw.model.Machine;
 import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelConfig;
+import dev.mkw.kernel.abi.Abi;
 import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.Scenario;
 
@@ -22,8 +24,9 @@ import dev.mkw.scenario.Scenario;
  * value, one at a time, and the reference scenario is run again on each preset: a figure that
  * moves much with an estimate is only as good as that estimate. The estimates are those the
  * presets mark {@code estimated} (their costs and the entry mechanism the kernel uses) and the
- * kernel's path lengths (docs/cost-model.md). The IPC fast paths are counted in real kernels
- * (Pistachio, seL4), not estimated, and so is the ARM kernels' per-word copy: they are not varied.
+ * kernel's path lengths (docs/cost-model.md). The IPC paths are counted in real kernels
+ * (Pistachio, seL4, Fiasco), not estimated, and so are the ARM kernels' per-word copy and
+ * Fiasco's kernel-object invocation (the L4Re syscall rows' notify): they are not varied.
  */
 final class FidelitySensitivity {
     private FidelitySensitivity() {}
@@ -70,10 +73,11 @@ final class FidelitySensitivity {
                 long hi = FidelityCommand.measure(s.withMachine(new MachineSpec(r.preset(), Map.of("cpus", "1", e.getKey(), Long.toString(scaled(e.getValue(), HIGH))))), r);
                 byName.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(r.label(), new long[] {lo, hi});
             }
-            boolean x86 = m.getIsa() != null && m.getIsa().startsWith("x86");
+            // The blocks the row's kernel has counted (seL4's copy loop, Fiasco's memcpy and object invocation) are not estimates there.
+            Abi abi = Abi.of(m.getIsa(), ScenarioRunner.with(s, r.settings()).kernel().path());
             for (Map.Entry<String, KernelCode> e : PATH_LENGTHS.entrySet()) {
-                // On ARM the per-word copy is seL4's counted loop, not the PER_WORD estimate.
-                if (!x86 && e.getValue() == KernelCode.COPY_WORD) continue;
+                if (e.getValue() == KernelCode.COPY_WORD && abi.fastPathCall().perWord() > 0) continue;
+                if (e.getValue() == KernelCode.NOTIFY && abi.invocation() != null) continue;
                 KernelConfig k = s.kernel();
                 long lo = FidelityCommand.measure(s.withKernel(k.withPathLengthScale(e.getValue(), LOW)), r);
                 long hi = FidelityCommand.measure(s.withKernel(k.withPathLengthScale(e.getValue(), HIGH)), r);

@@ -81,6 +81,13 @@ public final class ExperimentCommand implements Command {
         // The engine reads its own options; --out is the report's folder here, not a sweep's CSV (nor its Parquet beside it).
         Args engineArgs = Args.parse(name(), withoutOut(argv), VALUED, Set.of("strict", "reduced", "all"));
         for (ExperimentSpec s : specs) {
+            String missing = s.missing();
+            if (missing != null) {
+                // A plugin's experiment where the plugin is not installed: --all goes on without it, alone it is refused.
+                if (!a.flag("all")) throw new CliException("mkw experiment " + s.id() + ": " + missing, ExitCode.BAD_INPUT);
+                ctx.out().println(s.id() + ": " + s.title() + " — not run: " + missing);
+                continue;
+            }
             ExperimentResult result = ExperimentRunner.run(s, a.flag("reduced"), engine, engineArgs, ctx, new RunsProgress(ctx.err(), s.id()));
             if (!result.failures().isEmpty()) {
                 failedRuns = true;

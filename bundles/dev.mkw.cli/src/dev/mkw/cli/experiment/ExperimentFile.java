@@ -15,7 +15,7 @@ import dev.mkw.sim.sweep.SweepAxis;
 
 /**
  * Reads an experiment directory's {@value #NAME}: one statement a line, {@code #} starts a
- * comment. Before the first {@code claim}: {@code title}, {@code scenario}, {@code set},
+ * comment. Before the first {@code claim}: {@code title}, {@code requires}, {@code scenario}, {@code set},
  * {@code vary}, {@code metric}, {@code unit}, {@code reduced}; each {@code claim ID} then has
  * {@code says}, {@code source}, {@code compare A / B}, {@code where}, {@code expect},
  * {@code published}, {@code tolerance}. Every mistake is refused with {@code FILE:LINE:COL}
@@ -57,6 +57,7 @@ public final class ExperimentFile {
         Path scenario = null;
         List<String> sets = new ArrayList<>(), varies = new ArrayList<>(), reduced = new ArrayList<>();
         List<ClaimBuilder> claims = new ArrayList<>();
+        List<ExperimentSpec.Requirement> requires = new ArrayList<>();
         Map<String, List<String>> axes = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
@@ -86,6 +87,15 @@ public final class ExperimentFile {
             switch (word) {
                 case "title" -> title = rest;
                 case "unit" -> unit = rest;
+                case "requires" -> {
+                    // requires hardware ID [from WHERE]: a plugin's cross-domain call hardware the scenario uses.
+                    String[] w = rest.split("\\s+", 4);
+                    if (w.length < 2 || !w[0].equals("hardware") || w.length > 2 && !w[2].equals("from")) {
+                        problem(line, restCol, "requires hardware ID [from WHERE]: the plugin hardware the scenario uses (call T via ID), e.g. requires hardware tagcall from org.l4lab.mkw.extras.feature");
+                    } else {
+                        requires.add(new ExperimentSpec.Requirement(w[1], w.length > 3 ? w[3] : ""));
+                    }
+                }
                 case "scenario" -> {
                     scenario = dir.resolve(rest).normalize();
                     if (!scenario.startsWith(dir)) problem(line, restCol, "the scenario is a file of the experiment's directory");
@@ -111,7 +121,7 @@ public final class ExperimentFile {
                         problem(line, restCol, e.getMessage());
                     }
                 }
-                default -> problem(line, col, "unknown statement '" + word + "'; an experiment has title, scenario, set, vary, metric, unit, reduced, "
+                default -> problem(line, col, "unknown statement '" + word + "'; an experiment has title, requires, scenario, set, vary, metric, unit, reduced, "
                         + "then claims (claim ID with says, source, compare, where, expect, published, tolerance)");
             }
         }
@@ -131,7 +141,7 @@ public final class ExperimentFile {
             Claim claim = c.build(this, axes);
             if (claim != null) built.add(claim);
         }
-        return new ExperimentSpec(dir, title, scenario, sets, varies, metric, unit, reduced, built);
+        return new ExperimentSpec(dir, title, scenario, sets, varies, metric, unit, reduced, built, requires);
     }
 
     private void claimLine(ClaimBuilder c, String word, String rest, int line, int col, int restCol) {

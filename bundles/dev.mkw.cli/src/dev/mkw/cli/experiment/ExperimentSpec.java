@@ -19,15 +19,45 @@ import java.util.List;
  * @param unit     the figure's unit, for tables and axes
  * @param reduced  {@code KEY=VALUE} settings that make the run small for the test suite (fewer rounds)
  * @param claims   what the literature says, each checked by a comparison of points
+ * @param requires what the experiment needs beyond MKW itself ({@code requires hardware ID from WHERE}): a plugin's hardware
  */
 public record ExperimentSpec(Path dir, String title, Path scenario, List<String> sets, List<String> varies, String metric, String unit,
-        List<String> reduced, List<Claim> claims) {
+        List<String> reduced, List<Claim> claims, List<Requirement> requires) {
 
     public ExperimentSpec {
         sets = List.copyOf(sets);
         varies = List.copyOf(varies);
         reduced = List.copyOf(reduced);
         claims = List.copyOf(claims);
+        requires = List.copyOf(requires);
+    }
+
+    /** An experiment that needs nothing beyond MKW. */
+    public ExperimentSpec(Path dir, String title, Path scenario, List<String> sets, List<String> varies, String metric, String unit,
+            List<String> reduced, List<Claim> claims) {
+        this(dir, title, scenario, sets, varies, metric, unit, reduced, claims, List.of());
+    }
+
+    /**
+     * A plugin's contribution the experiment's scenario uses: cross-domain call hardware {@code id}
+     * (extension point {@code dev.mkw.hw.cpuFeatures}), contributed by what {@code from} names.
+     */
+    public record Requirement(String hardware, String from) {
+        /** Why this MKW installation cannot run it, or null when the hardware is installed. */
+        public String missing() {
+            if (dev.mkw.hw.sim.CpuFeatures.standard().domainCall(hardware) != null) return null;
+            return "needs the cross-domain call hardware '" + hardware + "', which no installed plugin contributes"
+                    + (from.isEmpty() ? "" : " (it comes from " + from + ")");
+        }
+    }
+
+    /** Why this MKW installation cannot run the experiment (a plugin it needs is not installed), or null. */
+    public String missing() {
+        for (Requirement r : requires) {
+            String m = r.missing();
+            if (m != null) return m;
+        }
+        return null;
     }
 
     public String id() {

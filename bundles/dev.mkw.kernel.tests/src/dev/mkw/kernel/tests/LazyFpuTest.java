@@ -80,4 +80,23 @@ class LazyFpuTest {
         assertEquals(pingPong(LAZY, false, false, true).inspector().kernelCycles(), pingPong(LAZY, false, false, false).inspector().kernelCycles(),
                 "lazy: the declaration alone costs nothing");
     }
+
+    /**
+     * The case lazy switching was invented for (lecture I.8): one FPU user switching with a thread
+     * that never touches the FPU. Eager switching saves its state when it is switched away from
+     * and loads it when it comes back, every time (the kernel cannot know the state did not
+     * change); lazy switching moves nothing after the first trap. Fails if eager switching skips
+     * the move because the FPU still holds the state, which is lazy behaviour (an earlier model
+     * error: eager then cost nothing here and the fpu experiment's lazy-fpu claim was missed).
+     */
+    @Test
+    void eagerSwitchingSavesAndLoadsAtEverySwitchOfTheFpuUser() {
+        Simulation eager = pingPong(EAGER, true, false, false);
+        Simulation lazy = pingPong(LAZY, true, false, false);
+        long switches = eager.inspector().thread("a.x").switchesIn();
+        assertTrue(switches >= 5, "x is switched away from and back to");
+        assertTrue(eager.inspector().kernelCycles() > lazy.inspector().kernelCycles(),
+                "eager moves x's state at its switches, lazy traps once: " + eager.inspector().kernelCycles() + " vs " + lazy.inspector().kernelCycles());
+        assertEquals(0, eager.inspector().path("fpu.trap").count(), "eager never traps");
+    }
 }

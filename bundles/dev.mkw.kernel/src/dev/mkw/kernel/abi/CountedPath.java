@@ -9,7 +9,8 @@ package dev.mkw.kernel.abi;
  * <p>MKW charges the classes apart: the simple, load, store and not-taken branch instructions
  * at the preset's {@code INSTRUCTION} cost (a load or store that touches a modelled kernel object
  * is simulated besides), taken branches at {@code BRANCH_TAKEN}, system-register moves at
- * {@code SYSTEM_REGISTER}. The other privileged instructions are the mechanisms MKW charges
+ * {@code SYSTEM_REGISTER}, and so, until the machine model has a cost for them, are the memory
+ * barriers outside the address-space switch ({@link #barriers}). The other privileged instructions are the mechanisms MKW charges
  * through the preset: the entry and the return ({@code KERNEL_ENTRY}/{@code KERNEL_EXIT}), the
  * page-table root load with its barriers ({@code PAGE_TABLE_ROOT_LOAD}), and on ARMv7 the user-bank
  * register transfers {@code stmdb}/{@code ldmdb ^} ({@code REGISTER_SAVE}/{@code REGISTER_RESTORE}).
@@ -22,11 +23,13 @@ package dev.mkw.kernel.abi;
  * @param branches            branches and calls, taken or not
  * @param taken               of {@code branches}, those taken on this scenario
  * @param systemRegisterMoves privileged instructions charged as {@code SYSTEM_REGISTER}
+ * @param barriers            memory barriers ({@code dmb}, {@code dsb}, {@code isb}) besides those of the address-space
+ *                            switch: charged as {@code SYSTEM_REGISTER} too (MKW has no barrier cost yet)
  * @param privileged          all privileged instructions (system-register moves included)
  * @param perWord             instructions per message word the path copies (0: it copies none)
  */
 public record CountedPath(String kernel, String source, int simple, int loads, int stores, int branches, int taken,
-        int systemRegisterMoves, int privileged, int perWord) {
+        int systemRegisterMoves, int barriers, int privileged, int perWord) {
 
     /** Instructions MKW charges as instructions: all but the privileged ones. */
     public int instructions() {
@@ -47,7 +50,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code iret}). One path serves Call and ReplyWait. Message registers stay in registers.
      */
     public static final CountedPath PISTACHIO_IA32 = new CountedPath("L4Ka::Pistachio ia32 exc_user_sysipc",
-            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x32/trap.S", 21, 16, 11, 12, 3, 1, 3, 0);
+            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x32/trap.S", 21, 16, 11, 12, 3, 1, 0, 3, 0);
 
     /**
      * Pistachio x86-64 {@code syscall_entry} ({@code kernel/src/glue/v4-x86/x64/trap.S} at
@@ -55,7 +58,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code sysretq}); the taken branches were not told apart (counted as not taken).
      */
     public static final CountedPath PISTACHIO_X64 = new CountedPath("L4Ka::Pistachio x86-64 syscall_entry",
-            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x64/trap.S", 28, 18, 10, 15, 0, 0, 2, 0);
+            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x64/trap.S", 28, 18, 10, 15, 0, 0, 0, 2, 0);
 
     /**
      * seL4 AArch32 (Cortex-A9: imx6, {@code configs/ARM_verified.cmake} with KernelNumDomains=1,
@@ -74,7 +77,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * Each message word: {@code ldr}, {@code str}, {@code cmp}, {@code bne}.
      */
     public static final CountedPath SEL4_AARCH32_CALL = new CountedPath("seL4 AArch32 fastpath_call",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 78, 20, 14, 17, 5, 5, 16, 4);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 78, 20, 14, 17, 5, 5, 0, 16, 4);
 
     /**
      * The same build's {@code fastpath_reply_recv} (ReplyRecv, 0 words, empty ready queue so the
@@ -82,7 +85,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * instructions, 93/23/21/23 (8 taken), the same 16 privileged.
      */
     public static final CountedPath SEL4_AARCH32_REPLY_RECV = new CountedPath("seL4 AArch32 fastpath_reply_recv",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 93, 23, 21, 23, 8, 5, 16, 4);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 93, 23, 21, 23, 8, 5, 0, 16, 4);
 
     /**
      * seL4 AArch64 (Cortex-A53: bcm2837, {@code configs/AARCH64_verified.cmake} with
@@ -98,9 +101,75 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code str}, {@code add}, {@code cmp}, {@code b.ne}.
      */
     public static final CountedPath SEL4_AARCH64_CALL = new CountedPath("seL4 AArch64 fastpath_call",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 81, 34, 29, 31, 9, 15, 19, 5);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 81, 34, 29, 31, 9, 15, 0, 19, 5);
 
     /** The same build's {@code fastpath_reply_recv}, the ReplyRecv scenario above: 215 instructions, 88/38/32/38 (12 taken), 19 privileged. */
     public static final CountedPath SEL4_AARCH64_REPLY_RECV = new CountedPath("seL4 AArch64 fastpath_reply_recv",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 88, 38, 32, 38, 12, 15, 19, 5);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 88, 38, 32, 38, 12, 15, 0, 19, 5);
+
+    /**
+     * Fiasco (L4Re) at kernkonzept/fiasco 245fce53 (2026-06-24), as counted for the L4Re rows:
+     * shared/notes/kernel-cost-sources.md §7 (configuration, every branch outcome, the walker).
+     * The Raspberry Pi 5 build (Cortex-A76, ARMv8.2 atomics) counts 558, 540 and 164 for the three
+     * paths below, 2 % fewer; the S32G build's counts serve both ARMv8 presets, as seL4's do.
+     */
+    private static final String FIASCO_SOURCE = "kernkonzept/fiasco 245fce53 src/kern/thread-ipc.cpp, thread_object.cpp, ipc_gate.cpp, context.cpp, arm/64/ivt.S";
+
+    /**
+     * Fiasco's IPC Call, the path of L4Re's inter-address-space benchmark (L4Re/ipcbench
+     * {@code ipcclient.c}: {@code l4_ipc_call} through an IPC gate, 0 words, to a server thread
+     * in another task waiting in {@code l4_ipc_reply_and_wait}). Fiasco has no fast path: this
+     * is its generic C++ path, built for the NXP S32G2 (Cortex-A53, {@code CONFIG_PF_S32G},
+     * {@code CONFIG_PERFORMANCE=y}, EL1 without {@code CONFIG_CPU_VIRT}, no JDB, the default
+     * multiprocessor build, gcc 12.2 with Fiasco's default {@code -O3}) and walked in its
+     * disassembly from the lower-EL synchronous vector through {@code arm_esr_entry},
+     * {@code sys_ipc_wrapper} ({@code Obj_cap::deref}), {@code Ipc_gate::invoke},
+     * {@code Thread::do_ipc} ({@code transfer_msg}, {@code memcpy} of 0 bytes,
+     * {@code set_reply_cap}), the direct switch {@code Context::switch_exec_locked} with
+     * {@code switchin_context} (address-space switch: {@code msr ttbr0_el1} with the ASID,
+     * {@code isb}), then the server's own return from its reply-and-wait through
+     * {@code do_ipc} and {@code fast_ret_from_irq} to {@code eret}. Neither thread owns the FPU;
+     * the caller's scheduling context stays in the ready queue (its state keeps
+     * {@code Thread_ready} until it blocks). 570 instructions: 216 ALU, 150 loads (3
+     * {@code prfm} and 3 {@code ldxr} among them), 78 stores (3 {@code stxr}), 109 branches (59
+     * taken, calls and returns included), 17 privileged: {@code eret}; {@code msr ttbr0_el1} and
+     * {@code isb} (the address-space switch); 11 system-register moves ({@code mrs} ESR, ELR,
+     * SPSR, DAIF, SP_EL0, TPIDR_EL0; {@code msr} SP_EL0, TPIDR_EL0, TPIDRRO_EL0, ELR, SPSR); 3
+     * {@code dmb} (the gate's {@code mp_rmb}, the reply capability's {@code dmb ishst} and its
+     * compare-and-swap's {@code dmb ish}). Every message register is in the UTCB: {@code memcpy}
+     * copies two words in 13 instructions (4 {@code ldr}, 4 {@code str} of 32-bit halves, 2
+     * {@code add}, {@code cmp}, 2 branches taken), 6.5 a word, rounded up to 7.
+     */
+    public static final CountedPath FIASCO_AARCH64_CALL = new CountedPath("Fiasco AArch64 IPC call (Thread::do_ipc)", FIASCO_SOURCE,
+            216, 150, 78, 109, 59, 11, 3, 17, 7);
+
+    /**
+     * The same build's ReplyAndWait of the server (the benchmark's {@code l4_ipc_reply_and_wait},
+     * 0 words): {@code sys_ipc_wrapper} takes the implicit reply capability (an exchange and a
+     * compare-and-swap, {@code dmb ish}), {@code Thread_object::invoke} of the caller,
+     * {@code do_ipc} sends to the caller in its closed wait and switches to it directly (the
+     * server runs on the caller's donated scheduling context), and the caller returns from its
+     * Call through {@code do_ipc}, {@code Ipc_gate::invoke} and {@code fast_ret_from_irq}. 554
+     * instructions: 208 ALU, 146 loads, 77 stores, 108 branches (57 taken), 15 privileged:
+     * {@code eret}, {@code msr ttbr0_el1}, {@code isb}, the same 11 system-register moves, 1
+     * {@code dmb}.
+     */
+    public static final CountedPath FIASCO_AARCH64_REPLY_WAIT = new CountedPath("Fiasco AArch64 IPC reply-and-wait (Thread::do_ipc)", FIASCO_SOURCE,
+            208, 146, 77, 108, 57, 11, 1, 15, 7);
+
+    /**
+     * The same build's invocation of a kernel object that the kernel answers itself, the path
+     * of L4Re's "syscall" benchmark (L4Re/ipcbench {@code syscallbench.c}/{@code ipc_common.c}
+     * {@code syscall_bench}: {@code l4_ipc_call} to the thread's own capability with
+     * {@code L4_PROTO_THREAD}, one word, opcode {@code Control}, which {@code sys_control}
+     * refuses at once, fewer than 6 words, {@code -EINVAL}): vector, {@code arm_esr_entry},
+     * {@code sys_ipc_wrapper} and {@code Obj_cap::deref}, {@code Thread_object::invoke} (its
+     * opcode dispatch and the inlined {@code sys_control}), the reply tag, {@code fast_ret_from_irq},
+     * {@code eret}. 166 instructions: 53 ALU, 43 loads, 31 stores, 32 branches (16 taken), 7
+     * privileged: {@code eret} and 6 system-register moves ({@code mrs} ESR, ELR, SPSR, DAIF;
+     * {@code msr} ELR, SPSR). In Fiasco every system call is such an invocation; MKW runs it for
+     * {@code notify}, a system call the kernel answers without a switch.
+     */
+    public static final CountedPath FIASCO_AARCH64_INVOKE = new CountedPath("Fiasco AArch64 kernel-object invocation (sys_ipc_wrapper, Thread_object::invoke)",
+            FIASCO_SOURCE, 53, 43, 31, 32, 16, 6, 0, 7, 0);
 }

@@ -10,7 +10,8 @@ package dev.mkw.kernel.abi;
  * <li>{@link #THREAD_EXIT}: the calling thread ends (in L4 its task's root server would
  * delete it with ThreadControl; seL4: TCB_Suspend on itself);</li>
  * <li>{@link #KDEBUG}: a line for the run's report (L4's kernel debugger output, which
- * sigma0 uses to say why it refuses a fault).</li>
+ * sigma0 uses to say why it refuses a fault);</li>
+ * <li>{@link #DOMAIN_GRANT}: the grant of a cross-domain call a plugin's hardware makes without the kernel.</li>
  * </ul>
  * The arguments of each are documented at the constant; register names are those of
  * {@link UserRegisters}.
@@ -46,7 +47,14 @@ public enum SystemCall {
      * L4 X.2 Schedule, its processor control: move thread {@code TO} (nil: the caller) to
      * processor {@code ARG0} (seL4: TCB_SetAffinity).
      */
-    SCHEDULE;
+    SCHEDULE,
+    /**
+     * The kernel's part of cross-domain calls through user-visible address-space tags: the caller's
+     * entry point (the caller thread) may be entered by the domain of thread {@code TO}; the kernel
+     * writes the grant into that domain's grant table, which the call hardware reads
+     * ({@code dev.mkw.kernel.xdomain.DomainGrants}).
+     */
+    DOMAIN_GRANT;
 
     /** ExchangeRegisters control bits (MKW's subset of X.2's control word). */
     public static final long EXREGS_CANCEL = 1, EXREGS_ABORT = 2, EXREGS_HALT = 4;

@@ -77,6 +77,21 @@ public interface UserCpu {
     /** A faulting instruction: the exception with this x86 vector and name goes to the exception handler. */
     void raise(int vector, String name);
 
+    /**
+     * The cross-domain call instruction of hardware {@code hardware} (user-visible address-space
+     * tags, a plugin's): enter the entry point of thread {@code to} in its domain with the message in
+     * the MRs, without entering the kernel. An entry the caller's domain has no kernel-installed grant
+     * for raises a protection fault ({@link #raisedException}); hardware the machine lacks is an error
+     * of the program at {@code at}. The thread runs again when the entry returns, the reply in its MRs.
+     */
+    void domainCall(String hardware, long to, SourceRef at);
+
+    /** The return instruction of a cross-domain call: back to caller {@code to} with the reply in the MRs; the entry then waits for the next call. */
+    void domainReturn(long to, SourceRef at);
+
+    /** Whether the running thread serves a cross-domain call (its reply is the return instruction). */
+    boolean servesDomainCall();
+
     /** Enter the kernel: the system call in {@code call} with its arguments in registers and UTCB. */
     void trap(SystemCall call);
 

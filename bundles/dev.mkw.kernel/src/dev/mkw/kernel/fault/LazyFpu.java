@@ -12,7 +12,7 @@ import dev.mkw.kernel.thread.Tcb;
  * state of its last user in place across thread switches and disables the FPU; the first FPU
  * instruction of another thread traps, and only then the kernel saves the owner's state and
  * loads the new thread's. Under eager switching ({@link Kernel#switchTo}) the state moves at
- * every switch to a thread that uses the FPU.
+ * every switch: saved for an outgoing thread that uses the FPU, loaded for an incoming one.
  */
 public final class LazyFpu {
     private final Kernel k;
@@ -39,15 +39,20 @@ public final class LazyFpu {
     }
 
     /**
-     * The kernel switched the CPU to {@code next} inside path {@code p}: under eager switching
-     * the FPU state moves now if {@code next} uses the FPU; lazy switching waits for its trap.
+     * The kernel switched the CPU from {@code from} (null: idle) to {@code next} inside path
+     * {@code p}. Eager switching moves the FPU state at every switch: it saves the outgoing
+     * thread's state if that thread uses the FPU and loads the incoming one's if it does,
+     * since with the FPU enabled for everyone the kernel cannot tell whether the state changed
+     * since the last save (the save/restore per switch that lazy switching avoids: the lecture's
+     * argument for it). Lazy switching does nothing here and waits for the trap ({@link #use}).
      */
-    public void switched(Tcb next, KernelPath p) {
-        if (k.config().fpuSwitch() == KernelConfig.FpuSwitch.EAGER && next.fpuUsed && owner != next) {
-            if (owner != null) p.cost(CostKind.FPU_SAVE);
-            p.cost(CostKind.FPU_RESTORE);
-            owner = next;
+    public void switched(Tcb from, Tcb next, KernelPath p) {
+        if (k.config().fpuSwitch() != KernelConfig.FpuSwitch.EAGER) return;
+        if (from != null && from.fpuUsed && from.state != dev.mkw.kernel.tcb.ThreadState.DEAD) {
+            p.cost(CostKind.FPU_SAVE).touch(from.address + Tcb.OFF_FPU, MemoryHierarchy.WRITE);
         }
+        if (next.fpuUsed) p.cost(CostKind.FPU_RESTORE).touch(next.address + Tcb.OFF_FPU, MemoryHierarchy.READ);
+        owner = next.fpuUsed ? next : null;
     }
 
     /** The thread whose FPU state the FPU holds, or null. */

@@ -35,9 +35,13 @@ public record Message(MessageTag tag, long[] words, List<TypedItem> items) {
 
     public long label() { return tag.label(); }
 
-    /** Short: no typed items and every untyped word in a register, so the fast path may take it. */
+    /**
+     * Short: no typed items, and every untyped word in a register, so the fast path may take it;
+     * where the kernel's counted path copies the words from UTCB to UTCB (Fiasco's do_ipc), any
+     * number of them.
+     */
     public boolean isShort(Abi abi) {
-        return items.isEmpty() && words.length <= abi.registerWords();
+        return items.isEmpty() && (abi.utcbMessages() || words.length <= abi.registerWords());
     }
 
     public <T extends TypedItem> List<T> items(Class<T> type) {

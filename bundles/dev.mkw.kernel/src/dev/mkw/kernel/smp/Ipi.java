@@ -54,6 +54,21 @@ public final class Ipi {
         this.received = new long[n];
     }
 
+    /**
+     * {@code t}, homed on processor {@code home}, was made ready there by this one inside path
+     * {@code p} (null: boot): if that processor idles or runs something of lower priority, it
+     * gets a reschedule IPI (seL4's {@code possibleSwitchTo} on a remote core: enqueue there,
+     * then IPI).
+     */
+    public void remoteWakeup(Processor home, Tcb t, KernelPath p) {
+        if (p == null) {
+            home.wake(); // boot: no path to send from; the processor's loop starts with it queued
+            return;
+        }
+        Tcb there = home.current();
+        if (there == null || there.state != dev.mkw.kernel.tcb.ThreadState.RUNNING || t.priority > there.priority) reschedule(home, p);
+    }
+
     /** Ask {@code to} to reschedule (a thread of its was made ready by another processor). */
     public void reschedule(Processor to, KernelPath p) {
         // One reschedule request in a mailbox is enough (seL4 keeps a bit per core).

@@ -47,6 +47,11 @@ public final class ExperimentJob extends Job {
         runner = Thread.currentThread();
         try {
             ExperimentSpec spec = ExperimentFile.read(Path.of(dir.getLocation().toOSString()));
+            if (spec.missing() != null) {
+                // A plugin's experiment (requires hardware ...) where the plugin is not installed: say what is missing.
+                done.accept(new Outcome(dir, null, "not run: " + spec.missing()));
+                return Status.OK_STATUS;
+            }
             int total = Sweep.parse(spec.sweepSpecs(reduced)).size();
             monitor.beginTask("Experiment " + spec.id() + ": " + total + " runs", total + 2);
             ExperimentResult result = ExperimentRunner.runLocal(spec, reduced, Runtime.getRuntime().availableProcessors(), (finished, all, status) -> {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.mkw.dsl.mkw.Ack;
 import dev.mkw.dsl.mkw.Acceptor;
+import dev.mkw.dsl.mkw.AllowCall;
 import dev.mkw.dsl.mkw.Attach;
 import dev.mkw.dsl.mkw.Binary;
 import dev.mkw.dsl.mkw.Call;
@@ -72,6 +73,8 @@ final class OpTranslator {
         var p = at.of(s);
         return switch (s) {
             case Send x -> new Op.Send(target(x.getTo()), message(x.getMsg()), timeout(x.getTimeout()), p);
+            case Call x when x.getVia() != null -> new Op.DomainCall(target(x.getTo()), x.getVia(), message(x.getMsg()), x.getBind(), p);
+            case AllowCall x -> new Op.AllowCall(target(x.getCaller()), p);
             case Call x -> new Op.Call(target(x.getTo()), message(x.getMsg()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Receive x -> new Op.Receive(target(x.getFrom()), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);
             case Wait x -> new Op.Receive(new Target.Any(), acceptor(x.getAccept()), x.getBind(), timeout(x.getTimeout()), p);

@@ -35,6 +35,24 @@ public final class KnownNames {
 
     private static volatile List<String> deviceTypes;
 
+    /** Cross-domain call hardware (user-visible address-space tags) that plugins contribute (looked up once). */
+    public static List<String> domainCallHardware() {
+        return List.copyOf(cpuFeatures().domainCallIds());
+    }
+
+    /** The contributed cross-domain call hardware of {@code id}, or null. */
+    public static dev.mkw.hw.sim.DomainCallHardware domainCallHardware(String id) {
+        return cpuFeatures().domainCall(id);
+    }
+
+    private static dev.mkw.hw.sim.CpuFeatures cpuFeatures() {
+        dev.mkw.hw.sim.CpuFeatures f = cpuFeatures;
+        if (f == null) cpuFeatures = f = dev.mkw.hw.sim.CpuFeatures.standard();
+        return f;
+    }
+
+    private static volatile dev.mkw.hw.sim.CpuFeatures cpuFeatures;
+
     /** TCB lookup variants: the kernel's built-in ones and every contributed one. */
     public static List<String> tcbLookups() {
         return List.copyOf(dev.mkw.kernel.tcb.TcbLookupVariants.get().ids());

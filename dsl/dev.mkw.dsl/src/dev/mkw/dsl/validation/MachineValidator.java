@@ -45,9 +45,9 @@ public class MachineValidator extends AbstractDeclarativeValidator {
     }
 
     /**
-     * {@code entry}, {@code interrupt-flag}, {@code smp-lock} and {@code placement} are words of their variant (not keywords, so that
-     * {@code int} or {@code virtual} stay free for names), and the entry mechanism is one the
-     * scenario's machine offers: an i486 has only {@code int}.
+     * {@code entry}, {@code interrupt-flag}, {@code smp-lock}, {@code placement}, {@code ipc} and {@code path} are words of
+     * their variant (not keywords, so that {@code int} or {@code virtual} stay free for names), the entry mechanism is one the
+     * scenario's machine offers (an i486 has only {@code int}) and the kernel path one counted for its CPU (Fiasco's on ARMv8).
      */
     @Check
     public void kernelWordIsAValue(dev.mkw.dsl.mkw.KernelSetting s) {
@@ -57,6 +57,7 @@ public class MachineValidator extends AbstractDeclarativeValidator {
             case "smp-lock" -> MkwPackage.Literals.KERNEL_SETTING__SMP_LOCK;
             case "placement" -> MkwPackage.Literals.KERNEL_SETTING__PLACEMENT;
             case "ipc" -> MkwPackage.Literals.KERNEL_SETTING__IPC;
+            case "path" -> MkwPackage.Literals.KERNEL_SETTING__PATH;
             default -> null;
         };
         if (feature == null) return;
@@ -69,13 +70,21 @@ public class MachineValidator extends AbstractDeclarativeValidator {
                     feature, IssueCodes.UNKNOWN_VARIANT, best == null ? new String[0] : new String[] {best});
             return;
         }
-        if (!"entry".equals(s.getKey()) || word.equals("default")) return;
+        if (!("entry".equals(s.getKey()) || "path".equals(s.getKey())) || word.equals("default")) return;
         String preset = dev.mkw.scenario.MachineSpec.DEFAULT_PRESET;
         for (Object e : ((dev.mkw.dsl.mkw.Model) org.eclipse.xtext.EcoreUtil2.getRootContainer(s)).getElements()) {
             if (e instanceof Machine m && m.getPreset() != null) preset = m.getPreset();
         }
         if (!KnownNames.presetExists(preset)) return;
         var d = MachinePresets.get().description(preset);
+        if ("path".equals(s.getKey())) {
+            java.util.List<String> counted = dev.mkw.kernel.abi.Abi.paths(d.isa());
+            if (!counted.contains(word)) {
+                error("path " + word + ": that kernel's code was not counted for the CPU of preset " + preset + " (" + d.isa() + "); counted there: "
+                        + String.join(" | ", counted) + " (or default)", feature, IssueCodes.UNKNOWN_VARIANT, new String[] {counted.get(0)});
+            }
+            return;
+        }
         java.util.List<String> offered = dev.mkw.kernel.KernelEntry.words(d);
         if (!offered.contains(word)) {
             error("entry " + word + ": the CPU of preset " + preset + " (" + d.isa() + ") has no such kernel entry; it offers "

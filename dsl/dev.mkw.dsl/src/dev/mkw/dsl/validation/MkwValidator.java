@@ -75,6 +75,56 @@ public class MkwValidator extends AbstractMkwValidator {
         known("device type", d.getType(), KnownNames.deviceTypes(), MkwPackage.Literals.DEVICE__TYPE, IssueCodes.UNKNOWN_VARIANT);
     }
 
+    /** {@code call T via HW}: HW is a plugin's cross-domain call hardware; without the plugin the word has no effect, so it is refused. */
+    @Check
+    public void domainCallHardwareExists(Call c) {
+        if (c.getVia() == null) return;
+        if (KnownNames.domainCallHardware().isEmpty()) {
+            error("no cross-domain call hardware '" + c.getVia() + "' is installed: a plugin contributes it through the extension point "
+                    + dev.mkw.hw.sim.CpuFeatures.EXTENSION_POINT + " (the example plugin org.l4lab.mkw.extras has tagcall: ./mkw install-plugin)",
+                    MkwPackage.Literals.CALL__VIA, IssueCodes.UNKNOWN_VARIANT);
+        } else {
+            known("cross-domain call hardware", c.getVia(), KnownNames.domainCallHardware(), MkwPackage.Literals.CALL__VIA, IssueCodes.UNKNOWN_VARIANT);
+            String lacks = machineLacks(c);
+            if (lacks != null) error(lacks, MkwPackage.Literals.CALL__VIA, IssueCodes.UNKNOWN_VARIANT);
+        }
+        if (c.getAccept() != null || c.getTimeout() != null) {
+            error("a cross-domain call via " + c.getVia() + " has no receive window, buffer or timeout: it is a call instruction, not IPC",
+                    c.getAccept() != null ? MkwPackage.Literals.CALL__ACCEPT : MkwPackage.Literals.CALL__TIMEOUT, IssueCodes.UNKNOWN_VARIANT);
+        }
+        if (c.getMsg() != null && !c.getMsg().getItems().isEmpty()) {
+            error("a cross-domain call via " + c.getVia() + " passes words in registers; map, grant, string and capability items are IPC's",
+                    MkwPackage.Literals.CALL__MSG, IssueCodes.UNKNOWN_VARIANT);
+        }
+    }
+
+    /**
+     * Why the scenario's machine (its preset with the file's overrides) cannot have the hardware of
+     * {@code c}, or null; settings given at run time ({@code --set}) are checked again before the run.
+     */
+    private static String machineLacks(Call c) {
+        var hw = KnownNames.domainCallHardware(c.getVia());
+        if (hw == null || !(org.eclipse.xtext.EcoreUtil2.getContainerOfType(c, Model.class) instanceof Model model)) return null;
+        Machine m = model.getElements().stream().filter(Machine.class::isInstance).map(Machine.class::cast).findFirst().orElse(null);
+        String preset = m == null ? dev.mkw.scenario.MachineSpec.DEFAULT_PRESET : m.getPreset();
+        if (preset == null || !KnownNames.presetExists(preset)) return null;
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        if (m != null) for (var s : m.getSettings()) if (s.getKey() != null) overrides.put(s.getKey(), dev.mkw.dsl.translate.ScenarioTranslator.settingValue(s));
+        dev.mkw.hw.sim.MachineDescription d;
+        try {
+            d = dev.mkw.hw.model.MachineFactory.describe((dev.mkw.hw.model.Machine) dev.mkw.hw.model.MachineOverrides.apply(
+                    dev.mkw.hw.model.MachinePresets.get().model(preset), overrides));
+        } catch (RuntimeException e) {
+            return null; // an impossible machine is reported at its override
+        }
+        String why = hw.unsupported(d);
+        if (why == null && model.getElements().stream().filter(dev.mkw.dsl.mkw.Kernel.class::isInstance).map(dev.mkw.dsl.mkw.Kernel.class::cast)
+                .flatMap(k -> k.getSettings().stream()).anyMatch(s -> "small-spaces".equals(s.getKey()) && s.getSmallSpaces() == dev.mkw.dsl.mkw.OnOff.ON)) {
+            why = "small address spaces (small-spaces on) switch segments, not tags";
+        }
+        return why == null ? null : "machine " + preset + " cannot have " + c.getVia() + ": " + why;
+    }
+
     @Check
     public void tcbLookupExists(KernelSetting s) {
         known("tcb lookup", s.getLookup(), KnownNames.tcbLookups(), MkwPackage.Literals.KERNEL_SETTING__LOOKUP, IssueCodes.UNKNOWN_VARIANT);
