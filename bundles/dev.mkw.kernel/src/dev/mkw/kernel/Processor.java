@@ -75,6 +75,16 @@ public final class Processor {
     /** Whether it idles: nothing to run, nothing to wait for (a processor waiting for shootdown acknowledgements is busy). */
     public boolean idle() { return idle; }
 
+    /**
+     * Work was handed to this idle processor through memory rather than by an IPI (its idle loop
+     * spins on a line another processor writes: LRPC's exchange, dev.mkw.kernel.baseline.lrpc):
+     * it counts as busy from now on, so the run is not taken for stuck, until the event that
+     * hands the work over wakes its loop.
+     */
+    public void claim() {
+        idle = false;
+    }
+
     /** Wake the processor's loop if it idles. */
     public void wake() {
         waker.run();

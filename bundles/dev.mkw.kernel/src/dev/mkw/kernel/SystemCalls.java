@@ -31,6 +31,11 @@ public final class SystemCalls {
         return domainCalls;
     }
 
+    /** The baseline kernel variant's IPC, or null for L4's (its page faults: Mach's copy on write). */
+    public dev.mkw.kernel.baseline.BaselineIpc baseline() {
+        return baseline;
+    }
+
     /** Boot: the baseline variant sets up its kernel objects and code (after the tasks exist). */
     void booted() {
         if (baseline != null) baseline.boot();

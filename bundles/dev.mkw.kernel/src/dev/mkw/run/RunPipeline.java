@@ -50,6 +50,10 @@ public final class RunPipeline {
             return Simulation.create(s, m);
         } catch (IllegalArgumentException e) {
             throw new RunRefused("impossible configuration: " + e.getMessage());
+        } catch (dev.mkw.kernel.memory.FrameAllocator.OutOfMemory e) {
+            // Boot maps a TCB page, a UTCB and program text per thread: many threads (thread w[N]) can fill the machine.
+            throw new RunRefused("the machine's memory cannot hold the scenario's " + s.tasks().stream().mapToInt(t -> t.threads().size()).sum()
+                    + " threads at boot (" + e.getMessage() + "): fewer threads, or more memory (machine preset " + s.machine().preset() + " { memory.sizeMiB N })");
         }
     }
 

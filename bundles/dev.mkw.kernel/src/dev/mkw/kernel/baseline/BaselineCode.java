@@ -55,7 +55,42 @@ public enum BaselineCode {
      * descriptors in the GDT for the space's segment of the small-space region, reload the data
      * segment registers (DS, ES, FS, GS; CS and SS come back with the return to user mode).
      */
-    SMALL_SPACE_SWITCH(20);
+    SMALL_SPACE_SWITCH(20),
+    /**
+     * LRPC on a multiprocessor (Bershad et al. 1990, §3.4): on a call or return, scan the
+     * processors' idle records for one idling in the target domain (per processor: load, compare,
+     * branch; the loop's set-up). Its memory accesses are simulated apart (IdleExchange).
+     */
+    LRPC_IDLE_SCAN(12),
+    /**
+     * LRPC's processor exchange: claim the idle processor (an atomic on its record), store the
+     * calling thread's context there for it to resume, mark this processor idle in the caller's
+     * domain, ask the claimed processor to pick the thread up.
+     */
+    LRPC_EXCHANGE(30),
+    /**
+     * LRPC's processor exchange, on the idle processor: leave the idle loop that saw its record
+     * change, load the exchanged thread's context (SP, return address, the E-stack or caller's
+     * stack) and queue it to run.
+     */
+    LRPC_PICKUP(20),
+    /**
+     * Mach 3.0 {@code vm_map_copyin} for an out-of-line region sent by virtual copy: look up the
+     * sender's map entries, make a copy object ({@code vm_map_copy_t}) for them, set the entries
+     * copy-on-write (per page: {@link #MACH_VM_COPY_PAGE}); or, for a small region, allocate the
+     * kernel buffer it is copied into.
+     */
+    MACH_VM_COPYIN(60),
+    /** Mach 3.0 {@code vm_map_copyout}: find the place in the receiver's map, insert the copy's entries, release the copy object. */
+    MACH_VM_COPYOUT(50),
+    /** Per page of a virtual copy, at send and at receive: the pmap's entry written (protected or entered) and its bookkeeping. */
+    MACH_VM_COPY_PAGE(15),
+    /**
+     * Mach 3.0 {@code vm_fault} on a write to a copy-on-write page: look up the map entry and its
+     * object chain, decide to copy ({@code vm_object_copy} / shadow object), allocate the page,
+     * enter the new mapping; the copy of the page itself is counted apart (word by word).
+     */
+    MACH_VM_FAULT(150);
 
     private final int instructions;
 

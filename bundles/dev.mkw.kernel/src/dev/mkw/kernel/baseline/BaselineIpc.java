@@ -63,6 +63,14 @@ public abstract class BaselineIpc {
         return false;
     }
 
+    /**
+     * A user access of {@code t} at {@code addr} faulted: whether the baseline resolved it itself
+     * (Mach's copy-on-write of out-of-line memory) instead of L4's page-fault IPC to the pager.
+     */
+    public boolean pageFault(Tcb t, long addr, int kind) {
+        return false;
+    }
+
     /** Map the kernel pages of {@code [from, to)} that are not mapped yet (boot). */
     protected final void mapKernel(long from, long to) {
         int page = k.machine().memory().frameSize();

@@ -31,6 +31,13 @@ public final class BaselineLayout {
     public static long lrpcEstackPool(long kernelBase, int asid) { return kernelBase + 0xB0_0000 + (long) asid * 256; }
 
     /**
+     * LRPC on a multiprocessor: the domain processor {@code cpu} idles in, one cache line each (see
+     * lrpc.IdleExchange). Not on a 1 MiB boundary as the other objects are: their pages all fall into
+     * the first set of a set-associative TLB indexed by the low page-number bits.
+     */
+    public static long lrpcIdleDomain(long kernelBase, int cpu) { return kernelBase + 0xB4_7000 + (long) cpu * 64; }
+
+    /**
      * Small spaces: the GDT's user code and data descriptors, 8 bytes each. Not at the start of its
      * page: the TCBs' hot fields are (TCBs are page aligned), and on a 2-way first-level cache such as
      * the Pentium's three lines of one set would thrash; a real kernel's GDT is somewhere in its data

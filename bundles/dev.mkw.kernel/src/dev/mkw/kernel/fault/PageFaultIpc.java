@@ -37,6 +37,9 @@ public final class PageFaultIpc {
     /** A user access by {@code t} at {@code addr} faulted; the thread waits for its pager's reply. */
     public void pageFault(Tcb t, long addr, int kind) {
         t.stats.pageFaults++;
+        // A baseline kernel may resolve it itself (Mach: a write to a copy-on-write page of out-of-line memory).
+        var baseline = k.syscalls().baseline();
+        if (baseline != null && baseline.pageFault(t, addr, kind)) return;
         KernelPath p = k.path("pagefault");
         p.add(k.mem().faultCycles()).cost(CostKind.INTERRUPT_ENTRY).cost(CostKind.REGISTER_SAVE).execute(KernelCode.PAGEFAULT);
         p.touch(t.address + Tcb.OFF_STATE, MemoryHierarchy.WRITE);

@@ -76,4 +76,51 @@ class BaselineExperimentsTest {
         var r = ScenarioLoader.standalone().load("scenario S\nmachine preset x86_64_pcid\nkernel { small-spaces on }\ntask t { thread a { exit } }\n", "/t/s.mkw");
         assertTrue(Scenarios.formatted(r).stream().anyMatch(m -> m.contains("small address spaces are segments of x86-32")), Scenarios.formatted(r).toString());
     }
+
+    /** The LRPC multiprocessor experiment at {@code pages} pages, the server on processor {@code serverCpu}. */
+    private static Simulation lrpcMp(int serverCpu, int pages) throws Exception {
+        Path f = Scenarios.examples().resolve("../experiments/lrpc-multiprocessor/lrpc-mp.mkw").normalize();
+        var r = ScenarioLoader.standalone().withParams(java.util.Map.of("servercpu", "" + serverCpu, "pages", "" + pages, "rounds", "40")).load(f);
+        assertEquals(List.of(), Scenarios.formatted(r), f.toString());
+        Simulation sim = dev.mkw.run.RunPipeline.prepare(r.scenario());
+        sim.run();
+        assertEquals(List.of(), sim.inspector().errors());
+        return sim;
+    }
+
+    private static long tlbMisses(Simulation sim) {
+        long n = 0;
+        for (int i = 0; i < sim.machine().cpuCount(); i++) n += sim.machine().mem(i).tlb().misses() + sim.machine().mem(i).itlb().misses();
+        return n;
+    }
+
+    @Test
+    void lrpcExchangesProcessorsWithTheIdleServerDomain() throws Exception {
+        Simulation same = lrpcMp(0, 32), cross = lrpcMp(1, 32);
+        assertEquals(80, cross.inspector().path("lrpc.exchange").count(), "every call and return of the run exchanges processors");
+        assertTrue(!same.inspector().paths().containsKey("lrpc.exchange"));
+        long sameCycles = dev.mkw.run.RunPipeline.report(same, "").cycles(), crossCycles = dev.mkw.run.RunPipeline.report(cross, "").cycles();
+        assertTrue(tlbMisses(cross) * 2 < tlbMisses(same), "TLB misses " + tlbMisses(cross) + " against " + tlbMisses(same));
+        assertTrue(crossCycles < sameCycles, "cycles " + crossCycles + " against " + sameCycles);
+        System.out.printf("baselines: LRPC on two processors, 32 pages: exchanged %d cycles %d TLB misses, one processor %d cycles %d TLB misses%n",
+                crossCycles, tlbMisses(cross), sameCycles, tlbMisses(same));
+    }
+
+    /** Mach's out-of-line memory: the experiment's scenario runs clean; out of line the message path is cheaper, and a written page is copied. */
+    @Test
+    void machOutOfLineAgainstInline() throws Exception {
+        Path f = Scenarios.examples().resolve("../experiments/mach-out-of-line/ool.mkw").normalize();
+        long[] msg = new long[2];
+        for (int ool = 0; ool < 2; ool++) {
+            var r = ScenarioLoader.standalone().withParams(java.util.Map.of("ool", "" + ool, "bytes", "64K", "rounds", "5", "writes", "1")).load(f);
+            assertEquals(List.of(), Scenarios.formatted(r), f.toString());
+            Simulation sim = dev.mkw.run.RunPipeline.prepare(r.scenario());
+            sim.run();
+            assertEquals(List.of(), sim.inspector().errors());
+            msg[ool] = sim.inspector().path("mach.msg").total();
+            long cow = sim.inspector().paths().containsKey("mach.cow") ? sim.inspector().path("mach.cow").count() : 0;
+            assertEquals(ool == 1 ? 5 * 16 : 0, cow, "out of line, every page the receiver writes is copied on write");
+        }
+        assertTrue(msg[1] * 4 < msg[0], "mach.msg out of line " + msg[1] + " against inline " + msg[0]);
+    }
 }

@@ -88,6 +88,12 @@ class FormatterTest {
     }
 
     @Test
+    void aThreadCountStaysWithItsName() throws Exception {
+        String formatted = format(parser.parse("scenario S param n default 2 task a { thread w [ n ]  as i priority 1 { compute i cycles } }"));
+        assertTrue(formatted.contains("thread w[n] as i priority 1 {"), formatted);
+    }
+
+    @Test
     void everyConstructAndEveryExampleRoundTrips() throws Exception {
         roundTrip(ParserTest.ALL);
         for (Path f : Scenarios.exampleFiles()) {

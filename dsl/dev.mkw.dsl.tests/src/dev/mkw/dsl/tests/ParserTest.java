@@ -64,6 +64,7 @@ class ParserTest {
                     if b.bits != 0 { compute 1 }
                 }
                 thread h { exit }
+                thread w[2 * 2] as k priority 5 { compute k + 1 cycles }
             }
             irq 5 -> srv.h
             device uart com1 irq 5 interval 50000 cycles mode fifo

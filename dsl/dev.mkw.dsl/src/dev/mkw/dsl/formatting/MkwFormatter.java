@@ -60,6 +60,9 @@ public class MkwFormatter extends AbstractFormatter2 {
         for (ISemanticRegion r : regionFor(o).keywords(")")) doc.prepend(r, it -> it.noSpace());
         for (ISemanticRegion comma : regionFor(o).keywords(",")) doc.prepend(comma, it -> it.noSpace());
         for (ISemanticRegion dot : regionFor(o).keywords(".")) doc.surround(dot, it -> it.noSpace());
+        // A thread's count is part of its name: worker[clients].
+        for (ISemanticRegion r : regionFor(o).keywords("[")) doc.surround(r, it -> it.noSpace());
+        for (ISemanticRegion r : regionFor(o).keywords("]")) doc.prepend(r, it -> it.noSpace());
         // Size units stick to their number: 64K, not 64 K.
         for (ISemanticRegion unit : regionFor(o).keywords("K", "M", "G")) doc.prepend(unit, it -> it.noSpace());
     }

@@ -120,9 +120,15 @@ public final class ScenarioTranslator {
             } else if (m instanceof IoPorts p) {
                 ports.add(new TaskSpec.IoPortRange((int) Numbers.parse(p.getFirst()), (int) Numbers.parse(p.getLast())));
             } else if (m instanceof Thread th) {
-                threads.add(new ThreadSpec(th.getName(), th.getPriority(), th.getTimeslice() == null ? 0 : Numbers.parse(th.getTimeslice()),
-                        th.eIsSet(dev.mkw.dsl.mkw.MkwPackage.Literals.THREAD__CPU) ? th.getCpu() : ThreadSpec.ANY_CPU, th.isUsesFpu(), pager(th.getPager()), th.getHandler() == null ? null : qualified(th.getHandler()),
-                        ops.block(th.getBody()), at.of(th)));
+                for (int i = 0; i < ThreadCount.of(th); i++) {
+                    List<dev.mkw.scenario.Op> body = new ArrayList<>();
+                    // A counted thread's number is a variable its body starts with (as i).
+                    if (th.getIndex() != null) body.add(new dev.mkw.scenario.Op.Let(th.getIndex(), new dev.mkw.scenario.Expr.Const(i), at.of(th)));
+                    body.addAll(ops.block(th.getBody()));
+                    threads.add(new ThreadSpec(ThreadCount.name(th, i), th.getPriority(), th.getTimeslice() == null ? 0 : Numbers.parse(th.getTimeslice()),
+                            th.eIsSet(dev.mkw.dsl.mkw.MkwPackage.Literals.THREAD__CPU) ? th.getCpu() : ThreadSpec.ANY_CPU, th.isUsesFpu(), pager(th.getPager()), th.getHandler() == null ? null : qualified(th.getHandler()),
+                            body, at.of(th)));
+                }
             }
         }
         return new TaskSpec(t.getName(), pager(t.getPager()), t.getHandler() == null ? null : qualified(t.getHandler()),

@@ -12,11 +12,11 @@ import dev.mkw.dsl.translate.Numbers;
  * as {@code 0x1000 + 4K}-like sums. Folding is exact: an operation that would wrap 64 bits has
  * no value here (and {@link #problem} says why), so no check ever works on a wrapped number.
  */
-final class Constants {
+public final class Constants {
     private Constants() {}
 
     /** The value, or null when the expression depends on a variable (parameters are constants) or a random draw, or does not fit in 64 bits. */
-    static Long value(Expr e) {
+    public static Long value(Expr e) {
         if (e instanceof NumberLit n) return Numbers.fits(n.getValue()) ? Numbers.parse(n.getValue()) : null;
         // A parameter is a constant of the load: its default or the value given (ParamValues).
         if (e instanceof VarRef v) {

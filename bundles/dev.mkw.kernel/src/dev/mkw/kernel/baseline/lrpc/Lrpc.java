@@ -9,6 +9,7 @@ import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
+import dev.mkw.kernel.Processor;
 import dev.mkw.kernel.abi.IpcError;
 import dev.mkw.kernel.abi.MessageTag;
 import dev.mkw.kernel.abi.UserRegisters;
@@ -56,15 +57,19 @@ public final class Lrpc extends BaselineIpc {
     private final Map<Tcb, Long> estacks = new HashMap<>();
     /** For each server activation in progress, the binding of the call it serves. */
     private final Map<Tcb, Binding> serving = new HashMap<>();
+    /** On a multiprocessor: the exchange with a processor idling in the domain called or returned to. */
+    private final IdleExchange exchange;
 
     public Lrpc(Kernel k) {
         super(k);
+        this.exchange = new IdleExchange(k, code);
     }
 
     @Override
     protected void createObjects() {
         mapKernel(BaselineLayout.lrpcBinding(k.kernelMemory().base, 0), BaselineLayout.lrpcBinding(k.kernelMemory().base, 64));
         mapKernel(BaselineLayout.lrpcLinkage(k.kernelMemory().base, 0), BaselineLayout.lrpcLinkage(k.kernelMemory().base, 64));
+        if (exchange.possible()) mapKernel(BaselineLayout.lrpcIdleDomain(k.kernelMemory().base, 0), BaselineLayout.lrpcIdleDomain(k.kernelMemory().base, k.processorCount()));
         for (var s : k.spaces()) mapKernel(BaselineLayout.lrpcEstackPool(k.kernelMemory().base, s.asid), BaselineLayout.lrpcEstackPool(k.kernelMemory().base, s.asid) + 256);
     }
 
@@ -92,11 +97,6 @@ public final class Lrpc extends BaselineIpc {
             else if (d != null) k.error(s, null, "LRPC to " + ThreadId.format((int) d.id()) + ": no binding to such a server", false);
             k.ipc().transfer().fail(s, IpcError.NON_EXISTING_PARTNER, IpcError.SEND_PHASE);
             leave(p, s);
-            return;
-        }
-        if (server.cpu != s.cpu) {
-            refuse(s, "a call to " + server.name + " on cpu" + server.cpu + " from cpu" + s.cpu + ": MKW runs an LRPC on the caller's processor in the server's domain; "
-                    + "the multiprocessor exchange with an idle processor in the server's domain is not modelled (pin both with cpu K)");
             return;
         }
         Message m = Message.read(s.utcb);
@@ -138,11 +138,29 @@ public final class Lrpc extends BaselineIpc {
             k.charge(p, s);
             return;
         }
+        Processor there = exchange.possible() ? exchange.find(server.space, p) : null;
         enterServer(s, server, b, m, p);
-        p.cost(CostKind.KERNEL_EXIT);
-        // The server stub finds the arguments on the A-stack, now through the server's page table.
-        for (int i = 0; i < words; i++) p.touch(b.astack() + (long) i * WORD, MemoryHierarchy.READ);
-        k.charge(p, server);
+        if (there != null) {
+            // The server's activation is taken (no second caller enters it) until the processor
+            // idling in its domain picks the call up; there its stub runs off the E-stack and reads
+            // the arguments the client stub just wrote: their lines come from this processor's cache.
+            server.partner = s.id;
+            exchange.exchange(server, there, p, q -> {
+                server.partner = ThreadId.NIL;
+                q.touch(b.estack(), MemoryHierarchy.WRITE);
+                for (int i = 0; i < words; i++) q.touch(b.astack() + (long) i * WORD, MemoryHierarchy.READ);
+            });
+            p.cost(CostKind.KERNEL_EXIT);
+            k.charge(p, s);
+        } else {
+            k.migrateTo(server, p);
+            // The server stub runs on the E-stack.
+            p.touch(b.estack(), MemoryHierarchy.WRITE);
+            p.cost(CostKind.KERNEL_EXIT);
+            // The server stub finds the arguments on the A-stack, now through the server's page table.
+            for (int i = 0; i < words; i++) p.touch(b.astack() + (long) i * WORD, MemoryHierarchy.READ);
+            k.charge(p, server);
+        }
         k.ipcDelivered(s, server, m.words().length, p.cycles());
     }
 
@@ -164,9 +182,6 @@ public final class Lrpc extends BaselineIpc {
         land(s, server, m, p);
         server.replyCap = s.id;
         k.ipc().endWait(server);
-        k.migrateTo(server, p);
-        // The server stub runs on the E-stack.
-        p.touch(b.estack(), MemoryHierarchy.WRITE);
     }
 
     /** The return: the server stub's results onto the A-stack, the trap, the linkage popped, back into the caller's domain. */
@@ -201,10 +216,20 @@ public final class Lrpc extends BaselineIpc {
             k.scheduler().makeReady(server);
             k.ipcDelivered(next, server, nm.words().length, 0);
         }
-        k.migrateTo(caller, p);
-        p.cost(CostKind.KERNEL_EXIT);
-        for (int i = 0; i < words; i++) p.touch(b.astack() + (long) i * WORD, MemoryHierarchy.READ);
-        k.charge(p, caller);
+        Processor back = exchange.possible() ? exchange.find(caller.space, p) : null;
+        if (back != null) {
+            // The same trick on the way back: the caller's processor idles in the caller's domain.
+            exchange.exchange(caller, back, p, q -> {
+                for (int i = 0; i < words; i++) q.touch(b.astack() + (long) i * WORD, MemoryHierarchy.READ);
+            });
+            p.cost(CostKind.KERNEL_EXIT);
+            k.charge(p, server);
+        } else {
+            k.migrateTo(caller, p);
+            p.cost(CostKind.KERNEL_EXIT);
+            for (int i = 0; i < words; i++) p.touch(b.astack() + (long) i * WORD, MemoryHierarchy.READ);
+            k.charge(p, caller);
+        }
         k.ipcDelivered(server, caller, m.words().length, p.cycles());
     }
 

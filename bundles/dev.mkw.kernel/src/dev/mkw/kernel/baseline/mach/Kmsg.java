@@ -16,9 +16,10 @@ import dev.mkw.kernel.thread.Tcb;
  * @param isReply     whether it goes to a reply port through a send-once right (an RPC's reply)
  * @param descriptors the type descriptors of its body (one for the inline words, one per inline array)
  * @param strings     its inline arrays (MKW's string items sent under Mach)
+ * @param regions     its out-of-line regions (MKW's map items sent under Mach)
  */
 record Kmsg(Tcb sender, Message message, long badge, long buffer, int destPort, boolean carriesReply, boolean isReply,
-        int descriptors, List<TypedItem.StringItem> strings) {
+        int descriptors, List<TypedItem.StringItem> strings, List<OutOfLine.Region> regions) {
 
     /** Words of header, descriptors and inline words, as they lie in the kmsg and the user buffers. */
     int headerAndWords() {

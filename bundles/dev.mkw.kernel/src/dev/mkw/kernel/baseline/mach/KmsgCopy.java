@@ -16,6 +16,7 @@ import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.abi.Utcb;
 import dev.mkw.kernel.baseline.BaselineCode;
 import dev.mkw.kernel.ipc.Message;
+import dev.mkw.kernel.memory.Fpage;
 import dev.mkw.kernel.thread.Tcb;
 import dev.mkw.sim.TraceKind;
 
@@ -32,12 +33,14 @@ final class KmsgCopy {
     private final BaselineCode.Image code;
     private final MachPorts ports;
     private final KmsgZone zone;
+    private final OutOfLine outOfLine;
 
-    KmsgCopy(Kernel k, BaselineCode.Image code, MachPorts ports, KmsgZone zone) {
+    KmsgCopy(Kernel k, BaselineCode.Image code, MachPorts ports, KmsgZone zone, OutOfLine outOfLine) {
         this.k = k;
         this.code = code;
         this.ports = ports;
         this.zone = zone;
+        this.outOfLine = outOfLine;
     }
 
     /**
@@ -47,12 +50,15 @@ final class KmsgCopy {
      */
     Kmsg copyin(Tcb s, Tcb d, Message m, long badge, boolean call, boolean reply, KernelPath p) {
         List<TypedItem.StringItem> strings = new ArrayList<>();
+        List<TypedItem.MapItem> outOfLineItems = new ArrayList<>();
         for (TypedItem item : m.items()) {
             if (item instanceof TypedItem.StringItem si) {
                 strings.add(si);
+            } else if (item instanceof TypedItem.MapItem mi && !mi.grant()) {
+                outOfLineItems.add(mi);
             } else {
-                k.error(s, null, "Mach message to " + d.name + ": " + (item instanceof TypedItem.CapItem ? "a capability item" : "a map or grant item")
-                        + " is an L4 mechanism; under kernel { ipc mach } send data inline (words, string)", false);
+                k.error(s, null, "Mach message to " + d.name + ": " + (item instanceof TypedItem.CapItem ? "a capability item" : "a grant item")
+                        + " is an L4 mechanism; under kernel { ipc mach } send data inline (words, string) or out of line (map)", false);
                 k.ipc().transfer().fail(s, IpcError.MESSAGE_OVERFLOW, IpcError.SEND_PHASE);
                 return null;
             }
@@ -66,7 +72,19 @@ final class KmsgCopy {
                 return null;
             }
         }
-        int descriptors = (m.words().length > 0 ? 1 : 0) + strings.size();
+        List<OutOfLine.Region> regions = new ArrayList<>();
+        for (TypedItem.MapItem mi : outOfLineItems) {
+            Fpage f = Fpage.decode(mi.fpage());
+            OutOfLine.Region g = outOfLine.copyin(s, f.base(), f.size(), f.rights(), p);
+            if (g == null) {
+                k.error(s, null, String.format("Mach message to %s: the out-of-line region at 0x%x is not mapped (MACH_SEND_INVALID_MEMORY)", d.name, f.base()), false);
+                for (OutOfLine.Region r : regions) outOfLine.discard(r, p);
+                k.ipc().transfer().fail(s, IpcError.XFER_TIMEOUT_INVOKER, IpcError.SEND_PHASE);
+                return null;
+            }
+            regions.add(g);
+        }
+        int descriptors = (m.words().length > 0 ? 1 : 0) + strings.size() + regions.size();
         int words = Math.min(MachIpc.HEADER_WORDS + descriptors + m.words().length, Utcb.MRS);
         long buffer = zone.allocate((long) words * WORD + inline, p);
         // The first copy: the sender's buffer into the kmsg.
@@ -87,7 +105,7 @@ final class KmsgCopy {
         if (call) ports.makeSendOnce(s, p);
         code.execute(p, BaselineCode.MACH_TYPE_DESCRIPTOR, descriptors);
         for (int i = 0; i < descriptors; i++) p.touch(buffer + KmsgZone.HEADER + (long) (MachIpc.HEADER_WORDS + i) * WORD, MemoryHierarchy.READ);
-        return new Kmsg(s, m, badge, buffer, dest, call, reply, descriptors, strings);
+        return new Kmsg(s, m, badge, buffer, dest, call, reply, descriptors, strings, regions);
     }
 
     /**
@@ -126,8 +144,38 @@ final class KmsgCopy {
                 at += si.length();
             }
         }
+        if (!km.regions().isEmpty()) error = regionsOut(km, r, delivered, error, p);
         zone.free(km.buffer(), p);
         land(km, r, delivered, error, p);
+    }
+
+    /**
+     * The out-of-line regions into {@code r}'s receive window, one after another from its base
+     * (Mach 3.0 {@code vm_map_copyout}, at the place the receiver named; with {@code window all}
+     * where the sender has it). A region that does not fit, or no window, is the receive's error ({@code MACH_RCV_TOO_LARGE}); its kernel copy is dropped.
+     */
+    private long regionsOut(Kmsg km, Tcb r, List<TypedItem> delivered, long error, KernelPath p) {
+        Fpage window = Acceptor.load(r.utcb).window();
+        long used = 0;
+        for (OutOfLine.Region g : km.regions()) {
+            // A window of the whole space takes a region where the sender has it (as L4's map does).
+            boolean anywhere = window.isComplete();
+            if (error != 0 || window.isNil() || (!anywhere && used + g.size() > window.size())) {
+                if (error == 0) {
+                    k.error(km.sender(), null, "Mach message to " + r.name + ": its out-of-line region of " + g.size() + " bytes does not fit "
+                            + (window.isNil() ? "anywhere: the receiver names no window (accept window BASE size S) for it to land in" : "the receiver's window")
+                            + " (MACH_RCV_TOO_LARGE)", false);
+                    error = IpcError.code(IpcError.MESSAGE_OVERFLOW, IpcError.RECEIVE_PHASE);
+                }
+                outOfLine.discard(g, p);
+                continue;
+            }
+            long at = anywhere ? g.sendBase() : window.base() + used;
+            outOfLine.copyout(g, r, at, window, p);
+            delivered.add(new TypedItem.MapItem(new Fpage(at, 63 - Long.numberOfLeadingZeros(g.size()), g.rights()).encode(), at, false));
+            used += g.size();
+        }
+        return error;
     }
 
     /** A kernel write into {@code r}'s user memory: through its addresses when its space is loaded, else through its page table. */

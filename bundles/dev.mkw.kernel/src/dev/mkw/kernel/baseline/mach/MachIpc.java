@@ -40,8 +40,9 @@ import dev.mkw.sim.TraceKind;
  * <p>Semantics as in Mach: a send is asynchronous; it waits only when the port's queue holds
  * {@link #QUEUE_LIMIT} messages ({@code MACH_PORT_QLIMIT_DEFAULT}). A call carries a send-once right
  * to the caller's reply port, and the caller waits on that port; a reply needs that right and
- * consumes it. Arrays (MKW's string items) travel inline, copied twice like the words; map, grant
- * and capability items are L4's and are refused (Mach's out-of-line memory is not modelled).
+ * consumes it. Arrays (MKW's string items) travel inline, copied twice like the words; a map item
+ * is an out-of-line region ({@link OutOfLine}: a virtual copy, copy-on-write, or a physical copy
+ * when small) landing in the receiver's window; grant and capability items are L4's and are refused.
  * Page-fault, exception and interrupt IPC stay L4's (Mach uses exception ports and external
  * pagers there), and so does sigma0.
  */
@@ -53,6 +54,8 @@ public final class MachIpc extends BaselineIpc {
 
     private final MachPorts ports;
     private final KmsgZone zone;
+    /** Out-of-line regions: virtual copies and their copy-on-write faults. */
+    private final OutOfLine outOfLine;
     /** The two copies: into the kmsg at send, out of it at receive. */
     private final KmsgCopy copy;
     /** Messages queued on each thread's ports (requests on its service port, replies on its reply port), in arrival order. */
@@ -66,7 +69,13 @@ public final class MachIpc extends BaselineIpc {
         super(k);
         this.ports = new MachPorts(k, code);
         this.zone = new KmsgZone(k, code);
-        this.copy = new KmsgCopy(k, code, ports, zone);
+        this.outOfLine = new OutOfLine(k, code, zone);
+        this.copy = new KmsgCopy(k, code, ports, zone, outOfLine);
+    }
+
+    @Override
+    public boolean pageFault(Tcb t, long addr, int kind) {
+        return kind == MemoryHierarchy.WRITE && outOfLine.writeFault(t, addr);
     }
 
     @Override
@@ -149,6 +158,7 @@ public final class MachIpc extends BaselineIpc {
         }
         if (timeout == 0) {
             zone.free(km.buffer(), p);
+            for (OutOfLine.Region g : km.regions()) outOfLine.discard(g, p);
             k.ipc().transfer().fail(s, IpcError.TIMEOUT, IpcError.SEND_PHASE);
             return false;
         }
