@@ -401,7 +401,7 @@ public final class Kernel {
 
     /** Whether a processor runs something or has work coming (its loop is not idle). */
     public boolean anyProcessorBusy() {
-        for (Processor c : processors) if (!c.idle) return true;
+        for (Processor c : processors) if (!c.idle || c.awaitsArrival()) return true;
         return false;
     }
 

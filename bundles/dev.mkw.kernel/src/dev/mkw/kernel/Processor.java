@@ -78,12 +78,25 @@ public final class Processor {
     /**
      * Work was handed to this idle processor through memory rather than by an IPI (its idle loop
      * spins on a line another processor writes: LRPC's exchange, dev.mkw.kernel.baseline.lrpc):
-     * it counts as busy from now on, so the run is not taken for stuck, until the event that
-     * hands the work over wakes its loop.
+     * it counts as busy from now on, so the run is not taken for stuck, until the work has
+     * arrived ({@link #arrived}), even if something else wakes its loop in between and it idles
+     * again meanwhile.
      */
     public void claim() {
         idle = false;
+        arrivals++;
     }
+
+    /** The work a {@link #claim} announced has arrived. */
+    public void arrived() {
+        if (arrivals > 0) arrivals--;
+    }
+
+    /** Whether work handed over through memory is still on its way here. */
+    public boolean awaitsArrival() { return arrivals > 0; }
+
+    /** Claims whose work has not arrived yet. */
+    private int arrivals;
 
     /** Wake the processor's loop if it idles. */
     public void wake() {

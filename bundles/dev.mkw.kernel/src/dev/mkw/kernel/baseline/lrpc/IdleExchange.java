@@ -97,6 +97,7 @@ final class IdleExchange {
 
     private void arrive(Tcb t, Processor there, java.util.function.Consumer<KernelPath> onArrival) {
         k.activate(there);
+        there.arrived();
         k.accountIdleGap();
         if (k.finished()) return;
         KernelPath q = k.path("lrpc.exchange");
