@@ -10,15 +10,12 @@ import dev.mkw.kernel.abi.TypedItem;
 import dev.mkw.kernel.abi.UserCode;
 import dev.mkw.kernel.abi.UserCpu;
 import dev.mkw.kernel.abi.UserRegisters;
-import dev.mkw.kernel.cap.Capabilities;
 import dev.mkw.kernel.memory.Fpage;
-import dev.mkw.kernel.tcb.ThreadId;
 import dev.mkw.scenario.MessageSpec;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.SourceRef;
 import dev.mkw.scenario.Target;
 import dev.mkw.scenario.ThreadSpec;
-import dev.mkw.scenario.Timeout;
 
 /**
  * The scenario interpreter for one thread: user-level code that runs the thread's program
@@ -37,6 +34,8 @@ public final class ScenarioThread implements UserCode {
     private final ThreadVariables vars = new ThreadVariables();
     private final ThreadSpec spec;
     private Names names;
+    /** How this thread names its partners to the kernel (thread IDs or capabilities). */
+    private final PartnerNames partners = new PartnerNames(vars);
     private Pending pending = Pending.NONE;
     private String bindAs;
     private long raisedIp;
@@ -71,6 +70,7 @@ public final class ScenarioThread implements UserCode {
     /** Boot: the thread IDs of the system, as the root server hands them out, and this thread's qualified name. */
     public void setNames(Names names, String qualifiedName) {
         this.names = names;
+        partners.setNames(names);
         this.name = qualifiedName;
     }
 
@@ -168,14 +168,14 @@ public final class ScenarioThread implements UserCode {
             case Op.Send s -> {
                 load(cpu, s.msg(), ev, s.at(), s.to());
                 await(Pending.SEND, null);
-                SystemCallStubs.ipc(cpu, partner(s.to(), s.at()), UserRegisters.NIL, timeout(s.timeout()), UserRegisters.NEVER, null);
+                SystemCallStubs.ipc(cpu, partners.partner(s.to(), s.at()), UserRegisters.NIL, SystemCallStubs.timeout(s.timeout()), UserRegisters.NEVER, null);
             }
             case Op.Call c -> {
                 load(cpu, c.msg(), ev, c.at(), c.to());
-                long to = partner(c.to(), c.at());
+                long to = partners.partner(c.to(), c.at());
                 Acceptor acc = acceptor(cpu, c.acceptor(), ev, c.at());
                 await(Pending.RECEIVE, c.bindAs());
-                SystemCallStubs.ipc(cpu, to, to, timeout(c.timeout()), timeout(c.timeout()), acc);
+                SystemCallStubs.ipc(cpu, to, to, SystemCallStubs.timeout(c.timeout()), SystemCallStubs.timeout(c.timeout()), acc);
             }
             case Op.Receive r -> {
                 Acceptor acc = acceptor(cpu, r.acceptor(), ev, r.at());
@@ -183,49 +183,49 @@ public final class ScenarioThread implements UserCode {
                     case Target.Any any -> UserRegisters.ANY;
                     // L4_Sleep: a receive from the thread itself, which never sends, ends only by its timeout.
                     case Target.Nil nil -> names.id(name);
-                    default -> threadId(r.from(), r.at());
+                    default -> partners.threadId(r.from(), r.at());
                 };
                 await(Pending.RECEIVE, r.bindAs());
-                SystemCallStubs.ipc(cpu, UserRegisters.NIL, from, 0, timeout(r.timeout()), acc);
+                SystemCallStubs.ipc(cpu, UserRegisters.NIL, from, 0, SystemCallStubs.timeout(r.timeout()), acc);
             }
             case Op.Reply r when r.stop() -> {
                 await(Pending.NONE, null);
-                SystemCallStubs.call(cpu, SystemCall.EXCHANGE_REGISTERS, threadId(r.to(), r.at()), SystemCall.EXREGS_HALT, 0, 0);
+                SystemCallStubs.call(cpu, SystemCall.EXCHANGE_REGISTERS, partners.threadId(r.to(), r.at()), SystemCall.EXREGS_HALT, 0, 0);
             }
             case Op.DomainCall c -> {
                 load(cpu, c.msg(), ev, c.at(), c.to());
-                long to = partner(c.to(), c.at());
+                long to = partners.partner(c.to(), c.at());
                 await(Pending.RECEIVE, c.bindAs());
                 raisedIp = cpu.registers().ip();
                 cpu.domainCall(c.hardware(), to, c.at());
                 afterPossibleRaise(cpu, 0);
             }
-            case Op.AllowCall a -> SystemCallStubs.call(cpu, SystemCall.DOMAIN_GRANT, partner(a.caller(), a.at()), 0, 0, 0);
+            case Op.AllowCall a -> SystemCallStubs.call(cpu, SystemCall.DOMAIN_GRANT, partners.partner(a.caller(), a.at()), 0, 0, 0);
             case Op.Reply r when cpu.servesDomainCall() ->
                 throw new Evaluator.UserError("a cross-domain call returns with 'reply-wait' (the return instruction ends the activation; the entry then waits for the next call)", r.at());
             case Op.ReplyWait rw when cpu.servesDomainCall() -> {
                 load(cpu, rw.msg(), ev, rw.at(), null);
-                long to = replyTo(rw.to(), rw.at());
+                long to = partners.replyTo(rw.to(), rw.at());
                 await(Pending.RECEIVE, rw.bindAs());
                 cpu.domainReturn(to, rw.at());
             }
             case Op.Reply r -> {
                 load(cpu, r.msg(), ev, r.at(), null);
                 await(Pending.SEND, null);
-                SystemCallStubs.ipc(cpu, replyTo(r.to(), r.at()), UserRegisters.NIL, 0, UserRegisters.NEVER, null);
+                SystemCallStubs.ipc(cpu, partners.replyTo(r.to(), r.at()), UserRegisters.NIL, 0, UserRegisters.NEVER, null);
             }
             case Op.ReplyWait rw -> {
                 load(cpu, rw.msg(), ev, rw.at(), null);
-                long to = replyTo(rw.to(), rw.at());
+                long to = partners.replyTo(rw.to(), rw.at());
                 Acceptor acc = acceptor(cpu, rw.acceptor(), ev, rw.at());
                 await(Pending.RECEIVE, rw.bindAs());
-                SystemCallStubs.ipc(cpu, to, UserRegisters.ANY, 0, timeout(rw.timeout()), acc);
+                SystemCallStubs.ipc(cpu, to, UserRegisters.ANY, 0, SystemCallStubs.timeout(rw.timeout()), acc);
             }
-            case Op.Notify n -> SystemCallStubs.call(cpu, SystemCall.NOTIFY, partner(n.to(), n.at()), ev.value(n.bits(), n.at()), 0, 0);
+            case Op.Notify n -> SystemCallStubs.call(cpu, SystemCall.NOTIFY, partners.partner(n.to(), n.at()), ev.value(n.bits(), n.at()), 0, 0);
             case Op.WaitNotify w -> {
                 long mask = ev.value(w.mask(), w.at());
                 await(Pending.RECEIVE, w.bindAs());
-                SystemCallStubs.waitNotify(cpu, mask, timeout(w.timeout()));
+                SystemCallStubs.waitNotify(cpu, mask, SystemCallStubs.timeout(w.timeout()));
             }
             case Op.Raise r -> raise(cpu, vector(r.kind()), r.kind().name(), 0);
             case Op.IoAccess io -> {
@@ -244,7 +244,7 @@ public final class ScenarioThread implements UserCode {
                     // L4 X.2: the driver's reply to the interrupt thread unmasks the line.
                     cpu.utcb().setMr(0, 0);
                     await(Pending.NONE, null);
-                    SystemCallStubs.ipc(cpu, interruptThread(a.line(), a.at()), UserRegisters.NIL, 0, UserRegisters.NEVER, null);
+                    SystemCallStubs.ipc(cpu, partners.interruptThread(a.line(), a.at()), UserRegisters.NIL, 0, UserRegisters.NEVER, null);
                 }
             }
             case Op.SetInterruptFlag f -> cpu.setInterruptFlag(f.enabled());
@@ -258,12 +258,12 @@ public final class ScenarioThread implements UserCode {
             case Op.RevokeCap rc -> SystemCallStubs.call(cpu, SystemCall.CAP_REVOKE, UserRegisters.NIL, rc.slot(), 0, 0);
             case Op.CancelIpc c -> {
                 if (c.thread() instanceof Target.Irq) throw new Evaluator.UserError("an IRQ pseudo-thread has no IPC to cancel", c.at());
-                SystemCallStubs.call(cpu, SystemCall.EXCHANGE_REGISTERS, threadId(c.thread(), c.at()),
+                SystemCallStubs.call(cpu, SystemCall.EXCHANGE_REGISTERS, partners.threadId(c.thread(), c.at()),
                         c.abort() ? SystemCall.EXREGS_ABORT : SystemCall.EXREGS_CANCEL, 0, 0);
             }
             case Op.Migrate m -> {
                 if (m.thread() instanceof Target.Irq) throw new Evaluator.UserError("an IRQ pseudo-thread runs on no processor", m.at());
-                SystemCallStubs.call(cpu, SystemCall.SCHEDULE, m.thread() == null ? UserRegisters.NIL : threadId(m.thread(), m.at()), ev.value(m.cpu(), m.at()), 0, 0);
+                SystemCallStubs.call(cpu, SystemCall.SCHEDULE, m.thread() == null ? UserRegisters.NIL : partners.threadId(m.thread(), m.at()), ev.value(m.cpu(), m.at()), 0, 0);
             }
             case Op.Exit e -> SystemCallStubs.call(cpu, SystemCall.THREAD_EXIT, UserRegisters.NIL, 0, 0, 0);
             default -> throw new Evaluator.UserError("operation " + op.getClass().getSimpleName() + " cannot run here", op.at());
@@ -406,59 +406,5 @@ public final class ScenarioThread implements UserCode {
     private static final class Retry extends RuntimeException {
         private static final long serialVersionUID = 1L;
         Retry() { super(null, null, false, false); }
-    }
-
-    private long timeout(Timeout t) {
-        return switch (t.kind()) {
-            case NEVER -> UserRegisters.NEVER;
-            case ZERO -> 0;
-            case CYCLES -> t.cycles();
-        };
-    }
-
-    /** TO of a send: a thread ID, or under capability naming a slot. */
-    private long partner(Target to, SourceRef where) {
-        if (to instanceof Target.CapSlot cs) {
-            if (!names.capabilityNaming()) throw new Evaluator.UserError("'cap " + cs.slot() + "' names a capability, but the kernel names partners by thread ID (naming thread-ids)", where);
-            return Capabilities.cptr(cs.slot());
-        }
-        if (names.capabilityNaming() && to instanceof Target.Thread th) {
-            throw new Evaluator.UserError("the kernel names partners by capability (naming capabilities): use 'cap N' instead of the thread name " + th.qualifiedName(), where);
-        }
-        return threadId(to, where);
-    }
-
-    /** TO of a reply: the sender's ID, or under capability naming the one-shot reply capability. */
-    private long replyTo(Target to, SourceRef where) {
-        if (names.capabilityNaming() && to instanceof Target.Sender) return Capabilities.REPLY;
-        return partner(to, where);
-    }
-
-    /** The interrupt thread of IRQ {@code line}; a line beyond any thread number is no line at all. */
-    private long interruptThread(int line, SourceRef where) {
-        if (line < 0 || line >= names.irqLines()) {
-            throw new Evaluator.UserError("IRQ line " + line + " does not exist on this machine (0.." + (names.irqLines() - 1) + ")", where);
-        }
-        return ThreadId.interrupt(line);
-    }
-
-    private long threadId(Target to, SourceRef where) {
-        switch (to) {
-            case Target.Thread th -> {
-                Integer id = names.id(th.qualifiedName());
-                if (id == null) throw new Evaluator.UserError("no thread named " + th.qualifiedName(), where);
-                return id;
-            }
-            case Target.Sender s -> {
-                ReceivedMessage m = vars.received(s.var());
-                if (m == null) throw new Evaluator.UserError("no message received as '" + s.var() + "' to reply to", where);
-                if (m.sender() == UserRegisters.NIL) throw new Evaluator.UserError("the message '" + s.var() + "' has no sender one can reply to", where);
-                return m.sender();
-            }
-            case Target.Irq irq -> {
-                return interruptThread(irq.line(), where);
-            }
-            default -> throw new Evaluator.UserError("cannot name " + to + " here", where);
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.mkw.kernel.abi.TypedItem;
 import dev.mkw.kernel.abi.UserCpu;
 import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.abi.Utcb;
+import dev.mkw.scenario.Timeout;
 
 /**
  * The user-level system-call library (what {@code libl4}'s {@code L4_Ipc}, {@code L4_Unmap}
@@ -77,5 +78,14 @@ public final class SystemCallStubs {
         cpu.registers().set(UserRegisters.RECV_TIMEOUT, timeout);
         cpu.instructions(REGISTER_LOAD_INSTRUCTIONS);
         call(cpu, SystemCall.WAIT_NOTIFY, UserRegisters.NIL, mask, 0, 0);
+    }
+
+    /** A scenario timeout as the ABI encodes it in a timeout register. */
+    static long timeout(Timeout t) {
+        return switch (t.kind()) {
+            case NEVER -> UserRegisters.NEVER;
+            case ZERO -> 0;
+            case CYCLES -> t.cycles();
+        };
     }
 }
