@@ -163,7 +163,7 @@ public final class FidelityCommand implements Command {
 
     /**
      * MKW's figure from a run of the reference scenario: the mean cycles of the figure's kernel
-     * path, entry to exit, plus the mean user-level cycles of the figure's thread between
+     * path, entry to exit, plus the user-level cycles of the figure's thread between
      * getting control back and its next trap. The published figures are measured from user
      * level (L3's ping-pong loop, sel4bench's timestamps in client and server, L4Re's
      * benchmark loop), so they include what happens in user mode after a return: the
