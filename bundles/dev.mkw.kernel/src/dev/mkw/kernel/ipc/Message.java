@@ -33,6 +33,21 @@ public record Message(MessageTag tag, long[] words, List<TypedItem> items) {
         for (int i = 0; i < words.length; i++) u.setMr(1 + i, words[i]);
     }
 
+    /**
+     * The untyped message as a receiving program reads it after a call that bypasses IPC's
+     * transfer (LRPC's A-stack, a cross-domain call through address-space tags): its words in
+     * {@code to}'s MR1.., a tag without typed items in MR0, no error and no capability, and the
+     * sender's ID (no badge) in its registers. The callers charge the accesses their mechanism makes.
+     */
+    public void landUntyped(dev.mkw.kernel.thread.Tcb from, dev.mkw.kernel.thread.Tcb to) {
+        for (int i = 0; i < words.length; i++) to.utcb.setMr(1 + i, words[i]);
+        to.utcb.setMr(0, new MessageTag(label(), false, 0, words.length).encode());
+        to.utcb.setErrorCode(0);
+        to.utcb.setReceivedCap(-1);
+        to.regs.set(dev.mkw.kernel.abi.UserRegisters.FROM, from.id & 0xFFFF_FFFFL);
+        to.regs.set(dev.mkw.kernel.abi.UserRegisters.BADGE, 0);
+    }
+
     public long label() { return tag.label(); }
 
     /**

@@ -12,8 +12,6 @@ import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelError;
 import dev.mkw.kernel.KernelPath;
-import dev.mkw.kernel.abi.MessageTag;
-import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.ipc.Message;
 import dev.mkw.kernel.ipc.Partner;
 import dev.mkw.kernel.tcb.ThreadId;
@@ -211,12 +209,7 @@ public final class DomainCalls {
 
     /** The message as the receiving program reads it: in its registers and UTCB, as the other side left it. */
     private void land(Tcb from, Tcb to, Message m, String how) {
-        for (int i = 0; i < m.words().length; i++) to.utcb.setMr(1 + i, m.words()[i]);
-        to.utcb.setMr(0, new MessageTag(m.label(), false, 0, m.words().length).encode());
-        to.utcb.setErrorCode(0);
-        to.utcb.setReceivedCap(-1);
-        to.regs.set(UserRegisters.FROM, from.id & 0xFFFF_FFFFL);
-        to.regs.set(UserRegisters.BADGE, 0);
+        m.landUntyped(from, to);
         if (k.trace().isRecording()) {
             k.record(TraceKind.IPC_SEND, from, to.name, "xdomain", m.words().length, k.describeLabel(m.label()) + " (cross-domain " + how + ", no kernel entry)");
             k.record(TraceKind.IPC_RECEIVE, to, from.name, "xdomain", m.words().length, "");

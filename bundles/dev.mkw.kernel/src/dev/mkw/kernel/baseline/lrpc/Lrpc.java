@@ -11,7 +11,6 @@ import dev.mkw.kernel.KernelPath;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.Processor;
 import dev.mkw.kernel.abi.IpcError;
-import dev.mkw.kernel.abi.MessageTag;
 import dev.mkw.kernel.abi.UserRegisters;
 import dev.mkw.kernel.baseline.BaselineCode;
 import dev.mkw.kernel.baseline.BaselineIpc;
@@ -300,12 +299,7 @@ public final class Lrpc extends BaselineIpc {
 
     /** The message as the receiving program reads it (its stub found it on the A-stack). */
     private void land(Tcb from, Tcb to, Message m, KernelPath p) {
-        for (int i = 0; i < m.words().length; i++) to.utcb.setMr(1 + i, m.words()[i]);
-        to.utcb.setMr(0, new MessageTag(m.label(), false, 0, m.words().length).encode());
-        to.utcb.setErrorCode(0);
-        to.utcb.setReceivedCap(-1);
-        to.regs.set(UserRegisters.FROM, from.id & 0xFFFF_FFFFL);
-        to.regs.set(UserRegisters.BADGE, 0);
+        m.landUntyped(from, to);
         to.stats.ipcReceived++;
         k.ipc().cancelTimeout(to);
         if (k.trace().isRecording()) {
