@@ -58,4 +58,20 @@ class NotificationTest {
         assertFalse(got.received("b").timedOut());
         assertEquals(2, got.received("b").bits(), "bit 2 waited for its own wait");
     }
+
+    /**
+     * A wait is a system call like notify (seL4's receiveSignal, src/object/notification.c): kernel
+     * entry, the thread's state in its TCB, exit, in path notify.wait, whether the bits were there or
+     * the thread blocks. Fails if waiting for notification bits is free again (it was, which made
+     * asynchronous IRQ delivery look faster than interrupt IPC).
+     */
+    @Test
+    void waitingForBitsIsASystemCallThatCosts() {
+        var n = thread("n", 20, notify(1));
+        var w = thread("w", 10, new Op.WaitNotify(c(1), "a", Timeout.NEVER, AT), new Op.WaitNotify(c(2), "b", Timeout.ZERO, AT));
+        Simulation sim = run(scenario("i486_50", KernelConfig.defaults(), task("t", null, n, w)));
+        var wait = sim.inspector().path("notify.wait");
+        assertEquals(2, wait.count(), "both waits entered the kernel");
+        assertTrue(wait.total() >= 2 * 20, "entry, state write and exit each time: " + wait.total() + " cycles");
+    }
 }
