@@ -16,13 +16,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mkw.hw.model.MachinePresets;
 import dev.mkw.kernel.Kernel;
 import dev.mkw.kernel.KernelCode;
 import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.abi.CountedPath;
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.sim.report.KernelPathStats;
 import dev.mkw.test.support.Scenarios;
@@ -37,9 +35,7 @@ class CountedFastPathTest {
     private static final int ROUNDS = 200;
 
     private static Simulation run(Scenario s, Map<String, String> overrides) {
-        String preset = s.machine().preset();
-        Simulation sim = Simulation.create(s.withMachine(new MachineSpec(preset, overrides)), MachinePresets.get().machine(preset, overrides));
-        sim.run();
+        Simulation sim = dev.mkw.test.support.Scenarios.run(s, overrides);
         assertTrue(sim.kernel().errors().isEmpty(), sim.kernel().errors().toString());
         return sim;
     }

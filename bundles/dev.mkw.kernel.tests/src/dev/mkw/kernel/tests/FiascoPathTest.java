@@ -25,7 +25,6 @@ import dev.mkw.kernel.KernelConfig;
 import dev.mkw.kernel.PathLengths;
 import dev.mkw.kernel.abi.CountedPath;
 import dev.mkw.run.Simulation;
-import dev.mkw.scenario.MachineSpec;
 import dev.mkw.scenario.Op;
 import dev.mkw.scenario.Scenario;
 import dev.mkw.scenario.Target;
@@ -45,9 +44,7 @@ class FiascoPathTest {
     private static final KernelConfig FIASCO = KernelConfig.defaults().withPath(KernelConfig.Path.FIASCO);
 
     private static Simulation run(Scenario s, Map<String, String> overrides) {
-        String preset = s.machine().preset();
-        Simulation sim = Simulation.create(s.withMachine(new MachineSpec(preset, overrides)), MachinePresets.get().machine(preset, overrides));
-        sim.run();
+        Simulation sim = dev.mkw.test.support.Scenarios.run(s, overrides);
         assertTrue(sim.kernel().errors().isEmpty(), sim.kernel().errors().toString());
         return sim;
     }

@@ -75,6 +75,14 @@ public final class Scenarios {
         return sim;
     }
 
+    /** Run {@code s} on its preset with machine fields {@code overrides} ({@code "mmu.tlbWays" -> "512"}), as {@code machine preset P { ... }} sets them. */
+    public static Simulation run(Scenario s, java.util.Map<String, String> overrides) {
+        String preset = s.machine().preset();
+        Simulation sim = Simulation.create(s.withMachine(new MachineSpec(preset, overrides)), MachinePresets.get().machine(preset, overrides));
+        sim.run();
+        return sim;
+    }
+
     /**
      * A privileged driver task {@code drv} with thread {@code driver}, beside {@code others}, on
      * the i486 with a UART raising IRQ 4 every 50 000 cycles. The run ends by 20 M cycles at the
