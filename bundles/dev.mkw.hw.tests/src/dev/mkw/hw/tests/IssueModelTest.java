@@ -137,8 +137,8 @@ class IssueModelTest {
         assertNull(MachinePresets.get().description("i486_50").pipeline(), "a scalar core: no pipeline");
         assertNull(MachinePresets.get().machine("cortex_a76", Map.of("pipeline", "none")).description().pipeline(), "pipeline=none leaves it out");
         assertEquals(2, MachinePresets.get().machine("cortex_a76", Map.of("pipeline.issueWidth", "2")).description().pipeline().issueWidth());
-        var e = assertThrows(IllegalArgumentException.class, () -> MachinePresets.get().machine("cortex_a76", Map.of("pipeline.window", "2")));
-        assertTrue(e.getMessage().contains("window (2) must hold at least issueWidth (4)"), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> MachinePresets.get().machine("cortex_a76", Map.of("pipeline.reorderBuffer", "2")));
+        assertTrue(e.getMessage().contains("reorderBuffer (2) must hold at least issueWidth (4)"), e.getMessage());
         var order = assertThrows(IllegalArgumentException.class, () -> MachinePresets.get().machine("cortex_a76", Map.of("pipeline.order", "sideways")));
         assertTrue(order.getMessage().contains("pipeline: order 'sideways' is not in-order or out-of-order"), order.getMessage());
     }

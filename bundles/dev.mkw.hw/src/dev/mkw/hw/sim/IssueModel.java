@@ -76,7 +76,7 @@ public final class IssueModel {
             if (k == Kind.BARRIER) ready = Math.max(ready, allDone);
             long dispatch = Math.max(earliest, previous);
             if (p.outOfOrder()) {
-                if (i >= p.window()) dispatch = Math.max(dispatch, done[i - p.window()]);
+                if (i >= p.reorderBuffer()) dispatch = Math.max(dispatch, done[i - p.reorderBuffer()]);
                 while (slots[(int) dispatch] >= p.issueWidth()) dispatch++;
                 slots[(int) dispatch]++;
                 previous = dispatch;

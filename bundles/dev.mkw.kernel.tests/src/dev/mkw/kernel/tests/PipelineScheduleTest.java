@@ -97,7 +97,7 @@ class PipelineScheduleTest {
     @Test
     void inOrderDualIssueLiesBetweenScalarAndOutOfOrder() {
         long inOrder = path(nullSyscall("cortex_a53", FIASCO), Map.of(), "notify").instructionCycles();
-        long outOfOrder = path(nullSyscall("cortex_a53", FIASCO), Map.of("pipeline.order", "out-of-order", "pipeline.window", "64"), "notify").instructionCycles();
+        long outOfOrder = path(nullSyscall("cortex_a53", FIASCO), Map.of("pipeline.order", "out-of-order", "pipeline.reorderBuffer", "64"), "notify").instructionCycles();
         long scalar = path(nullSyscall("cortex_a53", FIASCO), Map.of("pipeline", "none"), "notify").instructionCycles();
         assertTrue(outOfOrder < inOrder && inOrder < scalar, outOfOrder + " < " + inOrder + " < " + scalar);
     }

@@ -127,6 +127,15 @@ class UserMistakesTest {
         assertEquals("true", on.scenario().machine().overrides().get("mmu.taggedTlb"), "a flag can be switched on, not only off");
         assertEquals("my 486", on.scenario().machine().overrides().get("title"), "text fields take text");
         assertEquals("x86-32", on.scenario().machine().overrides().get("isa"));
+        // The pipeline: its fields by path, or left out with none (a scalar core).
+        LoadResult pipe = LOADER.load("scenario T\nmachine preset cortex_a76 { pipeline.issueWidth 2 pipeline.order \"in-order\" }\n", "/t/ok.mkw");
+        assertTrue(pipe.diagnostics().isEmpty(), () -> String.join("\n", Scenarios.formatted(pipe)));
+        LoadResult none = LOADER.load("scenario T\nmachine preset cortex_a76 { pipeline none }\n", "/t/ok.mkw");
+        assertTrue(none.diagnostics().isEmpty(), () -> String.join("\n", Scenarios.formatted(none)));
+        is(only("scenario T\nmachine preset cortex_a76 { pipeline absent }\n"), 2, 38, IssueCodes.IMPOSSIBLE_MACHINE,
+                "machine part pipeline takes none (to leave it out), not 'absent'");
+        is(only("scenario T\nmachine preset cortex_a76 { pipeline.order sideways }\n"), 2, 44, IssueCodes.IMPOSSIBLE_MACHINE,
+                "impossible machine: pipeline: order 'sideways' is not in-order or out-of-order");
         is(only("scenario T\nmachine preset i486_50 { isa sparc }\n"), 2, 30, IssueCodes.IMPOSSIBLE_MACHINE,
                 "impossible machine: isa 'sparc' is not one of armv7, armv8, x86-32, x86-64");
     }
