@@ -17,9 +17,10 @@ line's address is not ADDR + 4 (or the line says [taken]).
 Output classes (see IssueModel): a ALU, m ALU with a shifted or extended operand or a multiply
 (two cycles), l load (or atomic), s store, b branch not taken, t branch taken, y system-register
 move, d memory barrier the preset has no cost for (charged as a system-register move), x a
-privileged instruction the preset charges as a mechanism (exception entry and return,
-page-table root write and its barriers, ARMv7 user-bank transfers): it waits for every older
-instruction. After the class come the producers as distances back (1 = the instruction before);
+privileged instruction the preset charges as a mechanism (exception entry, page-table root
+write and its data barrier, ARMv7 user-bank transfers): it waits for every older instruction,
+r a context-synchronising one (isb, the exception return: eret, rfe): an x after which the core
+refetches. After the class come the producers as distances back (1 = the instruction before);
 a trailing ' marks a producer's one-cycle result (a base register written back by a load).
 Register dependencies come from the operands; a load from the same [base, #offset] as an earlier
 store with the same base value depends on that store (forwarding).
@@ -85,7 +86,9 @@ def analyse64(mn, ops, taken):
     parts = [x.strip() for x in pre.split(',') if x.strip()]
     if mn == 'nop':
         return 'a', [], [], [], None
-    if mn == 'eret' or mn in ('isb', 'dsb'):
+    if mn in ('eret', 'isb'):
+        return 'r', [], [], [], None
+    if mn == 'dsb':
         return 'x', [], [], [], None
     if mn == 'dmb':
         return 'd', [], [], [], None
@@ -151,6 +154,8 @@ def analyse32(cls, mn, ops, taken):
             return 'x', regs(ops.split(',')[0]), reglist(ops), [], None
         if mn.startswith(('stm', 'stmdb')):
             return 'x', regs(ops.split(',')[0]), [], [], None
+        if mn in ('isb',) or mn.startswith('rfe'):
+            return 'r', [], [], [], None
         return 'x', [], [], [], None
     if cls == 'B':
         br = 't' if taken else 'b'

@@ -50,10 +50,11 @@ public final class KernelImage {
             instructions[c.ordinal()] = f == 1.0 ? n : (int) Math.round(n * f);
             takenBranches[c.ordinal()] = counted == null ? 0 : counted.taken();
             dev.mkw.hw.sim.InstructionStream stream = counted == null ? null : counted.instructionStream();
-            // The stream holds the default entry mechanism's software part, which KernelEntry charges (one
-            // instruction a cycle, whichever mechanism runs): the block's schedule is taken net of it.
+            // The exception that entered the kernel is context-synchronising: the vector is fetched after a
+            // refill. The stream holds the default entry mechanism's software part, which KernelEntry charges
+            // (one instruction a cycle, whichever mechanism runs): the block's schedule is taken net of it.
             scheduled[c.ordinal()] = issue == null || stream == null ? -1
-                    : Math.max(0, issue.cycles(stream) - countedEntryInstructions * issue.instructionCycles());
+                    : Math.max(0, issue.refillCycles() + issue.cycles(stream) - countedEntryInstructions * issue.instructionCycles());
             // Barriers besides the address-space switch's are charged as system-register moves until the machine has a barrier cost.
             systemRegisterMoves[c.ordinal()] = counted == null ? 0 : counted.systemRegisterMoves() + counted.barriers();
             // A counted path's code holds its privileged instructions too (charged apart, fetched all the same).

@@ -27,9 +27,9 @@ import dev.mkw.hw.sim.PipelineSpec;
  */
 class IssueModelTest {
 
-    private static final PipelineSpec SCALAR = new PipelineSpec(false, 1, 1, 1, 1, 1, 0, false);
-    private static final PipelineSpec DUAL_IN_ORDER = new PipelineSpec(false, 2, 2, 1, 1, 3, 0, false);
-    private static final PipelineSpec WIDE = new PipelineSpec(true, 4, 3, 2, 1, 4, 128, false);
+    private static final PipelineSpec SCALAR = new PipelineSpec(false, 1, 1, 1, 1, 1, 0, 0, false);
+    private static final PipelineSpec DUAL_IN_ORDER = new PipelineSpec(false, 2, 2, 1, 1, 3, 0, 9, false);
+    private static final PipelineSpec WIDE = new PipelineSpec(true, 4, 3, 2, 1, 4, 128, 11, false);
 
     private static CostTable costs(long branchTaken, long systemRegister) {
         Map<CostKind, Long> m = new EnumMap<>(CostKind.class);
@@ -79,7 +79,7 @@ class IssueModelTest {
     void inOrderStallsBehindAWaitingInstructionOutOfOrderDoesNot() {
         // A load, its use, then six independent instructions.
         String s = "l;a 1;a;a;a;a;a;a";
-        PipelineSpec dualOutOfOrder = new PipelineSpec(true, 2, 2, 1, 1, 3, 56, false);
+        PipelineSpec dualOutOfOrder = new PipelineSpec(true, 2, 2, 1, 1, 3, 56, 8, false);
         assertEquals(7, cycles(DUAL_IN_ORDER, s), "the use waits until cycle 3, the rest behind it");
         assertEquals(5, cycles(dualOutOfOrder, s), "the independent ones go ahead while the use waits (two ALUs: the last in cycle 4)");
     }
@@ -108,11 +108,19 @@ class IssueModelTest {
     }
 
     @Test
+    void theCoreRefetchesAfterAContextSynchronisingInstruction() {
+        assertEquals(4 + 11 + 1, cycles(WIDE, "l;r;a"), "an instruction barrier: the ALU instruction waits for the load, then the refill");
+        assertEquals(1 + 11, cycles(WIDE, "a;r"), "after an exception return, the refetch of the code it returns to counts too");
+        assertEquals(1 + 9, cycles(DUAL_IN_ORDER, "a;r"));
+        assertEquals(1, cycles(SCALAR, "a;r"), "no refill on a pipeline that has none");
+    }
+
+    @Test
     void theWindowLimitsHowFarAheadOutOfOrderGoes() {
         StringBuilder s = new StringBuilder("l;a 1;a 1;a 1;a 1;a 1");
         for (int i = 0; i < 12; i++) s.append(";a");
         long wide = cycles(WIDE, s.toString());
-        long narrowWindow = cycles(new PipelineSpec(true, 4, 3, 2, 1, 4, 4, false), s.toString());
+        long narrowWindow = cycles(new PipelineSpec(true, 4, 3, 2, 1, 4, 4, 11, false), s.toString());
         assertTrue(narrowWindow > wide, wide + " vs " + narrowWindow);
     }
 

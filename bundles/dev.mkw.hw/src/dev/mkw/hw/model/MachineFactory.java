@@ -78,7 +78,7 @@ public final class MachineFactory {
     static PipelineSpec pipeline(Pipeline p) {
         if (p == null) return null;
         return new PipelineSpec("out-of-order".equals(p.getOrder()), p.getIssueWidth(), p.getAluUnits(), p.getLoadStoreUnits(), p.getBranchUnits(),
-                p.getLoadToUse(), p.getReorderBuffer(), p.isEstimated());
+                p.getLoadToUse(), p.getReorderBuffer(), p.getRefillCycles(), p.isEstimated());
     }
 
     /** The cost table: the listed costs, KERNEL_ENTRY/EXIT from the selected entry mechanism when it is listed. */

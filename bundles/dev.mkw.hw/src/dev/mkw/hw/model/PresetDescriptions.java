@@ -56,8 +56,8 @@ final class PresetDescriptions {
         }
         Pipeline pl = m.getPipeline();
         b.append(pl == null ? "pipeline: none (a scalar core: each instruction at its class's cost, one after another)\n"
-                : String.format(Locale.ROOT, "pipeline: %s, %d-wide, %d ALU / %d load-store / %d branch units, load-to-use %d cycles%s  %s%s%n", pl.getOrder(),
-                        pl.getIssueWidth(), pl.getAluUnits(), pl.getLoadStoreUnits(), pl.getBranchUnits(), pl.getLoadToUse(),
+                : String.format(Locale.ROOT, "pipeline: %s, %d-wide, %d ALU / %d load-store / %d branch units, load-to-use %d cycles, refill %d%s  %s%s%n", pl.getOrder(),
+                        pl.getIssueWidth(), pl.getAluUnits(), pl.getLoadStoreUnits(), pl.getBranchUnits(), pl.getLoadToUse(), pl.getRefillCycles(),
                         pl.getReorderBuffer() > 0 ? ", reorder buffer " + pl.getReorderBuffer() : "", nz(pl.getSource()), pl.isEstimated() ? "  [estimated]" : ""));
         b.append("costs (cycles):\n");
         for (Cost c : m.getCosts()) {

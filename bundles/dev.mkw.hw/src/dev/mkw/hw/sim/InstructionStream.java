@@ -40,7 +40,13 @@ public final class InstructionStream {
          * it waits for every older instruction, and no younger one starts before it is done. Its
          * own cycles are the mechanism's cost, charged apart.
          */
-        SERIALIZING('x');
+        SERIALIZING('x'),
+        /**
+         * A context-synchronising instruction (an instruction barrier, an exception return): a
+         * {@link #SERIALIZING} one after which the core refetches, so the next instruction is
+         * dispatched the pipeline's refill cycles after it.
+         */
+        CONTEXT_SYNCHRONIZING('r');
 
         final char letter;
 

@@ -20,6 +20,10 @@ import dev.mkw.hw.sim.InstructionStream.Kind;
  * {@code BRANCH_TAKEN} cycles after it at the earliest. A {@link Kind#SERIALIZING} instruction
  * waits for every older one and holds back every younger one; its own cycles are charged
  * through the machine's cost for the mechanism (entry, exit, page-table root load), not here.
+ * After a {@link Kind#CONTEXT_SYNCHRONIZING} one (an instruction barrier, an exception return)
+ * the core refetches: the next instruction comes {@link PipelineSpec#refillCycles} later, the
+ * first-order model's penalty for a redirected fetch, which counts in the stream's cycles even
+ * after its last instruction (the refetch of the code it returns to).
  */
 public final class IssueModel {
     /** Cycles of an ALU instruction with a shifted or extended operand, and of a multiply. */
@@ -40,6 +44,11 @@ public final class IssueModel {
 
     public PipelineSpec pipeline() {
         return p;
+    }
+
+    /** The refill after a context-synchronising event: an exception entry starts the kernel's stream with one. */
+    public long refillCycles() {
+        return p.refillCycles();
     }
 
     /** The machine's {@code INSTRUCTION} cost: what an instruction charged outside a stream costs. */
@@ -67,10 +76,12 @@ public final class IssueModel {
                 int q = i - from[j];
                 ready = Math.max(ready, s.fastResult(i, j) ? issued[q] + 1 : done[q]);
             }
-            if (k == Kind.SERIALIZING) {
+            if (k == Kind.SERIALIZING || k == Kind.CONTEXT_SYNCHRONIZING) {
                 long t = Math.max(ready, allDone);
                 issued[i] = done[i] = t;
-                earliest = Math.max(earliest, t);
+                long next = k == Kind.CONTEXT_SYNCHRONIZING ? t + p.refillCycles() : t;
+                earliest = Math.max(earliest, next);
+                allDone = Math.max(allDone, next);
                 continue;
             }
             if (k == Kind.BARRIER) ready = Math.max(ready, allDone);

@@ -12,15 +12,18 @@ package dev.mkw.hw.sim;
  * @param branchUnits    branch pipelines
  * @param loadToUse      cycles from a load that hits the first-level data cache to a use of its result
  * @param reorderBuffer  out of order: reorder-buffer entries; in order: not used
+ * @param refillCycles   cycles from a redirect of fetch to the next dispatch (the branch-misprediction penalty),
+ *                       paid after a context-synchronising event: exception entry and return, an instruction barrier
  * @param estimated      whether a figure is an estimate or from a secondary source
  */
 public record PipelineSpec(boolean outOfOrder, int issueWidth, int aluUnits, int loadStoreUnits, int branchUnits, int loadToUse,
-        int reorderBuffer, boolean estimated) {
+        int reorderBuffer, int refillCycles, boolean estimated) {
 
     /** What is wrong with this pipeline, or null. */
     public String problem() {
         if (issueWidth < 1 || aluUnits < 1 || loadStoreUnits < 1 || branchUnits < 1)
             return "pipeline: issueWidth, aluUnits, loadStoreUnits and branchUnits must be at least 1";
+        if (refillCycles < 0) return "pipeline: refillCycles must not be negative, not " + refillCycles;
         if (loadToUse < 1) return "pipeline: loadToUse must be at least 1, not " + loadToUse;
         if (outOfOrder && reorderBuffer < issueWidth) return "pipeline: an out-of-order reorderBuffer (" + reorderBuffer + ") must hold at least issueWidth (" + issueWidth + ") instructions";
         return null;

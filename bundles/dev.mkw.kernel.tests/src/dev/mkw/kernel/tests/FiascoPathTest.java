@@ -136,7 +136,8 @@ class FiascoPathTest {
         // dual-issue pipeline schedules them, net of the entry's 4 software instructions (which KernelEntry charges).
         Kernel k = run(nullSyscall(FIASCO), Map.of()).kernel();
         long scheduled = k.image().scheduledCycles(KernelCode.NOTIFY);
-        assertTrue(scheduled > 20 && scheduled < 166, "dual issue: fewer cycles than instructions, " + scheduled);
+        long refills = 2 * k.machine().description().pipeline().refillCycles();
+        assertTrue(scheduled > 20 && scheduled - refills < 166, "dual issue: fewer cycles than instructions, besides the refills after the entry and the eret: " + scheduled);
         assertEquals(ROUNDS * (scheduled - 20), fiasco.instructionCycles() - sel4.instructionCycles(), "both pay the entry's software part besides");
         // Its 6 system-register moves cost (through the schedule); the estimate has none.
         KernelPathStats fiasco3 = path(run(nullSyscall(FIASCO), Map.of("costs.SYSTEM_REGISTER.cycles", "3")), "notify");
