@@ -242,12 +242,15 @@ public abstract class RunTableView<R> extends ViewPart {
         status(detail);
         Table table = viewer.getTable();
         R picked = pendingRow >= 0 ? rowAt(pendingRow) : rowAt(table.getSelectionIndex());
-        table.deselectAll();
-        if (rows.size() < table.getItemCount()) {
-            // Rows go from the end: scrolled there (a row selected at the end of a long log),
-            // GTK moved the view at every removed row (0.6 s of CPU for one slice).
+        if (rows.size() < table.getItemCount() && table.getItemCount() > 0) {
+            // Rows go from the end. Scrolled there (a row selected at the end of a long log), GTK
+            // moved the view at every removed row (0.6 s of CPU for one slice); and GTK's focus
+            // row, left there by the last selection, follows every removal of the last row and
+            // drags the view along. Both go to the top first.
+            table.setSelection(0);
             table.setTopIndex(0);
         }
+        table.deselectAll();
         lazyRows.rows = rows;
         // Rows already made (those drawn so far) ask for their new element when next drawn.
         // The viewer's setInput and refresh did the same, but also kept the selection by
