@@ -117,6 +117,11 @@ public abstract class RunTableView<R> extends ViewPart {
     private long rowsGeneration;
     /** A row selected before it was listed (-1: none); selected when the growth reaches it. */
     private int pendingRow = -1;
+    /**
+     * The row last picked, by a click or by {@link #select(int)} (-1: none): a swap of rows keeps
+     * it without asking GTK for the selection, which walks every row of the table to answer.
+     */
+    private int pickedRow = -1;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -141,6 +146,11 @@ public abstract class RunTableView<R> extends ViewPart {
             this.filterField = filter;
         }
         viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().addListener(SWT.Selection, e -> {
+            Table t = viewer.getTable();
+            int i = e.item instanceof org.eclipse.swt.widgets.TableItem item ? t.indexOf(item) : -1;
+            pickedRow = i >= 0 && t.isSelected(i) ? i : -1;
+        });
         viewer.getTable().setLinesVisible(true);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         for (Column<R> c : columns()) {
@@ -241,16 +251,19 @@ public abstract class RunTableView<R> extends ViewPart {
         filtering = null;
         status(detail);
         Table table = viewer.getTable();
-        R picked = pendingRow >= 0 ? rowAt(pendingRow) : rowAt(table.getSelectionIndex());
+        R picked = rowAt(pendingRow >= 0 ? pendingRow : pickedRow);
+        pickedRow = -1;
         if (rows.size() < table.getItemCount() && table.getItemCount() > 0) {
             // Rows go from the end. Scrolled there (a row selected at the end of a long log), GTK
             // moved the view at every removed row (0.6 s of CPU for one slice); and GTK's focus
             // row, left there by the last selection, follows every removal of the last row and
-            // drags the view along. Both go to the top first.
+            // drags the view along. Both go to the top first (setSelection also deselects all).
             table.setSelection(0);
             table.setTopIndex(0);
+            table.deselect(0);
+        } else {
+            table.deselectAll();
         }
-        table.deselectAll();
         lazyRows.rows = rows;
         // Rows already made (those drawn so far) ask for their new element when next drawn.
         // The viewer's setInput and refresh did the same, but also kept the selection by
@@ -342,6 +355,7 @@ public abstract class RunTableView<R> extends ViewPart {
 
     private void select(int i) {
         pendingRow = -1;
+        pickedRow = i;
         viewer.getTable().getItem(i).getText(0); // materialize the row (SetData -> updateElement)
         viewer.getTable().setSelection(i);
         viewer.getTable().showSelection();
