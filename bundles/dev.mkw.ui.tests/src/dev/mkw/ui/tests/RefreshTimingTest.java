@@ -62,11 +62,12 @@ class RefreshTimingTest {
      * a core or for a collector's pause) and the collectors' time within it.
      */
     private record Events(long busyMillis, long longestMillis, long longestCpuMillis, long longestGcMillis, long wallMillis, long gcMeanwhile,
-            String longestWhere, String where) {
+            String longestWhere, String where, String jvm) {
         static Events until(BooleanSupplier done) throws InterruptedException {
             Display d = Display.getCurrent();
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             UiThreadSampler sampler = UiThreadSampler.start();
+            JvmCounters before = JvmCounters.now();
             long gcBefore = gcMillis();
             long busy = 0, longest = 0, longestCpu = 0, longestGc = 0, longestEvent = -1, n = 0, wallStart = System.nanoTime();
             long deadline = wallStart + 120_000_000_000L;
@@ -89,9 +90,10 @@ class RefreshTimingTest {
                 }
             }
             long wall = (System.nanoTime() - wallStart) / 1_000_000;
+            String jvm = JvmCounters.now().since(before);
             String longestWhere = sampler.of(longestEvent, 3);
             String where = sampler.stop(6);
-            return new Events(busy / 1_000_000, longest / 1_000_000, longestCpu / 1_000_000, longestGc, wall, gcMillis() - gcBefore, longestWhere, where);
+            return new Events(busy / 1_000_000, longest / 1_000_000, longestCpu / 1_000_000, longestGc, wall, gcMillis() - gcBefore, longestWhere, where, jvm);
         }
 
         @Override
@@ -101,16 +103,14 @@ class RefreshTimingTest {
         }
 
         String places() {
-            return "garbage collection meanwhile " + gcMeanwhile + " ms; the longest event's samples: " + longestWhere
+            return jvm + "; garbage collection meanwhile " + gcMeanwhile + " ms; the longest event's samples: " + longestWhere
                     + "; where the UI thread was (5 ms samples; pauses of the whole JVM leave none): " + where;
         }
     }
 
-    /** Milliseconds the JVM's collectors have spent so far (pauses and concurrent work). */
+    /** Milliseconds the JVM's collectors have paused the application so far. */
     private static long gcMillis() {
-        long t = 0;
-        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) t += Math.max(0, gc.getCollectionTime());
-        return t;
+        return JvmCounters.pausedMillis();
     }
 
     private static long paintMillis(org.eclipse.swt.widgets.Control c) {

@@ -18,7 +18,11 @@ public final class Intervals {
     private byte[] kind;
     private int size;
     private boolean sorted = true;
-    /** cum[k][i]: cycles of kind k in intervals 0..i-1; null until sealed, dropped by add. */
+    /**
+     * cum[k][i]: cycles of kind k in intervals 0..i-1; null until sealed, dropped by add. A kind
+     * the lane never has (idle, on a thread's lane) has no array: a thread lane of a whole
+     * trace would carry an array of zeros as long as its intervals.
+     */
     private long[][] cum;
 
     public Intervals() {
@@ -51,9 +55,10 @@ public final class Intervals {
     /** Sort by start if events from several CPUs arrived out of order, and build the index. */
     public void seal() {
         sort();
-        long[][] c = new long[3][size + 1];
+        long[][] c = new long[3][];
+        for (int i = 0; i < size; i++) if (c[kind[i]] == null) c[kind[i]] = new long[size + 1];
         for (int i = 0; i < size; i++) {
-            for (int k = 0; k < 3; k++) c[k][i + 1] = c[k][i];
+            for (long[] k : c) if (k != null) k[i + 1] = k[i];
             c[kind[i]][i + 1] += end[i] - start[i];
         }
         cum = c;
@@ -74,7 +79,7 @@ public final class Intervals {
         while (lo < size && end[lo] <= from) lo++;
         int hi = firstStartAtOrAfter(to);
         if (lo >= hi) return;
-        for (int k = 0; k < 3; k++) out[k] += cum[k][hi] - cum[k][lo];
+        for (int k = 0; k < 3; k++) if (cum[k] != null) out[k] += cum[k][hi] - cum[k][lo];
         // Clip the first and the last interval to the span (the same interval when it covers it all).
         if (start[lo] < from) out[kind[lo]] -= from - start[lo];
         if (end[hi - 1] > to) out[kind[hi - 1]] -= end[hi - 1] - to;

@@ -139,7 +139,9 @@ public final class TimelineModel {
             // instead of doubling through a million events.
             int[] cpuEntries = new int[Math.max(1, cpus)];
             Map<String, int[]> threadEntries = new HashMap<>();
+            int ipcs = 0;
             for (TraceEvent e : events) {
+                if (e.kind() == TraceKind.IPC_SEND) ipcs++;
                 cpus = Math.max(cpus, e.cpu() + 1);
                 if (!e.thread().isEmpty()) threads.add(e.thread());
                 if (e.kind() == TraceKind.KERNEL_ENTRY || e.kind() == TraceKind.THREAD_SWITCH) {
@@ -152,6 +154,8 @@ public final class TimelineModel {
                         || e.kind() == TraceKind.THREAD_SWITCH && !e.partner().equals("idle");
                 if (partnerRuns && !e.partner().isEmpty()) threads.add(e.partner());
             }
+            // The arrows' arrays too: doubling through 200 000 IPCs copied eight arrays each time.
+            m.arrows.reserve(ipcs);
             for (int c = 0; c < cpus; c++) m.lanes.add(new Lane("cpu" + c, true, new Intervals(c < cpuEntries.length ? 2 * cpuEntries[c] + 16 : 16)));
             for (String t : threads) {
                 threadLaneOf.put(t, m.lanes.size());
@@ -300,18 +304,24 @@ public final class TimelineModel {
             this.messages = messages;
         }
 
+        /** Room for {@code n} arrows in all (a count from a first pass over the trace). */
+        void reserve(int n) {
+            if (n > send.length) grow(n);
+        }
+
+        private void grow(int n) {
+            send = Arrays.copyOf(send, n);
+            receive = Arrays.copyOf(receive, n);
+            from = Arrays.copyOf(from, n);
+            to = Arrays.copyOf(to, n);
+            sendCpu = Arrays.copyOf(sendCpu, n);
+            receiveCpu = Arrays.copyOf(receiveCpu, n);
+            arrive = Arrays.copyOf(arrive, n);
+            message = Arrays.copyOf(message, n);
+        }
+
         void add(long at, int fromLane, int toLane, int cpu, int msg) {
-            if (size == send.length) {
-                int n = size * 2;
-                send = Arrays.copyOf(send, n);
-                receive = Arrays.copyOf(receive, n);
-                from = Arrays.copyOf(from, n);
-                to = Arrays.copyOf(to, n);
-                sendCpu = Arrays.copyOf(sendCpu, n);
-                receiveCpu = Arrays.copyOf(receiveCpu, n);
-                arrive = Arrays.copyOf(arrive, n);
-                message = Arrays.copyOf(message, n);
-            }
+            if (size == send.length) grow(size * 2);
             send[size] = at;
             receive[size] = -1;
             from[size] = fromLane;

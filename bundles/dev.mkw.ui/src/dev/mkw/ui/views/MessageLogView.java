@@ -2,12 +2,14 @@ package dev.mkw.ui.views;
 
 import java.util.List;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.ISelectionListener;
 
 import dev.mkw.kernel.inspect.MessageInfo;
 import dev.mkw.ui.run.RunResults;
+import dev.mkw.ui.run.TraceMessages;
 
 /**
  * Every IPC of the latest run (from its trace), filterable by thread, protocol or path. The
@@ -40,6 +42,12 @@ public final class MessageLogView extends RunTableView<MessageInfo> {
     @Override
     protected boolean filterable() {
         return true;
+    }
+
+    /** A run's messages are made on demand from its trace: searched there, without making them. */
+    @Override
+    protected int[] keep(List<MessageInfo> rows, String text, IProgressMonitor monitor) {
+        return rows instanceof TraceMessages t ? t.matching(text, monitor::isCanceled) : super.keep(rows, text, monitor);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mkw.ui.views;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -34,10 +35,17 @@ final class RowIndex<R> extends AbstractList<R> implements RandomAccess {
         return source.get(kept == null ? i : kept[i]);
     }
 
+    /**
+     * By the source's own lookup (which may know a faster way than making each element), then
+     * a binary search of the kept positions: rows equal by value have equal cells, so a filter
+     * keeps all of them or none, and the first equal one in the source is the first kept.
+     */
     @Override
     public int indexOf(Object o) {
-        if (kept == null) return source.indexOf(o); // the source may know a faster way
-        return super.indexOf(o);
+        int at = source.indexOf(o);
+        if (kept == null || at < 0) return at;
+        int i = Arrays.binarySearch(kept, at);
+        return i >= 0 ? i : -1;
     }
 
     @Override

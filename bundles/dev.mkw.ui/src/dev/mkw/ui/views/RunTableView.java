@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ILazyContentProvider;
@@ -18,6 +19,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPartReference;
@@ -83,12 +85,12 @@ public abstract class RunTableView<R> extends ViewPart {
      * item count, not a pass over every row.
      */
     private final class LazyRows implements ILazyContentProvider {
+        /** Swapped by {@link RunTableView#install}: the viewer's input stays this provider. */
         private List<R> rows = List.of();
 
-        @SuppressWarnings("unchecked")
         @Override
         public void inputChanged(Viewer v, Object oldInput, Object newInput) {
-            rows = newInput == null ? List.of() : (List<R>) newInput;
+            // Nothing: the rows change under a fixed input (see install).
         }
 
         @Override
@@ -115,6 +117,11 @@ public abstract class RunTableView<R> extends ViewPart {
     private long rowsGeneration;
     /** A row selected before it was listed (-1: none); selected when the growth reaches it. */
     private int pendingRow = -1;
+    /**
+     * The row last picked, by a click or by {@link #select(int)} (-1: none): a swap of rows keeps
+     * it without asking GTK for the selection, which walks every row of the table to answer.
+     */
+    private int pickedRow = -1;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -139,6 +146,11 @@ public abstract class RunTableView<R> extends ViewPart {
             this.filterField = filter;
         }
         viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().addListener(SWT.Selection, e -> {
+            Table t = viewer.getTable();
+            int i = e.item instanceof org.eclipse.swt.widgets.TableItem item ? t.indexOf(item) : -1;
+            pickedRow = i >= 0 && t.isSelected(i) ? i : -1;
+        });
         viewer.getTable().setLinesVisible(true);
         viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         for (Column<R> c : columns()) {
@@ -154,6 +166,9 @@ public abstract class RunTableView<R> extends ViewPart {
             });
         }
         viewer.setContentProvider(lazyRows);
+        // Set once: new rows are swapped in under it (install), not through setInput, whose
+        // refresh keeps the selection by looking its element up among all rows.
+        viewer.setInput(lazyRows);
         if (charted) {
             chart = new HBarChart(body);
             ((SashForm) body).setWeights(45, 55);
@@ -202,10 +217,9 @@ public abstract class RunTableView<R> extends ViewPart {
             return;
         }
         List<R> source = all;
-        List<Function<R, String>> cells = columns().stream().map(Column::text).toList();
         status(String.format(" (filtering %,d rows...)", source.size()));
         Job job = Job.create("MKW: filter " + getPartName(), monitor -> {
-            int[] kept = RowFilter.keep(source, cells, text, monitor);
+            int[] kept = keep(source, text, monitor);
             if (kept == null) return Status.CANCEL_STATUS;
             Control c = viewer.getControl();
             if (!c.isDisposed()) c.getDisplay().asyncExec(() -> install(RowIndex.of(source, kept), generation,
@@ -217,22 +231,46 @@ public abstract class RunTableView<R> extends ViewPart {
         job.schedule();
     }
 
-    /** Swaps ready rows into the table (unless a newer filter or run came meanwhile). */
+    /**
+     * The positions of the rows of {@code rows} that contain {@code text} in a cell, ascending;
+     * null when {@code monitor} is cancelled. Runs in a job. By default each row's cells are
+     * printed and searched; a view whose rows know a cheaper way says so.
+     */
+    protected int[] keep(List<R> rows, String text, IProgressMonitor monitor) {
+        return RowFilter.keep(rows, columns().stream().map(Column::text).toList(), text, monitor);
+    }
+
+    /**
+     * Swaps ready rows into the table (unless a newer filter or run came meanwhile). This event
+     * only swaps: the row count moves in the following ones (see resizeRows), so no removal
+     * slice shares an event with the swap. The row picked before is picked again among the new
+     * rows, by value, once its row is listed (or once a shrink is over).
+     */
     private void install(RowIndex<R> rows, long generation, String detail) {
         if (viewer.getControl().isDisposed() || generation != rowsGeneration) return;
         filtering = null;
         status(detail);
-        // The viewer's refresh only clears the rows it has materialized; the widget's row count
-        // then moves to the new input's in slices (see RowCountSlices and resizeRows).
-        pendingRow = -1;
-        if (rows.size() < viewer.getTable().getItemCount()) {
-            // Rows go from the end: scrolled there (a row selected at the end of a long log),
-            // GTK moved the view at every removed row (0.6 s of CPU for one slice).
-            viewer.getTable().deselectAll();
-            viewer.getTable().setTopIndex(0);
+        Table table = viewer.getTable();
+        R picked = rowAt(pendingRow >= 0 ? pendingRow : pickedRow);
+        pickedRow = -1;
+        if (rows.size() < table.getItemCount() && table.getItemCount() > 0) {
+            // Rows go from the end. Scrolled there (a row selected at the end of a long log), GTK
+            // moved the view at every removed row (0.6 s of CPU for one slice); and GTK's focus
+            // row, left there by the last selection, follows every removal of the last row and
+            // drags the view along. Both go to the top first (setSelection also deselects all).
+            table.setSelection(0);
+            table.setTopIndex(0);
+            table.deselect(0);
+        } else {
+            table.deselectAll();
         }
-        viewer.setInput(rows);
-        resizeRows(rows.size(), generation);
+        lazyRows.rows = rows;
+        // Rows already made (those drawn so far) ask for their new element when next drawn.
+        // The viewer's setInput and refresh did the same, but also kept the selection by
+        // element, which on a lazy viewer means a lookup among all rows.
+        table.clearAll();
+        pendingRow = picked == null ? -1 : rows.indexOf(picked);
+        table.getDisplay().asyncExec(() -> resizeRows(rows.size(), generation));
     }
 
     /** The status line with {@code detail} after the run's description. */
@@ -250,7 +288,10 @@ public abstract class RunTableView<R> extends ViewPart {
     private void resizeRows(int target, long generation) {
         if (viewer.getControl().isDisposed() || generation != rowsGeneration) return;
         int now = viewer.getTable().getItemCount();
-        if (now == target) return;
+        if (now == target) {
+            if (pendingRow >= 0 && pendingRow < now) select(pendingRow);
+            return;
+        }
         if (!viewer.getTable().isVisible() && Math.abs(target - now) > RowCountSlices.MIN_ROWS) {
             // A view behind another tab shows none of its rows: many native rows (the UI thread's
             // main cost after a run with a whole trace) are made when the view is brought up.
@@ -261,15 +302,26 @@ public abstract class RunTableView<R> extends ViewPart {
         deferredResize = null;
         // Shrinking goes in slices too: Table.removeAll (GTK's list store cleared with the view
         // attached, a signal per row) held the UI thread for 4 s of CPU for 200 000 rows.
-        RowCountSlices rowSlices = target > now ? growSlices : shrinkSlices;
+        boolean grow = target > now;
+        RowCountSlices rowSlices = grow ? growSlices : shrinkSlices;
         int next = rowSlices.next(now, target);
         long t = System.nanoTime();
-        // The widget's count, not the viewer's: AbstractTableViewer.setItemCount also reallocates
-        // an element cache of the new size per slice, which a lazy content provider never reads
-        // (an array of up to 200 000 references per slice, all garbage).
-        viewer.getTable().setItemCount(next);
+        Table table = viewer.getTable();
+        if (grow) {
+            // The widget's count, not the viewer's: AbstractTableViewer.setItemCount also reallocates
+            // an element cache of the new size per slice, which a lazy content provider never reads.
+            table.setItemCount(next);
+        } else {
+            // Table.remove, not setItemCount: both remove the same native rows, but setItemCount
+            // also allocates a new item array of the remaining size per slice (a shrink from
+            // 200 000 rows in slices of a thousand made 80 MB of such arrays, most of them
+            // humongous objects for G1, and the collections they caused fell into UI events).
+            table.remove(next, now - 1);
+        }
         rowSlices.took(Math.abs(next - now), System.nanoTime() - t);
-        if (pendingRow >= 0 && pendingRow < next) select(pendingRow);
+        // A row picked meanwhile is selected when listed, or after a shrink (selecting reveals
+        // it, and removing rows under a scrolled view is what GTK does slowest).
+        if (pendingRow >= 0 && pendingRow < next && (grow || next == target)) select(pendingRow);
         if (next != target) viewer.getControl().getDisplay().asyncExec(() -> resizeRows(target, generation));
     }
 
@@ -303,6 +355,7 @@ public abstract class RunTableView<R> extends ViewPart {
 
     private void select(int i) {
         pendingRow = -1;
+        pickedRow = i;
         viewer.getTable().getItem(i).getText(0); // materialize the row (SetData -> updateElement)
         viewer.getTable().setSelection(i);
         viewer.getTable().showSelection();
