@@ -15,6 +15,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mkw.cli.commands.FidelityCommand;
+import dev.mkw.cli.experiment.Claim;
+import dev.mkw.cli.experiment.ClaimVerdict;
+import dev.mkw.cli.experiment.ExperimentResult;
+import dev.mkw.dsl.ScenarioLoader;
+import dev.mkw.scenario.Scenario;
+
 /**
  * Issue 22: {@code mkw experiment DIR} checks the claims of an experiment directory by runs,
  * with a report (Markdown, HTML, plots) and a verdict per claim. Every shipped experiment runs
@@ -49,7 +56,10 @@ class ExperimentCommandTest {
             // the mapping tree, L4 against Mach at 4 KiB (direction only: no verified figure).
             Map.entry("virtual-array-no-table", "reproduced"), Map.entry("physical-tcbs", "reproduced"),
             Map.entry("async-irq-latency", "reproduced"), Map.entry("unmap-grows-with-tree", "reproduced"),
-            Map.entry("l3-vs-mach-4k", "reproduced"));
+            Map.entry("l3-vs-mach-4k", "reproduced"),
+            // Absolute figures: the rows of mkw fidelity within 10 % of the published one (the misses are README "Fidelity"'s).
+            Map.entry("l3-i486", "not reproduced"), Map.entry("sel4-a9", "reproduced"), Map.entry("sel4-skylake", "reproduced"),
+            Map.entry("l4re-a53", "not reproduced"), Map.entry("l4re-a76", "not reproduced"));
 
     @Test
     void everyShippedExperimentRunsReducedAndItsVerdictsHold(@TempDir Path out) throws Exception {
@@ -72,6 +82,44 @@ class ExperimentCommandTest {
         assertTrue(cli.err().contains("8/8 runs"), "a progress bar on stderr: " + cli.err());
         String md = Files.readString(out.resolve("string-copy/report.md"));
         assertTrue(md.contains("one copy instead of two (ratio 0.500 ± 30 %)"), "the tolerance is stated: " + md);
+    }
+
+    /**
+     * Absolute claims: the experiments ipc-presets and ipc-presets-l4re state the rows of {@code mkw
+     * fidelity}'s table ({@code reference PRESET ipc}). Each point's figure must be the one
+     * fidelity measures (the same scenario, the same settings, the same one-way figure), and the
+     * verdict must follow from its deviation: within the stated 10 %, reproduced; else missed. The
+     * figures themselves are golden in FidelityCommandTest, so a change of the cost model moves
+     * them there, and here the verdicts follow.
+     */
+    @Test
+    void absoluteClaimsStateTheFidelityTableAndMissedRowsStayMissed(@TempDir Path out) throws Exception {
+        Path pingPong = CliRun.home().resolve("examples/scenarios/ping-pong.mkw");
+        Scenario reference = ScenarioLoader.standalone().load(pingPong).scenario();
+        int claims = 0;
+        for (String id : List.of("ipc-presets", "ipc-presets-l4re")) {
+            Path dir = CliRun.home().resolve("examples/experiments").resolve(id);
+            assertArrayEquals(Files.readAllBytes(pingPong), Files.readAllBytes(dir.resolve("ping-pong.mkw")), id + " runs fidelity's scenario");
+            ExperimentResult result = ExperimentRuns.reduced(dir).result();
+            for (Claim c : result.spec().claims()) {
+                FidelityCommand.Reference r = FidelityCommand.REFERENCES.stream()
+                        .filter(x -> x.figure() == FidelityCommand.Figure.IPC && x.preset().equals(c.a().get("machine.preset"))).findFirst().orElseThrow();
+                assertTrue(c.absolute() && c.source().equals(r.source()) && c.published() == r.cycles(), c.toString());
+                ClaimVerdict v = ClaimVerdict.check(c, result);
+                assertEquals(1, v.pairs().size(), c.id() + ": one point");
+                long fidelity = FidelityCommand.measure(reference, r);
+                assertEquals(fidelity, Math.round(v.pairs().get(0).figureA()), c.id() + ": the experiment's figure is fidelity's");
+                boolean within = Math.abs(fidelity - r.cycles()) <= 0.10 * r.cycles();
+                assertEquals(within ? ClaimVerdict.Verdict.REPRODUCED : ClaimVerdict.Verdict.NOT_REPRODUCED, v.verdict(), c.id() + " at " + fidelity + " against " + r.cycles());
+                claims++;
+            }
+        }
+        assertEquals(FidelityCommand.REFERENCES.stream().filter(r -> r.figure() == FidelityCommand.Figure.IPC).count(), claims, "every ipc row of fidelity is a claim");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run(CliRun.home(), "experiment", "ipc-presets", "--out", out.toString()), cli.err());
+        String md = Files.readString(out.resolve("ipc-presets/report.md"));
+        assertTrue(md.contains("| at | MKW | published | deviation | within |") && md.contains("260 cycles, L3 short IPC, one way (5.2 us at 50 MHz) (± 10 %)")
+                && md.contains("path ipc.fastpath"), md);
     }
 
     @Test
@@ -147,6 +195,36 @@ class ExperimentCommandTest {
         cli = new CliRun();
         assertEquals(2, cli.run(dir, "experiment", "mine"));
         assertTrue(cli.err().contains("experiment.mkwx:5:1: error: unknown statement 'metrik'"), cli.err());
+        // Absolute claims: the figure needs its points, a tolerance and the experiment's unit; a reference names a row of fidelity.
+        Files.writeString(e.resolve("experiment.mkwx"), """
+                title t
+                scenario ping-pong.mkw
+                vary kernel.fastpath=off,on
+                metric ipc_avg_cycles
+                unit cycles
+                claim a
+                  says s
+                  source me
+                  expect 260 µs
+                claim b
+                  says s
+                  source me
+                  at kernel.fastpath=on
+                  expect 260 cycles
+                claim c
+                  reference i486_50 ipc
+                  tolerance 10%
+                claim d
+                  reference pdp11 ipc
+                """);
+        cli = new CliRun();
+        assertEquals(2, cli.run(dir, "experiment", "mine"));
+        assertTrue(cli.err().contains("experiment.mkwx:9:1: error: claim a expects a figure but says of which points (at KEY=VALUE ...)"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:9:1: error: claim a expects µs but the experiment measures cycles"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:10:1: error: claim b states a figure but no tolerance"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:16:1: error: claim c: the reference's figure is the one-way IPC from user level; the experiment measures ipc_avg_cycles, not metric one-way:ipc.fastpath@server.pong"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:16:1: error: claim c: machine.preset is neither varied nor set"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:19:13: error: reference PRESET FIGURE names a row of mkw fidelity's table, one of: i486_50 ipc,"), cli.err());
         cli = new CliRun();
         assertEquals(2, cli.run(dir, "experiment", "no-such-experiment"));
         assertTrue(cli.err().contains("no experiment 'no-such-experiment'"), cli.err());

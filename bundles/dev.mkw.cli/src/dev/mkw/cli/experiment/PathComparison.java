@@ -26,8 +26,10 @@ public record PathComparison(List<Line> lines) {
     /** How many kernel paths the table shows (the largest differences). */
     static final int PATHS = 8;
 
+    /** The table of {@code pair}; of an absolute claim's point (b = -1), its own figures with B's columns empty (0). */
     static PathComparison of(ExperimentResult result, ClaimVerdict.Pair pair) throws CliException {
-        RunReport a = run(result, pair.a()), b = run(result, pair.b());
+        RunReport a = run(result, pair.a()), b = pair.b() < 0 ? null : run(result, pair.b());
+        if (b == null) return single(a);
         List<Line> paths = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(a.kernelPaths().keySet());
         names.addAll(b.kernelPaths().keySet());
@@ -50,6 +52,22 @@ public record PathComparison(List<Line> lines) {
             long mb = b.cacheTotals().containsKey(l) ? b.cacheTotals().get(l).misses() : 0;
             lines.add(new Line(l + " misses", -1, ma, -1, mb));
         }
+        return new PathComparison(List.copyOf(lines));
+    }
+
+    /**
+     * One run's kernel paths, most cycles first, with its user, kernel and idle cycles: where an
+     * absolute figure's cycles go (B's columns are 0).
+     */
+    private static PathComparison single(RunReport a) {
+        List<Line> paths = new ArrayList<>();
+        new TreeSet<>(a.kernelPaths().keySet()).forEach(n -> paths.add(new Line("path " + n, a.kernelPaths().get(n).count(), a.kernelPaths().get(n).total(), 0, 0)));
+        paths.sort(Comparator.comparingLong((Line l) -> -l.cyclesA()).thenComparing(Line::what));
+        List<Line> lines = new ArrayList<>(paths.subList(0, Math.min(PATHS, paths.size())));
+        lines.add(new Line("user cycles", -1, a.cyclesOf(RunReport.AccountKind.USER, -1), -1, 0));
+        lines.add(new Line("kernel cycles", -1, a.cyclesOf(RunReport.AccountKind.KERNEL, -1), -1, 0));
+        lines.add(new Line("idle cycles", -1, a.cyclesOf(RunReport.AccountKind.IDLE, -1), -1, 0));
+        lines.add(new Line("TLB misses", -1, a.tlbMisses(), -1, 0));
         return new PathComparison(List.copyOf(lines));
     }
 
