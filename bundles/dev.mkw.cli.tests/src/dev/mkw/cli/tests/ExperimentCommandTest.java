@@ -77,6 +77,7 @@ class ExperimentCommandTest {
             }
             String md = Files.readString(out.resolve(id).resolve("report.md"));
             assertTrue(md.contains("## Claims") && md.contains("A − B cycles") && md.contains("path ipc."), "per-path statistics in " + id + ":\n" + md);
+            assertTrue(md.contains("each side's dearest kernel path, in cycles on average") && md.contains("| instruction fetch stalls |"), "what a path's cycles are made of, in " + id + ":\n" + md);
         }
         assertTrue(cli.out().contains("| claim | published | MKW | verdict |"), "the README table: " + cli.out());
         assertTrue(cli.err().contains("8/8 runs"), "a progress bar on stderr: " + cli.err());
