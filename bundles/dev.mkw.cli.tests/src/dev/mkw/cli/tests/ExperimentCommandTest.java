@@ -115,6 +115,12 @@ class ExperimentCommandTest {
                 assertEquals(within ? ClaimVerdict.Verdict.REPRODUCED : ClaimVerdict.Verdict.NOT_REPRODUCED, v.verdict(), c.id() + " at " + fidelity + " against " + r.cycles());
                 claims++;
             }
+            // The plot: MKW's figure and the published one, a bar each per preset.
+            CategoryDataset bars = new ExperimentRuns(result).chart().getCategoryPlot().getDataset();
+            assertEquals(List.of("one-way:ipc.fastpath@server.pong", "published"), bars.getRowKeys());
+            for (Claim c : result.spec().claims()) {
+                assertEquals(c.published(), bars.getValue("published", c.a().get("machine.preset")).doubleValue(), 1e-9, c.id());
+            }
         }
         assertEquals(FidelityCommand.REFERENCES.stream().filter(r -> r.figure() == FidelityCommand.Figure.IPC).count(), claims, "every ipc row of fidelity is a claim");
         CliRun cli = new CliRun();

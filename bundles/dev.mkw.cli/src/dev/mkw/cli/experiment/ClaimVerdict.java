@@ -73,7 +73,7 @@ public record ClaimVerdict(Claim claim, List<Pair> pairs, Verdict verdict) {
         return new ClaimVerdict(claim, pairs, verdict(claim, pairs));
     }
 
-    private static boolean matches(Map<String, String> settings, Map<String, String> wanted) {
+    static boolean matches(Map<String, String> settings, Map<String, String> wanted) {
         return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(settings.get(e.getKey())));
     }
 
