@@ -141,7 +141,9 @@ public final class Kernel {
         this.tcbLookup = new TcbLookup(dev.mkw.kernel.tcb.TcbLookupVariants.get().forId(config.tcbLookup()),
                 KernelLayout.tcbArea(kernelMemory.base), KernelLayout.tcbTable(kernelMemory.base));
         this.abi = Abi.of(machine.description().isa(), config.path());
-        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi, entry.countedInstructions(), config.pathLengthScale());
+        this.image = new KernelImage(KernelLayout.kernelText(kernelMemory.base), abi, entry.countedInstructions(), config.pathLengthScale(),
+                machine.description().pipeline() == null ? null : new dev.mkw.hw.sim.IssueModel(machine.description().pipeline(), costs),
+                entry.dataHitCycles());
         this.ipcFootprint = IpcFootprint.of(machine.description(), mem);
         this.syscalls = new SystemCalls(this);
         this.userMode = new UserMode(this);

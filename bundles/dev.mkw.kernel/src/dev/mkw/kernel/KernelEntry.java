@@ -107,6 +107,9 @@ public final class KernelEntry {
      */
     public int countedInstructions() { return countedInstructions; }
 
+    /** The first-level data cache's hit latency (memory's where there is no cache). */
+    long dataHitCycles() { return dataHitCycles; }
+
     /**
      * After the entry instruction: the hardware frame is written (its stores are part of the
      * entry's cycles on a first-level hit, so only what they cost beyond one is added), then the

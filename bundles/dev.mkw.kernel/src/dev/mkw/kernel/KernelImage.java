@@ -16,11 +16,13 @@ public final class KernelImage {
     private final int[] takenBranches = new int[KernelCode.values().length];
     private final int[] systemRegisterMoves = new int[KernelCode.values().length];
     private final double[] scale = new double[KernelCode.values().length];
+    /** Cycles of one whole pass of a block as the machine's pipeline schedules its instruction stream; -1 where it has none. */
+    private final long[] scheduled = new long[KernelCode.values().length];
     private final int bytesPerInstruction;
     private final long size;
 
     KernelImage(long textBase, dev.mkw.kernel.abi.Abi abi) {
-        this(textBase, abi, 0, java.util.Map.of());
+        this(textBase, abi, 0, java.util.Map.of(), null, 0);
     }
 
     /**
@@ -28,8 +30,14 @@ public final class KernelImage {
      *                                 that the counted fast path contains ({@link KernelEntry}): taken out
      *                                 here, since the mechanism in use charges its own
      * @param scale                    factors on blocks' instruction counts (sensitivity analysis; 1 where absent)
+     * @param issue                    the machine's pipeline, or null for a scalar core: a counted block with an
+     *                                 instruction stream is then scheduled on it, once, here (the stream is the same
+     *                                 every pass)
+     * @param dataHitCycles            the first-level data cache's hit latency
      */
-    KernelImage(long textBase, dev.mkw.kernel.abi.Abi abi, int countedEntryInstructions, java.util.Map<KernelCode, Double> scale) {
+    KernelImage(long textBase, dev.mkw.kernel.abi.Abi abi, int countedEntryInstructions, java.util.Map<KernelCode, Double> scale,
+            dev.mkw.hw.sim.IssueModel issue, long dataHitCycles) {
+        this.hiddenHitCycles = issue == null ? 0 : dataHitCycles;
         this.bytesPerInstruction = abi.codeBytesPerInstruction();
         long at = textBase;
         for (KernelCode c : KernelCode.values()) {
@@ -41,6 +49,11 @@ public final class KernelImage {
                     : c == KernelCode.COPY_WORD && abi.fastPathCall().perWord() > 0 ? abi.fastPathCall().perWord() : c.instructions();
             instructions[c.ordinal()] = f == 1.0 ? n : (int) Math.round(n * f);
             takenBranches[c.ordinal()] = counted == null ? 0 : counted.taken();
+            dev.mkw.hw.sim.InstructionStream stream = counted == null ? null : counted.instructionStream();
+            // The stream holds the default entry mechanism's software part, which KernelEntry charges (one
+            // instruction a cycle, whichever mechanism runs): the block's schedule is taken net of it.
+            scheduled[c.ordinal()] = issue == null || stream == null ? -1
+                    : Math.max(0, issue.cycles(stream) - countedEntryInstructions * issue.instructionCycles());
             // Barriers besides the address-space switch's are charged as system-register moves until the machine has a barrier cost.
             systemRegisterMoves[c.ordinal()] = counted == null ? 0 : counted.systemRegisterMoves() + counted.barriers();
             // A counted path's code holds its privileged instructions too (charged apart, fetched all the same).
@@ -68,6 +81,17 @@ public final class KernelImage {
         };
     }
 
+    private final long hiddenHitCycles;
+
+    /**
+     * What of a kernel data access the pipeline hides: on a machine with a pipeline, a load's
+     * first-level hit is its load-to-use latency, which the schedule has, so a kernel data access
+     * costs only what it takes beyond that hit (a miss's extra cycles); on a scalar core, 0.
+     */
+    long hiddenHitCycles() {
+        return hiddenHitCycles;
+    }
+
     /** Map the text pages (boot). */
     void load(KernelMemory memory, MemoryHierarchy mem, int pageBytes) {
         for (long a = start[0] & -(long) pageBytes; a < start[0] + size; a += pageBytes) {
@@ -84,6 +108,16 @@ public final class KernelImage {
     int scaled(KernelCode c, int n) {
         double f = scale[c.ordinal()];
         return f == 1.0 ? n : (int) Math.round(n * f);
+    }
+
+    /**
+     * The cycles one pass of the whole block {@code c} takes as the machine's pipeline schedules
+     * the walked instruction stream of the real kernel's path (system-register moves and barriers
+     * included; the privileged mechanisms are charged apart), or -1 where the block has no stream
+     * or the machine no pipeline: its instructions are then charged by class, one after another.
+     */
+    public long scheduledCycles(KernelCode c) {
+        return scheduled[c.ordinal()];
     }
 
     /** The taken branches of one execution of the whole block {@code c}, where they are known. */

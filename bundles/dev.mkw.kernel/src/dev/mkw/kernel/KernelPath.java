@@ -44,8 +44,15 @@ public final class KernelPath {
     public KernelPath execute(KernelCode c) {
         if (image == null) return execute(c, c.instructions());
         if (c == KernelCode.IPC_FASTPATH || c == KernelCode.IPC_FASTPATH_REPLY) switchCounted = true;
-        int n = image.instructions(c), taken = image.takenBranches(c);
         fetch(c, Integer.MAX_VALUE);
+        long scheduled = image.scheduledCycles(c);
+        if (scheduled >= 0) {
+            // The pipeline's schedule of the real path: width, units, latencies and dependencies decide.
+            cycles += scheduled;
+            instructionCycles += scheduled;
+            return this;
+        }
+        int n = image.instructions(c), taken = image.takenBranches(c);
         instructions(n - taken);
         long b = taken * costs.cost(CostKind.BRANCH_TAKEN);
         cycles += b;
@@ -161,8 +168,11 @@ public final class KernelPath {
             c = mem.access(vaddr, kind, false);
             if (c == MemoryHierarchy.PAGE_FAULT) throw new KernelFault(vaddr, mem.faultCycles());
         }
+        long w = Math.min(c, mem.pageWalkCycles() - walked);
+        // On a machine with a pipeline the schedule has the first-level hit (the load-to-use latency).
+        if (image != null) c = Math.max(0, c - image.hiddenHitCycles());
         cycles += c;
-        walkCycles += Math.min(c, mem.pageWalkCycles() - walked);
+        walkCycles += Math.min(c, w);
         return this;
     }
 

@@ -40,19 +40,25 @@ class FidelityCommandTest {
      * A76 rows now overshoot: one cycle an instruction on an out-of-order core. Of the A53 IPC
      * row's 111 user cycles about 85 are the user's UTCB accesses missing the one 4-way TLB set
      * that MKW's 512 KiB-aligned regions share (README, Fidelity).
+     * Then the presets got pipelines (dev.mkw.hw.sim.IssueModel: A9 out of order 2 wide, A53 in
+     * order 2 wide, A76 out of order 4 wide, x86-64 out of order 4 wide; LLVM's scheduling models)
+     * and a counted path runs as its walked instruction stream scheduled on them, a kernel data
+     * access paying only beyond a first-level hit: A9 306 → 211, x86-64 402 → 362 (no stream for
+     * Pistachio's path: only the hidden hits), A53 818 → 741 and 243 → 212, A76 732 → 317 and
+     * 252 → 118, the big lock 16 → 12; the i486 (no pipeline) stays.
      */
     private static final Map<String, Long> GOLDEN = new LinkedHashMap<>();
     static {
         GOLDEN.put("i486_50 ipc", 227L);
-        GOLDEN.put("cortex_a9 ipc", 306L);
-        GOLDEN.put("x86_64_pcid ipc", 402L);
-        GOLDEN.put("cortex_a53 ipc", 818L);
-        GOLDEN.put("cortex_a53 syscall", 243L);
-        GOLDEN.put("cortex_a76 ipc", 732L);
-        GOLDEN.put("cortex_a76 syscall", 252L);
+        GOLDEN.put("cortex_a9 ipc", 211L);
+        GOLDEN.put("x86_64_pcid ipc", 362L);
+        GOLDEN.put("cortex_a53 ipc", 741L);
+        GOLDEN.put("cortex_a53 syscall", 212L);
+        GOLDEN.put("cortex_a76 ipc", 317L);
+        GOLDEN.put("cortex_a76 syscall", 118L);
         // The big lock on the four-core A9 (multiprocessor kernel, this session): its CLH acquire and release
         // and the lock word's access on every kernel entry of a same-core IPC.
-        GOLDEN.put("cortex_a9 biglock", 16L);
+        GOLDEN.put("cortex_a9 biglock", 12L);
     }
 
 

@@ -23,7 +23,8 @@ import dev.mkw.scenario.Scenario;
  * moves each published figure's MKW value. Every estimate is set to 50 % and 150 % of its
  * value, one at a time, and the reference scenario is run again on each preset: a figure that
  * moves much with an estimate is only as good as that estimate. The estimates are those the
- * presets mark {@code estimated} (their costs and the entry mechanism the kernel uses) and the
+ * presets mark {@code estimated} (their costs, the entry mechanism the kernel uses, a pipeline
+ * from a secondary source: its issue width and load-to-use latency) and the
  * kernel's path lengths (docs/cost-model.md). The IPC paths are counted in real kernels
  * (Pistachio, seL4, Fiasco), not estimated, and so are the ARM kernels' per-word copy and
  * Fiasco's kernel-object invocation (the L4Re syscall rows' notify): they are not varied.
@@ -89,7 +90,7 @@ final class FidelitySensitivity {
         return rows;
     }
 
-    /** The machine override path and value of every cost the preset marks as an estimate, with the entry mechanism in use. */
+    /** The machine override path and value of every cost the preset marks as an estimate, with the entry mechanism in use and an estimated pipeline's width and load-to-use latency. */
     static Map<String, Long> machineEstimates(Machine m) {
         Map<String, Long> est = new LinkedHashMap<>();
         for (EntryMechanism e : m.getEntryMechanisms()) {
@@ -98,6 +99,11 @@ final class FidelitySensitivity {
             est.put("entryMechanisms." + e.getName() + ".exitCycles", e.getExitCycles());
         }
         for (Cost c : m.getCosts()) if (c.isEstimated() && c.getCycles() > 0) est.put("costs." + c.getKind() + ".cycles", c.getCycles());
+        // A pipeline read from a secondary source: its width and its load-to-use latency decide most of a schedule.
+        if (m.getPipeline() != null && m.getPipeline().isEstimated()) {
+            est.put("pipeline.issueWidth", (long) m.getPipeline().getIssueWidth());
+            est.put("pipeline.loadToUse", (long) m.getPipeline().getLoadToUse());
+        }
         return est;
     }
 

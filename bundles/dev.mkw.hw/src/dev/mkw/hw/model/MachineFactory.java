@@ -13,6 +13,7 @@ import dev.mkw.hw.sim.MachineDescription;
 import dev.mkw.hw.sim.MachineValidator;
 import dev.mkw.hw.sim.MmuSpec;
 import dev.mkw.hw.sim.PageTableFormat;
+import dev.mkw.hw.sim.PipelineSpec;
 import dev.mkw.hw.sim.SimMachine;
 
 /**
@@ -69,7 +70,15 @@ public final class MachineFactory {
         return new MachineDescription(m.getId(), m.getTitle() == null ? m.getId() : m.getTitle(), m.getIsa(), m.getEntryMechanism(),
                 m.getCpus(), m.getClockMhz(), costs(m), mmuSpec, caches, m.getMemory().getSizeMiB() << 20, m.getMemory().getLatency(),
                 pic.getLines(), pic.getAckCycles(), priorities, t == null ? null : new MachineDescription.TimerSpec(t.getIrq(), t.getPeriodCycles()), devices,
-                m.getEntryMechanisms().stream().map(e -> new MachineDescription.EntryCost(e.getName(), e.getEntryCycles(), e.getExitCycles(), e.isEstimated())).toList());
+                m.getEntryMechanisms().stream().map(e -> new MachineDescription.EntryCost(e.getName(), e.getEntryCycles(), e.getExitCycles(), e.isEstimated())).toList(),
+                pipeline(m.getPipeline()));
+    }
+
+    /** The pipeline, or null where the machine has none; an order other than in-order or out-of-order is left to the validator. */
+    static PipelineSpec pipeline(Pipeline p) {
+        if (p == null) return null;
+        return new PipelineSpec("out-of-order".equals(p.getOrder()), p.getIssueWidth(), p.getAluUnits(), p.getLoadStoreUnits(), p.getBranchUnits(),
+                p.getLoadToUse(), p.getWindow(), p.isEstimated());
     }
 
     /** The cost table: the listed costs, KERNEL_ENTRY/EXIT from the selected entry mechanism when it is listed. */

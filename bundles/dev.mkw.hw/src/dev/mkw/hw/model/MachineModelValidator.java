@@ -35,6 +35,8 @@ public final class MachineModelValidator {
         for (Cache c : m.getCaches()) {
             if (MachineFactory.cacheKind(c.getKind()) == null) p.add("cache " + c.getName() + ": kind '" + c.getKind() + "' is not unified, data or instruction");
         }
+        if (m.getPipeline() != null && !List.of("in-order", "out-of-order").contains(m.getPipeline().getOrder()))
+            p.add("pipeline: order '" + m.getPipeline().getOrder() + "' is not in-order or out-of-order");
         if (m.getMemory() == null) p.add("memory: missing");
         else if (m.getMemory().getSizeMiB() <= 0 || m.getMemory().getSizeMiB() > (1L << 20)) p.add("memory: sizeMiB " + m.getMemory().getSizeMiB() + " is out of range 1..1048576");
         if (m.getInterruptController() == null) {

@@ -15,8 +15,10 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 /**
  * Overrides of any field of a machine model, by path: {@code cpus}, {@code clockMhz},
  * {@code memory.latency}, {@code mmu.tlbEntries}, {@code caches.L1.sizeBytes} (a list
- * element is chosen by its name). Applied to a copy of the preset before it is read, so
- * the override goes through the same validation as the preset itself.
+ * element is chosen by its name). An optional part is left out with the value {@code none}
+ * ({@code pipeline=none}: a scalar core, each instruction at its class's cost). Applied to a
+ * copy of the preset before it is read, so the override goes through the same validation as
+ * the preset itself.
  */
 public final class MachineOverrides {
     private MachineOverrides() {}
@@ -31,6 +33,7 @@ public final class MachineOverrides {
     /** Null if {@code path} names a field of the machine, else the message saying what does. */
     public static String check(EObject machine, String path) {
         try {
+            if (optionalPart(machine, path) != null) return null;
             resolve(machine, path);
             return null;
         } catch (IllegalArgumentException e) {
@@ -39,6 +42,12 @@ public final class MachineOverrides {
     }
 
     private static void set(EObject machine, String path, String value) {
+        Target part = optionalPart(machine, path);
+        if (part != null) {
+            if (!value.equals("none")) throw new IllegalArgumentException("machine part " + path + " takes none (to leave it out), not '" + value + "'");
+            part.owner.eUnset(part.reference);
+            return;
+        }
         Target t = resolve(machine, path);
         t.owner.eSet(t.attribute, value(path, t.attribute, value));
     }
@@ -82,7 +91,18 @@ public final class MachineOverrides {
         throw new IllegalArgumentException("machine field " + path + " is of type " + attribute.getEAttributeType().getName() + ", which cannot be overridden");
     }
 
-    private record Target(EObject owner, EAttribute attribute) {}
+    private record Target(EObject owner, EAttribute attribute, EReference reference) {
+        Target(EObject owner, EAttribute attribute) {
+            this(owner, attribute, null);
+        }
+    }
+
+    /** The optional single part {@code path} names ({@code pipeline}, {@code timer}), which {@code none} leaves out; else null. */
+    private static Target optionalPart(EObject machine, String path) {
+        if (path.contains(".")) return null;
+        EStructuralFeature f = machine.eClass().getEStructuralFeature(path);
+        return f instanceof EReference r && r.isContainment() && !r.isMany() && r.getLowerBound() == 0 ? new Target(machine, null, r) : null;
+    }
 
     private static Target resolve(EObject machine, String path) {
         String[] parts = path.split("\\.");

@@ -54,6 +54,11 @@ final class PresetDescriptions {
                         nz(e.getSource()), e.isEstimated() ? "  [estimated]" : "", e.getName().equals(d.entryMechanism()) ? "  (the kernel's default; kernel { entry ... } chooses another)" : ""));
             }
         }
+        Pipeline pl = m.getPipeline();
+        b.append(pl == null ? "pipeline: none (a scalar core: each instruction at its class's cost, one after another)\n"
+                : String.format(Locale.ROOT, "pipeline: %s, %d-wide, %d ALU / %d load-store / %d branch units, load-to-use %d cycles%s  %s%s%n", pl.getOrder(),
+                        pl.getIssueWidth(), pl.getAluUnits(), pl.getLoadStoreUnits(), pl.getBranchUnits(), pl.getLoadToUse(),
+                        pl.getWindow() > 0 ? ", window " + pl.getWindow() : "", nz(pl.getSource()), pl.isEstimated() ? "  [estimated]" : ""));
         b.append("costs (cycles):\n");
         for (Cost c : m.getCosts()) {
             b.append(String.format(Locale.ROOT, "  %-22s %6d cycles  %s%s%n", c.getKind(), c.getCycles(), nz(c.getSource()), c.isEstimated() ? "  [estimated]" : ""));

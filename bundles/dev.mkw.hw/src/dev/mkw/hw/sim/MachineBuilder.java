@@ -35,6 +35,7 @@ public final class MachineBuilder {
     private MachineDescription.TimerSpec timer;
     private final List<DeviceSpec> devices = new ArrayList<>();
     private final List<MachineDescription.EntryCost> entryMechanisms = new ArrayList<>();
+    private PipelineSpec pipeline;
 
     MachineBuilder() {
         for (CostKind k : CostKind.values()) costs.put(k, 0L);
@@ -58,6 +59,7 @@ public final class MachineBuilder {
         irqLines = d.irqLines();
         irqAckCycles = d.irqAckCycles();
         irqPriorities.putAll(d.irqPriorities());
+        pipeline = d.pipeline();
         timer = d.timer();
         devices.addAll(d.devices());
         entryMechanisms.addAll(d.entryMechanisms());
@@ -111,6 +113,8 @@ public final class MachineBuilder {
     }
 
     public MachineBuilder clearCaches() { caches.clear(); return this; }
+    /** How the core issues instructions; null: a scalar core, each instruction at its class's cost. */
+    public MachineBuilder pipeline(PipelineSpec p) { pipeline = p; return this; }
     public MachineBuilder memory(long bytes, long latency) { memoryBytes = bytes; memoryLatency = latency; return this; }
     public MachineBuilder interrupts(int lines, long ackCycles) { irqLines = lines; irqAckCycles = ackCycles; return this; }
     /** A priority other than the default (lines - line) for one line; a larger number wins. */
@@ -127,7 +131,7 @@ public final class MachineBuilder {
         MmuSpec mmu = new MmuSpec(format, tlbEntries, tlbWays, taggedTlb, taggedTlb ? asidBits : 0, globalPages, walkExtraCycles,
                 itlbEntries, itlbWays, large, noExecute);
         return new MachineDescription(name, title, isa, entryMechanism, cpus, clockMhz, costs, mmu, caches, memoryBytes, memoryLatency,
-                irqLines, irqAckCycles, irqPriorities, timer, devices, entryMechanisms);
+                irqLines, irqAckCycles, irqPriorities, timer, devices, entryMechanisms, pipeline);
     }
 
     /** The machine; IllegalArgumentException listing every problem of the description. */

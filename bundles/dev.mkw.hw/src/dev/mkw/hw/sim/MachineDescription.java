@@ -27,11 +27,13 @@ import java.util.Map;
  * @param entryMechanisms every kernel-entry mechanism the CPU offers, with its cycles (the kernel's
  *                       {@code entry} variant chooses among them); empty: only {@code entryMechanism},
  *                       at the cost table's KERNEL_ENTRY and KERNEL_EXIT
+ * @param pipeline       how the core issues instructions, or null: each instruction then costs its
+ *                       class's cost in turn, as on a scalar core ({@link IssueModel})
  */
 public record MachineDescription(String name, String title, String isa, String entryMechanism, int cpus,
         double clockMhz, Map<CostKind, Long> costs, MmuSpec mmu, List<CacheSpec> caches, long memoryBytes,
         long memoryLatency, int irqLines, long irqAckCycles, Map<Integer, Integer> irqPriorities, TimerSpec timer, List<DeviceSpec> devices,
-        List<EntryCost> entryMechanisms) {
+        List<EntryCost> entryMechanisms, PipelineSpec pipeline) {
 
     public MachineDescription {
         caches = List.copyOf(caches);

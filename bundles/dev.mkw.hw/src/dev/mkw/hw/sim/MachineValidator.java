@@ -17,6 +17,7 @@ public final class MachineValidator {
     public static List<String> problems(MachineDescription d) {
         List<String> p = new ArrayList<>();
         if (d.cpus() < 1 || d.cpus() > 64) p.add("cpus " + d.cpus() + " is out of range 1..64");
+        if (d.pipeline() != null && d.pipeline().problem() != null) p.add(d.pipeline().problem());
         if (!(d.clockMhz() > 0) || Double.isInfinite(d.clockMhz())) p.add("clockMhz " + d.clockMhz() + " must be > 0");
         for (CostKind k : CostKind.values()) {
             Long v = d.costs().get(k);

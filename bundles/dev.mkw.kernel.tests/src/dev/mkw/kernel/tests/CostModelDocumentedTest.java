@@ -55,7 +55,8 @@ class CostModelDocumentedTest {
         String doc = costModel();
         for (String row : List.of("`Sigma0.HANDLER_INSTRUCTIONS`", "`UserMode.IO_INSTRUCTION_CYCLES`", "`dev.mkw.user.ScenarioThread.BYTES_PER_OPERATION`",
                 "`dev.mkw.kernel.abi.Abi#codeBytesPerInstruction`", "`BRANCH_TAKEN`", "`SYSTEM_REGISTER`", "IPC fast-path instructions",
-                "`dev.mkw.kernel.abi.CountedPath`", "`REGISTER_SAVE` / `REGISTER_RESTORE` on ARMv7")) {
+                "`dev.mkw.kernel.abi.CountedPath`", "`REGISTER_SAVE` / `REGISTER_RESTORE` on ARMv7",
+                "`IssueModel` pipelines", "`IssueModel.MULTI_CYCLE_LATENCY` | " + dev.mkw.hw.sim.IssueModel.MULTI_CYCLE_LATENCY + " cycles", "counted paths' instruction streams")) {
             assertTrue(doc.contains(row), row + " has no row in docs/cost-model.md");
         }
         // Every row says where its number comes from, or that it is an estimate.

@@ -89,12 +89,18 @@ class FiascoPathTest {
 
     @Test
     void fiascosSystemRegisterMovesAndBarriersCost() {
-        // Per call 14 (11 moves, 3 dmb), per reply-and-wait 12 (11, 1): SYSTEM_REGISTER 1 → 3 adds twice that.
+        // Per call 14 (11 moves, 3 dmb), per reply-and-wait 12 (11, 1). On the A53's in-order pipeline a move's
+        // SYSTEM_REGISTER cycles are its latency: they cost where an instruction waits for its result, and a dmb
+        // waits for every older instruction, so 1 → 3 adds to every pass, but less than 2 a move.
         KernelPathStats one = path(run(pingPong(FIASCO, 2), Map.of("costs.SYSTEM_REGISTER.cycles", "1")), "ipc.fastpath");
         KernelPathStats three = path(run(pingPong(FIASCO, 2), Map.of("costs.SYSTEM_REGISTER.cycles", "3")), "ipc.fastpath");
         assertEquals(2 * ROUNDS, one.count(), "every call and every reply takes Fiasco's counted path");
-        assertEquals(ROUNDS * 2 * 14 + ROUNDS * 2 * 12, three.privilegedCycles() - one.privilegedCycles(), "system-register moves are privileged work");
-        assertTrue(three.total() - one.total() >= ROUNDS * 2 * 14 + ROUNDS * 2 * 12);
+        long added = three.total() - one.total();
+        assertTrue(added >= 2L * ROUNDS * 2 && added <= 2L * ROUNDS * (2 * 14 + 2 * 12), "moves and barriers cost through the schedule: " + added);
+        // On a scalar core (the pipeline left out) each one costs its SYSTEM_REGISTER in turn.
+        KernelPathStats scalar1 = path(run(pingPong(FIASCO, 2), Map.of("costs.SYSTEM_REGISTER.cycles", "1", "pipeline", "none")), "ipc.fastpath");
+        KernelPathStats scalar3 = path(run(pingPong(FIASCO, 2), Map.of("costs.SYSTEM_REGISTER.cycles", "3", "pipeline", "none")), "ipc.fastpath");
+        assertEquals(ROUNDS * 2 * 14 + ROUNDS * 2 * 12, scalar3.privilegedCycles() - scalar1.privilegedCycles(), "system-register moves are privileged work");
     }
 
     @Test
@@ -126,11 +132,15 @@ class FiascoPathTest {
         KernelPathStats sel4 = path(run(nullSyscall(KernelConfig.defaults()), Map.of()), "notify");
         KernelPathStats fiasco = path(run(nullSyscall(FIASCO), Map.of()), "notify");
         assertEquals(ROUNDS, fiasco.count());
-        // The estimate (20 instructions) against the counted invocation (159 less the entry's 4 software instructions).
-        assertTrue(fiasco.instructionCycles() - sel4.instructionCycles() >= ROUNDS * (155 - 20), fiasco.instructionCycles() + " vs " + sel4.instructionCycles());
-        // Its 6 system-register moves cost; the estimate has none.
+        // The estimate (20 instructions, one a cycle) against the counted invocation's 166 instructions as the A53's
+        // dual-issue pipeline schedules them, net of the entry's 4 software instructions (which KernelEntry charges).
+        Kernel k = run(nullSyscall(FIASCO), Map.of()).kernel();
+        long scheduled = k.image().scheduledCycles(KernelCode.NOTIFY);
+        assertTrue(scheduled > 20 && scheduled < 166, "dual issue: fewer cycles than instructions, " + scheduled);
+        assertEquals(ROUNDS * (scheduled - 20), fiasco.instructionCycles() - sel4.instructionCycles(), "both pay the entry's software part besides");
+        // Its 6 system-register moves cost (through the schedule); the estimate has none.
         KernelPathStats fiasco3 = path(run(nullSyscall(FIASCO), Map.of("costs.SYSTEM_REGISTER.cycles", "3")), "notify");
-        assertEquals(ROUNDS * 6 * 2, fiasco3.total() - fiasco.total());
+        assertTrue(fiasco3.total() > fiasco.total() && fiasco3.total() - fiasco.total() <= ROUNDS * 6 * 2);
         KernelPathStats sel43 = path(run(nullSyscall(KernelConfig.defaults()), Map.of("costs.SYSTEM_REGISTER.cycles", "3")), "notify");
         assertEquals(sel4.total(), sel43.total());
     }

@@ -1,5 +1,15 @@
 package dev.mkw.kernel.abi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mkw.hw.sim.InstructionStream;
+
 /**
  * The dynamic instruction mix of one pass through a real kernel's IPC fast path, counted from
  * its disassembly along one scenario (shared/notes/kernel-cost-sources.md §1 and §5 say how,
@@ -27,9 +37,29 @@ package dev.mkw.kernel.abi;
  *                            switch: charged as {@code SYSTEM_REGISTER} too (MKW has no barrier cost yet)
  * @param privileged          all privileged instructions (system-register moves included)
  * @param perWord             instructions per message word the path copies (0: it copies none)
+ * @param stream              the walked pass as an {@link InstructionStream} (a file of this bundle's {@code paths/}), or null
+ *                            where only the mix was counted: on a machine with a pipeline the stream is scheduled
+ *                            ({@code dev.mkw.hw.sim.IssueModel}) instead of charging the classes in turn
  */
 public record CountedPath(String kernel, String source, int simple, int loads, int stores, int branches, int taken,
-        int systemRegisterMoves, int barriers, int privileged, int perWord) {
+        int systemRegisterMoves, int barriers, int privileged, int perWord, String stream) {
+
+    private static final Map<String, InstructionStream> STREAMS = new ConcurrentHashMap<>();
+
+    /** The walked pass's instruction stream, or null where the path has none. */
+    public InstructionStream instructionStream() {
+        return stream == null ? null : STREAMS.computeIfAbsent(stream, CountedPath::load);
+    }
+
+    private static InstructionStream load(String file) {
+        String at = "/paths/" + file;
+        try (InputStream in = CountedPath.class.getResourceAsStream(at)) {
+            if (in == null) throw new IllegalStateException("the kernel bundle lacks " + at);
+            return InstructionStream.read(file, new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Instructions MKW charges as instructions: all but the privileged ones. */
     public int instructions() {
@@ -50,7 +80,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code iret}). One path serves Call and ReplyWait. Message registers stay in registers.
      */
     public static final CountedPath PISTACHIO_IA32 = new CountedPath("L4Ka::Pistachio ia32 exc_user_sysipc",
-            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x32/trap.S", 21, 16, 11, 12, 3, 1, 0, 3, 0);
+            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x32/trap.S", 21, 16, 11, 12, 3, 1, 0, 3, 0, null);
 
     /**
      * Pistachio x86-64 {@code syscall_entry} ({@code kernel/src/glue/v4-x86/x64/trap.S} at
@@ -58,7 +88,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code sysretq}); the taken branches were not told apart (counted as not taken).
      */
     public static final CountedPath PISTACHIO_X64 = new CountedPath("L4Ka::Pistachio x86-64 syscall_entry",
-            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x64/trap.S", 28, 18, 10, 15, 0, 0, 0, 2, 0);
+            "l4ka/pistachio 8be66aa9 kernel/src/glue/v4-x86/x64/trap.S", 28, 18, 10, 15, 0, 0, 0, 2, 0, null);
 
     /**
      * seL4 AArch32 (Cortex-A9: imx6, {@code configs/ARM_verified.cmake} with KernelNumDomains=1,
@@ -77,7 +107,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * Each message word: {@code ldr}, {@code str}, {@code cmp}, {@code bne}.
      */
     public static final CountedPath SEL4_AARCH32_CALL = new CountedPath("seL4 AArch32 fastpath_call",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 78, 20, 14, 17, 5, 5, 0, 16, 4);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 78, 20, 14, 17, 5, 5, 0, 16, 4, "sel4-aarch32-call.stream");
 
     /**
      * The same build's {@code fastpath_reply_recv} (ReplyRecv, 0 words, empty ready queue so the
@@ -85,7 +115,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * instructions, 93/23/21/23 (8 taken), the same 16 privileged.
      */
     public static final CountedPath SEL4_AARCH32_REPLY_RECV = new CountedPath("seL4 AArch32 fastpath_reply_recv",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 93, 23, 21, 23, 8, 5, 0, 16, 4);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/32/traps.S", 93, 23, 21, 23, 8, 5, 0, 16, 4, "sel4-aarch32-reply-recv.stream");
 
     /**
      * seL4 AArch64 (Cortex-A53: bcm2837, {@code configs/AARCH64_verified.cmake} with
@@ -101,11 +131,11 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code str}, {@code add}, {@code cmp}, {@code b.ne}.
      */
     public static final CountedPath SEL4_AARCH64_CALL = new CountedPath("seL4 AArch64 fastpath_call",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 81, 34, 29, 31, 9, 15, 0, 19, 5);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 81, 34, 29, 31, 9, 15, 0, 19, 5, "sel4-aarch64-call.stream");
 
     /** The same build's {@code fastpath_reply_recv}, the ReplyRecv scenario above: 215 instructions, 88/38/32/38 (12 taken), 19 privileged. */
     public static final CountedPath SEL4_AARCH64_REPLY_RECV = new CountedPath("seL4 AArch64 fastpath_reply_recv",
-            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 88, 38, 32, 38, 12, 15, 0, 19, 5);
+            "seL4/seL4 1326364bc src/fastpath/fastpath.c, src/arch/arm/64/traps.S", 88, 38, 32, 38, 12, 15, 0, 19, 5, "sel4-aarch64-reply-recv.stream");
 
     /**
      * Fiasco (L4Re) at kernkonzept/fiasco 245fce53 (2026-06-24), as counted for the L4Re rows:
@@ -141,7 +171,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code add}, {@code cmp}, 2 branches taken), 6.5 a word, rounded up to 7.
      */
     public static final CountedPath FIASCO_AARCH64_CALL = new CountedPath("Fiasco AArch64 IPC call (Thread::do_ipc)", FIASCO_SOURCE,
-            216, 150, 78, 109, 59, 11, 3, 17, 7);
+            216, 150, 78, 109, 59, 11, 3, 17, 7, "fiasco-aarch64-call.stream");
 
     /**
      * The same build's ReplyAndWait of the server (the benchmark's {@code l4_ipc_reply_and_wait},
@@ -155,7 +185,7 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code dmb}.
      */
     public static final CountedPath FIASCO_AARCH64_REPLY_WAIT = new CountedPath("Fiasco AArch64 IPC reply-and-wait (Thread::do_ipc)", FIASCO_SOURCE,
-            208, 146, 77, 108, 57, 11, 1, 15, 7);
+            208, 146, 77, 108, 57, 11, 1, 15, 7, "fiasco-aarch64-reply-wait.stream");
 
     /**
      * The same build's invocation of a kernel object that the kernel answers itself, the path
@@ -171,5 +201,5 @@ public record CountedPath(String kernel, String source, int simple, int loads, i
      * {@code notify}, a system call the kernel answers without a switch.
      */
     public static final CountedPath FIASCO_AARCH64_INVOKE = new CountedPath("Fiasco AArch64 kernel-object invocation (sys_ipc_wrapper, Thread_object::invoke)",
-            FIASCO_SOURCE, 53, 43, 31, 32, 16, 6, 0, 7, 0);
+            FIASCO_SOURCE, 53, 43, 31, 32, 16, 6, 0, 7, 0, "fiasco-aarch64-invoke.stream");
 }
