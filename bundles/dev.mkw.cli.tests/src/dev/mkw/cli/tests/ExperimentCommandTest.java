@@ -15,6 +15,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mkw.cli.commands.FidelityCommand;
+import dev.mkw.cli.experiment.Claim;
+import dev.mkw.cli.experiment.ClaimVerdict;
+import dev.mkw.cli.experiment.ExperimentResult;
+import dev.mkw.dsl.ScenarioLoader;
+import dev.mkw.scenario.Scenario;
+
 /**
  * Issue 22: {@code mkw experiment DIR} checks the claims of an experiment directory by runs,
  * with a report (Markdown, HTML, plots) and a verdict per claim. Every shipped experiment runs
@@ -25,9 +32,10 @@ class ExperimentCommandTest {
     /** The verdict each shipped claim has; a change in the model that changes one must change this (and README). */
     private static final Map<String, String> VERDICTS = Map.ofEntries(
             Map.entry("benno", "reproduced"), Map.entry("lazy", "reproduced"), Map.entry("fastpath", "reproduced"), Map.entry("tagged-tlb", "reproduced"),
-            // The model's copy-in-out costs about 5x the temporary mapping, not 2x: its kernel buffer
-            // thrashes the Pentium's 8 KiB L1D (the report's per-path table shows the misses). Reported, not tuned.
-            Map.entry("one-copy", "direction reproduced, size not"),
+            // Copy-in-out cost about 5x the temporary mapping, not 2x, while the model interleaved its two
+            // copies word by word: string, kernel buffer and receiver's buffer thrashed the Pentium's 2-way
+            // L1D. Copied in two passes, as such kernels do, it is 0.62 (issue 22 item 4: a model error, fixed).
+            Map.entry("one-copy", "reproduced"),
             // Eager FPU switching saves and loads the state at every switch of a thread that uses the FPU
             // (LazyFpu.switched); it skipped the move while the FPU held the next thread's, which is lazy
             // behaviour, and the lazy-fpu claim was missed until that model error was fixed.
@@ -50,12 +58,14 @@ class ExperimentCommandTest {
             Map.entry("virtual-array-no-table", "reproduced"), Map.entry("physical-tcbs", "reproduced"),
             Map.entry("async-irq-latency", "reproduced"), Map.entry("unmap-grows-with-tree", "reproduced"),
             Map.entry("l3-vs-mach-4k", "reproduced"));
+    // The absolute claims of ipc-presets and ipc-presets-l4re (mkw fidelity's rows) are not pinned here: their
+    // verdicts follow from fidelity's golden figures, and absoluteClaimsStateTheFidelityTable... checks that they do.
 
     @Test
     void everyShippedExperimentRunsReducedAndItsVerdictsHold(@TempDir Path out) throws Exception {
         CliRun cli = new CliRun();
         assertEquals(0, cli.run(CliRun.home(), "experiment", "--all", "--reduced", "--out", out.toString()), cli.out() + cli.err());
-        assertEquals(1, new CliRun().run(CliRun.home(), "experiment", "string-copy", "--reduced", "--strict", "--out", out.resolve("strict").toString()),
+        assertEquals(1, new CliRun().run(CliRun.home(), "experiment", "mach-vs-l3", "--reduced", "--strict", "--out", out.resolve("strict").toString()),
                 "--strict fails when a claim is missed");
         for (var e : VERDICTS.entrySet()) {
             assertTrue(cli.out().lines().anyMatch(l -> l.strip().startsWith(e.getKey() + " ") && l.contains(" " + e.getValue() + " ")),
@@ -67,11 +77,56 @@ class ExperimentCommandTest {
             }
             String md = Files.readString(out.resolve(id).resolve("report.md"));
             assertTrue(md.contains("## Claims") && md.contains("A − B cycles") && md.contains("path ipc."), "per-path statistics in " + id + ":\n" + md);
+            assertTrue(md.contains("each side's dearest kernel path, in cycles on average") && md.contains("| instruction fetch stalls |"), "what a path's cycles are made of, in " + id + ":\n" + md);
         }
         assertTrue(cli.out().contains("| claim | published | MKW | verdict |"), "the README table: " + cli.out());
         assertTrue(cli.err().contains("8/8 runs"), "a progress bar on stderr: " + cli.err());
         String md = Files.readString(out.resolve("string-copy/report.md"));
         assertTrue(md.contains("one copy instead of two (ratio 0.500 ± 30 %)"), "the tolerance is stated: " + md);
+    }
+
+    /**
+     * Absolute claims: the experiments ipc-presets and ipc-presets-l4re state the rows of {@code mkw
+     * fidelity}'s table ({@code reference PRESET ipc}). Each point's figure must be the one
+     * fidelity measures (the same scenario, the same settings, the same one-way figure), and the
+     * verdict must follow from its deviation: within the stated 10 %, reproduced; else missed. The
+     * figures themselves are golden in FidelityCommandTest, so a change of the cost model moves
+     * them there, and here the verdicts follow.
+     */
+    @Test
+    void absoluteClaimsStateTheFidelityTableAndMissedRowsStayMissed(@TempDir Path out) throws Exception {
+        Path pingPong = CliRun.home().resolve("examples/scenarios/ping-pong.mkw");
+        Scenario reference = ScenarioLoader.standalone().load(pingPong).scenario();
+        int claims = 0;
+        for (String id : List.of("ipc-presets", "ipc-presets-l4re")) {
+            Path dir = CliRun.home().resolve("examples/experiments").resolve(id);
+            assertArrayEquals(Files.readAllBytes(pingPong), Files.readAllBytes(dir.resolve("ping-pong.mkw")), id + " runs fidelity's scenario");
+            ExperimentResult result = ExperimentRuns.reduced(dir).result();
+            for (Claim c : result.spec().claims()) {
+                FidelityCommand.Reference r = FidelityCommand.REFERENCES.stream()
+                        .filter(x -> x.figure() == FidelityCommand.Figure.IPC && x.preset().equals(c.a().get("machine.preset"))).findFirst().orElseThrow();
+                assertTrue(c.absolute() && c.source().equals(r.source()) && c.published() == r.cycles(), c.toString());
+                ClaimVerdict v = ClaimVerdict.check(c, result);
+                assertEquals(1, v.pairs().size(), c.id() + ": one point");
+                long fidelity = FidelityCommand.measure(reference, r);
+                assertEquals(fidelity, Math.round(v.pairs().get(0).figureA()), c.id() + ": the experiment's figure is fidelity's");
+                boolean within = Math.abs(fidelity - r.cycles()) <= 0.10 * r.cycles();
+                assertEquals(within ? ClaimVerdict.Verdict.REPRODUCED : ClaimVerdict.Verdict.NOT_REPRODUCED, v.verdict(), c.id() + " at " + fidelity + " against " + r.cycles());
+                claims++;
+            }
+            // The plot: MKW's figure and the published one, a bar each per preset.
+            CategoryDataset bars = new ExperimentRuns(result).chart().getCategoryPlot().getDataset();
+            assertEquals(List.of("one-way:ipc.fastpath@server.pong", "published"), bars.getRowKeys());
+            for (Claim c : result.spec().claims()) {
+                assertEquals(c.published(), bars.getValue("published", c.a().get("machine.preset")).doubleValue(), 1e-9, c.id());
+            }
+        }
+        assertEquals(FidelityCommand.REFERENCES.stream().filter(r -> r.figure() == FidelityCommand.Figure.IPC).count(), claims, "every ipc row of fidelity is a claim");
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run(CliRun.home(), "experiment", "ipc-presets", "--out", out.toString()), cli.err());
+        String md = Files.readString(out.resolve("ipc-presets/report.md"));
+        assertTrue(md.contains("| at | MKW | published | deviation | within |") && md.contains("260 cycles, L3 short IPC, one way (5.2 us at 50 MHz) (± 10 %)")
+                && md.contains("path ipc.fastpath"), md);
     }
 
     @Test
@@ -147,6 +202,36 @@ class ExperimentCommandTest {
         cli = new CliRun();
         assertEquals(2, cli.run(dir, "experiment", "mine"));
         assertTrue(cli.err().contains("experiment.mkwx:5:1: error: unknown statement 'metrik'"), cli.err());
+        // Absolute claims: the figure needs its points, a tolerance and the experiment's unit; a reference names a row of fidelity.
+        Files.writeString(e.resolve("experiment.mkwx"), """
+                title t
+                scenario ping-pong.mkw
+                vary kernel.fastpath=off,on
+                metric ipc_avg_cycles
+                unit cycles
+                claim a
+                  says s
+                  source me
+                  expect 260 µs
+                claim b
+                  says s
+                  source me
+                  at kernel.fastpath=on
+                  expect 260 cycles
+                claim c
+                  reference i486_50 ipc
+                  tolerance 10%
+                claim d
+                  reference pdp11 ipc
+                """);
+        cli = new CliRun();
+        assertEquals(2, cli.run(dir, "experiment", "mine"));
+        assertTrue(cli.err().contains("experiment.mkwx:9:1: error: claim a expects a figure but says of which points (at KEY=VALUE ...)"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:9:1: error: claim a expects µs but the experiment measures cycles"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:10:1: error: claim b states a figure but no tolerance"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:16:1: error: claim c: the reference's figure is the one-way IPC from user level; the experiment measures ipc_avg_cycles, not metric one-way:ipc.fastpath@server.pong"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:16:1: error: claim c: machine.preset is neither varied nor set"), cli.err());
+        assertTrue(cli.err().contains("experiment.mkwx:19:13: error: reference PRESET FIGURE names a row of mkw fidelity's table, one of: i486_50 ipc,"), cli.err());
         cli = new CliRun();
         assertEquals(2, cli.run(dir, "experiment", "no-such-experiment"));
         assertTrue(cli.err().contains("no experiment 'no-such-experiment'"), cli.err());

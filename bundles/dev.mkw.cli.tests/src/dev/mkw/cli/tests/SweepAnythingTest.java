@@ -46,6 +46,40 @@ class SweepAnythingTest {
         assertTrue(run.err().contains("string-ipc.mkw:1:1: error: param.nope: the scenario declares no parameter 'nope'"), run.err());
     }
 
+    /**
+     * {@code mkw sweep --set KEY=VALUE} fixes a setting for every point, as {@code mkw run --set}
+     * does; here the UART's interrupt interval, a scenario parameter of the device (interval gap cycles).
+     */
+    @Test
+    void setFixesASettingForEveryPoint() {
+        String uart = CliRun.home().resolve("examples/experiments/irq-delivery/uart-load.mkw").toString();
+        CliRun set = new CliRun();
+        assertEquals(0, set.run(CliRun.home(), "sweep", uart, "--set", "param.gap=5000", "--set", "param.irqs=20", "--vary", "kernel.irq-delivery=sync,async",
+                "--metric", "irqs_delivered", "--metric", "irq_avg_latency_cycles", "--metric", "cycles"), set.err());
+        List<String> rows = set.out().lines().toList();
+        assertEquals("point,param.gap,param.irqs,kernel.irq-delivery,status,irqs_delivered,irq_avg_latency_cycles,cycles,error", rows.get(0));
+        assertEquals(List.of("0,5000,20,sync,ok", "1,5000,20,async,ok"), rows.subList(1, 3).stream().map(r -> String.join(",", List.of(r.split(",")).subList(0, 5))).toList());
+        // The same points as a one-value --vary: the same figures, so --set is that setting and nothing else.
+        CliRun vary = new CliRun();
+        assertEquals(0, vary.run(CliRun.home(), "sweep", uart, "--vary", "param.gap=5000", "--vary", "param.irqs=20", "--vary", "kernel.irq-delivery=sync,async",
+                "--metric", "irqs_delivered", "--metric", "irq_avg_latency_cycles", "--metric", "cycles"), vary.err());
+        assertEquals(set.out(), vary.out());
+        // The interrupt rate is the device's: a longer gap takes longer to deliver as many interrupts.
+        CliRun slow = new CliRun();
+        assertEquals(0, slow.run(CliRun.home(), "sweep", uart, "--set", "param.gap=40000", "--set", "param.irqs=20", "--vary", "kernel.irq-delivery=sync,async",
+                "--metric", "irqs_delivered", "--metric", "irq_avg_latency_cycles", "--metric", "cycles"), slow.err());
+        long fastCycles = Long.parseLong(rows.get(1).split(",")[7]), slowCycles = Long.parseLong(slow.out().lines().toList().get(1).split(",")[7]);
+        assertTrue(2 * slowCycles > 3 * fastCycles, "interval gap cycles follows --set param.gap: " + set.out() + slow.out());
+        // Mistakes: more than one value, a key both set and varied, a value the device refuses (placed in the file).
+        check(List.of("--set", "param.bytes=8,16", "--vary", "param.rounds=2"), "--set takes KEY=VALUE (one value; --vary KEY=V1,V2 varies it), got 'param.bytes=8,16'");
+        check(List.of("--set", "param.bytes=8", "--vary", "param.bytes=16,32"), "param.bytes is given with both --set and --vary");
+        check(List.of("--set", "param.bytes=lots", "--vary", "param.rounds=2"), "--set param.bytes=lots: expects a number");
+        CliRun bad = new CliRun();
+        assertEquals(2, bad.run(CliRun.home(), "sweep", uart, "--set", "param.gap=0", "--vary", "kernel.irq-delivery=sync,async"));
+        assertTrue(bad.err().contains("uart-load.mkw:44:33: error: device com1: parameter interval must be at least 1, got 0 (from param gap = 0, given from outside)"), bad.err());
+        assertTrue(bad.out().isEmpty(), "nothing ran: " + bad.out());
+    }
+
     private static void check(List<String> vary, String message) {
         CliRun cli = new CliRun();
         List<String> args = new java.util.ArrayList<>(List.of("sweep", STRING_IPC));

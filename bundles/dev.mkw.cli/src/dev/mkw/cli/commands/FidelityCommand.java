@@ -50,6 +50,13 @@ public final class FidelityCommand implements Command {
         }
 
         public String word() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+        /** The reference scenario's file name in examples/scenarios; the kernel path measured; the answering thread. */
+        public String scenario() { return scenario; }
+
+        public String path() { return path; }
+
+        public String thread() { return thread; }
     }
 
     /**
@@ -180,12 +187,10 @@ public final class FidelityCommand implements Command {
     }
 
     /**
-     * The user-level cycles of the figure's thread from a return to its next trap. For IPC: the
-     * median gap between a message reaching the thread (the end of the delivering path) and the
-     * thread's own next message starting its path, over every such pair of samples (the median,
-     * because a gap a timer interrupt fell into holds the interrupt's paths too, which are not
-     * part of an IPC); for the null system call, whose thread does nothing but call: its user
-     * cycles per call.
+     * The user-level cycles of the figure's thread from a return to its next trap. For IPC:
+     * {@link dev.mkw.sim.sweep.OneWayFigure#userBetweenTraps} (shared with the sweep metric
+     * {@code one-way:PATH@THREAD}, so an experiment's figure is this command's); for the null
+     * system call, whose thread does nothing but call: its user cycles per call.
      */
     static double userBetweenTraps(RunReport report, Reference r) throws CliException {
         String t = r.figure().thread;
@@ -195,16 +200,8 @@ public final class FidelityCommand implements Command {
             if (stats == null) throw new CliException("the reference scenario has no thread " + t + " on " + r.preset());
             return (double) stats.userCycles() / path.count();
         }
-        List<dev.mkw.sim.report.IpcSample> samples = report.ipcSamples();
-        long[] gaps = new long[samples.size()];
-        int n = 0;
-        for (int i = 0; i + 1 < samples.size(); i++) {
-            var in = samples.get(i);
-            var out = samples.get(i + 1);
-            if (in.to().equals(t) && out.from().equals(t)) gaps[n++] = out.sendCycle() - (in.sendCycle() + in.latency());
-        }
-        if (n == 0) throw new CliException("the reference scenario's thread " + t + " answered no message on " + r.preset());
-        java.util.Arrays.sort(gaps, 0, n);
-        return gaps[n / 2];
+        double gap = dev.mkw.sim.sweep.OneWayFigure.userBetweenTraps(report, t);
+        if (Double.isNaN(gap)) throw new CliException("the reference scenario's thread " + t + " answered no message on " + r.preset());
+        return gap;
     }
 }

@@ -26,7 +26,7 @@ public final class SweepCommand implements Command {
     private static final Set<String> VALUED = valued();
 
     private static Set<String> valued() {
-        Set<String> v = new HashSet<>(Set.of("vary", "jobs", "out", "metric", "engine"));
+        Set<String> v = new HashSet<>(Set.of("vary", "set", "jobs", "out", "metric", "engine"));
         v.addAll(SweepEngines.CLUSTER_OPTIONS);
         return Set.copyOf(v);
     }
@@ -36,12 +36,13 @@ public final class SweepCommand implements Command {
     @Override public String summary() { return "run a scenario over the cross product of settings; one CSV row per run"; }
 
     @Override public String help() {
-        return "Usage: mkw sweep FILE.mkw --vary KEY=V1,V2,... [--vary ...] [--metric NAME ...] [--out results.csv]\n"
+        return "Usage: mkw sweep FILE.mkw --vary KEY=V1,V2,... [--vary ...] [--set KEY=VALUE ...] [--metric NAME ...] [--out results.csv]\n"
                 + "                 [--engine local] [--jobs N]\n"
                 + "                 [--engine spark [--master URL] [--parquet DIR] [--conf KEY=VALUE ...]]\n\n"
                 + "Runs every combination of the --vary values (the first key varies slowest), each deterministic;\n"
                 + "writes one CSV row per run (to stdout without --out). A run that fails records its error in its\n"
-                + "row and the sweep goes on. Keys are those of 'mkw run --set': "
+                + "row and the sweep goes on. --set KEY=VALUE fixes a setting for every run, as 'mkw run --set' does (its\n"
+                + "column shows the value in every row). Keys are those of 'mkw run --set': "
                 + String.join(", ", VariantSettings.KEYS.keySet()) + ";\n" + VariantSettings.MACHINE_FIELD_HELP + " (4K, 16KiB, 1M: powers of 1024);\n"
                 + VariantSettings.PARAM_HELP + ".\n"
                 + "Metrics: the standard set, or e.g. path:ipc.fastpath, path-count:pagefault, thread:client.ping, cache:L1.\n\n"
@@ -61,7 +62,7 @@ public final class SweepCommand implements Command {
         if (a.values("vary").isEmpty()) throw new CliException("'mkw sweep' needs at least one --vary KEY=V1,V2");
         SweepEngine engine = SweepEngines.find(a.value("engine", SweepEngines.DEFAULT));
         engine.check(a);
-        SweepJob job = SweepJob.of(file, ScenarioRunner.load(file, ctx), a.values("vary"), a.values("metric"));
+        SweepJob job = SweepJob.of(file, ScenarioRunner.load(file, ctx), a.values("set"), a.values("vary"), a.values("metric"));
         SweepEngine.Result result = engine.run(job, a, ctx,
                 (done, total, status) -> ctx.err().printf("sweep: %d/%d %s%n", done, total, status));
         int status = job.table().statusColumn();

@@ -38,10 +38,19 @@ public final class ExperimentChart {
 
     private ExperimentChart() {}
 
-    /** The plotted points: series name → (x value as written, figure), in point order. */
+    /** The series of MKW's figures is named by the metric, or by the other axes' settings; the claims' figures by {@value #PUBLISHED} first. */
+    static final String PUBLISHED = "published";
+
+    /**
+     * The plotted points: series name → (x value as written, figure), in point order. Absolute
+     * claims ({@code expect N UNIT}, {@code reference}) add their published figure at each point
+     * they name, as series {@value #PUBLISHED} (with the other axes' settings), so the plot shows
+     * MKW's figure beside the one it is checked against.
+     */
     public static Map<String, List<Map.Entry<String, Double>>> series(ExperimentResult r) {
         List<String> axes = r.spec().axisKeys();
         Map<String, List<Map.Entry<String, Double>>> series = new LinkedHashMap<>();
+        Map<String, List<Map.Entry<String, Double>>> published = new LinkedHashMap<>();
         for (int i = 0; i < r.size(); i++) {
             Map<String, String> v = r.varied(i);
             String x = v.get(axes.get(0));
@@ -49,7 +58,13 @@ public final class ExperimentChart {
             for (String k : axes.subList(1, axes.size())) rest.add(k + "=" + v.get(k));
             String name = rest.isEmpty() ? r.spec().metric() : String.join(", ", rest);
             series.computeIfAbsent(name, n -> new ArrayList<>()).add(Map.entry(x, r.figure(i)));
+            for (Claim c : r.spec().claims()) {
+                if (!c.absolute() || !ClaimVerdict.matches(r.settings(i), c.a()) || !ClaimVerdict.matches(r.settings(i), c.where())) continue;
+                var points = published.computeIfAbsent(rest.isEmpty() ? PUBLISHED : PUBLISHED + ", " + name, n -> new ArrayList<>());
+                if (points.stream().noneMatch(p -> p.getKey().equals(x))) points.add(Map.entry(x, c.published()));
+            }
         }
+        series.putAll(published);
         return series;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.mkw.cli.CliException;
 import dev.mkw.cli.ExitCode;
+import dev.mkw.cli.commands.FidelityCommand;
 import dev.mkw.sim.sweep.Metrics;
 import dev.mkw.sim.sweep.SweepAxis;
 
@@ -18,7 +19,9 @@ import dev.mkw.sim.sweep.SweepAxis;
  * comment. Before the first {@code claim}: {@code title}, {@code requires}, {@code scenario}, {@code set},
  * {@code vary}, {@code metric}, {@code unit}, {@code reduced}; each {@code claim ID} then has
  * {@code says}, {@code source}, {@code compare A / B}, {@code where}, {@code expect},
- * {@code published}, {@code tolerance}. Every mistake is refused with {@code FILE:LINE:COL}
+ * {@code published}, {@code tolerance}; or, for an absolute figure, {@code at SETTINGS} and
+ * {@code expect N UNIT} (or {@code reference PRESET FIGURE}: a published figure of
+ * {@code mkw fidelity}'s table, with its source and settings) with a {@code tolerance}. Every mistake is refused with {@code FILE:LINE:COL}
  * (exit code 2) before anything runs; README "Experiments" documents the format.
  */
 public final class ExperimentFile {
@@ -138,16 +141,28 @@ public final class ExperimentFile {
         }
         List<Claim> built = new ArrayList<>();
         for (ClaimBuilder c : claims) {
-            Claim claim = c.build(this, axes);
+            Claim claim = c.build(this, axes, fixed(sets), metric, unit);
             if (claim != null) built.add(claim);
         }
         return new ExperimentSpec(dir, title, scenario, sets, varies, metric, unit, reduced, built, requires);
+    }
+
+    private static Map<String, String> fixed(List<String> sets) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : sets) m.put(ExperimentSpec.key(kv), kv.substring(kv.indexOf('=') + 1));
+        return m;
     }
 
     private void claimLine(ClaimBuilder c, String word, String rest, int line, int col, int restCol) {
         switch (word) {
             case "says" -> c.says = rest;
             case "source" -> c.source = rest;
+            case "at" -> {
+                c.a = sides(rest, line, restCol);
+                c.at = true;
+                c.compareLine = line;
+            }
+            case "reference" -> reference(c, rest, line, restCol);
             case "compare" -> {
                 int slash = rest.indexOf(" / ");
                 if (slash < 0) {
@@ -155,16 +170,19 @@ public final class ExperimentFile {
                     return;
                 }
                 c.a = sides(rest.substring(0, slash), line, restCol);
+                c.compared = true;
                 c.b = sides(rest.substring(slash + 3), line, restCol + slash + 3);
                 c.compareLine = line;
             }
             case "where" -> c.where = sides(rest, line, restCol);
             case "expect" -> {
-                if (rest.equals("lower")) c.direction = Claim.Direction.LOWER;
+                if (!rest.isEmpty() && (Character.isDigit(rest.charAt(0)) || rest.charAt(0) == '.')) expectFigure(c, rest, line, restCol);
+                else if (rest.equals("lower")) c.direction = Claim.Direction.LOWER;
                 else if (rest.equals("higher")) c.direction = Claim.Direction.HIGHER;
-                else problem(line, restCol, "expect lower or expect higher: A's figure against B's, got '" + rest + "'");
+                else problem(line, restCol, "expect lower or expect higher (A's figure against B's), or expect N UNIT (an absolute figure, with at SETTINGS), got '" + rest + "'");
             }
             case "published" -> {
+                c.publishedLine = line;
                 int sp = rest.indexOf(' ');
                 String number = sp < 0 ? rest : rest.substring(0, sp);
                 try {
@@ -174,17 +192,69 @@ public final class ExperimentFile {
                     problem(line, restCol, "published RATIO [as the source states it]: the ratio A/B as a number or fraction (0.045, 1/22), got '" + number + "'");
                 }
             }
-            case "tolerance" -> {
-                try {
-                    String t = rest.endsWith("%") ? rest.substring(0, rest.length() - 1) : rest;
-                    c.tolerance = Double.parseDouble(t) / (rest.endsWith("%") ? 100 : 1);
-                    if (c.tolerance < 0) throw new NumberFormatException();
-                } catch (NumberFormatException e) {
-                    problem(line, restCol, "tolerance is a share of the published ratio: 25% or 0.25, got '" + rest + "'");
-                }
-            }
-            default -> problem(line, col, "a claim has says, source, compare, where, expect, published, tolerance; not '" + word
+            case "tolerance" -> tolerance(c, rest, line, restCol);
+            default -> problem(line, col, "a claim has says, source, compare, where, expect, published, tolerance (an absolute one: at, expect N UNIT or reference); not '" + word
                     + "' (title, scenario, set, vary, metric, unit and reduced go before the first claim)");
+        }
+    }
+
+    /** {@code expect N [UNIT] [tolerance T]}: the absolute figure the claim's points must have. */
+    private void expectFigure(ClaimBuilder c, String rest, int line, int col) {
+        String[] w = rest.split("\\s+");
+        int i = 0;
+        try {
+            c.published = Double.parseDouble(w[i++]);
+        } catch (NumberFormatException e) {
+            problem(line, col, "expect N UNIT: the figure as a number, e.g. expect 260 cycles, got '" + w[0] + "'");
+            return;
+        }
+        if (i < w.length && !w[i].equals("tolerance")) c.expectUnit = w[i++];
+        if (i + 1 < w.length && w[i].equals("tolerance")) {
+            tolerance(c, w[i + 1], line, col);
+            i += 2;
+        }
+        if (i < w.length) problem(line, col, "expect N UNIT [tolerance T], e.g. expect 260 cycles tolerance 10%, got '" + rest + "'");
+        c.publishedText = w[0] + (c.expectUnit == null ? "" : " " + c.expectUnit);
+        c.figureLine = line;
+    }
+
+    /**
+     * {@code reference PRESET FIGURE}: the published figure {@code mkw fidelity} checks on PRESET
+     * ({@link FidelityCommand#REFERENCES}), stated once there: its cycles, what it is, its source,
+     * and the settings MKW measures it with (the preset, the kernel whose code was measured).
+     */
+    private void reference(ClaimBuilder c, String rest, int line, int col) {
+        String[] w = rest.split("\\s+");
+        FidelityCommand.Reference found = null;
+        if (w.length == 2) {
+            for (FidelityCommand.Reference r : FidelityCommand.REFERENCES) if (r.preset().equals(w[0]) && r.figure().word().equals(w[1])) found = r;
+        }
+        if (found == null) {
+            List<String> known = FidelityCommand.REFERENCES.stream().map(FidelityCommand.Reference::label).toList();
+            problem(line, col, "reference PRESET FIGURE names a row of mkw fidelity's table, one of: " + String.join(", ", known) + "; got '" + rest + "'");
+            return;
+        }
+        c.reference = found;
+        c.a = new LinkedHashMap<>();
+        c.a.put("machine.preset", found.preset());
+        c.a.putAll(new java.util.TreeMap<>(found.settings()));
+        c.at = true;
+        c.compareLine = line;
+        c.published = (double) found.cycles();
+        c.expectUnit = "cycles";
+        c.publishedText = found.cycles() + " cycles, " + found.what();
+        c.figureLine = line;
+        if (c.says == null) c.says = found.what();
+        if (c.source == null) c.source = found.source();
+    }
+
+    private void tolerance(ClaimBuilder c, String rest, int line, int col) {
+        try {
+            String t = rest.endsWith("%") ? rest.substring(0, rest.length() - 1) : rest;
+            c.tolerance = Double.parseDouble(t) / (rest.endsWith("%") ? 100 : 1);
+            if (c.tolerance < 0) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            problem(line, col, "tolerance is a share of the published figure: 25% or 0.25, got '" + rest + "'");
         }
     }
 
@@ -211,46 +281,12 @@ public final class ExperimentFile {
         return Double.parseDouble(s.substring(0, slash)) / Double.parseDouble(s.substring(slash + 1));
     }
 
-    void problem(int line, int col, String message) {
-        problems.add(file + ":" + line + ":" + col + ": error: " + message);
+    /** How many problems were found so far (a claim checks whether its own lines added any). */
+    int problemCount() {
+        return problems.size();
     }
 
-    /** A claim's lines as they are read; {@link #build} checks it against the axes. */
-    private static final class ClaimBuilder {
-        final String id;
-        final int line;
-        int compareLine;
-        String says, source, publishedText;
-        Map<String, String> a, b, where = Map.of();
-        Claim.Direction direction;
-        Double published;
-        Double tolerance;
-
-        ClaimBuilder(String id, int line) {
-            this.id = id;
-            this.line = line;
-        }
-
-        Claim build(ExperimentFile f, Map<String, List<String>> axes) {
-            int before = f.problems.size();
-            if (says == null) f.problem(line, 1, "claim " + id + " does not say what it claims (says TEXT)");
-            if (source == null) f.problem(line, 1, "claim " + id + " names no source (source TEXT: paper, section, table)");
-            if (a == null) f.problem(line, 1, "claim " + id + " compares nothing (compare A / B)");
-            if (direction == null) f.problem(line, 1, "claim " + id + " predicts no direction (expect lower|higher)");
-            if (published != null && tolerance == null) f.problem(line, 1, "claim " + id + " has a published figure but no tolerance (tolerance 25%)");
-            if (published == null && tolerance != null) f.problem(line, 1, "claim " + id + " has a tolerance but no published figure to apply it to");
-            if (a != null) {
-                for (Map<String, String> side : List.of(a, b, where)) {
-                    side.forEach((k, v) -> {
-                        List<String> values = axes.get(k);
-                        if (values == null) f.problem(compareLine, 1, "claim " + id + ": " + k + " is not varied (the axes: " + String.join(", ", axes.keySet()) + ")");
-                        else if (!values.contains(v)) f.problem(compareLine, 1, "claim " + id + ": no point has " + k + "=" + v + " (" + k + " takes " + String.join(", ", values) + ")");
-                    });
-                }
-                if (a.equals(b)) f.problem(compareLine, 1, "claim " + id + " compares a side with itself");
-            }
-            if (f.problems.size() > before) return null;
-            return new Claim(id, says, source, a, b, where, direction, published, publishedText, tolerance == null ? 0 : tolerance, line);
-        }
+    void problem(int line, int col, String message) {
+        problems.add(file + ":" + line + ":" + col + ": error: " + message);
     }
 }

@@ -75,7 +75,8 @@ public record ExperimentReport(ExperimentResult result, List<ClaimVerdict> verdi
         List<List<String>> rows = new ArrayList<>();
         for (ClaimVerdict v : verdicts) {
             rows.add(List.of(result.spec().id() + ": " + v.claim().says() + " (" + v.claim().source() + ")", v.publishedFigure(),
-                    v.mkwFigure() + " (A/B: " + Claim.describe(v.claim().a()) + " / " + Claim.describe(v.claim().b()) + ")", v.verdict().text()));
+                    v.mkwFigure() + (v.claim().absolute() ? " (at " + Claim.describe(v.claim().a()) + ")"
+                            : " (A/B: " + Claim.describe(v.claim().a()) + " / " + Claim.describe(v.claim().b()) + ")"), v.verdict().text()));
         }
         return rows;
     }

@@ -63,6 +63,10 @@ final class ReportText {
             heading(3, c.id() + ": " + v.verdict().text());
         }
         para(c.says() + " (" + c.source() + ")");
+        if (c.absolute()) {
+            absolute(v, why, r);
+            return;
+        }
         List<List<String>> facts = new ArrayList<>();
         facts.add(List.of("compares", "A = " + Claim.describe(c.a()) + " against B = " + Claim.describe(c.b())
                 + (c.where().isEmpty() ? "" : ", where " + Claim.describe(c.where()))));
@@ -87,6 +91,55 @@ final class ReportText {
                         l.countB() < 0 ? "" : Long.toString(l.countB()), Long.toString(l.cyclesB()), Long.toString(l.delta())));
             }
             table(List.of("", "A count", "A cycles", "B count", "B cycles", "A − B cycles"), lines, 1);
+            parts(why);
+        }
+    }
+
+    /** Per execution of each side's dearest path: what its cycles are made of. */
+    private void parts(PathComparison why) {
+        if (why.parts().isEmpty()) return;
+        para("One execution of " + (why.parts().size() == 1 ? "the dearest kernel path" : "each side's dearest kernel path") + ", in cycles on average:");
+        List<String> head = new ArrayList<>(List.of(""));
+        for (PathComparison.Parts p : why.parts()) head.add((p.side().isEmpty() ? "" : p.side() + ": ") + "path " + p.path() + " (" + p.count() + "×)");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(part("instructions", why, PathComparison.Parts::instructions));
+        rows.add(part("privileged operations (trap, return, page-table root, TLB, FPU)", why, PathComparison.Parts::privileged));
+        rows.add(part("instruction fetch stalls", why, PathComparison.Parts::fetchStalls));
+        rows.add(part("data memory", why, PathComparison.Parts::memory));
+        rows.add(part("of which page-table walks", why, PathComparison.Parts::walks));
+        rows.add(part("total", why, PathComparison.Parts::total));
+        table(head, rows, 1);
+    }
+
+    private static List<String> part(String what, PathComparison why, java.util.function.ToDoubleFunction<PathComparison.Parts> f) {
+        List<String> row = new ArrayList<>(List.of(what));
+        for (PathComparison.Parts p : why.parts()) row.add(String.format(java.util.Locale.ROOT, "%.1f", f.applyAsDouble(p)));
+        return row;
+    }
+
+    /** An absolute claim: the points it names, each figure beside the published one, and where the cycles of its telling point go. */
+    private void absolute(ClaimVerdict v, PathComparison why, ExperimentResult r) {
+        Claim c = v.claim();
+        List<List<String>> facts = new ArrayList<>();
+        facts.add(List.of("measures", r.spec().metric() + " at " + Claim.describe(c.a()) + (c.where().isEmpty() ? "" : ", where " + Claim.describe(c.where()))));
+        facts.add(List.of("published", v.publishedFigure()));
+        facts.add(List.of("MKW", v.mkwFigure()));
+        facts.add(List.of("verdict", v.verdict().text() + ": " + (v.pairs().isEmpty() ? "no point has these settings"
+                : v.verdict() == ClaimVerdict.Verdict.REPRODUCED ? "every point is within " + ClaimVerdict.percent(c.tolerance()) + " of the published figure"
+                : "some point is not within " + ClaimVerdict.percent(c.tolerance()) + " of the published figure (or has no figure)")));
+        table(List.of("", ""), facts, 0);
+        List<List<String>> points = new ArrayList<>();
+        for (ClaimVerdict.Pair p : v.pairs()) {
+            points.add(List.of(ExperimentReport.settings(p.context()), ExperimentReport.figure(p.figureA()), ExperimentReport.figure(p.figureB()),
+                    Double.isNaN(p.figureA()) ? "-" : ClaimVerdict.deviation(p), v.holds(p) ? "yes" : "no"));
+        }
+        table(List.of("at", "MKW", "published", "deviation", "within"), points, 1);
+        if (why != null) {
+            para("Where the cycles of that run go (kernel paths with the most cycles first):");
+            List<List<String>> lines = new ArrayList<>();
+            for (PathComparison.Line l : why.lines()) lines.add(List.of(l.what(), l.countA() < 0 ? "" : Long.toString(l.countA()), Long.toString(l.cyclesA())));
+            table(List.of("", "count", "cycles"), lines, 1);
+            parts(why);
         }
     }
 

@@ -24,12 +24,13 @@ import dev.mkw.sim.sweep.SweepAxis;
 final class SweepChecks {
     private SweepChecks() {}
 
-    static void check(Path file, Scenario scenario, SweepJob.Loader loader, Sweep sweep) throws CliException {
+    /** {@code fixed}: the keys given with {@code --set} (one value each), so a message names the option the user wrote. */
+    static void check(Path file, Scenario scenario, SweepJob.Loader loader, Sweep sweep, java.util.Set<String> fixed) throws CliException {
         Map<String, String> firstParams = new LinkedHashMap<>();
         for (SweepAxis axis : sweep.axes()) {
             String key = axis.key();
             for (String v : axis.values()) {
-                String where = "--vary " + key + "=" + v + ": ";
+                String where = (fixed.contains(key) ? "--set " : "--vary ") + key + "=" + v + ": ";
                 if (VariantSettings.isParam(key)) {
                     try {
                         ParamValues.parse(v);
@@ -53,7 +54,7 @@ final class SweepChecks {
             try {
                 loader.load(VariantSettings.params(firstParams));
             } catch (CliException e) {
-                throw new CliException("--vary " + String.join(" ", firstParams.keySet()) + " with " + file.getFileName() + ": " + e.getMessage());
+throw new CliException((fixed.containsAll(firstParams.keySet()) ? "--set " : "--vary ") + String.join(" ", firstParams.keySet()) + " with " + file.getFileName() + ": " + e.getMessage());
             }
         }
     }

@@ -92,6 +92,36 @@ public final class SweepJob {
      * the scenario does not declare or a value that is not a number.
      */
     public static SweepJob of(Path scenarioFile, Scenario scenario, Loader loader, List<String> varySpecs, List<String> metricNames) throws CliException {
+        return of(scenarioFile, scenario, loader, List.of(), varySpecs, metricNames);
+    }
+
+    /**
+     * As {@link #of(Path, Scenario, List, List)} with fixed settings ({@code mkw sweep --set
+     * KEY=VALUE}, as {@code mkw run --set} takes them): each is an axis of one value, first, so
+     * every engine applies it to every point and each row shows it; a key may not be both set and varied.
+     */
+    public static SweepJob of(Path scenarioFile, Scenario scenario, List<String> setSpecs, List<String> varySpecs, List<String> metricNames) throws CliException {
+        return of(scenarioFile, scenario, fileLoader(scenarioFile), setSpecs, varySpecs, metricNames);
+    }
+
+    private static SweepJob of(Path scenarioFile, Scenario scenario, Loader loader, List<String> setSpecs, List<String> varySpecs, List<String> metricNames)
+            throws CliException {
+        java.util.Set<String> fixed = new java.util.LinkedHashSet<>();
+        for (String kv : setSpecs) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || eq == kv.length() - 1 || kv.indexOf(',') >= 0) {
+                throw new CliException("--set takes KEY=VALUE (one value; --vary KEY=V1,V2 varies it), got '" + kv + "'");
+            }
+            if (!fixed.add(kv.substring(0, eq).trim())) throw new CliException("--set " + kv.substring(0, eq).trim() + " is given twice");
+        }
+        for (String kv : varySpecs) {
+            int eq = kv.indexOf('=');
+            String key = eq < 0 ? kv.trim() : kv.substring(0, eq).trim();
+            if (fixed.contains(key)) throw new CliException(key + " is given with both --set and --vary: set it to one value or vary it");
+        }
+        List<String> specs = new ArrayList<>(setSpecs);
+        specs.addAll(varySpecs);
+        varySpecs = specs;
         Sweep sweep;
         List<Metric> metrics = new ArrayList<>();
         try {
@@ -105,7 +135,7 @@ public final class SweepJob {
             if (!VariantSettings.isKnown(key)) throw new CliException("unknown setting '" + key + "'; known: " + String.join(", ", VariantSettings.KEYS.keySet())
                     + ", " + VariantSettings.MACHINE_FIELD_HELP + ", and " + VariantSettings.PARAM_HELP);
         }
-        if (scenario != null) SweepChecks.check(scenarioFile, scenario, loader, sweep);
+        if (scenario != null) SweepChecks.check(scenarioFile, scenario, loader, sweep, fixed);
         return new SweepJob(scenarioFile, scenario, loader, varySpecs, metricNames, sweep, metrics);
     }
 

@@ -13,8 +13,10 @@ import dev.mkw.sim.report.RunReport;
 /**
  * The metrics a sweep can tabulate. {@link #standard()} is the default column set; {@link
  * #parse} also understands {@code path:NAME} (a kernel path's total cycles), {@code
- * path-count:NAME}, {@code thread:NAME} (a thread's user cycles) and {@code cache:LEVEL}
- * (a cache level's misses over all CPUs).
+ * path-count:NAME}, {@code thread:NAME} (a thread's user cycles), {@code cache:LEVEL}
+ * (a cache level's misses over all CPUs) and {@code one-way:PATH@THREAD} (a one-way IPC as
+ * measured from user level, {@link OneWayFigure}: PATH's mean cycles plus THREAD's user cycles
+ * from getting a message to sending its next).
  */
 public final class Metrics {
     private Metrics() {}
@@ -61,6 +63,16 @@ public final class Metrics {
                 case "path-count": return count(name, r -> path(r, arg).count());
                 case "thread": return count(name, r -> r.threads().containsKey(arg) ? r.threads().get(arg).userCycles() : 0);
                 case "cache": return count(name, r -> r.cacheTotals().getOrDefault(arg, new CacheLevelCounters(0, 0)).misses());
+                case "one-way": {
+                    int at = arg.indexOf('@');
+                    if (at <= 0 || at == arg.length() - 1) break;
+                    String path = arg.substring(0, at), thread = arg.substring(at + 1);
+                    // Empty when the run took no such path or the thread answered nothing: no figure, not 0.
+                    return new Metric(name, r -> {
+                        double v = OneWayFigure.cycles(r, path, thread);
+                        return Double.isNaN(v) ? "" : Decimals.format(v, 3);
+                    }, Metric.Kind.DECIMAL);
+                }
                 default: break;
             }
         }
@@ -68,7 +80,7 @@ public final class Metrics {
         for (Metric m : standard()) known.add(m.name());
         for (Metric m : extra()) known.add(m.name());
         throw new IllegalArgumentException("no metric '" + name + "'; known: " + String.join(", ", known)
-                + ", path:NAME, path-count:NAME, thread:NAME, cache:LEVEL");
+                + ", path:NAME, path-count:NAME, thread:NAME, cache:LEVEL, one-way:PATH@THREAD");
     }
 
     private static KernelPathStats path(RunReport r, String name) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 
 import dev.mkw.dsl.mkw.Device;
-import dev.mkw.dsl.mkw.DeviceParam;
 import dev.mkw.dsl.mkw.Element;
 import dev.mkw.dsl.mkw.IoPorts;
 import dev.mkw.dsl.mkw.IrqAttach;
@@ -147,9 +146,7 @@ public final class ScenarioTranslator {
     }
 
     private DeviceSpec device(Device d) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (DeviceParam p : d.getParams()) params.put(p.getKey(), p.getNumber() != null ? Long.toString(Numbers.parse(p.getNumber())) : p.getWord());
-        return new DeviceSpec(d.getType(), d.getName(), d.getIrq(), params, at.of(d));
+        return new DeviceSpec(d.getType(), d.getName(), d.getIrq(), DeviceValues.of(d), at.of(d));
     }
 
     private RunSpec run(Run r) {

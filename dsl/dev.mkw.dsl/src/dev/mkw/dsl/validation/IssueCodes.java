@@ -40,5 +40,6 @@ public final class IssueCodes {
     public static final String FPAGE_TOO_LARGE = "mkw.fpage-too-large";
     public static final String PARAM = "mkw.param";
     public static final String UNUSED_PARAM = "mkw.unused-param";
+    public static final String DEVICE_PARAMETER = "mkw.device-parameter";
     public static final String THREAD_COUNT = "mkw.thread-count";
 }

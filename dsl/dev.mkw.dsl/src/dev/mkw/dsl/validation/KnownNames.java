@@ -35,6 +35,15 @@ public final class KnownNames {
 
     private static volatile List<String> deviceTypes;
 
+    /** The device type of {@code id} (built in or contributed; looked up once), or null. */
+    public static dev.mkw.hw.sim.DeviceType deviceType(String id) {
+        dev.mkw.hw.sim.DeviceTypes t = deviceTypeModel;
+        if (t == null) deviceTypeModel = t = dev.mkw.hw.sim.DeviceTypes.standard();
+        return t.exists(id) ? t.get(id) : null;
+    }
+
+    private static volatile dev.mkw.hw.sim.DeviceTypes deviceTypeModel;
+
     /** Cross-domain call hardware (user-visible address-space tags) that plugins contribute (looked up once). */
     public static List<String> domainCallHardware() {
         return List.copyOf(cpuFeatures().domainCallIds());

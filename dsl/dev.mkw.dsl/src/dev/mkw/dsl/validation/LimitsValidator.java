@@ -56,7 +56,7 @@ public class LimitsValidator extends AbstractDeclarativeValidator {
             MkwPackage.Literals.PROTOCOL_MESSAGE__LABEL, MkwPackage.Literals.CAP_DECL__BADGE, MkwPackage.Literals.REGION__BASE,
             MkwPackage.Literals.IO_PORTS__FIRST, MkwPackage.Literals.IO_PORTS__LAST, MkwPackage.Literals.THREAD__TIMESLICE,
             MkwPackage.Literals.SIZE__VALUE, MkwPackage.Literals.RUN__UNTIL_CYCLES, MkwPackage.Literals.RUN__SEED,
-            MkwPackage.Literals.RUN__RING, MkwPackage.Literals.DEVICE_PARAM__NUMBER);
+            MkwPackage.Literals.RUN__RING);
 
     @Override
     public void register(EValidatorRegistrar registrar) {
@@ -108,7 +108,7 @@ public class LimitsValidator extends AbstractDeclarativeValidator {
     @Check
     public void deviceParameters(Device d) {
         for (DeviceParam p : d.getParams()) {
-            if (p.getNumber() != null) cycles(p.getNumber(), p.getKey(), p, MkwPackage.Literals.DEVICE_PARAM__NUMBER);
+            if (p.getValue() != null) cycles(p.getValue(), p.getKey(), p, MkwPackage.Literals.DEVICE_PARAM__VALUE);
         }
     }
 

@@ -58,7 +58,7 @@ import dev.mkw.scenario.MachineSpec;
  * how to fix it; each carries an issue code, and where an obvious fix exists the issue data
  * holds the replacement text for the flagged range ({@link IssueFixes} turns it into an edit).
  */
-@ComposedChecks(validators = {MachineValidator.class, LimitsValidator.class, ImportValidator.class, ParamValidator.class, ThreadCountValidator.class})
+@ComposedChecks(validators = {MachineValidator.class, LimitsValidator.class, ImportValidator.class, ParamValidator.class, ThreadCountValidator.class, DeviceValidator.class})
 public class MkwValidator extends AbstractMkwValidator {
 
     /** Largest relative L4 timeout: mantissa 10 bits, exponent 5 bits, 2^e * m microseconds. */
