@@ -66,7 +66,14 @@ public final class SparkSweepEngine implements SweepEngine {
             sc.setJobDescription("mkw sweep " + job.scenarioFile().getFileName() + " (" + job.sweep().size() + " runs)");
             // Spark SQL's first query takes seconds whatever its size: made while the runs go on.
             CompletableFuture<Void> writerReady = parquet != null && launch.local() ? ParquetOutput.warmUp(spark, job.table()) : CompletableFuture.completedFuture(null);
-            List<List<String>> rows = runPoints(sc, job, new PointTask(sources, job.varySpecs(), job.metricNames()), progress, problems);
+            PointTask task = new PointTask(sources, job.varySpecs(), job.metricNames());
+            if (launch.local()) task.shareLocally(job);
+            List<List<String>> rows;
+            try {
+                rows = runPoints(sc, job, task, progress, problems);
+            } finally {
+                task.unshare();
+            }
             if (parquet != null) {
                 try {
                     writerReady.join();
