@@ -1,7 +1,13 @@
 package dev.mkw.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -40,6 +46,46 @@ final class ParquetOutput {
             typed.add(RowFactory.create(cells));
         }
         spark.createDataFrame(typed, schema(table)).coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+    }
+
+    /**
+     * Prepare Spark SQL and the Parquet writer while the runs go on: the first query of a Spark
+     * session spends seconds loading and initialising its analyser, planner, code generator and
+     * the Hadoop and Parquet writer classes, the same for one row as for many. Writing one empty
+     * row of the sweep's schema to a temporary directory (then removed) pays that on a thread of
+     * its own, so {@link #write} afterwards finds it done. Local mode only: on a cluster the
+     * executor's temporary directory is not the driver's to remove.
+     *
+     * @return done when the warm-up has ended; it never fails (the real write reports problems)
+     */
+    static CompletableFuture<Void> warmUp(SparkSession spark, SweepTable table) {
+        return CompletableFuture.runAsync(() -> {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("mkw-parquet-warmup");
+                spark.sparkContext().setJobDescription("mkw: preparing the Parquet writer");
+                Object[] empty = new Object[table.columns().size()];
+                spark.createDataFrame(List.of(RowFactory.create(empty)), schema(table)).coalesce(1).write().mode(SaveMode.Overwrite)
+                        .parquet(dir.resolve("warm-up.parquet").toString());
+            } catch (Exception e) {
+                // Only a head start: the sweep's own write will meet (and report) whatever went wrong here.
+            } finally {
+                deleteQuietly(dir);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "mkw-parquet-warm-up");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | UncheckedIOException e) {
+            // A few bytes left in the temporary directory; the sweep goes on.
+        }
     }
 
     private static DataType type(Metric.Kind kind) {

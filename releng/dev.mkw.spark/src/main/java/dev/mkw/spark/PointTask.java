@@ -40,6 +40,19 @@ final class PointTask extends AbstractFunction2<TaskContext, Iterator<Integer>, 
         this.key = sources.digest() + "\u0000" + String.join("\u0001", varySpecs) + "\u0000" + String.join("\u0001", metricNames);
     }
 
+    /**
+     * In local mode the executors are threads of the driver's JVM: they take the driver's own job
+     * (its scenario already loaded and checked, each combination of parameters loaded once, the
+     * local engine's very rows) instead of loading the shipped texts again. Until {@link #unshare}.
+     */
+    void shareLocally(SweepJob driverJob) {
+        JOBS.put(key, driverJob);
+    }
+
+    void unshare() {
+        JOBS.remove(key);
+    }
+
     @Override
     public String[] apply(TaskContext context, Iterator<Integer> points) {
         if (!points.hasNext()) throw new IllegalStateException("a sweep task without a point");

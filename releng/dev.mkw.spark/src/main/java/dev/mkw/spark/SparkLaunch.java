@@ -5,12 +5,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 import dev.mkw.cli.Args;
 import dev.mkw.cli.CliException;
+
+import scala.Tuple2;
 
 /**
  * The Spark side of one sweep: which master, with what settings, and starting the session.
@@ -73,6 +77,18 @@ final class SparkLaunch {
     }
 
     boolean local() { return kind == MasterUrl.Kind.LOCAL; }
+
+    /** The same master and settings as {@code other}, whatever the application's name. */
+    boolean sameAs(SparkLaunch other) {
+        return master.equals(other.master) && settings().equals(other.settings());
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> all = new TreeMap<>();
+        for (Tuple2<String, String> kv : conf.getAll()) all.put(kv._1(), kv._2());
+        all.remove("spark.app.name");
+        return all;
+    }
 
     /**
      * Start Spark. A standalone master that nobody answers at is refused at once: Spark itself

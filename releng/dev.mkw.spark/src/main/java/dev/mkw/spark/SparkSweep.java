@@ -19,7 +19,10 @@ public final class SparkSweep {
     private SparkSweep() {}
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), CliContext.fromSystem(System.out, System.err)));
+        Phases.mark("main");
+        int code = run(Arrays.asList(args), CliContext.fromSystem(System.out, System.err));
+        Phases.mark("done");
+        System.exit(code);
     }
 
     static int run(List<String> args, CliContext ctx) {
@@ -30,6 +33,12 @@ public final class SparkSweep {
         boolean engineGiven = argv.stream().anyMatch(a -> a.equals("--engine") || a.startsWith("--engine="));
         argv.add(0, command);
         if (!engineGiven) argv.addAll(List.of("--engine", "spark"));
-        return new Mkw().run(argv, ctx);
+        // Spark may start while the scenario loads (EarlySession); whatever no sweep took is stopped here.
+        EarlySession.allow();
+        try {
+            return new Mkw().run(argv, ctx);
+        } finally {
+            EarlySession.discard();
+        }
     }
 }

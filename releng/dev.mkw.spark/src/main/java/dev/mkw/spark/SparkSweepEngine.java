@@ -2,6 +2,7 @@ package dev.mkw.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.apache.spark.SparkConf;
@@ -42,23 +43,43 @@ public final class SparkSweepEngine implements SweepEngine {
         for (String kv : args.values("conf")) {
             if (kv.indexOf('=') <= 0) throw new CliException("--conf takes KEY=VALUE (a Spark setting, e.g. spark.executor.memory=2g), got '" + kv + "'");
         }
+        // The command line is good: Spark can start while the driver loads the scenario.
+        List<String> files = args.positionals();
+        String first = files.isEmpty() ? "" : files.get(0);
+        EarlySession.begin(SparkLaunch.of(args, first.substring(first.lastIndexOf('/') + 1)));
     }
 
     @Override
     public Result run(SweepJob job, Args args, CliContext ctx, Progress progress) throws CliException {
+        Phases.mark("scenario loaded and checked");
         ScenarioSources sources = ScenarioSources.collect(job.scenarioFile());
+        Phases.mark("sources collected");
         SparkLaunch launch = SparkLaunch.of(args, job.scenarioFile().getFileName().toString());
         String parquet = parquetPath(args, ctx);
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        SparkSession spark = launch.start();
+        SparkSession early = EarlySession.take(launch);
+        SparkSession spark = early != null ? early : launch.start();
+        Phases.mark("session up");
         try {
             SparkContext sc = spark.sparkContext();
             sc.setJobDescription("mkw sweep " + job.scenarioFile().getFileName() + " (" + job.sweep().size() + " runs)");
-            List<List<String>> rows = runPoints(sc, job, new PointTask(sources, job.varySpecs(), job.metricNames()), progress, problems);
+            // Spark SQL's first query takes seconds whatever its size: made while the runs go on.
+            CompletableFuture<Void> writerReady = parquet != null && launch.local() ? ParquetOutput.warmUp(spark, job.table()) : CompletableFuture.completedFuture(null);
+            PointTask task = new PointTask(sources, job.varySpecs(), job.metricNames());
+            if (launch.local()) task.shareLocally(job);
+            List<List<String>> rows;
+            try {
+                rows = runPoints(sc, job, task, progress, problems);
+            } finally {
+                task.unshare();
+            }
             if (parquet != null) {
                 try {
+                    writerReady.join();
+                    Phases.mark("parquet writer ready");
                     ParquetOutput.write(spark, job.table(), rows, parquet);
+                    Phases.mark("parquet written");
                     notes.add("wrote Parquet to " + parquet + (launch.local() || hasScheme(parquet) ? ""
                             : " (written by an executor: on a cluster give --parquet a shared path, e.g. hdfs://... or an NFS directory)"));
                 } catch (RuntimeException e) {
@@ -68,6 +89,7 @@ public final class SparkSweepEngine implements SweepEngine {
             return new Result(rows, notes, problems);
         } finally {
             spark.stop();
+            Phases.mark("session stopped");
         }
     }
 
@@ -87,6 +109,7 @@ public final class SparkSweepEngine implements SweepEngine {
         // Called on the driver once per point, as its task succeeds (Spark's JobWaiter serializes the calls).
         Function2<Object, String[], BoxedUnit> collect = (partition, row) -> {
             rows[(Integer) partition] = row;
+            if (finished[0] == 0 || finished[0] == n - 1) Phases.mark(finished[0] == 0 ? "first run" : "last run");
             progress.done(++finished[0], n, row[status]);
             return BoxedUnit.UNIT;
         };

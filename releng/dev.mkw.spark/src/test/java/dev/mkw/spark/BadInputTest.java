@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Mistakes on the command line of the Spark engine: one clear line each, exit code 2, Spark never started. */
+/** Mistakes on the command line of the Spark engine: one clear line each, exit code 2, no Spark left running. */
 class BadInputTest {
     private final Cli cli = new Cli();
 
@@ -44,6 +47,20 @@ class BadInputTest {
         }
         refused(dir, "mkw sweep: no Spark master answers at spark://127.0.0.1:" + port, Cli.example("ping-pong.mkw").toString(),
                 "--vary", "run.seed=1", "--master", "spark://127.0.0.1:" + port);
+    }
+
+    /**
+     * Spark starts while the driver loads the scenario (EarlySession); a scenario that does not
+     * load is refused as the local engine refuses it (exit 2), and the session started for it is stopped.
+     */
+    @Test
+    void aScenarioThatDoesNotLoad(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.mkw");
+        Files.writeString(broken, "scenario Broken \"no such machine\"\nmachine preset no_such_machine\nrun until all-done\n");
+        assertEquals(2, cli.sweep(dir, broken.toString(), "--vary", "run.seed=1,2", "--master", "local[2]"), cli.err());
+        assertEquals(List.of(broken + ":2:16: error: unknown machine preset 'no_such_machine' (known: cortex_a53, cortex_a76, cortex_a9, i486_50, pentium_100, x86_64_pcid)",
+                "mkw sweep: " + broken + " has 1 error; nothing was run"), cli.err().lines().toList(), "the scenario's error as the local engine gives it, nothing from Spark");
+        assertTrue(SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty(), "no Spark session outlives the command");
     }
 
     @Test

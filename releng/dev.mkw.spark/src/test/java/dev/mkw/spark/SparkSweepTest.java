@@ -40,6 +40,10 @@ class SparkSweepTest {
         assertTrue(cli.out().contains("wrote Parquet to " + dir.resolve("spark.parquet")), cli.out());
         assertTrue(Files.list(dir.resolve("spark.parquet")).anyMatch(f -> f.toString().endsWith(".parquet")));
         for (int i = 1; i <= 4; i++) assertTrue(cli.err().contains("sweep: " + i + "/4 "), "progress as runs finish: " + cli.err());
+        // The Parquet writer was prepared during the runs on a throw-away file, and that is gone.
+        try (var tmp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(List.of(), tmp.filter(f -> f.getFileName().toString().startsWith("mkw-parquet-warmup")).toList());
+        }
 
         // The Parquet answers Spark SQL, as ./mkw spark sql runs it (README: Sweeps on a cluster).
         String table = "parquet.`" + dir.resolve("spark.parquet") + "`";
