@@ -116,6 +116,12 @@ class IssueModelTest {
     }
 
     @Test
+    void aHugeLatencySetFromOutsideIsScheduledNotRefused() {
+        assertEquals(1_000_000_000L + 1, cycles(WIDE, costs(1, 1_000_000_000L), "y;a 1"));
+        assertTrue(new PipelineSpec(true, 4, 3, 2, 1, 5000, 128, 11, false).problem().contains("at most 1000"));
+    }
+
+    @Test
     void theWindowLimitsHowFarAheadOutOfOrderGoes() {
         StringBuilder s = new StringBuilder("l;a 1;a 1;a 1;a 1;a 1");
         for (int i = 0; i < 12; i++) s.append(";a");

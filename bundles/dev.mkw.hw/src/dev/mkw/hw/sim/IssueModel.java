@@ -61,9 +61,8 @@ public final class IssueModel {
         int n = s.length();
         long[] issued = new long[n];
         long[] done = new long[n];
-        int horizon = (int) (n * (Math.max(Math.max(MULTI_CYCLE_LATENCY, p.loadToUse()), systemRegister) + branchTaken + 1) + 2);
-        int[] slots = new int[horizon];
-        int[][] busy = new int[4][horizon];
+        Occupancy slots = new Occupancy();
+        Occupancy[] busy = { new Occupancy(), new Occupancy(), new Occupancy(), new Occupancy() };
         int[] units = { p.aluUnits(), p.loadStoreUnits(), p.branchUnits(), 1 };
         long earliest = 0; // no younger instruction is dispatched before this (taken branch, serialising instruction)
         long previous = 0; // in order: the cycle the instruction before issued in; out of order: was dispatched in
@@ -88,8 +87,8 @@ public final class IssueModel {
             long dispatch = Math.max(earliest, previous);
             if (p.outOfOrder()) {
                 if (i >= p.reorderBuffer()) dispatch = Math.max(dispatch, done[i - p.reorderBuffer()]);
-                while (slots[(int) dispatch] >= p.issueWidth()) dispatch++;
-                slots[(int) dispatch]++;
+                while (slots.at(dispatch) >= p.issueWidth()) dispatch++;
+                slots.take(dispatch);
                 previous = dispatch;
             } else {
                 ready = Math.max(ready, previous);
@@ -97,13 +96,13 @@ public final class IssueModel {
             int unit = unit(k);
             long t = Math.max(ready, dispatch);
             if (p.outOfOrder()) {
-                while (busy[unit][(int) t] >= units[unit]) t++;
+                while (busy[unit].at(t) >= units[unit]) t++;
             } else {
-                while (slots[(int) t] >= p.issueWidth() || busy[unit][(int) t] >= units[unit]) t++;
-                slots[(int) t]++;
+                while (slots.at(t) >= p.issueWidth() || busy[unit].at(t) >= units[unit]) t++;
+                slots.take(t);
                 previous = t;
             }
-            busy[unit][(int) t]++;
+            busy[unit].take(t);
             issued[i] = t;
             done[i] = t + latency(k);
             allDone = Math.max(allDone, done[i]);
@@ -111,6 +110,22 @@ public final class IssueModel {
             if (k == Kind.TAKEN_BRANCH) earliest = Math.max(earliest, (p.outOfOrder() ? dispatch : t) + branchTaken);
         }
         return allDone;
+    }
+
+    /**
+     * How many of something (issue slots, a unit's pipelines) each cycle has used. Sparse: a
+     * schedule is computed once per block, and a latency set from outside may be large.
+     */
+    private static final class Occupancy {
+        private final java.util.Map<Long, Integer> used = new java.util.HashMap<>();
+
+        int at(long cycle) {
+            return used.getOrDefault(cycle, 0);
+        }
+
+        void take(long cycle) {
+            used.merge(cycle, 1, Integer::sum);
+        }
     }
 
     private long latency(Kind k) {

@@ -23,6 +23,9 @@ public record PipelineSpec(boolean outOfOrder, int issueWidth, int aluUnits, int
     public String problem() {
         if (issueWidth < 1 || aluUnits < 1 || loadStoreUnits < 1 || branchUnits < 1)
             return "pipeline: issueWidth, aluUnits, loadStoreUnits and branchUnits must be at least 1";
+        // Bounds a pipeline of this world keeps (and a schedule's length stays a few thousand cycles).
+        if (issueWidth > 64 || aluUnits > 64 || loadStoreUnits > 64 || branchUnits > 64) return "pipeline: at most 64 wide and 64 units of a kind";
+        if (loadToUse > 1000 || refillCycles > 1000) return "pipeline: loadToUse and refillCycles are at most 1000 cycles";
         if (refillCycles < 0) return "pipeline: refillCycles must not be negative, not " + refillCycles;
         if (loadToUse < 1) return "pipeline: loadToUse must be at least 1, not " + loadToUse;
         if (outOfOrder && reorderBuffer < issueWidth) return "pipeline: an out-of-order reorderBuffer (" + reorderBuffer + ") must hold at least issueWidth (" + issueWidth + ") instructions";
