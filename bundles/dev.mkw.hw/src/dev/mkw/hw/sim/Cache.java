@@ -60,6 +60,12 @@ public final class Cache {
     private long misses;
     private long writeBacks;
     private long writeThroughs;
+    /**
+     * The hierarchy whose hit memo rests on this cache's last-line memo (the first level of its
+     * paths), told whenever that line changes; null when none does. See {@link #watch}.
+     */
+    private MemoryHierarchy watcher;
+    private int watchedPaths;
 
     public Cache(String name, int level, int sizeBytes, int lineBytes, int ways, long latency, boolean writeBack, boolean virtuallyIndexed) {
         this(name, level, CacheSpec.Kind.UNIFIED, sizeBytes, lineBytes, ways, latency, writeBack, virtuallyIndexed);
@@ -114,6 +120,39 @@ public final class Cache {
         return lookup(key, set, write);
     }
 
+    /**
+     * An access to the line {@link #access} met last, once more, that the caller knows is that
+     * line (the memory hierarchy's hit memo): what {@link #access} does on its first compare.
+     */
+    void repeatLastHit(boolean write) {
+        hits++;
+        if (write) writeHit(lastEntry);
+    }
+
+    /** Whether the line of {@code paddr} (in the set of {@code vaddr}) is the one accessed last, so the most recent of its set. */
+    boolean isLastLine(long paddr, long vaddr) {
+        return entryOf(paddr >>> lineShift) == lastKey && (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask) == lastSet;
+    }
+
+    /**
+     * {@code h}'s hit memo for its {@code paths} rests on this cache's last line: tell it when
+     * that changes. Returns false if another hierarchy watches this cache already (a cache
+     * shared between processors' first levels): then neither may keep a memo on it.
+     */
+    boolean watch(MemoryHierarchy h, int paths) {
+        if (watcher != null && watcher != h) {
+            watcher.stopMemo();
+            return false;
+        }
+        watcher = h;
+        watchedPaths |= paths;
+        return true;
+    }
+
+    private void lastLineChanged() {
+        if (watcher != null) watcher.forgetLines(watchedPaths);
+    }
+
     /** Not the line accessed last: search the set, then refill on a miss. */
     private boolean lookup(long key, int set, boolean write) {
         long[] s = sets;
@@ -148,6 +187,7 @@ public final class Cache {
      * hits, misses and LRU order of the full lookup, and invalidation forgets it.
      */
     private int remember(long key, int set, int entry) {
+        lastLineChanged();
         lastKey = key;
         lastSet = set;
         lastEntry = entry;
@@ -218,7 +258,10 @@ public final class Cache {
             if ((sets[i] & ~DIRTY) == key) {
                 int held = (sets[i] & DIRTY) != 0 ? 2 : 1;
                 sets[i] = 0;
-                if (lastKey == key) lastKey = 0;
+                if (lastKey == key) {
+                    lastKey = 0;
+                    lastLineChanged();
+                }
                 return held;
             }
         }
@@ -229,6 +272,7 @@ public final class Cache {
     public void invalidateAll() {
         Arrays.fill(sets, 0);
         lastKey = 0;
+        lastLineChanged();
         clock = 0;
         if (packedOrder) {
             long fresh = RecencyOrder.initial(ways);

@@ -69,6 +69,29 @@ public final class MemoryHierarchy {
     private long walkPaddr;
     private int walkFlags;
 
+    /*
+     * The hit memo, per path (data, code). Not a modelled structure: it answers exactly what
+     * the full lookup would, with no search. The page memo holds the page of the path's last
+     * translation while that entry is still the one its TLB found last (so the most recent: a
+     * lookup of it again is a hit that changes no LRU order), with the entry's frame and rights;
+     * the line memo holds the virtual line of the path's last access while, besides, that line is
+     * still the one its first-level cache met last (the most recent of its set). The TLB and the
+     * cache tell this hierarchy whenever their own last-entry memo changes (Tlb#watch,
+     * Cache#watch), and an address-space switch forgets both, so a memo is never stale.
+     * Off on a multiprocessor (coherence acts on lines from outside) and for a first level
+     * that another hierarchy also uses.
+     */
+    static final int DATA_PATH = 1, CODE_PATH = 2;
+    private static final long NO_MEMO = -1; // vaddr >>> n (n >= 1) is never -1
+    private boolean memoOn = true;
+    private long dataPage = NO_MEMO, codePage = NO_MEMO;
+    private long dataLine = NO_MEMO, codeLine = NO_MEMO;
+    private long dataFrame, codeFrame;
+    /** The memo page's rights: bit (kind << 1 | user) is set when such an access is allowed ({@link #rights}). */
+    private int dataRights, codeRights;
+    private final int dataLineShift, codeLineShift;
+    private final long dataHitCycles, codeHitCycles;
+
     public MemoryHierarchy(PhysicalMemory memory, MmuSpec mmu, Cache[] caches, CostTable costs) {
         this.memory = memory;
         this.mmu = mmu;
@@ -89,6 +112,15 @@ public final class MemoryHierarchy {
         int line = Integer.MAX_VALUE;
         for (Cache c : caches) line = Math.min(line, c.lineBytes());
         this.minLineBytes = caches.length == 0 ? 8 : line;
+        this.dataLineShift = firstData == null ? 0 : Integer.numberOfTrailingZeros(firstData.lineBytes());
+        this.codeLineShift = firstInstruction == null ? 0 : Integer.numberOfTrailingZeros(firstInstruction.lineBytes());
+        this.dataHitCycles = firstData == null ? 0 : firstData.latency();
+        this.codeHitCycles = firstInstruction == null ? 0 : firstInstruction.latency();
+        dtlb.watch(this, itlb == dtlb ? DATA_PATH | CODE_PATH : DATA_PATH);
+        if (itlb != dtlb) itlb.watch(this, CODE_PATH);
+        if (firstData == null || firstInstruction == null) memoOn = false; // no first level to hit: every access goes to memory
+        else if (!firstData.watch(this, firstData == firstInstruction ? DATA_PATH | CODE_PATH : DATA_PATH)
+                || (firstInstruction != firstData && !firstInstruction.watch(this, CODE_PATH))) stopMemo();
     }
 
     /** The caches an access passes, first level first, leaving out those of the other kind. */
@@ -103,14 +135,47 @@ public final class MemoryHierarchy {
      * A virtual access in the current address space. Returns cycles, or {@link #PAGE_FAULT}
      * when the page is not mapped or the rights forbid it (user access to a supervisor page,
      * write to a read-only page, fetch from a no-execute page).
+     *
+     * <p>Kept small so the JIT inlines it into its callers: an access to the line its path met
+     * last, with rights the memo page allows, is a first-level hit on the TLB entry and line that
+     * are already the most recent ({@link #memoHit}); anything else is a call.
      */
     public long access(long vaddr, int kind, boolean user) {
-        Tlb tlb = kind == EXECUTE ? itlb : dtlb;
+        int right = 1 << (kind << 1 | (user ? 1 : 0));
+        if (kind == EXECUTE) {
+            if ((vaddr >>> codeLineShift) == codeLine && (codeRights & right) != 0) return memoHit(itlb, firstInstruction, false, codeHitCycles);
+        } else if ((vaddr >>> dataLineShift) == dataLine && (dataRights & right) != 0) {
+            return memoHit(dtlb, firstData, kind == WRITE, dataHitCycles);
+        }
+        return translate(vaddr, kind, user, right);
+    }
+
+    /** What the TLB's and the first level's own last-entry memos would answer: a hit on each, no LRU change. */
+    private long memoHit(Tlb tlb, Cache first, boolean write, long cycles) {
+        tlb.repeatLastHit();
+        first.repeatLastHit(write);
+        lastTlbHit = true;
+        lastServedBy = first;
+        return cycles;
+    }
+
+    /** Not the memo line: the page memo, the TLB, or a walk; then the rights and the caches. */
+    private long translate(long vaddr, int kind, boolean user, int right) {
+        boolean code = kind == EXECUTE;
+        Tlb tlb = code ? itlb : dtlb;
         long page = vaddr >>> pageShift;
+        long frameBase;
+        if (page == (code ? codePage : dataPage) && ((code ? codeRights : dataRights) & right) != 0) {
+            tlb.repeatLastHit();
+            lastTlbHit = true;
+            frameBase = code ? codeFrame : dataFrame;
+            long c = cached(frameBase | (vaddr & pageMask), vaddr, kind);
+            rememberLine(code, frameBase | (vaddr & pageMask), vaddr);
+            return c;
+        }
         int e = tlb.lookup(page, asid);
         lastTlbHit = e >= 0;
         long cycles;
-        long frameBase;
         int flags;
         if (e >= 0) {
             cycles = 0;
@@ -123,11 +188,76 @@ public final class MemoryHierarchy {
             flags = walkFlags;
             tlb.insert(page, asid, walkPaddr >>> pageShift, flags);
         }
-        if ((user && (flags & Tlb.USER) == 0) || (kind == WRITE && (flags & Tlb.WRITABLE) == 0)
-                || (kind == EXECUTE && noExecute && (flags & Tlb.EXECUTABLE) == 0)) {
-            return fault(vaddr, kind, true, cycles);
+        int rights = rights(flags);
+        if ((rights & right) == 0) return fault(vaddr, kind, true, cycles);
+        long paddr = frameBase | (vaddr & pageMask);
+        cycles += cached(paddr, vaddr, kind);
+        if (memoOn) {
+            // The TLB's last entry is this page's now (found or inserted), whatever the caches did.
+            if (code) {
+                codePage = page;
+                codeFrame = frameBase;
+                codeRights = rights;
+            } else {
+                dataPage = page;
+                dataFrame = frameBase;
+                dataRights = rights;
+            }
+            rememberLine(code, paddr, vaddr);
         }
-        return cycles + cached(frameBase | (vaddr & pageMask), vaddr, kind);
+        return cycles;
+    }
+
+    /** After an access on the memo page: its line is the memo line if the first level holds it as its last line (not after a write-through write miss). */
+    private void rememberLine(boolean code, long paddr, long vaddr) {
+        if (code) {
+            if (firstInstruction.isLastLine(paddr, vaddr)) codeLine = vaddr >>> codeLineShift;
+        } else if (firstData.isLastLine(paddr, vaddr)) {
+            dataLine = vaddr >>> dataLineShift;
+        }
+    }
+
+    /**
+     * The accesses a TLB entry's flags allow, as bits {@code 1 << (kind << 1 | user)}: a kernel
+     * read always; a user access needs a user page, a write a writable page, a fetch an
+     * executable one where the MMU has no-execute.
+     */
+    private int rights(int flags) {
+        boolean u = (flags & Tlb.USER) != 0, w = (flags & Tlb.WRITABLE) != 0;
+        boolean x = !noExecute || (flags & Tlb.EXECUTABLE) != 0;
+        int r = 1 << (READ << 1);
+        if (u) r |= 1 << (READ << 1 | 1);
+        if (w) r |= 1 << (WRITE << 1);
+        if (w && u) r |= 1 << (WRITE << 1 | 1);
+        if (x) r |= 1 << (EXECUTE << 1);
+        if (x && u) r |= 1 << (EXECUTE << 1 | 1);
+        return r;
+    }
+
+    /** The TLB of {@code paths} changed its last entry (a lookup of another page, an insert, a flush): forget the page and line memos. */
+    void forgetPages(int paths) {
+        if ((paths & DATA_PATH) != 0) dataPage = dataLine = NO_MEMO;
+        if ((paths & CODE_PATH) != 0) codePage = codeLine = NO_MEMO;
+    }
+
+    /** The first level of {@code paths} changed its last line: forget the line memos. */
+    void forgetLines(int paths) {
+        if ((paths & DATA_PATH) != 0) dataLine = NO_MEMO;
+        if ((paths & CODE_PATH) != 0) codeLine = NO_MEMO;
+    }
+
+    /** No hit memo from now on (a multiprocessor's coherence, a shared first level). */
+    void stopMemo() {
+        memoOn = false;
+        forgetPages(DATA_PATH | CODE_PATH);
+    }
+
+    /**
+     * For tests and measurements only: without the hit memo every access takes the full TLB and
+     * cache lookup, which must give the same cycles, counters and state (MemoryHierarchyMemoTest).
+     */
+    public void disableHitMemo() {
+        stopMemo();
     }
 
     /**
@@ -296,6 +426,7 @@ public final class MemoryHierarchy {
         if (rootPaddr == root && (space == asid || !tagged)) return cycles;
         root = rootPaddr;
         asid = tagged ? space : 0;
+        forgetPages(DATA_PATH | CODE_PATH);
         if (!tagged) {
             dtlb.flushAll(mmu.globalPages());
             if (itlb != dtlb) itlb.flushAll(mmu.globalPages());
@@ -314,6 +445,7 @@ public final class MemoryHierarchy {
     public void switchWithoutFlush(long rootPaddr, int tag) {
         root = rootPaddr;
         asid = tag;
+        forgetPages(DATA_PATH | CODE_PATH);
         if (!dtlb.tagging()) dtlb.tagBySegment();
         if (!itlb.tagging()) itlb.tagBySegment();
     }
@@ -371,6 +503,7 @@ public final class MemoryHierarchy {
     /** {@code c}, one of this hierarchy's caches, is shared with the other CPUs (the machine says so). */
     void share(Cache c) {
         shared = c;
+        if (c == firstData || c == firstInstruction) stopMemo();
     }
 
     /** Hits in the i-th cache (see {@link #cache}) by this CPU's accesses: of a shared cache, this CPU's only. */
@@ -387,6 +520,7 @@ public final class MemoryHierarchy {
     void joinCoherence(Coherence c, int index) {
         this.coherence = c;
         this.cpu = index;
+        stopMemo();
     }
 
     /** The coherence directory this CPU's caches take part in, or null on one CPU. */

@@ -39,6 +39,9 @@ public final class Tlb {
     private long hits;
     private long misses;
     private long flushes;
+    /** The hierarchy whose hit memo rests on this TLB's last-entry memo, and for which of its paths; told when that memo changes. */
+    private MemoryHierarchy watcher;
+    private int watchedPaths;
 
     public Tlb(int entries, int ways, boolean tagged) {
         String problem = geometryProblem(entries, ways);
@@ -102,13 +105,25 @@ public final class Tlb {
     }
 
     private void remember(long page, int space, int index) {
+        memoChanged();
         lastPage = page;
         lastSpace = space;
         lastIndex = index;
     }
 
     private void forget() {
+        memoChanged();
         lastPage = EMPTY;
+    }
+
+    /** {@code h}'s hit memo for its {@code paths} rests on this TLB's last entry: tell it when that changes. */
+    void watch(MemoryHierarchy h, int paths) {
+        watcher = h;
+        watchedPaths |= paths;
+    }
+
+    private void memoChanged() {
+        if (watcher != null) watcher.forgetPages(watchedPaths);
     }
 
     /** Insert a translation, replacing an empty or else the least recently used way of its set. Returns the entry index. */
