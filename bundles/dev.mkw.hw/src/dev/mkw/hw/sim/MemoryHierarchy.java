@@ -142,10 +142,15 @@ public final class MemoryHierarchy {
      */
     public long access(long vaddr, int kind, boolean user) {
         int right = 1 << (kind << 1 | (user ? 1 : 0));
+        // The rights are the memo page's; with no memo page neither compare below can succeed.
         if (kind == EXECUTE) {
-            if ((vaddr >>> codeLineShift) == codeLine && (codeRights & right) != 0) return memoHit(itlb, firstInstruction, false, codeHitCycles);
-        } else if ((vaddr >>> dataLineShift) == dataLine && (dataRights & right) != 0) {
-            return memoHit(dtlb, firstData, kind == WRITE, dataHitCycles);
+            if ((codeRights & right) != 0) {
+                if ((vaddr >>> codeLineShift) == codeLine) return memoHit(itlb, firstInstruction, false, codeHitCycles);
+                if ((vaddr >>> pageShift) == codePage) return onMemoPage(true, itlb, firstInstruction, instructionPath, codeFrame | (vaddr & pageMask), vaddr, false);
+            }
+        } else if ((dataRights & right) != 0) {
+            if ((vaddr >>> dataLineShift) == dataLine) return memoHit(dtlb, firstData, kind == WRITE, dataHitCycles);
+            if ((vaddr >>> pageShift) == dataPage) return onMemoPage(false, dtlb, firstData, dataPath, dataFrame | (vaddr & pageMask), vaddr, kind == WRITE);
         }
         return translate(vaddr, kind, user, right);
     }
@@ -159,20 +164,32 @@ public final class MemoryHierarchy {
         return cycles;
     }
 
-    /** Not the memo line: the page memo, the TLB, or a walk; then the rights and the caches. */
+    /**
+     * Another line of the memo page: a hit on the TLB's last entry, then the caches; the line
+     * becomes the memo line unless it is not in the first level now (a write-through write miss).
+     */
+    private long onMemoPage(boolean code, Tlb tlb, Cache first, Cache[] path, long paddr, long vaddr, boolean write) {
+        tlb.repeatLastHit();
+        lastTlbHit = true;
+        long cycles;
+        if (first.access(paddr, vaddr, write)) {
+            lastServedBy = first;
+            cycles = first.latency();
+        } else {
+            cycles = beyondFirstLevel(path, paddr, vaddr, write);
+            if (write && !first.writeBack()) return cycles;
+        }
+        if (code) codeLine = vaddr >>> codeLineShift;
+        else dataLine = vaddr >>> dataLineShift;
+        return cycles;
+    }
+
+    /** Not on the memo page: the TLB, or a walk; then the rights and the caches. */
     private long translate(long vaddr, int kind, boolean user, int right) {
         boolean code = kind == EXECUTE;
         Tlb tlb = code ? itlb : dtlb;
         long page = vaddr >>> pageShift;
         long frameBase;
-        if (page == (code ? codePage : dataPage) && ((code ? codeRights : dataRights) & right) != 0) {
-            tlb.repeatLastHit();
-            lastTlbHit = true;
-            frameBase = code ? codeFrame : dataFrame;
-            long c = cached(frameBase | (vaddr & pageMask), vaddr, kind);
-            rememberLine(code, frameBase | (vaddr & pageMask), vaddr);
-            return c;
-        }
         int e = tlb.lookup(page, asid);
         lastTlbHit = e >= 0;
         long cycles;
@@ -198,23 +215,15 @@ public final class MemoryHierarchy {
                 codePage = page;
                 codeFrame = frameBase;
                 codeRights = rights;
+                if (firstInstruction.isLastLine(paddr, vaddr)) codeLine = vaddr >>> codeLineShift;
             } else {
                 dataPage = page;
                 dataFrame = frameBase;
                 dataRights = rights;
+                if (firstData.isLastLine(paddr, vaddr)) dataLine = vaddr >>> dataLineShift;
             }
-            rememberLine(code, paddr, vaddr);
         }
         return cycles;
-    }
-
-    /** After an access on the memo page: its line is the memo line if the first level holds it as its last line (not after a write-through write miss). */
-    private void rememberLine(boolean code, long paddr, long vaddr) {
-        if (code) {
-            if (firstInstruction.isLastLine(paddr, vaddr)) codeLine = vaddr >>> codeLineShift;
-        } else if (firstData.isLastLine(paddr, vaddr)) {
-            dataLine = vaddr >>> dataLineShift;
-        }
     }
 
     /**
