@@ -62,7 +62,7 @@ public final class Cache {
     private long writeThroughs;
     /**
      * The hierarchy whose hit memo rests on this cache's last-line memo (the first level of its
-     * paths), told whenever that line changes; null when none does. See {@link #watch}.
+     * paths), told when anyone but itself may change that line; null when none does. See {@link #watch}.
      */
     private MemoryHierarchy watcher;
     private int watchedPaths;
@@ -109,6 +109,15 @@ public final class Cache {
      * write-through cache), evicting the least recently used way.
      */
     public boolean access(long paddr, long vaddr, boolean write) {
+        lastLineChanged(); // from outside the hierarchy that may keep a hit memo on this cache (tests, tools)
+        return accessLine(paddr, vaddr, write);
+    }
+
+    /**
+     * {@link #access} for the memory hierarchy, which keeps its hit memo itself and so needs no
+     * word of a new last line here: the hit and miss paths stay free of that bookkeeping.
+     */
+    boolean accessLine(long paddr, long vaddr, boolean write) {
         long key = entryOf(paddr >>> lineShift);
         int set = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask);
         // Kept small so the JIT inlines it into the memory hierarchy's loop: the rest is a call.
@@ -129,14 +138,9 @@ public final class Cache {
         if (write) writeHit(lastEntry);
     }
 
-    /** Whether the line of {@code paddr} (in the set of {@code vaddr}) is the one accessed last, so the most recent of its set. */
-    boolean isLastLine(long paddr, long vaddr) {
-        return entryOf(paddr >>> lineShift) == lastKey && (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask) == lastSet;
-    }
-
     /**
      * {@code h}'s hit memo for its {@code paths} rests on this cache's last line: tell it when
-     * that changes. Returns false if another hierarchy watches this cache already (a cache
+     * something other than {@code h} may change that (a public access, an invalidation). Returns false if another hierarchy watches this cache already (a cache
      * shared between processors' first levels): then neither may keep a memo on it.
      */
     boolean watch(MemoryHierarchy h, int paths) {
@@ -187,7 +191,6 @@ public final class Cache {
      * hits, misses and LRU order of the full lookup, and invalidation forgets it.
      */
     private int remember(long key, int set, int entry) {
-        lastLineChanged();
         lastKey = key;
         lastSet = set;
         lastEntry = entry;

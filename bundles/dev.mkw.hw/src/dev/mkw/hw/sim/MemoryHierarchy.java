@@ -90,6 +90,13 @@ public final class MemoryHierarchy {
     /** The memo page's rights: bit (kind << 1 | user) is set when such an access is allowed ({@link #rights}). */
     private int dataRights, codeRights;
     private final int dataLineShift, codeLineShift;
+    /** {@link #rights} of each combination of the four TLB flag bits, so a translation costs one load for it. */
+    private final int[] rightsByFlags = new int[16];
+    private final boolean firstDataWriteBack;
+    /** Whether the data and code paths share their TLB, their first level. */
+    private final boolean sharedTlb, sharedFirstLevel;
+    /** The paths whose memo a change of the data (code) TLB's last entry, or of the data (code) first level's last line, ends. */
+    private final int dataTlbPaths, codeTlbPaths, dataCachePaths, codeCachePaths;
     private final long dataHitCycles, codeHitCycles;
 
     public MemoryHierarchy(PhysicalMemory memory, MmuSpec mmu, Cache[] caches, CostTable costs) {
@@ -116,11 +123,26 @@ public final class MemoryHierarchy {
         this.codeLineShift = firstInstruction == null ? 0 : Integer.numberOfTrailingZeros(firstInstruction.lineBytes());
         this.dataHitCycles = firstData == null ? 0 : firstData.latency();
         this.codeHitCycles = firstInstruction == null ? 0 : firstInstruction.latency();
-        dtlb.watch(this, itlb == dtlb ? DATA_PATH | CODE_PATH : DATA_PATH);
+        for (int f = 0; f < 16; f++) rightsByFlags[f] = rights(f);
+        this.firstDataWriteBack = firstData != null && firstData.writeBack();
+        this.sharedTlb = itlb == dtlb;
+        this.sharedFirstLevel = firstData == firstInstruction;
+        this.dataTlbPaths = itlb == dtlb ? DATA_PATH | CODE_PATH : DATA_PATH;
+        this.codeTlbPaths = itlb == dtlb ? DATA_PATH | CODE_PATH : CODE_PATH;
+        this.dataCachePaths = firstData != null && firstData == firstInstruction ? DATA_PATH | CODE_PATH : DATA_PATH;
+        this.codeCachePaths = firstData != null && firstData == firstInstruction ? DATA_PATH | CODE_PATH : CODE_PATH;
+        dtlb.watch(this, dataTlbPaths);
         if (itlb != dtlb) itlb.watch(this, CODE_PATH);
         if (firstData == null || firstInstruction == null) memoOn = false; // no first level to hit: every access goes to memory
+        else if (below(firstInstruction, dataPath) || below(firstData, instructionPath)) memoOn = false; // one path's first level is the other's second
         else if (!firstData.watch(this, firstData == firstInstruction ? DATA_PATH | CODE_PATH : DATA_PATH)
                 || (firstInstruction != firstData && !firstInstruction.watch(this, CODE_PATH))) stopMemo();
+    }
+
+    /** Whether {@code c} is one of the levels of {@code path} after its first. */
+    private static boolean below(Cache c, Cache[] path) {
+        for (int i = 1; i < path.length; i++) if (path[i] == c) return true;
+        return false;
     }
 
     /** The caches an access passes, first level first, leaving out those of the other kind. */
@@ -172,15 +194,19 @@ public final class MemoryHierarchy {
         tlb.repeatLastHit();
         lastTlbHit = true;
         long cycles;
-        if (first.access(paddr, vaddr, write)) {
+        if (first.accessLine(paddr, vaddr, write)) {
             lastServedBy = first;
             cycles = first.latency();
         } else {
             cycles = beyondFirstLevel(path, paddr, vaddr, write);
-            if (write && !first.writeBack()) return cycles;
+            if (write && !first.writeBack()) return cycles; // a write-through level passed the miss on: no line filled
         }
         if (code) codeLine = vaddr >>> codeLineShift;
         else dataLine = vaddr >>> dataLineShift;
+        if (sharedFirstLevel) {
+            if (code) dataLine = NO_MEMO;
+            else codeLine = NO_MEMO;
+        }
         return cycles;
     }
 
@@ -190,7 +216,7 @@ public final class MemoryHierarchy {
         Tlb tlb = code ? itlb : dtlb;
         long page = vaddr >>> pageShift;
         long frameBase;
-        int e = tlb.lookup(page, asid);
+        int e = tlb.find(page, asid);
         lastTlbHit = e >= 0;
         long cycles;
         int flags;
@@ -199,28 +225,41 @@ public final class MemoryHierarchy {
             frameBase = tlb.frame(e) << pageShift;
             flags = tlb.flags(e);
         } else {
-            if (!walk(vaddr)) return fault(vaddr, kind, false, walkCycles);
+            if (!walk(vaddr)) {
+                forgetPages(code ? codeTlbPaths : dataTlbPaths); // the walk read through the caches
+                return fault(vaddr, kind, false, walkCycles);
+            }
             cycles = walkCycles;
             frameBase = walkPaddr & ~pageMask;
             flags = walkFlags;
-            tlb.insert(page, asid, walkPaddr >>> pageShift, flags);
+            tlb.fill(page, asid, walkPaddr >>> pageShift, flags);
         }
-        int rights = rights(flags);
-        if ((rights & right) == 0) return fault(vaddr, kind, true, cycles);
+        int rights = rightsByFlags[flags & 15];
+        if ((rights & right) == 0) {
+            forgetPages(code ? codeTlbPaths : dataTlbPaths); // the TLB's last entry is this page's, not the memo page's
+            return fault(vaddr, kind, true, cycles);
+        }
         long paddr = frameBase | (vaddr & pageMask);
         cycles += cached(paddr, vaddr, kind);
         if (memoOn) {
-            // The TLB's last entry is this page's now (found or inserted), whatever the caches did.
+            // The TLB's last entry is this page's now (found or inserted), whatever the caches did;
+            // the first level's last line is this one, hit or filled, unless a write-through level
+            // passed a write miss on without allocating.
+            // A TLB or first level this path shares with the other no longer holds that one's memo.
             if (code) {
                 codePage = page;
                 codeFrame = frameBase;
                 codeRights = rights;
-                if (firstInstruction.isLastLine(paddr, vaddr)) codeLine = vaddr >>> codeLineShift;
+                codeLine = vaddr >>> codeLineShift;
+                if (sharedTlb) dataPage = dataLine = NO_MEMO;
+                else if (sharedFirstLevel) dataLine = NO_MEMO;
             } else {
                 dataPage = page;
                 dataFrame = frameBase;
                 dataRights = rights;
-                if (firstData.isLastLine(paddr, vaddr)) dataLine = vaddr >>> dataLineShift;
+                dataLine = kind == READ || firstDataWriteBack ? vaddr >>> dataLineShift : NO_MEMO;
+                if (sharedTlb) codePage = codeLine = NO_MEMO;
+                else if (sharedFirstLevel) codeLine = NO_MEMO;
             }
         }
         return cycles;
@@ -317,7 +356,10 @@ public final class MemoryHierarchy {
                 if (c > free) total += c - free;
                 more = true;
             }
-            if (more) lastTlbHit = true;
+            if (more) {
+                lastTlbHit = true;
+                forgetLines(kind == EXECUTE ? codeCachePaths : dataCachePaths); // the loop changed the first level's last line
+            }
         }
         return total;
     }
@@ -335,6 +377,7 @@ public final class MemoryHierarchy {
      * Returns whether a mapping was found; sets walkCycles, walkPaddr, walkFlags.
      */
     private boolean walk(long vaddr) {
+        forgetLines(dataCachePaths); // the walk reads the table through the data caches
         boolean found = walkTable(vaddr);
         walkCyclesTotal += walkCycles;
         return found;
@@ -374,6 +417,7 @@ public final class MemoryHierarchy {
 
     /** A physical access through the caches only (page-table walks, kernel data at known frames). */
     public long accessPhysical(long paddr, int kind) {
+        forgetLines(kind == EXECUTE ? codeCachePaths : dataCachePaths);
         return cached(paddr, paddr, kind);
     }
 
@@ -393,7 +437,7 @@ public final class MemoryHierarchy {
             lastServedBy = null;
             return memoryAccess(0);
         }
-        if (first.access(paddr, vaddr, write)) {
+        if (first.accessLine(paddr, vaddr, write)) {
             lastServedBy = first;
             return first.latency();
         }
@@ -408,7 +452,7 @@ public final class MemoryHierarchy {
         for (int i = 1; i < path.length; i++) {
             Cache c = path[i];
             cycles += c.latency();
-            if (c.access(paddr, vaddr, write)) {
+            if (c.accessLine(paddr, vaddr, write)) {
                 if (c == shared) sharedHits++;
                 lastServedBy = c;
                 return cycles;
