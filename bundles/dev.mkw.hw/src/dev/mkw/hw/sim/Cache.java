@@ -26,8 +26,10 @@ import java.util.Arrays;
  * comparators work in parallel: a 16-way miss costs two word compares, not sixteen. The
  * search is specialised per associativity ({@link SetSearch}: the presets' 2, 4, 8 and 16
  * ways with the number of ways a constant). A hit on the line accessed last, the common case
- * of sequential access, is one compare, and it is all of {@link #access} that the JIT inlines
- * into the memory hierarchy's loop: the set search is a call, made on a new line only.
+ * of sequential access, is one compare, and it is all of {@link #accessLine} that the JIT inlines
+ * into the memory hierarchy: the set search is a call, made on a new line only. The hierarchy's
+ * own hit memo ({@link MemoryHierarchy}) rests on that last line; it keeps the memo itself
+ * and this cache tells it only of changes made from outside ({@link #watch}).
  */
 public final class Cache {
     /** A way's word is line number &lt;&lt; 2 | VALID | DIRTY; an empty way is 0, so it is never dirty. */

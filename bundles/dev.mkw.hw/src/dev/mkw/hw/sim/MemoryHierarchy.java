@@ -16,9 +16,11 @@ import java.util.List;
  * (write buffers again); the TLB holds 4 KiB-granular entries even for large pages;
  * reloading the current root is skipped, as kernels skip it.
  *
- * <p>Hot path ({@link #access}): a TLB hit and the cache walk, primitives only, nothing
- * allocated. Misses take {@link #walk}, a separate method so the hit path stays small
- * enough for the JIT to inline.
+ * <p>Hot path ({@link #access}): primitives only, nothing allocated. A repeated access to the
+ * line or page its path (data or code) met last is answered from the hit memo (see the fields'
+ * comment) without a TLB compare or a set search, in a method small enough for the JIT to inline
+ * into its callers; anything else is {@link #translate} (TLB, rights, caches), and a TLB miss
+ * takes {@link #walk}, separate so the common paths stay small.
  */
 public final class MemoryHierarchy {
     public static final int READ = 0, WRITE = 1, EXECUTE = 2;
