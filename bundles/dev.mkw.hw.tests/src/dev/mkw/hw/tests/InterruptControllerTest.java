@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,26 @@ class InterruptControllerTest {
         InterruptController pic = new InterruptController(8, 0);
         assertEquals("IRQ line 8 does not exist (the controller has lines 0..7)",
                 assertThrows(IllegalArgumentException.class, () -> pic.raise(8)).getMessage());
+    }
+
+    /** The controller keeps a count of deliverable lines so the common "none" answer is one compare: it must agree with a scan. */
+    @Test
+    void highestPendingAgreesWithAScanOfEveryLine() {
+        InterruptController pic = new InterruptController(12, 0);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 20_000; i++) {
+            int line = r.nextInt(12);
+            switch (r.nextInt(4)) {
+                case 0 -> pic.raise(line);
+                case 1 -> pic.mask(line);
+                case 2 -> pic.unmask(line);
+                default -> pic.acknowledge(line);
+            }
+            int best = -1;
+            for (int l = 0; l < 12; l++) {
+                if (pic.pending(l) && !pic.masked(l) && (best < 0 || pic.priority(l) > pic.priority(best))) best = l;
+            }
+            assertEquals(best, pic.highestPending(), "step " + i);
+        }
     }
 }

@@ -26,8 +26,10 @@ import java.util.Arrays;
  * comparators work in parallel: a 16-way miss costs two word compares, not sixteen. The
  * search is specialised per associativity ({@link SetSearch}: the presets' 2, 4, 8 and 16
  * ways with the number of ways a constant). A hit on the line accessed last, the common case
- * of sequential access, is one compare, and it is all of {@link #access} that the JIT inlines
- * into the memory hierarchy's loop: the set search is a call, made on a new line only.
+ * of sequential access, is one compare, and it is all of {@link #accessLine} that the JIT inlines
+ * into the memory hierarchy: the set search is a call, made on a new line only. The hierarchy's
+ * own hit memo ({@link MemoryHierarchy}) rests on that last line; it keeps the memo itself
+ * and this cache tells it only of changes made from outside ({@link #watch}).
  */
 public final class Cache {
     /** A way's word is line number &lt;&lt; 2 | VALID | DIRTY; an empty way is 0, so it is never dirty. */
@@ -60,6 +62,12 @@ public final class Cache {
     private long misses;
     private long writeBacks;
     private long writeThroughs;
+    /**
+     * The hierarchy whose hit memo rests on this cache's last-line memo (the first level of its
+     * paths), told when anyone but itself may change that line; null when none does. See {@link #watch}.
+     */
+    private MemoryHierarchy watcher;
+    private int watchedPaths;
 
     public Cache(String name, int level, int sizeBytes, int lineBytes, int ways, long latency, boolean writeBack, boolean virtuallyIndexed) {
         this(name, level, CacheSpec.Kind.UNIFIED, sizeBytes, lineBytes, ways, latency, writeBack, virtuallyIndexed);
@@ -103,6 +111,15 @@ public final class Cache {
      * write-through cache), evicting the least recently used way.
      */
     public boolean access(long paddr, long vaddr, boolean write) {
+        lastLineChanged(); // from outside the hierarchy that may keep a hit memo on this cache (tests, tools)
+        return accessLine(paddr, vaddr, write);
+    }
+
+    /**
+     * {@link #access} for the memory hierarchy, which keeps its hit memo itself and so needs no
+     * word of a new last line here: the hit and miss paths stay free of that bookkeeping.
+     */
+    boolean accessLine(long paddr, long vaddr, boolean write) {
         long key = entryOf(paddr >>> lineShift);
         int set = (int) (((virtuallyIndexed ? vaddr : paddr) >>> lineShift) & setMask);
         // Kept small so the JIT inlines it into the memory hierarchy's loop: the rest is a call.
@@ -112,6 +129,34 @@ public final class Cache {
             return true;
         }
         return lookup(key, set, write);
+    }
+
+    /**
+     * An access to the line {@link #access} met last, once more, that the caller knows is that
+     * line (the memory hierarchy's hit memo): what {@link #access} does on its first compare.
+     */
+    void repeatLastHit(boolean write) {
+        hits++;
+        if (write) writeHit(lastEntry);
+    }
+
+    /**
+     * {@code h}'s hit memo for its {@code paths} rests on this cache's last line: tell it when
+     * something other than {@code h} may change that (a public access, an invalidation). Returns false if another hierarchy watches this cache already (a cache
+     * shared between processors' first levels): then neither may keep a memo on it.
+     */
+    boolean watch(MemoryHierarchy h, int paths) {
+        if (watcher != null && watcher != h) {
+            watcher.stopMemo();
+            return false;
+        }
+        watcher = h;
+        watchedPaths |= paths;
+        return true;
+    }
+
+    private void lastLineChanged() {
+        if (watcher != null) watcher.forgetLines(watchedPaths);
     }
 
     /** Not the line accessed last: search the set, then refill on a miss. */
@@ -218,7 +263,10 @@ public final class Cache {
             if ((sets[i] & ~DIRTY) == key) {
                 int held = (sets[i] & DIRTY) != 0 ? 2 : 1;
                 sets[i] = 0;
-                if (lastKey == key) lastKey = 0;
+                if (lastKey == key) {
+                    lastKey = 0;
+                    lastLineChanged();
+                }
                 return held;
             }
         }
@@ -229,6 +277,7 @@ public final class Cache {
     public void invalidateAll() {
         Arrays.fill(sets, 0);
         lastKey = 0;
+        lastLineChanged();
         clock = 0;
         if (packedOrder) {
             long fresh = RecencyOrder.initial(ways);

@@ -16,6 +16,8 @@ public final class InterruptController {
     private final boolean[] pending;
     private final long[] raised;
     private final int[] priority;
+    /** Lines pending and not masked: {@link #highestPending} is asked on every kernel entry, and this is almost always 0. */
+    private int deliverable;
     private IntConsumer listener = line -> {};
 
     public InterruptController(int lines, long ackCycles) {
@@ -36,15 +38,21 @@ public final class InterruptController {
     public void raise(int line) {
         check(line);
         raised[line]++;
+        if (!pending[line] && !masked[line]) deliverable++;
         pending[line] = true;
         if (!masked[line]) listener.accept(line);
     }
 
-    public void mask(int line) { check(line); masked[line] = true; }
+    public void mask(int line) {
+        check(line);
+        if (!masked[line] && pending[line]) deliverable--;
+        masked[line] = true;
+    }
 
     /** Unmask; a pending interrupt is re-signalled. */
     public void unmask(int line) {
         check(line);
+        if (masked[line] && pending[line]) deliverable++;
         masked[line] = false;
         if (pending[line]) listener.accept(line);
     }
@@ -55,6 +63,7 @@ public final class InterruptController {
 
     /** The deliverable line of highest priority (the lower line among equals), or -1. */
     public int highestPending() {
+        if (deliverable == 0) return -1;
         int best = -1;
         for (int l = 0; l < lines; l++) {
             if (pending[l] && !masked[l] && (best < 0 || priority[l] > priority[best])) best = l;
@@ -62,7 +71,11 @@ public final class InterruptController {
         return best;
     }
 
-    public void acknowledge(int line) { check(line); pending[line] = false; }
+    public void acknowledge(int line) {
+        check(line);
+        if (pending[line] && !masked[line]) deliverable--;
+        pending[line] = false;
+    }
 
     /** A larger number wins; by default lines - line (8259A fully nested mode). */
     public int priority(int line) { check(line); return priority[line]; }

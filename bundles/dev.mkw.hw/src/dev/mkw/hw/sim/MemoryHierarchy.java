@@ -16,9 +16,11 @@ import java.util.List;
  * (write buffers again); the TLB holds 4 KiB-granular entries even for large pages;
  * reloading the current root is skipped, as kernels skip it.
  *
- * <p>Hot path ({@link #access}): a TLB hit and the cache walk, primitives only, nothing
- * allocated. Misses take {@link #walk}, a separate method so the hit path stays small
- * enough for the JIT to inline.
+ * <p>Hot path ({@link #access}): primitives only, nothing allocated. A repeated access to the
+ * line or page its path (data or code) met last is answered from the hit memo (see the fields'
+ * comment) without a TLB compare or a set search, in a method small enough for the JIT to inline
+ * into its callers; anything else is {@link #translate} (TLB, rights, caches), and a TLB miss
+ * takes {@link #walk}, separate so the common paths stay small.
  */
 public final class MemoryHierarchy {
     public static final int READ = 0, WRITE = 1, EXECUTE = 2;
@@ -69,6 +71,36 @@ public final class MemoryHierarchy {
     private long walkPaddr;
     private int walkFlags;
 
+    /*
+     * The hit memo, per path (data, code). Not a modelled structure: it answers exactly what
+     * the full lookup would, with no search. The page memo holds the page of the path's last
+     * translation while that entry is still the one its TLB found last (so the most recent: a
+     * lookup of it again is a hit that changes no LRU order), with the entry's frame and rights;
+     * the line memo holds the virtual line of the path's last access while, besides, that line is
+     * still the one its first-level cache met last (the most recent of its set). The TLB and the
+     * cache tell this hierarchy whenever their own last-entry memo changes (Tlb#watch,
+     * Cache#watch), and an address-space switch forgets both, so a memo is never stale.
+     * Off on a multiprocessor (coherence acts on lines from outside) and for a first level
+     * that another hierarchy also uses.
+     */
+    static final int DATA_PATH = 1, CODE_PATH = 2;
+    private static final long NO_MEMO = -1; // vaddr >>> n (n >= 1) is never -1
+    private boolean memoOn = true;
+    private long dataPage = NO_MEMO, codePage = NO_MEMO;
+    private long dataLine = NO_MEMO, codeLine = NO_MEMO;
+    private long dataFrame, codeFrame;
+    /** The memo page's rights: bit (kind << 1 | user) is set when such an access is allowed ({@link #rights}). */
+    private int dataRights, codeRights;
+    private final int dataLineShift, codeLineShift;
+    /** {@link #rights} of each combination of the four TLB flag bits, so a translation costs one load for it. */
+    private final int[] rightsByFlags = new int[16];
+    private final boolean firstDataWriteBack;
+    /** Whether the data and code paths share their TLB, their first level. */
+    private final boolean sharedTlb, sharedFirstLevel;
+    /** The paths whose memo a change of the data (code) TLB's last entry, or of the data (code) first level's last line, ends. */
+    private final int dataTlbPaths, codeTlbPaths, dataCachePaths, codeCachePaths;
+    private final long dataHitCycles, codeHitCycles;
+
     public MemoryHierarchy(PhysicalMemory memory, MmuSpec mmu, Cache[] caches, CostTable costs) {
         this.memory = memory;
         this.mmu = mmu;
@@ -89,6 +121,30 @@ public final class MemoryHierarchy {
         int line = Integer.MAX_VALUE;
         for (Cache c : caches) line = Math.min(line, c.lineBytes());
         this.minLineBytes = caches.length == 0 ? 8 : line;
+        this.dataLineShift = firstData == null ? 0 : Integer.numberOfTrailingZeros(firstData.lineBytes());
+        this.codeLineShift = firstInstruction == null ? 0 : Integer.numberOfTrailingZeros(firstInstruction.lineBytes());
+        this.dataHitCycles = firstData == null ? 0 : firstData.latency();
+        this.codeHitCycles = firstInstruction == null ? 0 : firstInstruction.latency();
+        for (int f = 0; f < 16; f++) rightsByFlags[f] = rights(f);
+        this.firstDataWriteBack = firstData != null && firstData.writeBack();
+        this.sharedTlb = itlb == dtlb;
+        this.sharedFirstLevel = firstData == firstInstruction;
+        this.dataTlbPaths = itlb == dtlb ? DATA_PATH | CODE_PATH : DATA_PATH;
+        this.codeTlbPaths = itlb == dtlb ? DATA_PATH | CODE_PATH : CODE_PATH;
+        this.dataCachePaths = firstData != null && firstData == firstInstruction ? DATA_PATH | CODE_PATH : DATA_PATH;
+        this.codeCachePaths = firstData != null && firstData == firstInstruction ? DATA_PATH | CODE_PATH : CODE_PATH;
+        dtlb.watch(this, dataTlbPaths);
+        if (itlb != dtlb) itlb.watch(this, CODE_PATH);
+        if (firstData == null || firstInstruction == null) memoOn = false; // no first level to hit: every access goes to memory
+        else if (below(firstInstruction, dataPath) || below(firstData, instructionPath)) memoOn = false; // one path's first level is the other's second
+        else if (!firstData.watch(this, firstData == firstInstruction ? DATA_PATH | CODE_PATH : DATA_PATH)
+                || (firstInstruction != firstData && !firstInstruction.watch(this, CODE_PATH))) stopMemo();
+    }
+
+    /** Whether {@code c} is one of the levels of {@code path} after its first. */
+    private static boolean below(Cache c, Cache[] path) {
+        for (int i = 1; i < path.length; i++) if (path[i] == c) return true;
+        return false;
     }
 
     /** The caches an access passes, first level first, leaving out those of the other kind. */
@@ -103,31 +159,155 @@ public final class MemoryHierarchy {
      * A virtual access in the current address space. Returns cycles, or {@link #PAGE_FAULT}
      * when the page is not mapped or the rights forbid it (user access to a supervisor page,
      * write to a read-only page, fetch from a no-execute page).
+     *
+     * <p>Kept small so the JIT inlines it into its callers: an access to the line its path met
+     * last, with rights the memo page allows, is a first-level hit on the TLB entry and line that
+     * are already the most recent ({@link #memoHit}); anything else is a call.
      */
     public long access(long vaddr, int kind, boolean user) {
-        Tlb tlb = kind == EXECUTE ? itlb : dtlb;
+        int right = 1 << (kind << 1 | (user ? 1 : 0));
+        // The rights are the memo page's; with no memo page neither compare below can succeed.
+        if (kind == EXECUTE) {
+            if ((codeRights & right) != 0) {
+                if ((vaddr >>> codeLineShift) == codeLine) return memoHit(itlb, firstInstruction, false, codeHitCycles);
+                if ((vaddr >>> pageShift) == codePage) return onMemoPage(true, itlb, firstInstruction, instructionPath, codeFrame | (vaddr & pageMask), vaddr, false);
+            }
+        } else if ((dataRights & right) != 0) {
+            if ((vaddr >>> dataLineShift) == dataLine) return memoHit(dtlb, firstData, kind == WRITE, dataHitCycles);
+            if ((vaddr >>> pageShift) == dataPage) return onMemoPage(false, dtlb, firstData, dataPath, dataFrame | (vaddr & pageMask), vaddr, kind == WRITE);
+        }
+        return translate(vaddr, kind, user, right);
+    }
+
+    /** What the TLB's and the first level's own last-entry memos would answer: a hit on each, no LRU change. */
+    private long memoHit(Tlb tlb, Cache first, boolean write, long cycles) {
+        tlb.repeatLastHit();
+        first.repeatLastHit(write);
+        lastTlbHit = true;
+        lastServedBy = first;
+        return cycles;
+    }
+
+    /**
+     * Another line of the memo page: a hit on the TLB's last entry, then the caches; the line
+     * becomes the memo line unless it is not in the first level now (a write-through write miss).
+     */
+    private long onMemoPage(boolean code, Tlb tlb, Cache first, Cache[] path, long paddr, long vaddr, boolean write) {
+        tlb.repeatLastHit();
+        lastTlbHit = true;
+        long cycles;
+        if (first.accessLine(paddr, vaddr, write)) {
+            lastServedBy = first;
+            cycles = first.latency();
+        } else {
+            cycles = beyondFirstLevel(path, paddr, vaddr, write);
+            if (write && !first.writeBack()) return cycles; // a write-through level passed the miss on: no line filled
+        }
+        if (code) codeLine = vaddr >>> codeLineShift;
+        else dataLine = vaddr >>> dataLineShift;
+        if (sharedFirstLevel) {
+            if (code) dataLine = NO_MEMO;
+            else codeLine = NO_MEMO;
+        }
+        return cycles;
+    }
+
+    /** Not on the memo page: the TLB, or a walk; then the rights and the caches. */
+    private long translate(long vaddr, int kind, boolean user, int right) {
+        boolean code = kind == EXECUTE;
+        Tlb tlb = code ? itlb : dtlb;
         long page = vaddr >>> pageShift;
-        int e = tlb.lookup(page, asid);
+        long frameBase;
+        int e = tlb.find(page, asid);
         lastTlbHit = e >= 0;
         long cycles;
-        long frameBase;
         int flags;
         if (e >= 0) {
             cycles = 0;
             frameBase = tlb.frame(e) << pageShift;
             flags = tlb.flags(e);
         } else {
-            if (!walk(vaddr)) return fault(vaddr, kind, false, walkCycles);
+            if (!walk(vaddr)) {
+                forgetPages(code ? codeTlbPaths : dataTlbPaths); // the walk read through the caches
+                return fault(vaddr, kind, false, walkCycles);
+            }
             cycles = walkCycles;
             frameBase = walkPaddr & ~pageMask;
             flags = walkFlags;
-            tlb.insert(page, asid, walkPaddr >>> pageShift, flags);
+            tlb.fill(page, asid, walkPaddr >>> pageShift, flags);
         }
-        if ((user && (flags & Tlb.USER) == 0) || (kind == WRITE && (flags & Tlb.WRITABLE) == 0)
-                || (kind == EXECUTE && noExecute && (flags & Tlb.EXECUTABLE) == 0)) {
+        int rights = rightsByFlags[flags & 15];
+        if ((rights & right) == 0) {
+            forgetPages(code ? codeTlbPaths : dataTlbPaths); // the TLB's last entry is this page's, not the memo page's
             return fault(vaddr, kind, true, cycles);
         }
-        return cycles + cached(frameBase | (vaddr & pageMask), vaddr, kind);
+        long paddr = frameBase | (vaddr & pageMask);
+        cycles += cached(paddr, vaddr, kind);
+        if (memoOn) {
+            // The TLB's last entry is this page's now (found or inserted), whatever the caches did;
+            // the first level's last line is this one, hit or filled, unless a write-through level
+            // passed a write miss on without allocating.
+            // A TLB or first level this path shares with the other no longer holds that one's memo.
+            if (code) {
+                codePage = page;
+                codeFrame = frameBase;
+                codeRights = rights;
+                codeLine = vaddr >>> codeLineShift;
+                if (sharedTlb) dataPage = dataLine = NO_MEMO;
+                else if (sharedFirstLevel) dataLine = NO_MEMO;
+            } else {
+                dataPage = page;
+                dataFrame = frameBase;
+                dataRights = rights;
+                dataLine = kind == READ || firstDataWriteBack ? vaddr >>> dataLineShift : NO_MEMO;
+                if (sharedTlb) codePage = codeLine = NO_MEMO;
+                else if (sharedFirstLevel) codeLine = NO_MEMO;
+            }
+        }
+        return cycles;
+    }
+
+    /**
+     * The accesses a TLB entry's flags allow, as bits {@code 1 << (kind << 1 | user)}: a kernel
+     * read always; a user access needs a user page, a write a writable page, a fetch an
+     * executable one where the MMU has no-execute.
+     */
+    private int rights(int flags) {
+        boolean u = (flags & Tlb.USER) != 0, w = (flags & Tlb.WRITABLE) != 0;
+        boolean x = !noExecute || (flags & Tlb.EXECUTABLE) != 0;
+        int r = 1 << (READ << 1);
+        if (u) r |= 1 << (READ << 1 | 1);
+        if (w) r |= 1 << (WRITE << 1);
+        if (w && u) r |= 1 << (WRITE << 1 | 1);
+        if (x) r |= 1 << (EXECUTE << 1);
+        if (x && u) r |= 1 << (EXECUTE << 1 | 1);
+        return r;
+    }
+
+    /** The TLB of {@code paths} changed its last entry (a lookup of another page, an insert, a flush): forget the page and line memos. */
+    void forgetPages(int paths) {
+        if ((paths & DATA_PATH) != 0) dataPage = dataLine = NO_MEMO;
+        if ((paths & CODE_PATH) != 0) codePage = codeLine = NO_MEMO;
+    }
+
+    /** The first level of {@code paths} changed its last line: forget the line memos. */
+    void forgetLines(int paths) {
+        if ((paths & DATA_PATH) != 0) dataLine = NO_MEMO;
+        if ((paths & CODE_PATH) != 0) codeLine = NO_MEMO;
+    }
+
+    /** No hit memo from now on (a multiprocessor's coherence, a shared first level). */
+    void stopMemo() {
+        memoOn = false;
+        forgetPages(DATA_PATH | CODE_PATH);
+    }
+
+    /**
+     * For tests and measurements only: without the hit memo every access takes the full TLB and
+     * cache lookup, which must give the same cycles, counters and state (MemoryHierarchyMemoTest).
+     */
+    public void disableHitMemo() {
+        stopMemo();
     }
 
     /**
@@ -178,7 +358,10 @@ public final class MemoryHierarchy {
                 if (c > free) total += c - free;
                 more = true;
             }
-            if (more) lastTlbHit = true;
+            if (more) {
+                lastTlbHit = true;
+                forgetLines(kind == EXECUTE ? codeCachePaths : dataCachePaths); // the loop changed the first level's last line
+            }
         }
         return total;
     }
@@ -196,6 +379,7 @@ public final class MemoryHierarchy {
      * Returns whether a mapping was found; sets walkCycles, walkPaddr, walkFlags.
      */
     private boolean walk(long vaddr) {
+        forgetLines(dataCachePaths); // the walk reads the table through the data caches
         boolean found = walkTable(vaddr);
         walkCyclesTotal += walkCycles;
         return found;
@@ -235,6 +419,7 @@ public final class MemoryHierarchy {
 
     /** A physical access through the caches only (page-table walks, kernel data at known frames). */
     public long accessPhysical(long paddr, int kind) {
+        forgetLines(kind == EXECUTE ? codeCachePaths : dataCachePaths);
         return cached(paddr, paddr, kind);
     }
 
@@ -254,7 +439,7 @@ public final class MemoryHierarchy {
             lastServedBy = null;
             return memoryAccess(0);
         }
-        if (first.access(paddr, vaddr, write)) {
+        if (first.accessLine(paddr, vaddr, write)) {
             lastServedBy = first;
             return first.latency();
         }
@@ -269,7 +454,7 @@ public final class MemoryHierarchy {
         for (int i = 1; i < path.length; i++) {
             Cache c = path[i];
             cycles += c.latency();
-            if (c.access(paddr, vaddr, write)) {
+            if (c.accessLine(paddr, vaddr, write)) {
                 if (c == shared) sharedHits++;
                 lastServedBy = c;
                 return cycles;
@@ -296,6 +481,7 @@ public final class MemoryHierarchy {
         if (rootPaddr == root && (space == asid || !tagged)) return cycles;
         root = rootPaddr;
         asid = tagged ? space : 0;
+        forgetPages(DATA_PATH | CODE_PATH);
         if (!tagged) {
             dtlb.flushAll(mmu.globalPages());
             if (itlb != dtlb) itlb.flushAll(mmu.globalPages());
@@ -314,6 +500,7 @@ public final class MemoryHierarchy {
     public void switchWithoutFlush(long rootPaddr, int tag) {
         root = rootPaddr;
         asid = tag;
+        forgetPages(DATA_PATH | CODE_PATH);
         if (!dtlb.tagging()) dtlb.tagBySegment();
         if (!itlb.tagging()) itlb.tagBySegment();
     }
@@ -371,6 +558,7 @@ public final class MemoryHierarchy {
     /** {@code c}, one of this hierarchy's caches, is shared with the other CPUs (the machine says so). */
     void share(Cache c) {
         shared = c;
+        if (c == firstData || c == firstInstruction) stopMemo();
     }
 
     /** Hits in the i-th cache (see {@link #cache}) by this CPU's accesses: of a shared cache, this CPU's only. */
@@ -387,6 +575,7 @@ public final class MemoryHierarchy {
     void joinCoherence(Coherence c, int index) {
         this.coherence = c;
         this.cpu = index;
+        stopMemo();
     }
 
     /** The coherence directory this CPU's caches take part in, or null on one CPU. */

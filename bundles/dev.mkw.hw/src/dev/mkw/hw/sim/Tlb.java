@@ -39,6 +39,9 @@ public final class Tlb {
     private long hits;
     private long misses;
     private long flushes;
+    /** The hierarchy whose hit memo rests on this TLB's last-entry memo, and for which of its paths; told when anyone else may change that memo. */
+    private MemoryHierarchy watcher;
+    private int watchedPaths;
 
     public Tlb(int entries, int ways, boolean tagged) {
         String problem = geometryProblem(entries, ways);
@@ -67,6 +70,12 @@ public final class Tlb {
 
     /** The entry index for (page, tag), or -1 on a miss. Global entries match every tag. */
     public int lookup(long page, int space) {
+        memoChanged(); // from outside the hierarchy that keeps a hit memo on this TLB (tests, tools)
+        return find(page, space);
+    }
+
+    /** {@link #lookup} for the memory hierarchy, which keeps its hit memo itself. */
+    int find(long page, int space) {
         if (page == lastPage && space == lastSpace) {
             // No stamp update needed: the remembered entry was the last one touched, so it
             // already holds the newest stamp and the LRU order is unchanged.
@@ -108,11 +117,28 @@ public final class Tlb {
     }
 
     private void forget() {
+        memoChanged();
         lastPage = EMPTY;
+    }
+
+    /** {@code h}'s hit memo for its {@code paths} rests on this TLB's last entry: tell it when anyone but {@code h} may change that (public lookups and inserts, flushes). */
+    void watch(MemoryHierarchy h, int paths) {
+        watcher = h;
+        watchedPaths |= paths;
+    }
+
+    private void memoChanged() {
+        if (watcher != null) watcher.forgetPages(watchedPaths);
     }
 
     /** Insert a translation, replacing an empty or else the least recently used way of its set. Returns the entry index. */
     public int insert(long page, int space, long frameNumber, int entryFlags) {
+        memoChanged();
+        return fill(page, space, frameNumber, entryFlags);
+    }
+
+    /** {@link #insert} for the memory hierarchy, which keeps its hit memo itself. */
+    int fill(long page, int space, long frameNumber, int entryFlags) {
         int base = (int) (page & setMask) * ways;
         int victim = base;
         for (int i = base; i < base + ways; i++) {
