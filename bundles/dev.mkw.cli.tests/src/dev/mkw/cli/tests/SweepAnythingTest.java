@@ -80,6 +80,21 @@ class SweepAnythingTest {
         assertTrue(bad.out().isEmpty(), "nothing ran: " + bad.out());
     }
 
+    @Test
+    void aPipelineFieldIsSweptOnThePresetTheSweepSets() {
+        // ping-pong.mkw runs on the i486, which has no pipeline: the fields are checked on the preset --set names.
+        String pingPong = CliRun.home().resolve("examples/scenarios/ping-pong.mkw").toString();
+        CliRun sweep = new CliRun();
+        assertEquals(0, sweep.run(CliRun.home(), "sweep", pingPong, "--set", "machine.preset=cortex_a76", "--vary", "machine.pipeline.issueWidth=1,4",
+                "--metric", "cycles"), sweep.err());
+        List<String> rows = sweep.out().lines().toList();
+        long one = Long.parseLong(rows.get(1).split(",")[4]), four = Long.parseLong(rows.get(2).split(",")[4]);
+        assertTrue(four < one, "a wider pipeline runs the kernel's counted paths in fewer cycles: " + sweep.out());
+        CliRun none = new CliRun();
+        assertEquals(2, none.run(CliRun.home(), "sweep", pingPong, "--vary", "machine.pipeline.issueWidth=1,4"));
+        assertTrue(none.err().contains("--vary machine.pipeline.issueWidth=1: impossible machine: the machine has no pipeline"), none.err());
+    }
+
     private static void check(List<String> vary, String message) {
         CliRun cli = new CliRun();
         List<String> args = new java.util.ArrayList<>(List.of("sweep", STRING_IPC));

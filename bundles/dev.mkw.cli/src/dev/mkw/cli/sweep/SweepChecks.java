@@ -44,7 +44,9 @@ final class SweepChecks {
                 // failed row (issue 25: a failing run is a row, never a lost one), as before.
                 if (!key.startsWith("machine.")) continue;
                 try {
-                    RunPipeline.machine(VariantSettings.apply(scenario, key, v));
+                    // Each value on the machine the other machine axes make at their first value (a --set
+                    // machine.preset=P, a first preset of --vary): a pipeline field needs a preset with a pipeline.
+                    RunPipeline.machine(VariantSettings.apply(otherMachineAxesAtFirst(scenario, sweep, key), key, v));
                 } catch (RunRefused e) {
                     throw new CliException(where + e.getMessage());
                 }
@@ -57,5 +59,15 @@ final class SweepChecks {
 throw new CliException((fixed.containsAll(firstParams.keySet()) ? "--set " : "--vary ") + String.join(" ", firstParams.keySet()) + " with " + file.getFileName() + ": " + e.getMessage());
             }
         }
+    }
+
+    /** {@code scenario} with every machine axis but {@code key} at its first value, in the sweep's order. */
+    private static Scenario otherMachineAxesAtFirst(Scenario scenario, Sweep sweep, String key) throws RunRefused {
+        Scenario s = scenario;
+        for (SweepAxis other : sweep.axes()) {
+            if (other.key().equals(key) || !other.key().startsWith("machine.") || other.values().isEmpty()) continue;
+            s = VariantSettings.apply(s, other.key(), other.values().get(0));
+        }
+        return s;
     }
 }
