@@ -64,7 +64,7 @@ final class SparkLaunch {
     static MasterUrl.Kind checkMaster(String master) throws CliException {
         MasterUrl.Kind kind = MasterUrl.check(master);
         String manager = switch (kind) {
-            case YARN -> "org.apache.spark.deploy.yarn.YarnClusterManager";
+            case YARN -> "org.apache.spark.scheduler.cluster.YarnClusterManager";
             case KUBERNETES -> "org.apache.spark.scheduler.cluster.k8s.KubernetesClusterManager";
             default -> null;
         };
@@ -72,6 +72,12 @@ final class SparkLaunch {
             throw new CliException("--master " + master + " needs Spark's " + (kind == MasterUrl.Kind.YARN ? "YARN" : "Kubernetes")
                     + " support, which ./mkw does not carry: submit the application jar with your cluster's spark-submit "
                     + "(spark-submit --master " + master + " releng/dev.mkw.spark/target/mkw-spark.jar FILE.mkw --vary ...)");
+        }
+        // Without them the YARN client asks a ResourceManager at 0.0.0.0:8032 and retries for many minutes
+        // (Spark's own spark-submit refuses the same way, SparkSubmitArguments.validateSubmitArguments).
+        if (kind == MasterUrl.Kind.YARN && blank(System.getenv("HADOOP_CONF_DIR")) && blank(System.getenv("YARN_CONF_DIR"))) {
+            throw new CliException("--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR: the directory of the cluster's "
+                    + "yarn-site.xml and core-site.xml (README: Sweeps on a cluster)");
         }
         return kind;
     }
@@ -133,6 +139,10 @@ final class SparkLaunch {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static boolean present(String className) {
