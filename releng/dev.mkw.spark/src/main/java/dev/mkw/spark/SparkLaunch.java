@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -97,11 +98,12 @@ final class SparkLaunch {
     }
 
     /**
-     * Start Spark. A standalone master that nobody answers at is refused at once: Spark itself
-     * would retry for a minute and then stop without saying much.
+     * Start Spark. A standalone master or a YARN ResourceManager that nobody answers at is refused at
+     * once: Spark would retry for a minute and then stop without saying much, Hadoop's client for minutes.
      */
     SparkSession start() throws CliException {
         if (kind == MasterUrl.Kind.STANDALONE) requireReachable(master);
+        if (kind == MasterUrl.Kind.YARN) ResourceManagerCheck.require(ResourceManagerCheck.clusterConfiguration(Arrays.asList(conf.getAll())));
         try {
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
             if (spark.sparkContext().isStopped()) throw new CliException("the Spark master " + master + " did not accept the application", dev.mkw.cli.ExitCode.BAD_INPUT);

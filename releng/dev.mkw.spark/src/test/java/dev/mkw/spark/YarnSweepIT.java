@@ -70,6 +70,10 @@ class YarnSweepIT {
             assertEquals(0, p.exitValue(), log);
             assertEquals(Files.readString(dir.resolve("local.csv")), Files.readString(dir.resolve("yarn.csv")), log);
             assertTrue(log.contains("sweep: 4/4 ok"), log);
+            // One machine: the executor that wrote the Parquet wrote it where the driver asked (beside the CSV).
+            try (var files = Files.list(dir.resolve("yarn.parquet"))) {
+                assertTrue(files.anyMatch(f -> f.toString().endsWith(".parquet")), log);
+            }
 
             // The runs were YARN's: one Spark application, finished and succeeded, with containers for its executors.
             try (YarnClient client = YarnClient.createYarnClient()) {
