@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -64,7 +65,7 @@ final class SparkLaunch {
     static MasterUrl.Kind checkMaster(String master) throws CliException {
         MasterUrl.Kind kind = MasterUrl.check(master);
         String manager = switch (kind) {
-            case YARN -> "org.apache.spark.deploy.yarn.YarnClusterManager";
+            case YARN -> "org.apache.spark.scheduler.cluster.YarnClusterManager";
             case KUBERNETES -> "org.apache.spark.scheduler.cluster.k8s.KubernetesClusterManager";
             default -> null;
         };
@@ -72,6 +73,12 @@ final class SparkLaunch {
             throw new CliException("--master " + master + " needs Spark's " + (kind == MasterUrl.Kind.YARN ? "YARN" : "Kubernetes")
                     + " support, which ./mkw does not carry: submit the application jar with your cluster's spark-submit "
                     + "(spark-submit --master " + master + " releng/dev.mkw.spark/target/mkw-spark.jar FILE.mkw --vary ...)");
+        }
+        // Without them the YARN client asks a ResourceManager at 0.0.0.0:8032 and retries for many minutes
+        // (Spark's own spark-submit refuses the same way, SparkSubmitArguments.validateSubmitArguments).
+        if (kind == MasterUrl.Kind.YARN && blank(System.getenv("HADOOP_CONF_DIR")) && blank(System.getenv("YARN_CONF_DIR"))) {
+            throw new CliException("--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR: the directory of the cluster's "
+                    + "yarn-site.xml and core-site.xml (README: Sweeps on a cluster)");
         }
         return kind;
     }
@@ -91,11 +98,12 @@ final class SparkLaunch {
     }
 
     /**
-     * Start Spark. A standalone master that nobody answers at is refused at once: Spark itself
-     * would retry for a minute and then stop without saying much.
+     * Start Spark. A standalone master or a YARN ResourceManager that nobody answers at is refused at
+     * once: Spark would retry for a minute and then stop without saying much, Hadoop's client for minutes.
      */
     SparkSession start() throws CliException {
         if (kind == MasterUrl.Kind.STANDALONE) requireReachable(master);
+        if (kind == MasterUrl.Kind.YARN) ResourceManagerCheck.require(ResourceManagerCheck.clusterConfiguration(Arrays.asList(conf.getAll())));
         try {
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
             if (spark.sparkContext().isStopped()) throw new CliException("the Spark master " + master + " did not accept the application", dev.mkw.cli.ExitCode.BAD_INPUT);
@@ -133,6 +141,10 @@ final class SparkLaunch {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static boolean present(String className) {
