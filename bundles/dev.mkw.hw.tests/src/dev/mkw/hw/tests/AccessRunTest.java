@@ -59,7 +59,7 @@ class AccessRunTest {
                 long free = r.nextBoolean() ? 0 : b.instructionHitCycles();
                 String where = preset + ", run " + i + " from 0x" + Long.toHexString(from) + " stride " + stride + " kind " + kind;
                 assertEquals(oneByOne(s, from, to, stride, kind, user, free), b.accessRun(from, to, stride, kind, user, free), where);
-                assertSameState(s, b, where);
+                SameHierarchyState.assertSame(s, b, where);
             }
         }
     }
@@ -80,28 +80,4 @@ class AccessRunTest {
         return total;
     }
 
-    private static void assertSameState(MemoryHierarchy expected, MemoryHierarchy actual, String where) {
-        assertEquals(expected.tlbHits(), actual.tlbHits(), where + ": TLB hits");
-        assertEquals(expected.tlbMisses(), actual.tlbMisses(), where + ": TLB misses");
-        assertEquals(expected.pageWalks(), actual.pageWalks(), where + ": walks");
-        assertEquals(expected.memoryAccesses(), actual.memoryAccesses(), where + ": memory accesses");
-        for (int level = 1; level <= 3; level++) {
-            assertEquals(expected.cacheHits(level), actual.cacheHits(level), where + ": L" + level + " hits");
-            assertEquals(expected.cacheMisses(level), actual.cacheMisses(level), where + ": L" + level + " misses");
-        }
-        for (int i = 0; i < expected.cacheLevels(); i++) {
-            assertEquals(expected.cache(i).writeBacks(), actual.cache(i).writeBacks(), where + ": write-backs of " + expected.cache(i).name());
-            assertEquals(expected.cache(i).writeThroughs(), actual.cache(i).writeThroughs(), where + ": write-throughs of " + expected.cache(i).name());
-        }
-        assertEquals(expected.lastAccessTlbHit(), actual.lastAccessTlbHit(), where + ": last access's TLB hit");
-        assertEquals(name(expected), name(actual), where + ": last access served by");
-        assertEquals(expected.faultAddress(), actual.faultAddress(), where + ": fault address");
-        assertEquals(expected.faultKind(), actual.faultKind(), where + ": fault kind");
-        assertEquals(expected.faultWasProtection(), actual.faultWasProtection(), where + ": protection fault");
-        assertEquals(expected.faultCycles(), actual.faultCycles(), where + ": fault cycles");
-    }
-
-    private static String name(MemoryHierarchy m) {
-        return m.lastAccessServedBy() == null ? "memory" : m.lastAccessServedBy().name();
-    }
 }

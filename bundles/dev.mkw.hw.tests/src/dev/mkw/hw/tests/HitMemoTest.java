@@ -112,34 +112,9 @@ class HitMemoTest {
                 long p = DATA + r.nextLong(PAGES * 4096L);
                 assertEquals(s.cache(c).invalidate(p, a), m.cache(c).invalidate(p, a), at + " invalidate");
             }
-            assertSameState(s, m, at);
+            SameHierarchyState.assertSame(s, m, at);
         }
         return steps;
     }
 
-    private static void assertSameState(MemoryHierarchy expected, MemoryHierarchy actual, String where) {
-        assertEquals(expected.tlbHits(), actual.tlbHits(), where + ": TLB hits");
-        assertEquals(expected.tlbMisses(), actual.tlbMisses(), where + ": TLB misses");
-        assertEquals(expected.pageWalks(), actual.pageWalks(), where + ": walks");
-        assertEquals(expected.pageWalkCycles(), actual.pageWalkCycles(), where + ": walk cycles");
-        assertEquals(expected.memoryAccesses(), actual.memoryAccesses(), where + ": memory accesses");
-        for (int i = 0; i < expected.cacheLevels(); i++) {
-            String c = expected.cache(i).name();
-            assertEquals(expected.hitsOf(i), actual.hitsOf(i), where + ": hits of " + c);
-            assertEquals(expected.missesOf(i), actual.missesOf(i), where + ": misses of " + c);
-            assertEquals(expected.cache(i).writeBacks(), actual.cache(i).writeBacks(), where + ": write-backs of " + c);
-            assertEquals(expected.cache(i).writeThroughs(), actual.cache(i).writeThroughs(), where + ": write-throughs of " + c);
-        }
-        assertEquals(expected.tlb().validEntries(), actual.tlb().validEntries(), where + ": TLB entries");
-        assertEquals(expected.lastAccessTlbHit(), actual.lastAccessTlbHit(), where + ": last access's TLB hit");
-        assertEquals(name(expected), name(actual), where + ": last access served by");
-        assertEquals(expected.faultAddress(), actual.faultAddress(), where + ": fault address");
-        assertEquals(expected.faultKind(), actual.faultKind(), where + ": fault kind");
-        assertEquals(expected.faultWasProtection(), actual.faultWasProtection(), where + ": protection fault");
-        assertEquals(expected.faultCycles(), actual.faultCycles(), where + ": fault cycles");
-    }
-
-    private static String name(MemoryHierarchy m) {
-        return m.lastAccessServedBy() == null ? "memory" : m.lastAccessServedBy().name();
-    }
 }
