@@ -191,7 +191,9 @@ public final class KernelPath {
         long before = cycles;
         touch(vaddr, kind);
         long c = cycles - before;
-        cycles = before + Math.max(0, c - hitCycles);
+        // touch already left out the hit a pipeline hides: take off only what of hitCycles is left.
+        long hidden = image == null ? 0 : image.hiddenHitCycles();
+        cycles = before + Math.max(0, c - Math.max(0, hitCycles - hidden));
         return this;
     }
 
